@@ -1,0 +1,57 @@
+# Two commands: `make run` (a working site with demo content) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install messages migrate demo admin serve check bench clean
+
+run: install messages migrate demo admin serve
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+# Interface translations: locale/*/LC_MESSAGES/django.po -> .mo (GNU gettext when
+# present, otherwise a pure-Python compiler, so a bare machine works too).
+messages: install
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(MANAGE) compilemessages --ignore=.venv --verbosity 0; \
+	else \
+		$(MANAGE) compile_po; \
+	fi
+
+migrate: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput --verbosity 0
+
+demo: migrate
+	$(MANAGE) load_demo
+
+admin: migrate
+	$(MANAGE) ensure_admin
+
+serve:
+	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+test: install messages
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install messages
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3 var/static

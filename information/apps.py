@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class InformationConfig(AppConfig):
+    """Help in your language: support pages, helplines, local services, brochures."""
+
+    name = "information"
+    verbose_name = "Stöd och information"

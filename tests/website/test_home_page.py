@@ -1,0 +1,88 @@
+"""The home page: in every language, with help a tap away, private by default."""
+
+import pytest
+from django.utils import translation
+
+from tests.privacy import foreign_resources
+from website.languages import SITE_LANGUAGES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_served_in_swedish_under_sv(client, demo_site):
+    response = client.get("/sv/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="sv" dir="ltr">' in html
+    assert "Behöver du hjälp nu?" in html
+    assert "Tillsammans mot våld" in html
+
+
+def test_home_page_is_right_to_left_in_arabic_and_persian(client, demo_site):
+    for code, heading in (("ar", "هل تحتاج إلى مساعدة الآن؟"), ("fa", "همین حالا به کمک نیاز دارید؟")):
+        html = client.get(f"/{code}/").content.decode()
+        assert f'<html lang="{code}" dir="rtl">' in html
+        assert heading in html
+
+
+@pytest.mark.parametrize("code", [code for code, *_ in SITE_LANGUAGES])
+def test_every_language_has_a_home_page_with_its_own_title(client, demo_site, code):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert response.context["page"].locale.language_code == code
+
+
+def test_root_redirects_to_a_language_prefix(client, demo_site):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/"
+
+
+def test_urgent_helplines_are_tel_links_from_editable_data(client, demo_site):
+    from information.models import Helpline
+
+    html = client.get("/sv/").content.decode()
+    assert 'href="tel:112"' in html
+    assert 'href="tel:020505050"' in html
+    assert 'href="tel:116016"' in html
+
+    # The numbers are data: a municipality that changes one sees it on the page.
+    line = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
+    line.phone_number = "020-11 22 33"
+    line.save()
+    html = client.get("/sv/").content.decode()
+    assert 'href="tel:020112233"' in html
+    assert 'href="tel:020505050"' not in html
+
+
+def test_arabic_home_page_shows_the_arabic_helpline_texts(client, demo_site):
+    html = client.get("/ar/").content.decode()
+    assert "على مدار الساعة" in html  # "around the clock", from the Arabic helpline
+
+
+def test_language_switcher_names_each_language_in_its_own_script(client, demo_site):
+    html = client.get("/sv/").content.decode()
+    for name in ("Svenska", "English", "العربية", "فارسی", "Soomaali", "ትግርኛ", "Suomi"):
+        assert name in html
+    assert 'href="/ar/" hreflang="ar" lang="ar" dir="rtl"' in html
+
+
+def test_anonymous_visit_sets_no_cookie_and_loads_nothing_from_another_host(client, demo_site):
+    for code in ("sv", "ar"):
+        response = client.get(f"/{code}/")
+        assert response.cookies == {}, response.cookies
+        assert "Set-Cookie" not in response.headers
+        assert foreign_resources(response.content.decode()) == []
+        assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_unknown_page_answers_404_in_the_visitors_language(client, demo_site):
+    response = client.get("/ar/finns-inte/")
+    assert response.status_code == 404
+
+
+def test_interface_strings_resolve_for_languages_django_does_not_know():
+    # Somali and Tigrinya have no catalogue in Django itself: ours must be compiled.
+    for code, expected in (("so", "Ma u baahan tahay caawimaad hadda?"), ("ti", "ሕጂ ሓገዝ የድልየኩም ድዩ?")):
+        with translation.override(code):
+            assert translation.gettext("Need help now?") == expected

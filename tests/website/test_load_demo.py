@@ -1,0 +1,40 @@
+"""``load_demo`` builds the demo site and can be run again without duplicating anything."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Everything a second run could duplicate or change, in a comparable form."""
+    from information.models import Helpline
+
+    pages = sorted(
+        (p.translation_key.hex, p.locale.language_code, p.title, p.url_path, p.live)
+        for p in Page.objects.select_related("locale")
+    )
+    helplines = sorted(
+        (h.translation_key.hex, h.locale.language_code, h.name, h.phone_number)
+        for h in Helpline.objects.select_related("locale")
+    )
+    sites = sorted((s.hostname, s.root_page_id) for s in Site.objects.all())
+    return pages, helplines, sites
+
+
+def test_load_demo_twice_leaves_the_same_content(capsys):
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+    assert "Demo content loaded." in capsys.readouterr().out
+
+
+def test_load_demo_makes_the_swedish_home_page_the_site_root():
+    call_command("load_demo")
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific.__class__.__name__ == "HomePage"
+    assert site.root_page.locale.language_code == "sv"
+    # Wagtail's placeholder welcome page is gone.
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebsiteConfig(AppConfig):
+    """The project: home page, site-wide settings, base templates, demo content."""
+
+    name = "website"
+    verbose_name = "Webbplats"

@@ -1,0 +1,145 @@
+"""The site skeleton: locales, the home page in every language, helplines, settings."""
+
+from pathlib import Path
+
+import yaml
+from wagtail.models import Page, Site
+
+from information.models import Helpline
+from website.demo.utils import (
+    ensure_locales,
+    ensure_translation,
+    publish_if_changed,
+    stable_key,
+    upsert_translatable,
+)
+from website.models import HomePage, HomePageHelpline, SiteSettings
+
+HERE = Path(__file__).parent
+
+HOME_TEXT = {
+    "sv": {
+        "title": "Tillsammans mot våld",
+        "intro": "<p>Här finns stöd för dig som utsätts för våld, för barn och unga, anhöriga och för dig som utövar våld och vill sluta. Här finns också kommunens handlingsplaner mot våld i nära relation, hedersrelaterat våld och förtryck, prostitution och människohandel.</p>",
+        "help_intro": "Är någon i fara just nu? Ring 112. Du kan också ringa Kvinnofridslinjen, gratis och anonymt.",
+    },
+    "en": {
+        "title": "Together against violence",
+        "intro": "<p>Support for you who are subjected to violence, for children and young people, relatives, and for you who use violence and want to stop. You also find the municipality's action plans against violence in close relationships, honour-related violence and oppression, prostitution and human trafficking.</p>",
+        "help_intro": "Is someone in danger right now? Call 112. You can also call Kvinnofridslinjen, free and anonymous.",
+    },
+    "ar": {
+        "title": "معًا ضد العنف",
+        "intro": "<p>هنا تجد الدعم إذا كنت تتعرض للعنف، وللأطفال والشباب، وللأقارب، ولمن يمارس العنف ويريد أن يتوقف. وتجد هنا أيضًا خطط عمل البلدية ضد العنف في العلاقات القريبة، والعنف والقمع المرتبطين بالشرف، والدعارة والاتجار بالبشر.</p>",
+        "help_intro": "هل هناك شخص في خطر الآن؟ اتصل بالرقم 112. يمكنك أيضًا الاتصال بخط كفينوفريدس مجانًا ودون الكشف عن هويتك.",
+    },
+    "fa": {
+        "title": "با هم علیه خشونت",
+        "intro": "<p>در اینجا برای کسانی که در معرض خشونت هستند، برای کودکان و نوجوانان، بستگان، و برای کسانی که خشونت می‌کنند و می‌خواهند دست بردارند، حمایت پیدا می‌کنید. همچنین برنامه‌های اقدام شهرداری علیه خشونت در روابط نزدیک، خشونت و سرکوب مرتبط با ناموس، فحشا و قاچاق انسان در اینجا هستند.</p>",
+        "help_intro": "آیا کسی همین حالا در خطر است؟ با ۱۱۲ تماس بگیرید. همچنین می‌توانید به صورت رایگان و ناشناس با خط Kvinnofridslinjen تماس بگیرید.",
+    },
+    "so": {
+        "title": "Wadajir ka dhan ah rabshadda",
+        "intro": "<p>Halkan waxaad ka helaysaa taageero haddii lagugu sameeyo rabshad, carruurta iyo dhallinyarada, qaraabada, iyo haddii aad adigu rabshad samayso oo aad rabto inaad joojiso. Waxaa kale oo halkan ku jira qorshayaasha hawleed ee degmada ee ka dhanka ah rabshadda qoyska dhexdeeda, rabshadda iyo cabudhinta la xiriirta sharafta, dhillaysiga iyo ka ganacsiga dadka.</p>",
+        "help_intro": "Ma jiraa qof khatar ku jira hadda? Wac 112. Waxaad sidoo kale wici kartaa Kvinnofridslinjen, bilaash iyo adigoon magacaaga sheegin.",
+    },
+    "ti": {
+        "title": "ብሓባር ኣንጻር ዓመጽ",
+        "intro": "<p>ኣብዚ ንዓመጽ ዝተቓልዑ፡ ንቖልዑን መንእሰያትን፡ ንስድራን ፈተውትን፡ ከምኡ’ውን ዓመጽ ዝፍጽሙን ከቋርጹ ዝደልዩን ደገፍ ክትረኽቡ ትኽእሉ። ከምኡ’ውን ናይ ምምሕዳር ከተማ ናይ ስራሕ መደባት ኣንጻር ዓመጽ ኣብ ቀረባ ርክብ፡ ምስ ክብሪ ዝተኣሳሰረ ዓመጽን ጭቆናን፡ ምሽርማጥን ምግሕጋሕ ደቂ ሰብን ኣብዚ ይርከቡ።</p>",
+        "help_intro": "ሕጂ ኣብ ሓደጋ ዘሎ ሰብ ኣሎ ድዩ? ናብ 112 ደውሉ። ናብ Kvinnofridslinjen ብነጻን ስምኩም ከይገለጽኩምን ክትድውሉ ትኽእሉ ኢኹም።",
+    },
+    "fi": {
+        "title": "Yhdessä väkivaltaa vastaan",
+        "intro": "<p>Täältä löydät tukea, jos koet väkivaltaa, lapsille ja nuorille, läheisille sekä sinulle, joka käytät väkivaltaa ja haluat lopettaa. Täällä ovat myös kunnan toimintasuunnitelmat lähisuhdeväkivaltaa, kunniaan liittyvää väkivaltaa ja sortoa, prostituutiota ja ihmiskauppaa vastaan.</p>",
+        "help_intro": "Onko joku vaarassa juuri nyt? Soita 112. Voit soittaa myös Kvinnofridslinjeniin maksutta ja nimettömänä.",
+    },
+}
+
+HOME_HELPLINES = ["sos-112", "kvinnofridslinjen"]
+
+
+def load_helplines(locales):
+    """Every helpline in Swedish, with the translations the demo file gives."""
+    data = yaml.safe_load((HERE / "helplines.yaml").read_text(encoding="utf-8"))
+    by_key = {}
+    for entry in data:
+        texts = entry.pop("text")
+        key = entry.pop("key")
+        common = {
+            "phone_number": entry.get("phone_number", ""),
+            "alternative_number": entry.get("alternative_number", ""),
+            "is_emergency": entry.get("is_emergency", False),
+            "open_around_the_clock": entry.get("open_around_the_clock", False),
+            "free_of_charge": entry.get("free_of_charge", True),
+            "anonymous": entry.get("anonymous", False),
+            "languages_offered": entry.get("languages_offered", ""),
+            "website": entry.get("website", ""),
+            "last_verified": entry.get("last_verified"),
+        }
+        for code, text in texts.items():
+            obj = upsert_translatable(
+                Helpline, f"helpline:{key}", locales[code], **common, **text
+            )
+            if code == "sv":
+                by_key[key] = obj
+    return by_key
+
+
+def load_home(locales, helplines):
+    """The Swedish home page as the site root, translated into every language."""
+    root = Page.get_first_root_node()
+    if root is None:  # a flushed database (browser tests) has lost the migration's root
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
+    home = HomePage.objects.filter(translation_key=stable_key("page:home"), locale=locales["sv"]).first()
+    if home is None:
+        home = HomePage(
+            translation_key=stable_key("page:home"),
+            locale=locales["sv"],
+            slug="hem",
+            **HOME_TEXT["sv"],
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    else:
+        home = publish_if_changed(home, **HOME_TEXT["sv"])
+
+    wanted = [helplines[key] for key in HOME_HELPLINES]
+    if [link.helpline_id for link in home.helplines.all()] != [h.pk for h in wanted]:
+        home.helplines = [HomePageHelpline(helpline=h, sort_order=i) for i, h in enumerate(wanted)]
+        home.save_revision().publish()
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Tillsammans mot våld"
+        )
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Tillsammans mot våld"
+        site.save()
+        # Wagtail's "Welcome to your new Wagtail site!" page has nothing a municipality wants.
+        if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
+            old_root.delete()
+
+    for code, text in HOME_TEXT.items():
+        if code == "sv":
+            continue
+        ensure_translation(home, locales[code], **text)
+    return home
+
+
+def load_settings(home):
+    site = Site.objects.get(root_page=home)
+    settings_obj = SiteSettings.for_site(site)
+    if not settings_obj.municipality_name:
+        settings_obj.municipality_name = "Exempelkommun"
+        settings_obj.save()
+
+
+def load():
+    locales = ensure_locales()
+    helplines = load_helplines(locales)
+    home = load_home(locales, helplines)
+    load_settings(home)
+    return home

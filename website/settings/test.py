@@ -1,0 +1,16 @@
+"""Tests: fast hashing, a throwaway media folder, the real database engine."""
+
+import tempfile
+
+from .base import *  # noqa: F401,F403
+from .base import os
+
+SECRET_KEY = "test-only"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="vinr-media-")
+ALLOWED_HOSTS = ["*"]
+
+STATIC_ROOT = tempfile.mkdtemp(prefix="vinr-static-")
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

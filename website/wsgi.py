@@ -1,0 +1,8 @@
+"""WSGI entry point; production sets DJANGO_SETTINGS_MODULE=website.settings.production."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+application = get_wsgi_application()
