@@ -86,3 +86,9 @@ def test_interface_strings_resolve_for_languages_django_does_not_know():
     for code, expected in (("so", "Ma u baahan tahay caawimaad hadda?"), ("ti", "ሕጂ ሓገዝ የድልየኩም ድዩ?")):
         with translation.override(code):
             assert translation.gettext("Need help now?") == expected
+
+
+def test_admin_keeps_a_same_origin_referrer_so_its_forms_pass_csrf(client, demo_site):
+    # With no-referrer, browsers post admin forms with "Origin: null" and login fails.
+    response = client.get("/admin/login/")
+    assert response["Referrer-Policy"] == "same-origin"
