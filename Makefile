@@ -6,17 +6,25 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages migrate demo admin serve check bench clean
+.PHONY: run test install lock messages migrate demo admin serve check bench clean
 
 run: install messages migrate demo admin serve
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+# requirements.txt is the lock: every package pinned, generated from pyproject.toml's
+# dependencies (all extras) with `make lock`. The project itself is not installed: it
+# runs from this folder.
+$(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+lock: install
+	$(PY) -m pip install --quiet -e ".[dev,production]"
+	$(PY) -m pip freeze --exclude-editable | grep -v '^tillsammans' > requirements.txt
+	$(PY) -m pip uninstall --yes --quiet tillsammans-mot-vald
 
 # Interface translations: locale/*/LC_MESSAGES/django.po -> .mo (GNU gettext when
 # present, otherwise a pure-Python compiler, so a bare machine works too).
