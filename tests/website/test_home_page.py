@@ -76,11 +76,6 @@ def test_anonymous_visit_sets_no_cookie_and_loads_nothing_from_another_host(clie
         assert response["Referrer-Policy"] == "no-referrer"
 
 
-def test_unknown_page_answers_404_in_the_visitors_language(client, demo_site):
-    response = client.get("/ar/finns-inte/")
-    assert response.status_code == 404
-
-
 def test_interface_strings_resolve_for_languages_django_does_not_know():
     # Somali and Tigrinya have no catalogue in Django itself: ours must be compiled.
     for code, expected in (("so", "Ma u baahan tahay caawimaad hadda?"), ("ti", "ሕጂ ሓገዝ የድልየኩም ድዩ?")):
@@ -92,3 +87,11 @@ def test_admin_keeps_a_same_origin_referrer_so_its_forms_pass_csrf(client, demo_
     # With no-referrer, browsers post admin forms with "Origin: null" and login fails.
     response = client.get("/admin/login/")
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_page_not_found_is_friendly_and_in_the_visitors_language(client, demo_site):
+    response = client.get("/sv/finns-inte/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="sv" dir="ltr">' in html
+    assert 'href="/sv/"' in html
