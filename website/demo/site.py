@@ -53,6 +53,41 @@ HOME_TEXT = {
         "intro": "<p>Täältä löydät tukea, jos koet väkivaltaa, lapsille ja nuorille, läheisille sekä sinulle, joka käytät väkivaltaa ja haluat lopettaa. Täällä ovat myös kunnan toimintasuunnitelmat lähisuhdeväkivaltaa, kunniaan liittyvää väkivaltaa ja sortoa, prostituutiota ja ihmiskauppaa vastaan.</p>",
         "help_intro": "Onko joku vaarassa juuri nyt? Soita 112. Voit soittaa myös Kvinnofridslinjeniin maksutta ja nimettömänä.",
     },
+    "ckb": {
+        "title": "پێکەوە دژی توندوتیژی",
+        "intro": "<p>لێرە پشتگیری دەدۆزیتەوە ئەگەر ڕووبەڕووی توندوتیژی دەبیتەوە، بۆ منداڵان و گەنجان، بۆ خزم و کەسە نزیکەکان، و بۆ ئەو کەسەی توندوتیژی دەکات و دەیەوێت واز بهێنێت. هەروەها پلانەکانی کاری شارەوانی دژی توندوتیژی لە پەیوەندییە نزیکەکاندا، توندوتیژی و چەوساندنەوەی پەیوەست بە شەرەف، لەشفرۆشی و بازرگانی بە مرۆڤەوە لێرەن.</p>",
+        "help_intro": "ئایا کەسێک ئێستا لە مەترسیدایە؟ پەیوەندی بکە بە 112. دەتوانیت هەروەها بەخۆڕایی و بێ ناو پەیوەندی بە Kvinnofridslinjen بکەیت.",
+    },
+    "pl": {
+        "title": "Razem przeciw przemocy",
+        "intro": "<p>Tutaj znajdziesz wsparcie, jeśli doświadczasz przemocy, wsparcie dla dzieci i młodzieży, dla bliskich oraz dla osób, które stosują przemoc i chcą przestać. Znajdziesz tu także plany działania gminy przeciwko przemocy w bliskich relacjach, przemocy i uciskowi związanym z honorem, prostytucji i handlowi ludźmi.</p>",
+        "help_intro": "Czy ktoś jest teraz w niebezpieczeństwie? Zadzwoń pod 112. Możesz też zadzwonić do Kvinnofridslinjen – bezpłatnie i anonimowo.",
+    },
+    "uk": {
+        "title": "Разом проти насильства",
+        "intro": "<p>Тут ви знайдете підтримку, якщо зазнаєте насильства, а також допомогу для дітей і молоді, для близьких і для тих, хто чинить насильство та хоче припинити. Тут також є плани дій муніципалітету проти насильства в близьких стосунках, насильства й гноблення, пов’язаних із «честю», проституції та торгівлі людьми.</p>",
+        "help_intro": "Хтось у небезпеці просто зараз? Телефонуйте 112. Ви також можете зателефонувати на Kvinnofridslinjen — безкоштовно й анонімно.",
+    },
+    "ru": {
+        "title": "Вместе против насилия",
+        "intro": "<p>Здесь вы найдёте поддержку, если подвергаетесь насилию, а также помощь для детей и молодёжи, для близких и для тех, кто применяет насилие и хочет остановиться. Здесь также есть планы действий муниципалитета против насилия в близких отношениях, насилия и угнетения во имя «чести», проституции и торговли людьми.</p>",
+        "help_intro": "Кто-то в опасности прямо сейчас? Звоните 112. Вы также можете позвонить на Kvinnofridslinjen — бесплатно и анонимно.",
+    },
+    "tr": {
+        "title": "Şiddete karşı birlikte",
+        "intro": "<p>Burada şiddete maruz kalıyorsanız, çocuklar ve gençler, yakınlar ve şiddet uygulayıp bunu bırakmak isteyenler için destek bulabilirsiniz. Belediyenin yakın ilişkilerde şiddete, namus adına şiddet ve baskıya, fuhuş ve insan ticaretine karşı eylem planları da burada.</p>",
+        "help_intro": "Şu anda tehlikede olan biri mi var? 112'yi arayın. Kvinnofridslinjen'i de ücretsiz ve kimliğinizi vermeden arayabilirsiniz.",
+    },
+    "bs": {
+        "title": "Zajedno protiv nasilja",
+        "intro": "<p>Ovdje ćete naći podršku ako ste izloženi nasilju, za djecu i mlade, za rodbinu i bliske osobe, te za vas koji koristite nasilje i želite prestati. Ovdje su i akcioni planovi općine protiv nasilja u bliskim odnosima, nasilja i ugnjetavanja povezanog s časti, prostitucije i trgovine ljudima.</p>",
+        "help_intro": "Je li neko upravo sada u opasnosti? Nazovite 112. Možete nazvati i Kvinnofridslinjen, besplatno i anonimno.",
+    },
+    "es": {
+        "title": "Juntos contra la violencia",
+        "intro": "<p>Aquí encontrarás apoyo si sufres violencia, apoyo para niños, niñas y jóvenes, para familiares y para quienes ejercen violencia y quieren dejar de hacerlo. También están aquí los planes de acción del municipio contra la violencia en las relaciones cercanas, la violencia y la opresión vinculadas al honor, la prostitución y la trata de personas.</p>",
+        "help_intro": "¿Hay alguien en peligro ahora mismo? Llama al 112. También puedes llamar a Kvinnofridslinjen, gratis y de forma anónima.",
+    },
 }
 
 HOME_HELPLINES = ["sos-112", "kvinnofridslinjen"]

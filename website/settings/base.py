@@ -12,6 +12,7 @@ import dj_database_url
 from django.conf.global_settings import LANGUAGES_BIDI as DJANGO_LANGUAGES_BIDI
 
 from website import languages
+from website.machine_translation import machine_translator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -133,6 +135,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+
+# Translation workflow (docs/translating.md). A translation of a live page starts as a
+# draft: a person publishes each language when it has been read through (wagtail-localize
+# would otherwise publish it at once because the Swedish page is live).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation is off unless MACHINE_TRANSLATOR is set (docs/configuration.md).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
 
 # Static and media ----------------------------------------------------------------------
 

@@ -5,9 +5,40 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from website.languages import SITE_LANGUAGES
+from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 
 register = template.Library()
+
+
+def page_versions(page, request=None):
+    """The live versions of ``page`` by language code, in the order of SITE_LANGUAGES.
+
+    Only real translations count: an alias that wagtail-localize's tree synchronisation
+    puts in a language's tree shows the Swedish text, so that language is not offered.
+    Without a page (a 404, a form view) each language's home page stands in. The result
+    is kept on the request: the header and the <head> both ask for it.
+    """
+    cache = getattr(request, "_page_versions", None) if request is not None else None
+    key = getattr(page, "pk", None)
+    if cache is not None and key in cache:
+        return cache[key]
+    if key:
+        queryset = page.get_translations(inclusive=True)
+    else:
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return {}
+        queryset = Page.objects.filter(translation_key=site.root_page.translation_key)
+    found = {
+        p.locale.language_code: p
+        for p in queryset.live().filter(alias_of__isnull=True).select_related("locale")
+    }
+    versions = {code: found[code] for code, *_rest in SITE_LANGUAGES if code in found}
+    if request is not None:
+        if cache is None:
+            cache = request._page_versions = {}
+        cache[key] = versions
+    return versions
 
 
 @register.simple_tag(takes_context=True)
@@ -19,24 +50,10 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = translation.get_language()
-    if page is not None and getattr(page, "pk", None):
-        pages = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
-    else:
-        site = Site.find_for_request(request) if request else None
-        pages = {}
-        if site is not None:
-            root = site.root_page
-            pages = {
-                p.locale.language_code: p
-                for p in Page.objects.filter(translation_key=root.translation_key)
-                .live()
-                .select_related("locale")
-            }
+    local_names = {code: (local, rtl) for code, _name, local, rtl in SITE_LANGUAGES}
     links = []
-    for code, _name, local, rtl in SITE_LANGUAGES:
-        target = pages.get(code)
-        if target is None:
-            continue
+    for code, target in page_versions(page, request).items():
+        local, rtl = local_names[code]
         links.append(
             {
                 "code": code,
@@ -47,6 +64,19 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+@register.inclusion_tag("website/includes/hreflang.html", takes_context=True)
+def hreflang_links(context, page=None):
+    """``<link rel="alternate" hreflang>`` for every language version, and x-default.
+
+    x-default is the Swedish (source) version: the language every page is written in.
+    """
+    request = context.get("request")
+    versions = page_versions(page, request)
+    alternates = [(code, target.get_full_url(request=request)) for code, target in versions.items()]
+    default = dict(alternates).get(SOURCE_LANGUAGE) or (alternates[0][1] if alternates else None)
+    return {"alternates": alternates, "x_default": default}
 
 
 @register.simple_tag
