@@ -6,3 +6,8 @@ class InformationConfig(AppConfig):
 
     name = "information"
     verbose_name = "Stöd och information"
+
+    def ready(self):
+        from information import signals
+
+        signals.connect()

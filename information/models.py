@@ -3,14 +3,37 @@
 from datetime import timedelta
 
 from django.db import models
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.snippets import blocks as snippet_blocks
+from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from information.blocks import BrochureSectionBlock, SupportBodyBlock
+from information.panels import VerificationWarningPanel
+from website.languages import SITE_LANGUAGES
+
+#: Languages a page falls back to when it does not exist in the visitor's, in order.
+FALLBACK_LANGUAGES = ["sv", "en"]
 
 #: A number older than this is flagged in the admin: a wrong number can cost a life.
 HELPLINE_VERIFY_EVERY = timedelta(days=183)
+
+
+def language_entries(codes):
+    """Language codes as ``{code, name, dir}`` with each name in its own language."""
+    known = {code: (local, rtl) for code, _name, local, rtl in SITE_LANGUAGES}
+    entries = []
+    for code in codes:
+        local, rtl = known.get(code, (code, False))
+        entries.append({"code": code, "name": local, "dir": "rtl" if rtl else "ltr"})
+    return entries
 
 
 class Helpline(TranslatableMixin, index.Indexed, models.Model):
@@ -47,6 +70,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
+        VerificationWarningPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("name"),
@@ -100,8 +124,442 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         return [code.strip() for code in self.languages_offered.split(",") if code.strip()]
 
     @property
+    def offered_languages(self):
+        return language_entries(self.language_codes)
+
+    @property
     def needs_verification(self):
         """True when nobody has checked the number for about six months."""
         if self.last_verified is None:
             return True
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
+
+
+class LocalService(TranslatableMixin, index.Indexed, models.Model):
+    """A place in the municipality where people get help: social services, the shelter …"""
+
+    name = models.CharField("namn", max_length=200)
+    audience = models.CharField("för vem", max_length=300, blank=True)
+    phone_number = models.CharField("telefonnummer", max_length=40, blank=True)
+    email = models.EmailField("e-post", blank=True)
+    address = models.CharField("adress", max_length=300, blank=True)
+    opening_hours = models.CharField("öppettider", max_length=200, blank=True)
+    languages_offered = models.CharField(
+        "språk", max_length=300, blank=True,
+        help_text="Språkkoder med komma emellan, t.ex. sv,en,ar. Tolk kan nämnas i beskrivningen.",
+    )
+    walk_in = models.BooleanField(
+        "du kan komma utan att boka tid", default=False,
+        help_text="Kryssa i om man kan komma direkt, utan tidsbokning (drop-in).",
+    )
+    description = RichTextField("beskrivning", blank=True, features=["bold", "italic", "link"])
+    website = models.URLField("webbplats", blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone_number"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("website"),
+            ],
+            heading="Kontakt",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("opening_hours"), FieldPanel("walk_in"), FieldPanel("languages_offered")],
+            heading="När och hur",
+        ),
+        FieldPanel("description"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("audience"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "lokal stödverksamhet"
+        verbose_name_plural = "lokala stödverksamheter"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tel_href(self):
+        return "tel:" + "".join(ch for ch in self.phone_number if ch.isdigit() or ch == "+")
+
+    @property
+    def language_codes(self):
+        return [code.strip() for code in self.languages_offered.split(",") if code.strip()]
+
+    @property
+    def offered_languages(self):
+        return language_entries(self.language_codes)
+
+
+class GlossaryTerm(TranslatableMixin, models.Model):
+    """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
+
+    term = models.CharField("ord eller förkortning", max_length=120)
+    slug = models.SlugField(
+        "ankare", max_length=120, allow_unicode=False,
+        help_text="Används i länken till ordet i ordlistan, t.ex. 'kontaktforbud'. Samma på alla språk.",
+    )
+    definition = RichTextField("förklaring", features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition")]
+
+    translatable_fields = [
+        TranslatableField("term"),
+        TranslatableField("definition"),
+        SynchronizedField("slug", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "ord i ordlistan"
+        verbose_name_plural = "ordlista"
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def anchor(self):
+        return f"term-{self.slug}"
+
+
+class Brochure(TranslatableMixin, models.Model):
+    """A short brochure (broschyr) that is a web page and a printable PDF in every language.
+
+    The PDF is made from the same content (see ``information.pdf``), unless a communicator
+    uploads a designed PDF for a language (``uploaded_pdf`` is set per translation).
+    """
+
+    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField(
+        "adressnamn", max_length=100,
+        help_text="Del av adressen, t.ex. 'stod-vid-vald'. Samma på alla språk.",
+    )
+    summary = models.TextField("ingress", blank=True, max_length=600)
+    sections = StreamField(
+        [("section", BrochureSectionBlock())], verbose_name="avsnitt", blank=True,
+        help_text="Korta avsnitt: en rubrik och några meningar var.",
+    )
+    contacts = StreamField(
+        [
+            ("helpline", snippet_blocks.SnippetChooserBlock("information.Helpline", label="Stödlinje")),
+            ("local_service", snippet_blocks.SnippetChooserBlock("information.LocalService", label="Lokal stödverksamhet")),
+        ],
+        verbose_name="nummer och kontakter", blank=True,
+    )
+    paper_size = models.CharField(
+        "pappersformat", max_length=2, choices=[("A5", "A5 (vikt A4)"), ("A4", "A4")], default="A5"
+    )
+    uploaded_pdf = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="egen PDF för detta språk",
+        help_text="Valfritt: en färdig PDF som laddas ner i stället för den som skapas automatiskt.",
+    )
+    updated_at = models.DateTimeField("senast ändrad", auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("sections"),
+        FieldPanel("contacts"),
+        MultiFieldPanel([FieldPanel("paper_size"), FieldPanel("uploaded_pdf")], heading="PDF"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("sections"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("contacts", overridable=False),
+        SynchronizedField("paper_size"),
+        SynchronizedField("uploaded_pdf"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "broschyr"
+        verbose_name_plural = "broschyrer"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def localized_contacts(self):
+        """Helplines and services in this brochure's language (FKs point at the source)."""
+        contacts = []
+        for block in self.contacts:
+            if block.value is None:
+                continue
+            target = block.value.get_translation_or_none(self.locale) or block.value
+            contacts.append((block.block_type, target))
+        return contacts
+
+
+class SupportIndexPage(Page):
+    """The section "Stöd och hjälp": lists the support pages, one per situation.
+
+    It also catches requests for support pages that do not exist in the visitor's
+    language; see ``route``.
+    """
+
+    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = Page.promote_panels
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["information.SupportPage", "information.BrochureIndexPage", "information.GlossaryPage"]
+
+    class Meta:
+        verbose_name = "stödsida, start"
+        verbose_name_plural = "stödsidor, start"
+
+    def route(self, request, path_components):
+        """Serve the Swedish (or English) page when it has no translation in this language.
+
+        Why here: Wagtail routes ``/so/stod/utsatt-for-vald/`` through the *Somali* tree
+        (``site.root_page.localized``), so an untranslated support page is simply missing
+        there and Wagtail would answer 404. A middleware or a wrapping view would have to
+        re-implement that routing for every URL of the site; this override only touches
+        the support section, keeps Wagtail's hooks, previews and caching, and the index
+        page is a plain section page that the demo (and editors) translate into every
+        language. A missing child slug is looked up under the source-language index
+        (Swedish, then English) and served with ``fallback_from`` set to the visitor's
+        language so the page can say so.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+        visitor_locale = self.locale
+        for code in FALLBACK_LANGUAGES:
+            if code == visitor_locale.language_code:
+                continue
+            source_index = self.get_translation_or_none(Locale.objects.filter(language_code=code).first())
+            if source_index is None or not source_index.live:
+                continue
+            child = (
+                source_index.get_children().live().public().filter(slug=path_components[0]).specific().first()
+            )
+            if isinstance(child, SupportPage) and len(path_components) == 1:
+                return RouteResult(child, kwargs={"fallback_from": visitor_locale.language_code})
+        raise Http404
+
+    def support_pages(self):
+        """Children in this language, then source pages that have no translation here.
+
+        Returns ``(page, is_fallback)`` pairs; a fallback page's URL stays under this
+        language's prefix so the visitor gets the notice in their own language.
+        """
+        own = list(self.get_children().live().public().in_menu().type(SupportPage).specific())
+        pages = [(p, False) for p in own]
+        if self.locale.language_code in FALLBACK_LANGUAGES:
+            return pages
+        have = {p.translation_key for p in own}
+        source = self.get_translation_or_none(Locale.objects.filter(language_code=FALLBACK_LANGUAGES[0]).first())
+        if source is not None:
+            for page in source.get_children().live().public().in_menu().type(SupportPage).specific():
+                if page.translation_key not in have:
+                    pages.append((page, True))
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        base = self.get_url(request=request)
+        context["support_pages"] = [
+            {"page": page, "fallback": fallback, "url": f"{base}{page.slug}/" if fallback else page.get_url(request=request)}
+            for page, fallback in self.support_pages()
+        ]
+        context["other_pages"] = self.get_children().live().public().not_type(SupportPage).specific()
+        return context
+
+
+class SupportPage(Page):
+    """Help for one situation or audience: easy-to-read summary first, then the details."""
+
+    easy_read = RichTextField(
+        "lättläst sammanfattning", blank=True, features=["bold", "link", "ul"],
+        help_text="Korta meningar, vanliga ord. Visas först på sidan.",
+    )
+    body = StreamField(SupportBodyBlock(), verbose_name="innehåll", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("easy_read"), FieldPanel("body")]
+
+    parent_page_types = ["information.SupportIndexPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [index.SearchField("easy_read"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "stödsida"
+        verbose_name_plural = "stödsidor"
+
+    def serve(self, request, *args, fallback_from=None, **kwargs):
+        request.support_fallback_from = fallback_from
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        fallback_from = getattr(request, "support_fallback_from", None)
+        context["fallback_from"] = fallback_from
+        translations = list(self.get_translations(inclusive=True).live().select_related("locale"))
+        by_code = {p.locale.language_code: p for p in translations}
+        context["available_languages"] = [
+            {"code": code, "name": local, "dir": "rtl" if rtl else "ltr", "url": by_code[code].get_url(request=request),
+             "current": code == self.locale.language_code}
+            for code, _name, local, rtl in SITE_LANGUAGES if code in by_code
+        ]
+        if fallback_from:
+            context["fallback_language"] = dict((c, local) for c, _n, local, _r in SITE_LANGUAGES).get(fallback_from)
+            context["fallback_helplines"] = helplines_offering(fallback_from)
+        return context
+
+
+class BrochureIndexPage(RoutablePageMixin, Page):
+    """The "Brochures" page: every brochure, read online or downloaded per language."""
+
+    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["information.SupportIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "broschyrsida"
+        verbose_name_plural = "broschyrsidor"
+
+    def brochures(self):
+        """Brochures of the source language with all their translations, in two queries."""
+        sources = {}
+        for brochure in Brochure.objects.select_related("locale", "uploaded_pdf").order_by("title"):
+            sources.setdefault(brochure.translation_key, []).append(brochure)
+        entries = []
+        order = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
+        for versions in sources.values():
+            versions.sort(key=lambda b: order.get(b.locale.language_code, 99))
+            shown = next((b for b in versions if b.locale_id == self.locale_id), versions[0])
+            entries.append({"brochure": shown, "versions": versions})
+        entries.sort(key=lambda e: e["brochure"].title.lower())
+        return entries
+
+    @path("")
+    def index_route(self, request):
+        from information.pdf import brochure_download
+
+        entries = self.brochures()
+        base = self.get_url(request=request)
+        names = {code: (local, rtl) for code, _n, local, rtl in SITE_LANGUAGES}
+        for entry in entries:
+            entry["url"] = base + self.reverse_subpage("brochure", args=[entry["brochure"].slug])
+            entry["downloads"] = []
+            for version in entry["versions"]:
+                code = version.locale.language_code
+                local, rtl = names.get(code, (code, False))
+                entry["downloads"].append({
+                    "code": code,
+                    "name": local,
+                    "dir": "rtl" if rtl else "ltr",
+                    "url": base + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
+                    "size": brochure_download(version).size,
+                })
+        return self.render(request, context_overrides={"entries": entries})
+
+    def _brochure_or_404(self, slug, language_code):
+        brochure = (
+            Brochure.objects.filter(slug=slug, locale__language_code=language_code)
+            .select_related("locale", "uploaded_pdf")
+            .first()
+        )
+        if brochure is None:
+            raise Http404
+        return brochure
+
+    @path("<slug:slug>/")
+    def brochure(self, request, slug):
+        """The brochure as a web page, in this page's language or else in Swedish/English."""
+        brochure = None
+        for code in [self.locale.language_code, *FALLBACK_LANGUAGES]:
+            brochure = Brochure.objects.filter(slug=slug, locale__language_code=code).select_related("locale").first()
+            if brochure is not None:
+                break
+        if brochure is None:
+            raise Http404
+        base = self.get_url(request=request)
+        code = brochure.locale.language_code
+        return self.render(
+            request,
+            template="information/brochure_page.html",
+            context_overrides={
+                "brochure": brochure,
+                "brochure_dir": "rtl" if code in {c for c, _n, _l, rtl in SITE_LANGUAGES if rtl} else "ltr",
+                "is_fallback": brochure.locale_id != self.locale_id,
+                "contacts": brochure.localized_contacts(),
+                "pdf_url": base + self.reverse_subpage("brochure_pdf", args=[slug, code]),
+                "index_url": base,
+            },
+        )
+
+    @path("<slug:slug>/pdf/<str:language_code>/")
+    def brochure_pdf(self, request, slug, language_code):
+        """The PDF in one language: the uploaded one if there is one, else the generated one."""
+        from information.pdf import brochure_download
+
+        brochure = self._brochure_or_404(slug, language_code)
+        download = brochure_download(brochure)
+        if download.document is not None:
+            return redirect(download.document.url)
+        response = FileResponse(open(download.path, "rb"), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{brochure.slug}-{language_code}.pdf"'
+        return response
+
+
+class GlossaryPage(Page):
+    """Every glossary term in the page's language, each with an anchor pages link to."""
+
+    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["information.SupportIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "ordlista"
+        verbose_name_plural = "ordlistor"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = terms_for_locale(self.locale)
+        return context
+
+
+def terms_for_locale(locale):
+    """Every term in ``locale``, plus source terms not yet translated (marked ``fallback``)."""
+    terms = list(GlossaryTerm.objects.filter(locale=locale))
+    have = {t.translation_key for t in terms}
+    for term in GlossaryTerm.objects.filter(locale__language_code=FALLBACK_LANGUAGES[0]).exclude(
+        translation_key__in=have
+    ):
+        term.fallback = True
+        terms.append(term)
+    terms.sort(key=lambda t: t.term.lower())
+    return terms
+
+
+def helplines_offering(language_code):
+    """Helplines that answer in ``language_code``, in that language where translated."""
+    lines = list(Helpline.objects.select_related("locale"))
+    sources = [h for h in lines if h.locale.language_code == FALLBACK_LANGUAGES[0] and language_code in h.language_codes]
+    by_key = {(h.translation_key, h.locale.language_code): h for h in lines}
+    return [by_key.get((h.translation_key, language_code), h) for h in sources]

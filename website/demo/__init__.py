@@ -12,4 +12,10 @@ def loaders():
         home = site.load()
         return f"home page '{home.title}' in {home.get_translations(inclusive=True).count()} languages"
 
-    return [("site", load_site)]
+    def load_information():
+        from website.demo import information
+
+        result = information.load()
+        return f"{len(result['pages'])} support pages, brochure '{result['brochure'].title}'"
+
+    return [("site", load_site), ("information", load_information)]

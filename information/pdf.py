@@ -1,0 +1,88 @@
+"""Brochures as PDF: rendered by WeasyPrint from the brochure's own content.
+
+Nothing is fetched while rendering: the stylesheet is inline, the fonts are Debian's Noto
+fonts found through fontconfig, and ``refuse_urls`` turns away every URL (a brochure
+that could pull a remote image would leak who prints it, and could hang the server).
+
+A generated PDF is kept under ``MEDIA_ROOT/brochures/`` named after the brochure's
+primary key and ``updated_at``; saving a brochure, helpline or local service changes
+``updated_at`` (see ``information.signals``), so a stale number never stays in a PDF.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from website.languages import RTL_LANGUAGES
+
+#: Font stacks per script. Arabic script needs a font with Arabic shaping tables; Ge'ez
+#: (Tigrinya) needs Noto Sans Ethiopic. Each stack ends in the Latin Noto Sans.
+FONTS = {
+    "ar": '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", sans-serif',
+    "fa": '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", sans-serif',
+    "ti": '"Noto Sans Ethiopic", "Noto Sans", sans-serif',
+}
+DEFAULT_FONT = '"Noto Sans", "DejaVu Sans", sans-serif'
+
+
+def refuse_urls(url, *args, **kwargs):
+    """WeasyPrint ``url_fetcher`` that fetches nothing (see module docstring)."""
+    from weasyprint.urls import URLFetchingError
+
+    raise URLFetchingError(f"brochure PDFs load no resources, refused: {url[:80]}")
+
+
+@dataclass
+class Download:
+    """What the brochures page offers for one language: a generated file or an upload."""
+
+    size: int
+    path: Path | None = None
+    document: object = None
+
+
+def pdf_path(brochure):
+    stamp = brochure.updated_at.strftime("%Y%m%d%H%M%S%f") if brochure.updated_at else "0"
+    name = f"{brochure.slug}-{brochure.locale.language_code}-{brochure.pk}-{stamp}.pdf"
+    return Path(settings.MEDIA_ROOT) / "brochures" / name
+
+
+def render_brochure_pdf(brochure):
+    """The brochure as PDF bytes, in the brochure's own language and direction."""
+    from weasyprint import HTML
+
+    code = brochure.locale.language_code
+    with translation.override(code):
+        html = render_to_string(
+            "information/brochure_pdf.html",
+            {
+                "brochure": brochure,
+                "contacts": brochure.localized_contacts(),
+                "language_code": code,
+                "direction": "rtl" if code in RTL_LANGUAGES else "ltr",
+                "font_family": FONTS.get(code, DEFAULT_FONT),
+                "paper_size": brochure.paper_size or "A5",
+            },
+        )
+    return HTML(string=html, url_fetcher=refuse_urls, base_url=None).write_pdf()
+
+
+def brochure_download(brochure):
+    """The uploaded PDF when there is one, else the generated PDF (made once per version)."""
+    if brochure.uploaded_pdf_id and brochure.uploaded_pdf is not None:
+        document = brochure.uploaded_pdf
+        size = document.file_size or 0
+        return Download(size=size, document=document)
+    path = pdf_path(brochure)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{brochure.slug}-{brochure.locale.language_code}-{brochure.pk}-*.pdf"):
+            old.unlink(missing_ok=True)
+        data = render_brochure_pdf(brochure)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)  # never serve a half-written file
+    return Download(size=path.stat().st_size, path=path)

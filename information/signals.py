@@ -1,0 +1,19 @@
+"""Keep brochure PDFs in step with the numbers they print."""
+
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+
+def _touch_brochures(**kwargs):
+    from information.models import Brochure
+
+    # A changed number must reach every PDF; there are few brochures, so touch them all.
+    Brochure.objects.update(updated_at=timezone.now())
+
+
+def connect():
+    from information.models import Helpline, LocalService
+
+    for model in (Helpline, LocalService):
+        post_save.connect(_touch_brochures, sender=model, dispatch_uid=f"brochures-{model.__name__}-save")
+        post_delete.connect(_touch_brochures, sender=model, dispatch_uid=f"brochures-{model.__name__}-delete")
