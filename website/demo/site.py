@@ -177,4 +177,8 @@ def load():
     helplines = load_helplines(locales)
     home = load_home(locales, helplines)
     load_settings(home)
+    # The translators group needs every language's home page (its permissions hang there).
+    from website.translation import setup_translators
+
+    setup_translators()
     return home

@@ -1,0 +1,269 @@
+"""The translation workflow: who may translate, and how far each translation has come.
+
+wagtail-localize does the translating (segments, translation memory, PO files, machine
+translation). This module adds what a municipality needs around it:
+
+* :func:`translation_overview` — per page and snippet, per language: percent
+  translated, draft or live, and whether the Swedish source changed since its strings
+  were last sent for translation ("out of date").
+* :func:`setup_translators` — the "Översättare" group: may translate and publish other
+  languages, may not change or publish the Swedish source (Wagtail's page permissions on
+  each language's tree root; wagtail-localize has no per-language permissions).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, Site, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments.extract import extract_segments
+
+from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+
+TRANSLATORS_GROUP = "Översättare"
+#: What a translator may do in the tree of a language they translate into.
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+# Overview ------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One object in one language."""
+
+    language: str
+    exists: bool = False  # a page or snippet exists in this language (not an alias)
+    live: bool | None = None  # pages and draft-able snippets: published?
+    managed: bool = False  # translated through wagtail-localize (has a Translation)
+    translation_id: int | None = None
+    percent: int | None = None  # share of the source's strings translated, 0–100
+    out_of_date: bool = False  # the source changed since its strings were last synced
+    edit_url: str = ""
+
+    @property
+    def state(self):
+        """A short machine-readable state for templates and tests."""
+        if not self.exists and not self.managed:
+            return "missing"
+        if self.out_of_date:
+            return "out_of_date"
+        if self.percent is not None and self.percent < 100:
+            return "incomplete"
+        if self.live is False:
+            return "draft"
+        return "done"
+
+
+@dataclass
+class Row:
+    """One translatable page or snippet in the source language."""
+
+    instance: object
+    kind: str  # "page" or the snippet model's verbose name
+    title: str
+    source: TranslationSource | None
+    source_changed: bool = False
+    cells: dict = field(default_factory=dict)  # language code -> Cell
+
+
+def source_has_changed(source, instance):
+    """Whether ``instance`` now has other text than its translation source holds.
+
+    Compares the translatable strings (path and text) that wagtail-localize would extract
+    today with the ones it stored when the source was last submitted or synced, so a save
+    that changes no text (or only a timestamp) does not count.
+    """
+    current = {
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if hasattr(segment, "string")
+    }
+    stored = set(
+        StringSegment.objects.filter(source=source).values_list("context__path", "string__data")
+    )
+    return current != stored
+
+
+def _progress(sources):
+    """{(source_id, locale_id): (total, translated)} in two queries for all sources."""
+    segments = list(
+        StringSegment.objects.filter(source__in=sources).values_list("source_id", "string_id", "context_id")
+    )
+    totals = defaultdict(int)
+    for source_id, _string, _context in segments:
+        totals[source_id] += 1
+    translated = defaultdict(set)  # (string_id, context_id) -> {locale_id}
+    for string_id, context_id, locale_id in StringTranslation.objects.filter(
+        translation_of_id__in={s for _src, s, _c in segments},
+        context_id__in={c for _src, _s, c in segments},
+        has_error=False,
+    ).values_list("translation_of_id", "context_id", "locale_id"):
+        translated[(string_id, context_id)].add(locale_id)
+    done = defaultdict(int)
+    for source_id, string_id, context_id in segments:
+        for locale_id in translated.get((string_id, context_id), ()):
+            done[(source_id, locale_id)] += 1
+    return totals, done
+
+
+def translatable_snippet_models():
+    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+
+
+def translation_overview(languages=None, only_pending=False):
+    """Rows for every translatable page and snippet in the source language.
+
+    ``languages`` limits the columns (default: every language but the source);
+    ``only_pending`` keeps rows where some language is missing, incomplete or out of date.
+    """
+    from django.urls import reverse
+
+    codes = [code for code, *_rest in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
+    if languages:
+        codes = [code for code in codes if code in languages]
+    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=[SOURCE_LANGUAGE, *codes])}
+    source_locale = locales.get(SOURCE_LANGUAGE)
+    if source_locale is None:
+        return [], codes
+    by_id = {locale.pk: code for code, locale in locales.items()}
+
+    # The objects in the source language: pages (not the tree root), then snippets.
+    objects = [
+        ("page", page)
+        for page in Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
+        .order_by("path")
+        .specific()
+    ]
+    for model in translatable_snippet_models():
+        for snippet in model.objects.filter(locale=source_locale).order_by("pk"):
+            objects.append((str(model._meta.verbose_name), snippet))
+
+    keys = [obj.translation_key for _kind, obj in objects]
+    sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(object_id__in=keys, locale=source_locale)
+    }
+    translations = defaultdict(dict)  # source id -> locale code -> Translation
+    for translation in Translation.objects.filter(source__in=sources.values(), enabled=True):
+        code = by_id.get(translation.target_locale_id)
+        if code:
+            translations[translation.source_id][code] = translation
+    totals, done = _progress(list(sources.values()))
+
+    # Which translations exist already (made through localize, by copy, or by the demo).
+    existing = defaultdict(dict)  # translation key -> code -> live (None if no live state)
+    existing_pages = Page.objects.filter(translation_key__in=keys, alias_of__isnull=True).exclude(locale=source_locale)
+    for key, locale_id, live, pk in existing_pages.values_list("translation_key", "locale_id", "live", "pk"):
+        if locale_id in by_id:
+            existing[key][by_id[locale_id]] = (live, pk)
+    for model in translatable_snippet_models():
+        draftable = issubclass(model, DraftStateMixin)
+        fields = ["translation_key", "locale_id", "pk"] + (["live"] if draftable else [])
+        for values in model.objects.filter(translation_key__in=keys).exclude(locale=source_locale).values_list(*fields):
+            key, locale_id, pk = values[:3]
+            if locale_id in by_id:
+                existing[key][by_id[locale_id]] = (values[3] if draftable else None, pk)
+
+    rows = []
+    for kind, obj in objects:
+        source = sources.get(obj.translation_key)
+        row = Row(instance=obj, kind=kind, title=str(obj.title if kind == "page" else obj), source=source)
+        if source is not None:
+            row.source_changed = source_has_changed(source, obj)
+        for code in codes:
+            cell = Cell(language=code)
+            live, pk = existing[obj.translation_key].get(code, (None, None))
+            cell.exists = pk is not None
+            cell.live = live
+            translation = translations.get(source.pk, {}).get(code) if source else None
+            if translation is not None:
+                cell.managed = True
+                cell.translation_id = translation.pk
+                total = totals.get(source.pk, 0)
+                cell.percent = 100 if total == 0 else round(100 * done.get((source.pk, translation.target_locale_id), 0) / total)
+                cell.out_of_date = row.source_changed
+            elif cell.exists:
+                cell.percent = None  # translated outside wagtail-localize: no strings to count
+            if pk is not None:
+                if kind == "page":
+                    cell.edit_url = reverse("wagtailadmin_pages:edit", args=[pk])
+                else:
+                    meta = obj._meta
+                    cell.edit_url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[pk])
+            row.cells[code] = cell
+        if only_pending and all(cell.state in ("done", "draft") for cell in row.cells.values()):
+            continue
+        rows.append(row)
+    return rows, codes
+
+
+# Translators group ---------------------------------------------------------------------
+
+
+def language_roots(codes):
+    """Each language's tree root: the translation of the default site's root page."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return {}
+    return {
+        page.locale.language_code: page
+        for page in Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code__in=codes)
+        .select_related("locale")
+    }
+
+
+@transaction.atomic
+def setup_translators(languages=None, per_language=False):
+    """Create or update the translators group(s); returns {group name: [language codes]}.
+
+    The group may open the admin, submit pages for translation and translate and publish
+    in the trees of ``languages`` (default: all but Swedish). It gets no permission in
+    the Swedish tree, so the source cannot be changed or published. With
+    ``per_language``, one group per language ("Översättare – العربية") is made as well,
+    for agencies or staff who translate into one language only. Running it again changes
+    nothing; a language added later gets its permissions on the next run.
+    """
+    all_codes = [code for code, *_rest in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
+    unknown = sorted(set(languages or []) - set(all_codes))
+    if unknown:
+        raise ValueError(
+            f"Unknown or source language(s): {', '.join(unknown)}. Choose from: {', '.join(all_codes)}."
+        )
+    codes = [code for code in all_codes if not languages or code in languages]
+    roots = language_roots(codes)
+    missing = [code for code in codes if code not in roots]
+    if missing:
+        raise ValueError(
+            f"No home page in: {', '.join(missing)}. Translate the home page into these languages first "
+            "(or run load_demo)."
+        )
+    base_permissions = [
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
+    ]
+    page_permissions = list(
+        Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(Page), codename__in=TRANSLATOR_PAGE_PERMISSIONS
+        )
+    )
+    plan = {TRANSLATORS_GROUP: codes}
+    if per_language:
+        local = {code: name for code, _name, name, _rtl in SITE_LANGUAGES}
+        plan.update({f"{TRANSLATORS_GROUP} – {local[code]}": [code] for code in codes})
+    for name, group_codes in plan.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*base_permissions)
+        for code in group_codes:
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(group=group, page=roots[code], permission=permission)
+    return plan

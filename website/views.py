@@ -1,0 +1,85 @@
+"""Admin views for the translation workflow (see website/translation.py)."""
+
+import polib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from website.translation import translation_overview
+
+MAX_PO_BYTES = 5 * 1024 * 1024
+
+
+class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
+    """Every page and snippet, every language: how much is translated, and what is stale."""
+
+    template_name = "website/admin/translation_overview.html"
+    page_title = "Översättningar"
+    header_icon = "wagtail-localize-language"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        names = {code: (name, local, rtl) for code, name, local, rtl in SITE_LANGUAGES}
+        wanted = [code for code in self.request.GET.getlist("language") if code in names and code != SOURCE_LANGUAGE]
+        only_pending = self.request.GET.get("pending") == "1"
+        rows, codes = translation_overview(languages=wanted or None, only_pending=only_pending)
+        context.update(
+            {
+                "rows": rows,
+                "languages": [{"code": code, "name": names[code][0], "local": names[code][1], "dir": "rtl" if names[code][2] else "ltr"} for code in codes],
+                "all_languages": [{"code": code, "local": local, "checked": code in wanted} for code, _n, local, _r in SITE_LANGUAGES if code != SOURCE_LANGUAGE],
+                "only_pending": only_pending,
+                "next_url": self.request.get_full_path(),
+            }
+        )
+        return context
+
+
+@require_POST
+def upload_po(request, translation_id):
+    """Import a translator's PO file into one translation; the result stays a draft.
+
+    wagtail-localize's own upload view answers a PO file without its translation id with a
+    server error; this one checks the file first and says what is wrong (400), and imports
+    nothing unless all of it can be read.
+    """
+    translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), pk=translation_id)
+    instance = translation.get_target_instance()
+    if not user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        return HttpResponseBadRequest("Välj en PO-fil att ladda upp.")
+    if upload.size > MAX_PO_BYTES:
+        return HttpResponseBadRequest("PO-filen är för stor (högst 5 MB).")
+    try:
+        text = upload.read().decode("utf-8")
+        po = polib.pofile(text)  # text, not a file name: polib would open a path it is given
+    except (UnicodeDecodeError, OSError, ValueError):
+        return HttpResponseBadRequest("Filen är inte en PO-fil i UTF-8.")
+    if "\n" not in text and not text.lstrip().startswith(("msgid", "#")):
+        return HttpResponseBadRequest("Filen är inte en PO-fil i UTF-8.")
+    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
+        return HttpResponseBadRequest(
+            f"PO-filen hör inte till den här översättningen ({translation.source.object_repr}, "
+            f"{translation.target_locale.get_display_name()}). Ladda ner filen för just den här översättningen."
+        )
+    with transaction.atomic():
+        translation.import_po(po, user=request.user, tool_name="PO File")
+    messages.success(request, "Översättningarna i PO-filen är sparade. Granska och publicera sidan när den är klar.")
+    next_url = request.POST.get("next") or ""
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        next_url = reverse("website_translation_overview")
+    return redirect(next_url)
