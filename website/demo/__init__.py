@@ -18,4 +18,9 @@ def loaders():
         result = information.load()
         return f"{len(result['pages'])} support pages, brochure '{result['brochure'].title}'"
 
-    return [("site", load_site), ("information", load_information)]
+    def load_plans():
+        from plans import demo as plans_demo
+
+        return plans_demo.load()
+
+    return [("site", load_site), ("information", load_information), ("plans", load_plans)]

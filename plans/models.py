@@ -1,0 +1,573 @@
+"""Action plans (handlingsplaner): plans, focus areas, goals, measures and their follow-up.
+
+The tree is ``PlanIndexPage`` → ``PlanPage`` → ``FocusAreaPage``. Goals and measures are
+inline children of their focus area (not pages): they are edited, published, versioned
+and translated together with the focus area, the way the plan document groups them.
+Organisations are a translatable snippet that every plan's measures refer to.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from plans.blocks import DefinitionBlock, NarrativeBlock
+from plans.fields import MultipleChoiceField
+from plans.panels import MeasureInlinePanel
+from plans.vocabulary import (
+    ORGANISATION_KINDS,
+    PREVENTION_LEVELS,
+    ROLES,
+    SCOPES,
+    STATUS,
+    TARGET_GROUPS,
+)
+
+
+def lines(text):
+    """The non-empty lines of a "one per line" text field, as a list."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+# Organisations ---------------------------------------------------------------------------
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A body that can be responsible for measures: a committee (nämnd), an office, a unit,
+    a municipal company or an outside partner. One register for every plan of the site."""
+
+    key = models.SlugField(
+        "nyckel", max_length=80,
+        help_text="Kort och stabil, t.ex. 'sn' för socialnämnden. Används i planfiler och i adressen till organisationens sida.",
+    )
+    name = models.CharField("namn", max_length=200)
+    short_name = models.CharField("förkortning", max_length=40, blank=True)
+    kind = models.CharField("typ", max_length=20, choices=ORGANISATION_KINDS.choices, default="committee")
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("key")]
+    search_fields = [index.SearchField("name"), index.SearchField("short_name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "organisation"
+        verbose_name_plural = "organisationer"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="plans_organisation_key_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def kind_label(self):
+        return ORGANISATION_KINDS.public_label(self.kind)
+
+
+# Plans -----------------------------------------------------------------------------------
+
+
+class PlanIndexPage(RoutablePageMixin, Page):
+    """All the municipality's plans: in force, upcoming and archived.
+
+    It also serves one page per organisation (``organisationer/<key>/``) listing every
+    measure the organisation leads or shares, across all plans below this page. A route
+    here rather than a page per organisation: organisations are a register (a snippet
+    shared by every plan) and their page is a view of the plans, not content an editor
+    writes.
+    """
+
+    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["plans.PlanPage"]
+
+    class Meta:
+        verbose_name = "sida med handlingsplaner"
+        verbose_name_plural = "sidor med handlingsplaner"
+
+    def plans_by_period(self, today=None):
+        """The live plans below this page as ``(in_force, upcoming, archived)`` lists."""
+        today = today or date.today()
+        groups = {"in_force": [], "upcoming": [], "archived": []}
+        for plan in PlanPage.objects.child_of(self).live().public().order_by("-valid_from", "title"):
+            groups[plan.period(today)].append(plan)
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.plans_by_period())
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("organisationer/<slug:key>/", name="organisation")
+    def organisation(self, request, key):
+        from plans.views import organisation_page
+
+        return organisation_page(self, request, key)
+
+
+class PlanRevision(Orderable):
+    """One line of the plan's revision log (revideringshistorik)."""
+
+    plan = ParentalKey("plans.PlanPage", on_delete=models.CASCADE, related_name="revision_log")
+    date = models.DateField("datum")
+    change = models.TextField("vad som ändrades")
+
+    panels = [FieldPanel("date"), FieldPanel("change")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "revidering"
+        verbose_name_plural = "revideringar"
+
+
+class PlanPage(RoutablePageMixin, Page):
+    """One action plan with its metadata, narrative chapters and (as children) focus areas.
+
+    Views of the whole plan's measures (list, one measure, exports, follow-up report,
+    print and PDF) are routes here: they read the measures of every focus area below.
+    """
+
+    plan_key = models.SlugField(
+        "plannyckel", max_length=100, blank=True,
+        help_text="Stabil nyckel för import av planfiler: en ny import med samma nyckel uppdaterar planen.",
+    )
+    municipality = models.CharField("kommun", max_length=100, blank=True)
+    summary = models.TextField("sammanfattning", blank=True, help_text="En eller två meningar för listor och sökresultat.")
+    scope = MultipleChoiceField("omfattar", choices=SCOPES.choices)
+    deciding_body = models.CharField("beslutsinstans", max_length=200, blank=True)
+    decision_date = models.DateField("beslutad", null=True, blank=True)
+    last_revised = models.DateField("senast reviderad", null=True, blank=True)
+    valid_from = models.DateField("giltig från", null=True, blank=True)
+    valid_until = models.DateField("giltig till", null=True, blank=True)
+    until_further_notice = models.BooleanField("gäller tillsvidare", default=False)
+    document_owner = models.CharField("dokumentansvarig", max_length=200, blank=True)
+    registration_number = models.CharField("diarienummer", max_length=100, blank=True)
+    version = models.CharField("versionsbeteckning", max_length=40, blank=True)
+    vision = models.TextField("vision", blank=True)
+    overall_goals = models.TextField("övergripande mål", blank=True, help_text="Ett mål per rad.")
+    target_groups = models.TextField("målgrupper", blank=True, help_text="En målgrupp per rad.")
+    follow_up = models.TextField("uppföljning av planen", blank=True)
+    definitions = StreamField([("definition", DefinitionBlock())], blank=True, verbose_name="begrepp")
+    body = StreamField(NarrativeBlock(), blank=True, verbose_name="planens text")
+    original_document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="originaldokument", help_text="Planen som den beslutades, t.ex. som PDF.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldPanel("scope"),
+                FieldPanel("deciding_body"),
+                FieldRowPanel([FieldPanel("decision_date"), FieldPanel("last_revised")]),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until"), FieldPanel("until_further_notice")]),
+                FieldRowPanel([FieldPanel("document_owner"), FieldPanel("registration_number"), FieldPanel("version")]),
+                FieldPanel("original_document"),
+            ],
+            heading="Om planen",
+        ),
+        InlinePanel("revision_log", label="revidering", heading="Revideringshistorik", classname="collapsed"),
+        MultiFieldPanel(
+            [FieldPanel("vision"), FieldPanel("overall_goals"), FieldPanel("target_groups"), FieldPanel("follow_up")],
+            heading="Vision, mål och målgrupper",
+        ),
+        FieldPanel("definitions"),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("plan_key")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("vision"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["plans.PlanIndexPage"]
+    subpage_types = ["plans.FocusAreaPage"]
+
+    class Meta:
+        verbose_name = "handlingsplan"
+        verbose_name_plural = "handlingsplaner"
+
+    def clean(self):
+        super().clean()
+        if self.valid_until and self.until_further_notice:
+            raise ValidationError({"valid_until": "Ange antingen ett slutdatum eller 'gäller tillsvidare', inte båda."})
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": "Slutdatumet ligger före startdatumet."})
+
+    def period(self, today=None):
+        """``in_force``, ``upcoming`` or ``archived``, from the plan's dates."""
+        today = today or date.today()
+        if self.valid_from and self.valid_from > today:
+            return "upcoming"
+        if self.valid_until and self.valid_until < today and not self.until_further_notice:
+            return "archived"
+        return "in_force"
+
+    @property
+    def overall_goal_list(self):
+        return lines(self.overall_goals)
+
+    @property
+    def target_group_list(self):
+        return lines(self.target_groups)
+
+    @property
+    def scope_labels(self):
+        return [SCOPES.public_label(key) for key in self.scope]
+
+    @property
+    def chapters(self):
+        """The narrative's chapter headings with anchors, for the table of contents."""
+        return [
+            {"id": f"kapitel-{i}", "title": block.value}
+            for i, block in enumerate(self.body) if block.block_type == "heading"
+        ]
+
+    def focus_areas(self):
+        return FocusAreaPage.objects.child_of(self).live().public().order_by("path")
+
+    def measures(self):
+        """Every public measure of the plan, in plan order, with what a listing shows."""
+        return Measure.objects.public_under(self).with_public_relations().order_by(
+            "focus_area__path", "sort_order"
+        )
+
+    # Views -------------------------------------------------------------------------------
+    # A page per measure is a route here rather than its own page type: measures are
+    # inline children of their focus area, so a focus area with forty measures is edited,
+    # reviewed, published and translated as one document (as in the plan itself), and the
+    # page tree holds the plan's structure, not hundreds of one-row pages.
+
+    def get_context(self, request, *args, **kwargs):
+        from plans.views import plan_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(plan_context(self))
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("atgarder/", name="measures")
+    def measure_list(self, request):
+        from plans.views import measure_list
+
+        return measure_list(self, request)
+
+    @path("atgarder/csv/", name="measures_csv")
+    def measure_list_csv(self, request):
+        from plans.views import measure_list_csv
+
+        return measure_list_csv(self, request)
+
+    @path("atgarder/json/", name="measures_json")
+    def measure_list_json(self, request):
+        from plans.views import measure_list_json
+
+        return measure_list_json(self, request)
+
+    @path("atgarder/<int:measure_id>/", name="measure")
+    def measure_detail(self, request, measure_id):
+        from plans.views import measure_detail
+
+        return measure_detail(self, request, measure_id)
+
+    @path("uppfoljning/", name="follow_up")
+    def follow_up_report(self, request):
+        from plans.views import follow_up_report
+
+        return follow_up_report(self, request)
+
+    @path("utskrift/", name="print")
+    def printable(self, request):
+        from plans.views import printable_plan
+
+        return printable_plan(self, request)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from plans.views import plan_pdf
+
+        return plan_pdf(self, request)
+
+
+# Focus areas, goals and measures -------------------------------------------------------
+
+
+class FocusAreaPage(Page):
+    """A focus area (fokusområde), or whatever the plan calls this level: delmål, område."""
+
+    number = models.CharField("nummer", max_length=20, blank=True, help_text="Som planen skriver det, t.ex. 1. Lämna tomt om planen inte numrerar.")
+    label = models.CharField(
+        "benämning", max_length=60, blank=True, default="Fokusområde",
+        help_text="Vad planen kallar nivån: Fokusområde, Delmål, Område …",
+    )
+    introduction = models.TextField("inledning", blank=True)
+    conditions = models.TextField(
+        "förutsättningar", blank=True,
+        help_text="Det som behöver vara på plats för att uppnå fokusområdet. En per rad.",
+    )
+
+    content_panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("number")]),
+        TitleFieldPanel("title"),
+        FieldPanel("introduction"),
+        FieldPanel("conditions"),
+        InlinePanel("goals", label="mål", heading="Mål (delmål) inom fokusområdet", classname="collapsed"),
+        MeasureInlinePanel("measures", label="åtgärd", heading="Åtgärder"),
+    ]
+
+    parent_page_types = ["plans.PlanPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "fokusområde"
+        verbose_name_plural = "fokusområden"
+
+    @property
+    def condition_list(self):
+        return lines(self.conditions)
+
+    @property
+    def heading(self):
+        """"Fokusområde 1: Title" as the plan writes it."""
+        prefix = " ".join(part for part in (self.label, self.number) if part)
+        return f"{prefix}: {self.title}" if prefix else self.title
+
+    @cached_property
+    def plan(self):
+        return self.get_parent().specific
+
+    def public_measures(self):
+        return (
+            Measure.objects.filter(focus_area=self)
+            .with_public_relations()
+            .order_by("sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from plans.views import focus_area_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(focus_area_context(self))
+        return context
+
+
+class FocusAreaGoal(TranslatableMixin, Orderable):
+    """A goal (mål, delmål) inside a focus area, under which measures can be grouped."""
+
+    focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="goals")
+    identifier = models.CharField("beteckning", max_length=20, blank=True, help_text="T.ex. 1.1, som planen skriver det.")
+    title = models.TextField("mål")
+
+    panels = [FieldPanel("identifier"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.identifier} {self.title}".strip()
+
+
+class MeasureQuerySet(models.QuerySet):
+    def public_under(self, page):
+        """Measures of live, public focus areas below ``page`` (a plan or the plan index)."""
+        focus_areas = FocusAreaPage.objects.descendant_of(page).live().public()
+        return self.filter(focus_area__in=focus_areas.values("pk"))
+
+    def with_public_relations(self):
+        """Everything a public listing shows, in a fixed number of queries."""
+        return self.select_related("focus_area", "locale").prefetch_related(
+            Prefetch(
+                "responsibilities",
+                queryset=Responsibility.objects.select_related("organisation", "organisation__locale").order_by("sort_order"),
+            ),
+            Prefetch("status_updates", queryset=StatusUpdate.objects.order_by("date", "sort_order")),
+            Prefetch("focus_area__goals", queryset=FocusAreaGoal.objects.order_by("sort_order")),
+        )
+
+
+class Measure(TranslatableMixin, Orderable, ClusterableModel):
+    """A measure (åtgärd) as the plan writes it, with who is responsible and its follow-up.
+
+    ``PUBLIC_FIELDS`` is the one list of what the public sees of a measure: the measure
+    page, the CSV and the JSON export all read it.
+    """
+
+    focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="measures")
+    identifier = models.CharField(
+        "beteckning", max_length=20, blank=True,
+        help_text="Som planen skriver det, t.ex. 1:3 eller 2.1. Unik inom planen. Tomt om planen inte numrerar.",
+    )
+    title = models.TextField("åtgärd")
+    goal_number = models.PositiveSmallIntegerField(
+        "hör till mål nummer", null=True, blank=True,
+        help_text="Målets plats i listan över mål ovan (1 = första målet). Tomt om åtgärden inte hör till ett mål.",
+    )
+    activities = models.TextField("aktiviteter/insatser", blank=True, help_text="En aktivitet per rad.")
+    prevention_levels = MultipleChoiceField("preventionsnivå", choices=PREVENTION_LEVELS.choices)
+    target_groups = MultipleChoiceField("målgrupper", choices=TARGET_GROUPS.choices)
+    time_frame = models.CharField("tidsram", max_length=255, blank=True, help_text="Som planen skriver det, t.ex. 'Klart ht 2025'.")
+    due_date = models.DateField("klart senast", null=True, blank=True)
+    follow_up = models.TextField("uppföljning", blank=True, help_text="Hur åtgärden följs upp.")
+    note = models.TextField("kommentar", blank=True)
+    status = models.CharField("status", max_length=20, choices=STATUS.choices, default="not_started")
+
+    objects = MeasureQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_number")]),
+        FieldPanel("title"),
+        FieldPanel("activities"),
+        InlinePanel("responsibilities", label="ansvarig", heading="Ansvariga"),
+        FieldRowPanel([FieldPanel("prevention_levels"), FieldPanel("target_groups")]),
+        FieldRowPanel([FieldPanel("time_frame"), FieldPanel("due_date")]),
+        FieldPanel("follow_up"),
+        FieldPanel("note"),
+        InlinePanel("status_updates", label="uppföljning", heading="Uppföljningar"),
+    ]
+
+    PUBLIC_FIELDS = [
+        "identifier", "title", "activities", "responsible", "prevention_levels",
+        "target_groups", "time_frame", "due_date", "follow_up", "note", "status",
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "åtgärd"
+        verbose_name_plural = "åtgärder"
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.identifier} {self.title}".strip()
+
+    @property
+    def plan(self):
+        """The plan page (found from the focus area's path, without a query per measure)."""
+        return self.focus_area.plan
+
+    @property
+    def activity_list(self):
+        return lines(self.activities)
+
+    @property
+    def goal(self):
+        if not self.goal_number:
+            return None
+        goals = list(self.focus_area.goals.all())
+        return goals[self.goal_number - 1] if self.goal_number <= len(goals) else None
+
+    @property
+    def status_label(self):
+        return STATUS.public_label(self.status)
+
+    @property
+    def prevention_level_labels(self):
+        return [PREVENTION_LEVELS.public_label(key) for key in self.prevention_levels]
+
+    @property
+    def target_group_labels(self):
+        return [TARGET_GROUPS.public_label(key) for key in self.target_groups]
+
+    @property
+    def latest_update(self):
+        updates = list(self.status_updates.all())
+        return max(updates, key=lambda u: (u.date, u.sort_order or 0)) if updates else None
+
+    @property
+    def leads(self):
+        return [r for r in self.responsibilities.all() if r.role == "lead"]
+
+    @property
+    def co_responsible(self):
+        return [r for r in self.responsibilities.all() if r.role == "co"]
+
+    def slug(self):
+        return slugify(self.identifier.replace(":", "-").replace(".", "-")) if self.identifier else ""
+
+
+class Responsibility(Orderable):
+    """Who is responsible for a measure, with which role, in the order the plan lists them.
+
+    Either an organisation from the register or, where the plan names none ("Alla
+    chefer", "IFO-chef"), the plan's own words.
+    """
+
+    measure = ParentalKey(Measure, on_delete=models.CASCADE, related_name="responsibilities")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="responsibilities",
+        verbose_name="organisation",
+    )
+    text = models.CharField("eller fritext", max_length=255, blank=True, help_text="Om planen inte anger en organisation.")
+    role = models.CharField("roll", max_length=10, choices=ROLES.choices, default="lead")
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("text"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "ansvarig"
+        verbose_name_plural = "ansvariga"
+
+    def clean(self):
+        if bool(self.organisation_id) == bool(self.text.strip()):
+            raise ValidationError("Välj en organisation eller skriv fritext (inte båda).")
+
+    @property
+    def name(self):
+        if self.organisation_id:
+            return self.organisation.name
+        return self.text
+
+    @property
+    def role_label(self):
+        return ROLES.public_label(self.role)
+
+    def __str__(self):
+        return self.name
+
+
+class StatusUpdate(Orderable):
+    """A dated follow-up of a measure: its status then, a note, and who reported it."""
+
+    measure = ParentalKey(Measure, on_delete=models.CASCADE, related_name="status_updates")
+    date = models.DateField("datum")
+    status = models.CharField("status", max_length=20, choices=STATUS.choices)
+    note = models.TextField("anteckning", blank=True)
+    reported_by = models.CharField("rapporterad av", max_length=200, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status"), FieldPanel("reported_by")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "uppföljning"
+        verbose_name_plural = "uppföljningar"
+
+    @property
+    def status_label(self):
+        return STATUS.public_label(self.status)

@@ -1,0 +1,774 @@
+"""Plan files (``docs/plan-format.md``): read, validate, import and export whole plans.
+
+``import_plan`` and ``export_plan`` (the management commands) and the demo loader only
+wire arguments to the functions here:
+
+- :func:`parse` turns YAML text into data, or reports where the YAML is broken;
+- :func:`validate` lists every problem with its place in the file (JSON Schema first,
+  then what a schema cannot say: duplicate identifiers, unknown organisation keys …);
+- :func:`import_plan` writes a valid plan in one transaction, updating a plan with the
+  same key in place (focus areas by number or title, measures by identifier or title);
+- :func:`export_plan` writes a plan back in the same format.
+
+Export then import then export gives the same file.
+"""
+
+import html
+import json
+import re
+import uuid
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import yaml
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+from plans.models import (
+    FocusAreaGoal,
+    FocusAreaPage,
+    Measure,
+    Organisation,
+    PlanIndexPage,
+    PlanPage,
+    PlanRevision,
+    Responsibility,
+    StatusUpdate,
+)
+
+SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
+FORMAT_VERSION = 1
+KEY_NAMESPACE = uuid.UUID("0b6e9e43-2f43-4d8e-8a2b-6a1f0c5d9e77")
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be imported; ``problems`` lists every reason with its place."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def schema():
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit dates: dates stay text until validated, so a wrong one is
+    reported with its place instead of surfacing as a Python error."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse(text):
+    """The data of a plan file's text; :class:`PlanFileError` when the YAML is broken."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise PlanFileError([f"invalid YAML: {where}{problem}"]) from error
+    if not isinstance(data, dict):
+        raise PlanFileError(["the file must be a YAML mapping with 'format' and 'plan'"])
+    return data
+
+
+def read(path):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise PlanFileError([f"{path}: no such file"]) from error
+    except UnicodeDecodeError as error:
+        raise PlanFileError([f"{path}: not UTF-8 text"]) from error
+    return parse(text)
+
+
+# Validating --------------------------------------------------------------------------------
+
+
+def place(path):
+    """``plan.focus_areas[0].measures[3].identifier`` from a JSON Schema error path."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _describe(error):
+    where = place(error.absolute_path)
+    value = error.instance
+    if error.validator == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        name = missing.group(1) if missing else error.message
+        return f"{where}: '{name}' is required"
+    if error.validator == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", error.message)
+        return f"{where}: unknown field {', '.join(repr(e) for e in extra)}"
+    if error.validator == "enum":
+        return f"{where}: {value!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "const":
+        return f"{where}: must be {error.validator_value!r}"
+    if error.validator == "type":
+        if isinstance(value, float):
+            return f"{where}: {value!r} looks like a number; write it in quotes ('{value}') so it is kept as written"
+        return f"{where}: expected {' or '.join(_type_names(error.validator_value))}, found {_type_name(value)}"
+    if error.validator == "pattern":
+        if "[0-9]{4}" in error.validator_value:
+            return f"{where}: {value!r} is not a date written as YYYY-MM-DD"
+        if "\\n" in error.validator_value:
+            return f"{where}: must be a single line"
+        return f"{where}: {value!r} may only contain letters a–z, digits, '-' and '_'"
+    if error.validator == "minLength":
+        return f"{where}: must not be empty"
+    if error.validator == "maxLength":
+        return f"{where}: is longer than {error.validator_value} characters"
+    if error.validator == "uniqueItems":
+        return f"{where}: lists the same value twice"
+    if error.validator == "oneOf":
+        return f"{where}: give either 'organisation' (a key) or 'text', not both or neither"
+    return f"{where}: {error.message}"
+
+
+def _type_names(types):
+    names = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
+             "boolean": "true or false", "null": "nothing (null)", "number": "a number"}
+    types = types if isinstance(types, list) else [types]
+    return [names.get(t, t) for t in types]
+
+
+def _type_name(value):
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _measures_with_places(plan):
+    for a, area in enumerate(plan.get("focus_areas") or []):
+        for m, measure in enumerate(area.get("measures") or []):
+            yield f"plan.focus_areas[{a}].measures[{m}]", area, None, measure
+        for g, goal in enumerate(area.get("goals") or []):
+            for m, measure in enumerate(goal.get("measures") or []):
+                yield f"plan.focus_areas[{a}].goals[{g}].measures[{m}]", area, goal, measure
+
+
+def validate(data, locale_code=None):
+    """Every problem of the file, each naming its place; an empty list when it is valid."""
+    problems = []
+    if locale_code is not None:
+        known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        if locale_code not in known:
+            problems.append(f"--locale: unknown locale '{locale_code}'; the site's languages are {', '.join(known)}")
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    # An error in a oneOf/anyOf branch is reported once, by its parent.
+    problems.extend(_describe(error) for error in errors)
+    if errors:
+        return problems
+
+    plan = data["plan"]
+    org_keys = {}
+    for i, org in enumerate(plan.get("organisations") or []):
+        if org["key"] in org_keys:
+            problems.append(f"plan.organisations[{i}].key '{org['key']}' is used twice (also plan.organisations[{org_keys[org['key']]}])")
+        org_keys.setdefault(org["key"], i)
+
+    seen_areas = {}
+    for a, area in enumerate(plan["focus_areas"]):
+        identity = _area_identity(area)
+        if identity in seen_areas:
+            what = "number" if area.get("number") not in (None, "") else "title"
+            problems.append(
+                f"plan.focus_areas[{a}].{what} '{identity}' is used twice (also plan.focus_areas[{seen_areas[identity]}])"
+            )
+        seen_areas.setdefault(identity, a)
+
+    identifiers = {}
+    for where, _area, _goal, measure in _measures_with_places(plan):
+        identifier = measure.get("identifier")
+        if identifier:
+            if identifier in identifiers:
+                problems.append(f"{where}.identifier '{identifier}' is used twice (also {identifiers[identifier]})")
+            identifiers.setdefault(identifier, where)
+        for r, responsible in enumerate(measure.get("responsible") or []):
+            key = responsible.get("organisation")
+            if key and key not in org_keys:
+                problems.append(
+                    f"{where}.responsible[{r}].organisation '{key}' is not in plan.organisations"
+                )
+        for u, update in enumerate(measure.get("status_updates") or []):
+            if _date(update["date"], problems, f"{where}.status_updates[{u}].date") is None:
+                continue
+        _date(measure.get("due_date"), problems, f"{where}.due_date")
+
+    for name in ("decision_date", "last_revised", "valid_from", "valid_until"):
+        _date(plan.get(name), problems, f"plan.{name}")
+    for i, revision in enumerate(plan.get("revisions") or []):
+        _date(revision["date"], problems, f"plan.revisions[{i}].date")
+    if plan.get("valid_until") and plan.get("until_further_notice"):
+        problems.append("plan.valid_until: give either valid_until or until_further_notice: true, not both")
+    return problems
+
+
+def _date(text, problems, where):
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        problems.append(f"{where}: {text!r} is not a real date")
+        return None
+
+
+def _area_identity(area):
+    number = area.get("number")
+    return str(number) if number not in (None, "") else area["title"]
+
+
+# Importing ---------------------------------------------------------------------------------
+
+
+def stable_uuid(*parts):
+    return uuid.uuid5(KEY_NAMESPACE, ":".join(str(p) for p in parts))
+
+
+def text_to_html(text):
+    """Plan-file text to rich text: blank lines separate paragraphs, "- " starts a bullet."""
+    out = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        paragraph, bullets = [], []
+        for line in chunk.splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                if paragraph:
+                    out.append("<p>" + html.escape(" ".join(paragraph), quote=False) + "</p>")
+                    paragraph = []
+                bullets.append(line[2:].strip())
+            else:
+                if bullets:
+                    out.append("<ul>" + "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in bullets) + "</ul>")
+                    bullets = []
+                paragraph.append(line)
+        if paragraph:
+            out.append("<p>" + html.escape(" ".join(paragraph), quote=False) + "</p>")
+        if bullets:
+            out.append("<ul>" + "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in bullets) + "</ul>")
+    return "".join(out)
+
+
+class _TextFromHTML(HTMLParser):
+    """Rich text back to plan-file text (paragraphs, bullets; inline markup dropped)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []  # each a paragraph string or a list of bullets
+        self.current = None
+        self.in_list = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("ul", "ol"):
+            self.in_list = True
+            self.parts.append([])
+        elif tag == "li":
+            self.current = []
+        elif tag in ("p", "h2", "h3", "h4", "h5", "h6", "blockquote"):
+            self.current = []
+        elif tag == "br" and self.current is not None:
+            self.current.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("ul", "ol"):
+            self.in_list = False
+        elif tag == "li" and self.current is not None:
+            self.parts[-1].append(" ".join("".join(self.current).split()))
+            self.current = None
+        elif tag in ("p", "h2", "h3", "h4", "h5", "h6", "blockquote") and self.current is not None:
+            text = " ".join("".join(self.current).split())
+            if text:
+                self.parts.append(text)
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current.append(data)
+
+    def text(self):
+        chunks = []
+        for part in self.parts:
+            if isinstance(part, list):
+                if part:
+                    chunks.append("\n".join(f"- {item}" for item in part))
+            else:
+                chunks.append(part)
+        return "\n\n".join(chunks) + "\n" if chunks else ""
+
+
+def html_to_text(source):
+    parser = _TextFromHTML()
+    parser.feed(source)
+    parser.close()
+    return parser.text()
+
+
+def _lines(items):
+    return "\n".join(items or [])
+
+
+def _str(value):
+    return "" if value is None else str(value)
+
+
+def find_parent(parent_path, locale):
+    """The page to put a new plan under: ``--parent`` (a page id or URL path such as
+    ``/hem/handlingsplaner/``) or the first plan index page in the locale."""
+    if parent_path:
+        pages = Page.objects.filter(locale=locale)
+        if str(parent_path).isdigit():
+            page = pages.filter(pk=int(parent_path)).first()
+        else:
+            wanted = "/" + str(parent_path).strip("/") + "/"
+            page = pages.filter(url_path=wanted).first() or pages.filter(url_path__endswith=wanted).first()
+        if page is None:
+            raise PlanFileError([f"--parent: no page '{parent_path}' in locale '{locale.language_code}'"])
+        page = page.specific
+        if not isinstance(page, PlanIndexPage):
+            raise PlanFileError([f"--parent: '{parent_path}' is a {page._meta.verbose_name}, not a page with plans"])
+        return page
+    page = PlanIndexPage.objects.filter(locale=locale).order_by("path").first()
+    if page is None:
+        raise PlanFileError(
+            [f"no page with plans (PlanIndexPage) in locale '{locale.language_code}': create one or give --parent"]
+        )
+    return page
+
+
+def _save(page, publish):
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page
+
+
+def import_plan(data, *, parent_path=None, locale_code=None, publish=False):
+    """Validate ``data`` and write it as a plan; returns ``(plan_page, created)``.
+
+    Nothing is written when the file has problems (:class:`PlanFileError`) or when
+    anything fails half-way (one transaction).
+    """
+    locale_code = locale_code or settings.LANGUAGE_CODE
+    problems = validate(data, locale_code)
+    if problems:
+        raise PlanFileError(problems)
+    with transaction.atomic():
+        locale, _created = Locale.objects.get_or_create(language_code=locale_code)
+        return _write_plan(data["plan"], locale, parent_path, publish)
+
+
+def _write_plan(plan_data, locale, parent_path, publish):
+    organisations = {}
+    for org in plan_data.get("organisations") or []:
+        obj, _created = Organisation.objects.update_or_create(
+            key=org["key"],
+            locale=locale,
+            defaults={
+                "name": org["name"],
+                "short_name": _str(org.get("short_name")),
+                "kind": org.get("kind") or "other",
+            },
+            create_defaults={
+                "name": org["name"],
+                "short_name": _str(org.get("short_name")),
+                "kind": org.get("kind") or "other",
+                "translation_key": stable_uuid("organisation", org["key"]),
+            },
+        )
+        organisations[org["key"]] = obj
+
+    key = plan_data["key"]
+    fields = {
+        "title": plan_data["title"],
+        "plan_key": key,
+        "municipality": _str(plan_data.get("municipality")),
+        "summary": _str(plan_data.get("summary")),
+        "search_description": _str(plan_data.get("summary"))[:1000],
+        "scope": plan_data.get("scope") or [],
+        "deciding_body": _str(plan_data.get("deciding_body")),
+        "decision_date": _as_date(plan_data.get("decision_date")),
+        "last_revised": _as_date(plan_data.get("last_revised")),
+        "valid_from": _as_date(plan_data.get("valid_from")),
+        "valid_until": _as_date(plan_data.get("valid_until")),
+        "until_further_notice": bool(plan_data.get("until_further_notice")),
+        "document_owner": _str(plan_data.get("document_owner")),
+        "registration_number": _str(plan_data.get("registration_number")),
+        "version": _str(plan_data.get("version")),
+        "vision": _str(plan_data.get("vision")),
+        "overall_goals": _lines(plan_data.get("overall_goals")),
+        "target_groups": _lines(plan_data.get("target_groups")),
+        "follow_up": _str(plan_data.get("follow_up")),
+        "definitions": [
+            ("definition", {"term": d["term"], "definition": d["definition"]})
+            for d in plan_data.get("definitions") or []
+        ],
+        "body": _body_blocks(plan_data.get("sections") or []),
+    }
+    plan = PlanPage.objects.filter(plan_key=key, locale=locale).first()
+    created = plan is None
+    if created:
+        parent = find_parent(parent_path, locale)
+        plan = PlanPage(translation_key=stable_uuid("plan", key), locale=locale, slug=_unique_slug(parent, key), **fields)
+        plan.revision_log = _revisions(plan_data)
+        plan.live = False
+        parent.add_child(instance=plan)
+    else:
+        for name, value in fields.items():
+            setattr(plan, name, value)
+        plan.revision_log = _revisions(plan_data)
+    _save(plan, publish)
+
+    existing = {page.translation_key: page for page in FocusAreaPage.objects.child_of(plan)}
+    wanted = []
+    used_slugs = set()
+    for area_data in plan_data["focus_areas"]:
+        translation_key = stable_uuid("plan", key, "focus-area", _area_identity(area_data))
+        wanted.append(translation_key)
+        area = existing.get(translation_key)
+        slug = _area_slug(area_data, used_slugs)
+        area_fields = {
+            "title": area_data["title"],
+            "number": _str(area_data.get("number")),
+            "label": _str(area_data.get("label")),
+            "introduction": _str(area_data.get("introduction")),
+            "conditions": _lines(area_data.get("conditions")),
+        }
+        if area is None:
+            area = FocusAreaPage(translation_key=translation_key, locale=locale, slug=slug, **area_fields)
+            area.live = False
+            _set_measures(area, area_data, organisations, locale, key, existing_measures={})
+            plan.add_child(instance=area)
+        else:
+            for name, value in area_fields.items():
+                setattr(area, name, value)
+            if area.slug != slug and not FocusAreaPage.objects.sibling_of(area).filter(slug=slug).exclude(pk=area.pk).exists():
+                area.slug = slug
+            existing_measures = {m.translation_key: m for m in area.measures.all()}
+            _set_measures(area, area_data, organisations, locale, key, existing_measures)
+        _save(area, publish)
+    # Focus areas the file no longer has are removed: the file is the whole plan.
+    for translation_key, area in existing.items():
+        if translation_key not in wanted:
+            area.delete()
+    # Keep the tree in the file's order.
+    children = {p.translation_key: p for p in FocusAreaPage.objects.child_of(plan)}
+    ordered = [children[k] for k in wanted]
+    for previous, area in zip(ordered, ordered[1:]):
+        area.refresh_from_db()
+        previous.refresh_from_db()
+        if area.path < previous.path:
+            area.move(previous, pos="right")
+    plan.refresh_from_db()
+    return plan.specific, created
+
+
+def _as_date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def _revisions(plan_data):
+    return [
+        PlanRevision(date=_as_date(r["date"]), change=r["change"], sort_order=i)
+        for i, r in enumerate(plan_data.get("revisions") or [])
+    ]
+
+
+def _body_blocks(sections):
+    blocks = []
+    for section in sections:
+        if section.get("heading"):
+            blocks.append(("heading", section["heading"]))
+        blocks.append(("text", RichText(text_to_html(section["body"]))))
+    return blocks
+
+
+def _unique_slug(parent, base):
+    slug = slugify(base)[:80] or "plan"
+    candidate, n = slug, 2
+    while Page.objects.child_of(parent).filter(slug=candidate).exists():
+        candidate, n = f"{slug}-{n}", n + 1
+    return candidate
+
+
+def _area_slug(area_data, used):
+    number = _str(area_data.get("number"))
+    base = slugify(f"{number} {area_data['title']}")[:70].strip("-") or f"omrade-{len(used) + 1}"
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _set_measures(area, area_data, organisations, locale, plan_key, existing_measures):
+    area_identity = _area_identity(area_data)
+    goals = area_data.get("goals") or []
+    area.goals = [
+        FocusAreaGoal(
+            identifier=_str(g.get("identifier")),
+            title=g["title"],
+            sort_order=i,
+            locale=locale,
+            translation_key=stable_uuid("plan", plan_key, "focus-area", area_identity, "goal", i),
+        )
+        for i, g in enumerate(goals)
+    ]
+    rows = [(None, m) for m in area_data.get("measures") or []]
+    for number, goal in enumerate(goals, start=1):
+        rows.extend((number, m) for m in goal.get("measures") or [])
+    seen_titles = {}
+    measures = []
+    for sort_order, (goal_number, data) in enumerate(rows):
+        if data.get("identifier"):
+            identity = ("measure", data["identifier"])
+        else:
+            n = seen_titles.get(data["title"], 0)
+            seen_titles[data["title"]] = n + 1
+            identity = ("area", area_identity, "measure", data["title"], n)
+        translation_key = stable_uuid("plan", plan_key, *identity)
+        measure = existing_measures.get(translation_key) or Measure(translation_key=translation_key, locale=locale)
+        measure.identifier = _str(data.get("identifier"))
+        measure.title = data["title"]
+        measure.goal_number = goal_number
+        measure.activities = _lines(data.get("activities"))
+        measure.prevention_levels = data.get("prevention_levels") or []
+        measure.target_groups = data.get("target_groups") or []
+        measure.time_frame = _str(data.get("time_frame"))
+        measure.due_date = _as_date(data.get("due_date"))
+        measure.follow_up = _str(data.get("follow_up"))
+        measure.note = _str(data.get("note"))
+        measure.status = data.get("status") or "not_started"
+        measure.sort_order = sort_order
+        measure.responsibilities = [
+            Responsibility(
+                organisation=organisations[r["organisation"]] if r.get("organisation") else None,
+                text=_str(r.get("text")),
+                role=r.get("role") or "lead",
+                sort_order=i,
+            )
+            for i, r in enumerate(data.get("responsible") or [])
+        ]
+        measure.status_updates = [
+            StatusUpdate(
+                date=_as_date(u["date"]),
+                status=u["status"],
+                note=_str(u.get("note")),
+                reported_by=_str(u.get("by")),
+                sort_order=i,
+            )
+            for i, u in enumerate(data.get("status_updates") or [])
+        ]
+        measures.append(measure)
+    area.measures = measures
+
+
+# Exporting ---------------------------------------------------------------------------------
+
+
+def _none(value):
+    return value if value not in ("", None, []) else None
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export_data(plan):
+    """The plan (its latest revision, with its focus areas' latest revisions) as data."""
+    plan = plan.get_latest_revision_as_object() if plan.get_latest_revision() else plan
+    areas = []
+    org_keys = []
+    organisations = {}
+    for area_page in FocusAreaPage.objects.child_of(plan).order_by("path"):
+        area = area_page.get_latest_revision_as_object() if area_page.get_latest_revision() else area_page
+        goals = list(area.goals.all())
+        direct, by_goal = [], {i: [] for i in range(1, len(goals) + 1)}
+        for measure in sorted(area.measures.all(), key=lambda m: m.sort_order or 0):
+            record = _export_measure(measure, organisations, org_keys)
+            if measure.goal_number in by_goal:
+                by_goal[measure.goal_number].append(record)
+            else:
+                direct.append(record)
+        area_data = {
+            "number": _none(area.number),
+            "label": _none(area.label),
+            "title": area.title,
+            "introduction": _none(area.introduction),
+            "conditions": _none(area.condition_list),
+        }
+        if goals:
+            area_data["goals"] = [
+                {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[i]}
+                for i, g in enumerate(goals, start=1)
+            ]
+        area_data["measures"] = direct
+        areas.append(area_data)
+
+    sections = []
+    for block in plan.body:
+        if block.block_type == "heading":
+            sections.append({"heading": block.value, "parts": []})
+        elif block.block_type == "text":
+            if not sections:
+                sections.append({"heading": None, "parts": []})
+            sections[-1]["parts"].append(html_to_text(block.value.source))
+    sections = [
+        ({"heading": s["heading"]} if s["heading"] else {}) | {"body": "\n".join(p for p in s["parts"] if p)}
+        for s in sections
+    ]
+    sections = [s for s in sections if s["body"]]
+
+    data = {
+        "key": plan.plan_key or slugify(plan.title),
+        "title": plan.title,
+        "municipality": _none(plan.municipality),
+        "scope": _none(list(plan.scope)),
+        "deciding_body": _none(plan.deciding_body),
+        "decision_date": _iso(plan.decision_date),
+        "last_revised": _iso(plan.last_revised),
+        "valid_from": _iso(plan.valid_from),
+        "valid_until": _iso(plan.valid_until),
+        "until_further_notice": plan.until_further_notice,
+        "document_owner": _none(plan.document_owner),
+        "registration_number": _none(plan.registration_number),
+        "version": _none(plan.version),
+    }
+    revisions = [{"date": _iso(r.date), "change": r.change} for r in plan.revision_log.all()]
+    if revisions:
+        data["revisions"] = revisions
+    data.update(
+        {
+            "summary": _none(plan.summary),
+            "vision": _none(plan.vision),
+            "overall_goals": _none(plan.overall_goal_list),
+            "target_groups": _none(plan.target_group_list),
+            "follow_up": _none(plan.follow_up),
+            "definitions": _none(
+                [{"term": b.value["term"], "definition": b.value["definition"]} for b in plan.definitions]
+            ),
+            "sections": _none(sections),
+            "organisations": [organisations[k] for k in sorted(org_keys, key=org_keys.index)],
+            "focus_areas": areas,
+        }
+    )
+    return {"format": FORMAT_VERSION, "plan": data}
+
+
+def _export_measure(measure, organisations, org_keys):
+    record = {"identifier": _none(measure.identifier), "title": measure.title}
+    if measure.activity_list:
+        record["activities"] = measure.activity_list
+    responsible = []
+    for r in sorted(measure.responsibilities.all(), key=lambda r: r.sort_order or 0):
+        if r.organisation_id:
+            org = r.organisation
+            if org.key not in organisations:
+                entry = {"key": org.key, "name": org.name}
+                if org.short_name:
+                    entry["short_name"] = org.short_name
+                entry["kind"] = org.kind
+                organisations[org.key] = entry
+                org_keys.append(org.key)
+            responsible.append({"organisation": org.key, "role": r.role})
+        else:
+            responsible.append({"text": r.text, "role": r.role})
+    record["responsible"] = responsible
+    if measure.prevention_levels:
+        record["prevention_levels"] = list(measure.prevention_levels)
+    if measure.target_groups:
+        record["target_groups"] = list(measure.target_groups)
+    for name in ("time_frame",):
+        if getattr(measure, name):
+            record[name] = getattr(measure, name)
+    if measure.due_date:
+        record["due_date"] = measure.due_date.isoformat()
+    if measure.follow_up:
+        record["follow_up"] = measure.follow_up
+    if measure.note:
+        record["note"] = measure.note
+    record["status"] = measure.status
+    updates = sorted(measure.status_updates.all(), key=lambda u: (u.sort_order or 0))
+    if updates:
+        record["status_updates"] = [
+            {k: v for k, v in {"date": u.date.isoformat(), "status": u.status, "note": _none(u.note), "by": _none(u.reported_by)}.items() if v is not None}
+            for u in updates
+        ]
+    return record
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper, value):
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _dates_for_yaml(value, key=None):
+    """ISO date strings become YAML dates (unquoted, as people write them)."""
+    if isinstance(value, dict):
+        return {k: _dates_for_yaml(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_for_yaml(v) for v in value]
+    if key in ("date", "decision_date", "last_revised", "valid_from", "valid_until", "due_date") and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def dump(data):
+    return yaml.dump(
+        _dates_for_yaml(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000
+    )
+
+
+def export_plan(plan):
+    """The plan as the text of a plan file."""
+    return dump(export_data(plan))
+
+
+def find_plan(reference):
+    """A plan by its key, page id or URL path (``export_plan PLAN``)."""
+    plans = PlanPage.objects.all()
+    if str(reference).isdigit():
+        found = plans.filter(pk=int(reference))
+    else:
+        found = plans.filter(plan_key=reference)
+        if not found.exists():
+            found = plans.filter(url_path="/" + str(reference).strip("/") + "/")
+    found = list(found.select_related("locale").order_by("locale__language_code"))
+    if not found:
+        raise PlanFileError([f"no plan '{reference}' (give its key, page id or path)"])
+    source = next((p for p in found if p.locale.language_code == settings.LANGUAGE_CODE), found[0])
+    return source

@@ -1,0 +1,407 @@
+"""Public views of plans. The page models route here; each view builds its querysets once,
+with what the template shows prefetched, so the number of queries does not grow with the
+number of measures."""
+
+import csv
+import io
+import json
+from datetime import date
+
+from django.db.models import Count
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from plans.filters import filter_measures
+from plans.models import Measure, Organisation, PlanPage
+from plans.vocabulary import STATUS
+
+# Follow-up at a glance -------------------------------------------------------------------
+
+STATUS_COLOURS = {  # each at least 3:1 against white (WCAG 1.4.11)
+    "not_started": "#6b6b70",
+    "ongoing": "#8a5300",
+    "done": "#1e6b34",
+    "continuous": "#2c4f8f",
+}
+
+
+def status_summary(counts):
+    """Counts per status, in vocabulary order, with bar geometry for the inline SVG chart."""
+    total = sum(counts.values())
+    rows = []
+    for index, key in enumerate(STATUS.keys):
+        count = counts.get(key, 0)
+        rows.append(
+            {
+                "key": key,
+                "label": STATUS.public_label(key),
+                "count": count,
+                "colour": STATUS_COLOURS[key],
+                "y": index * 28,
+                "width": round(100 * count / total, 1) if total else 0,
+            }
+        )
+    return {"rows": rows, "total": total, "height": len(rows) * 28}
+
+
+def status_counts(measures):
+    """``{status: count}`` for a measure queryset, in one query."""
+    return {
+        row["status"]: row["n"]
+        for row in measures.order_by().values("status").annotate(n=Count("pk"))
+    }
+
+
+def plan_urls(plan):
+    """The addresses of a plan's views, computed once per request."""
+    base = plan.url
+    index = plan.get_parent()
+    return {
+        "plan_url": base,
+        "measures_url": base + plan.reverse_subpage("measures"),
+        "csv_url": base + plan.reverse_subpage("measures_csv"),
+        "json_url": base + plan.reverse_subpage("measures_json"),
+        "follow_up_url": base + plan.reverse_subpage("follow_up"),
+        "print_url": base + plan.reverse_subpage("print"),
+        "pdf_url": base + plan.reverse_subpage("pdf"),
+        "organisations_url": index.url + "organisationer/",
+    }
+
+
+def attach_plan(measures, plan):
+    """Tell each measure its plan and address, so templates need no query per measure."""
+    if not hasattr(plan, "urls"):
+        plan.urls = plan_urls(plan)
+    for measure in measures:
+        measure.focus_area.__dict__["plan"] = plan
+        measure.url = f"{plan.urls['measures_url']}{measure.pk}/"
+    return measures
+
+
+def attach_plans(measures):
+    """Like :func:`attach_plan` for measures of several plans, with one query."""
+    steplen = PlanPage.steplen
+    paths = {m.focus_area.path[:-steplen] for m in measures}
+    plans = {p.path: p for p in PlanPage.objects.filter(path__in=paths).select_related("locale")}
+    for measure in measures:
+        attach_plan([measure], plans[measure.focus_area.path[:-steplen]])
+    return measures
+
+
+def group_by_goal(focus_area, measures):
+    """Measures directly under the focus area first, then each goal with its measures."""
+    goals = list(focus_area.goals.all())
+    groups = [{"goal": None, "measures": []}] + [{"goal": g, "measures": []} for g in goals]
+    for measure in measures:
+        number = measure.goal_number
+        index = number if number and number <= len(goals) else 0
+        groups[index]["measures"].append(measure)
+    return [g for g in groups if g["measures"] or g["goal"] is not None]
+
+
+# Pages ---------------------------------------------------------------------------------
+
+
+def plan_context(plan):
+    """What the plan page shows: contents, focus areas with their counts, the chart."""
+    focus_areas = list(plan.focus_areas())
+    measures = Measure.objects.public_under(plan)
+    per_area = {}
+    for row in measures.order_by().values("focus_area_id", "status").annotate(n=Count("pk")):
+        per_area.setdefault(row["focus_area_id"], {})[row["status"]] = row["n"]
+    for area in focus_areas:
+        area.status_summary = status_summary(per_area.get(area.pk, {}))
+    totals = {}
+    for counts in per_area.values():
+        for key, n in counts.items():
+            totals[key] = totals.get(key, 0) + n
+    if not hasattr(plan, "urls"):
+        plan.urls = plan_urls(plan)
+    return {
+        "plan": plan,
+        "urls": plan.urls,
+        "focus_area_list": focus_areas,
+        "status_summary": status_summary(totals),
+        "revision_list": list(plan.revision_log.all()),
+    }
+
+
+def focus_area_context(focus_area):
+    plan = focus_area.plan
+    measures = attach_plan(list(focus_area.public_measures()), plan)
+    return {
+        "plan": plan,
+        "urls": plan.urls,
+        "measure_groups": group_by_goal(focus_area, measures),
+        "measure_count": len(measures),
+        "status_summary": status_summary(status_counts(Measure.objects.filter(focus_area=focus_area))),
+        "siblings": list(plan.focus_areas()),
+    }
+
+
+def _render(plan, request, template, context, status=200):
+    if not hasattr(plan, "urls"):
+        plan.urls = plan_urls(plan)
+    return TemplateResponse(
+        request, template, {"page": plan, "self": plan, "plan": plan, "urls": plan.urls, **context}, status=status
+    )
+
+
+def measure_list(plan, request):
+    form, measures = filter_measures(plan, request.GET)
+    measures = attach_plan(list(measures), plan)
+    query = request.GET.urlencode() if form.is_valid() else ""
+    return _render(
+        plan,
+        request,
+        "plans/measure_list.html",
+        {
+            "form": form,
+            "measures": measures,
+            "query": query,
+            "status_summary": status_summary(_count_list(measures)),
+        },
+        status=200 if form.is_valid() else 400,
+    )
+
+
+def _count_list(measures):
+    counts = {}
+    for measure in measures:
+        counts[measure.status] = counts.get(measure.status, 0) + 1
+    return counts
+
+
+def measure_detail(plan, request, measure_id):
+    measure = (
+        Measure.objects.public_under(plan).with_public_relations().filter(pk=measure_id).first()
+    )
+    if measure is None:
+        raise Http404
+    attach_plan([measure], plan)
+    return _render(plan, request, "plans/measure_page.html", {"measure": measure})
+
+
+def follow_up_report(plan, request):
+    """Every measure with its latest follow-up, for a committee's yearly review.
+
+    ``?year=2025`` shows the latest entry up to the end of that year.
+    """
+    try:
+        year = int(request.GET.get("year") or date.today().year)
+        if not 1990 <= year <= 2200:
+            raise ValueError
+    except ValueError:
+        return HttpResponse(_("The year must be a number such as 2025."), status=400, content_type="text/plain; charset=utf-8")
+    measures = attach_plan(list(plan.measures()), plan)
+    rows = []
+    for measure in measures:
+        updates = [u for u in measure.status_updates.all() if u.date.year <= year]
+        latest = max(updates, key=lambda u: (u.date, u.sort_order or 0)) if updates else None
+        rows.append({"measure": measure, "latest": latest})
+    counts = {}
+    for row in rows:
+        key = row["latest"].status if row["latest"] else row["measure"].status
+        counts[key] = counts.get(key, 0) + 1
+    return _render(
+        plan,
+        request,
+        "plans/follow_up_report.html",
+        {"rows": rows, "year": year, "status_summary": status_summary(counts), "today": date.today()},
+    )
+
+
+def printable_context(plan):
+    context = plan_context(plan)
+    measures = attach_plan(list(plan.measures()), plan)
+    by_area = {}
+    for measure in measures:
+        by_area.setdefault(measure.focus_area_id, []).append(measure)
+    for area in context["focus_area_list"]:
+        area.measure_groups = group_by_goal(area, by_area.get(area.pk, []))
+    return context
+
+
+def printable_plan(plan, request):
+    return _render(plan, request, "plans/plan_print.html", printable_context(plan))
+
+
+def plan_pdf(plan, request):
+    from plans.pdf import render_pdf
+
+    html = render_to_string(
+        "plans/plan_pdf.html",
+        {"page": plan, "self": plan, "plan": plan, **printable_context(plan), "request": request},
+        request=request,
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
+    return response
+
+
+def organisation_page(index, request, key):
+    """Every measure an organisation leads or shares, across the plans under ``index``."""
+    locale = Locale.get_active()
+    candidates = list(Organisation.objects.filter(key=key).select_related("locale"))
+    if not candidates:
+        raise Http404
+    organisation = next((o for o in candidates if o.locale_id == locale.pk), candidates[0])
+    keys = {o.translation_key for o in candidates}
+    measures = list(
+        Measure.objects.public_under(index)
+        .filter(pk__in=Measure.objects.filter(responsibilities__organisation__translation_key__in=keys).values("pk"))
+        .with_public_relations()
+        .order_by("focus_area__path", "sort_order")
+    )
+    attach_plans(measures)
+    plans = {}
+    for measure in measures:
+        plans.setdefault(measure.plan.pk, {"plan": measure.plan, "measures": []})["measures"].append(measure)
+        measure.roles_of_organisation = [
+            r.role_label for r in measure.responsibilities.all()
+            if r.organisation and r.organisation.translation_key in keys
+        ]
+    return TemplateResponse(
+        request,
+        "plans/organisation_page.html",
+        {
+            "page": index,
+            "self": index,
+            "organisation": organisation,
+            "plans": list(plans.values()),
+            "measure_count": len(measures),
+        },
+    )
+
+
+# Exports ---------------------------------------------------------------------------------
+
+
+def measure_record(measure, request=None):
+    """A measure as plain data, from ``Measure.PUBLIC_FIELDS`` (JSON export and CSV)."""
+    goal = measure.goal
+    record = {
+        "identifier": measure.identifier or None,
+        "title": measure.title,
+        "focus_area": measure.focus_area.heading,
+        "goal": str(goal) if goal else None,
+    }
+    for name in Measure.PUBLIC_FIELDS:
+        if name in record:
+            continue
+        if name == "activities":
+            record[name] = measure.activity_list
+        elif name == "responsible":
+            record[name] = [
+                {
+                    "name": r.name,
+                    "organisation": r.organisation.key if r.organisation_id else None,
+                    "role": r.role,
+                }
+                for r in measure.responsibilities.all()
+            ]
+        elif name == "due_date":
+            record[name] = measure.due_date.isoformat() if measure.due_date else None
+        elif name in ("prevention_levels", "target_groups"):
+            record[name] = list(getattr(measure, name))
+        else:
+            record[name] = getattr(measure, name) or None
+    record["status_updates"] = [
+        {"date": u.date.isoformat(), "status": u.status, "note": u.note or None, "by": u.reported_by or None}
+        for u in measure.status_updates.all()
+    ]
+    record["url"] = request.build_absolute_uri(measure.url) if request else measure.url
+    return record
+
+
+def _export_filters(plan, request):
+    form, measures = filter_measures(plan, request.GET)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        return None, JsonResponse({"errors": errors}, status=400)
+    return attach_plan(list(measures), plan), None
+
+
+def measure_list_json(plan, request):
+    measures, error = _export_filters(plan, request)
+    if error:
+        return error
+    data = {
+        "plan": {"title": plan.title, "key": plan.plan_key or None, "language": plan.locale.language_code},
+        "filters": {k: v for k, v in request.GET.items() if v},
+        "count": len(measures),
+        "measures": [measure_record(m, request) for m in measures],
+    }
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{_export_name(plan)}.json"'
+    return response
+
+
+CSV_COLUMNS = [
+    ("identifier", "Identifier"),
+    ("title", "Measure"),
+    ("focus_area", "Focus area"),
+    ("goal", "Goal"),
+    ("activities", "Activities"),
+    ("responsible", "Responsible"),
+    ("co_responsible", "Co-responsible"),
+    ("prevention_levels", "Prevention level"),
+    ("target_groups", "Target groups"),
+    ("time_frame", "Time frame"),
+    ("due_date", "Due date"),
+    ("follow_up", "Follow-up"),
+    ("note", "Note"),
+    ("status", "Status"),
+    ("latest_update", "Latest follow-up"),
+    ("url", "Address"),
+]
+
+
+def measure_list_csv(plan, request):
+    measures, error = _export_filters(plan, request)
+    if error:
+        return error
+    from plans.vocabulary import PREVENTION_LEVELS, TARGET_GROUPS
+
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # spreadsheet programs then read the file as UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow([_(label) for _key, label in CSV_COLUMNS])
+    for measure in measures:
+        record = measure_record(measure, request)
+        latest = measure.latest_update
+        writer.writerow(
+            [
+                record["identifier"] or "",
+                record["title"],
+                record["focus_area"],
+                record["goal"] or "",
+                "\n".join(record["activities"]),
+                "; ".join(r.name for r in measure.leads),
+                "; ".join(r.name for r in measure.co_responsible),
+                "; ".join(str(PREVENTION_LEVELS.public_label(k)) for k in measure.prevention_levels),
+                "; ".join(str(TARGET_GROUPS.public_label(k)) for k in measure.target_groups),
+                measure.time_frame,
+                record["due_date"] or "",
+                measure.follow_up,
+                measure.note,
+                str(measure.status_label),
+                f"{latest.date.isoformat()} {latest.status_label}: {latest.note}".strip() if latest else "",
+                record["url"],
+            ]
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_name(plan)}.csv"'
+    return response
+
+
+def _export_name(plan):
+    return f"{plan.plan_key or slugify(plan.title)[:60]}-{translation.get_language()}"
+
