@@ -66,10 +66,12 @@ def upload_po(request, translation_id):
         return HttpResponseBadRequest("PO-filen är för stor (högst 5 MB).")
     try:
         text = upload.read().decode("utf-8")
-        po = polib.pofile(text)  # text, not a file name: polib would open a path it is given
+        # polib opens a file when given a path: a PO file always has several lines, a path
+        # has none, so one-line "content" is refused before polib sees it.
+        if "\n" not in text.strip():
+            raise ValueError("not a PO file")
+        po = polib.pofile(text)
     except (UnicodeDecodeError, OSError, ValueError):
-        return HttpResponseBadRequest("Filen är inte en PO-fil i UTF-8.")
-    if "\n" not in text and not text.lstrip().startswith(("msgid", "#")):
         return HttpResponseBadRequest("Filen är inte en PO-fil i UTF-8.")
     if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
         return HttpResponseBadRequest(
