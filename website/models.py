@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from website.localization import localized_many
+
 
 class HomePage(Page):
     """The root of each language's tree: what the site offers, and help right now."""
@@ -39,9 +41,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["urgent_helplines"] = [
-            link.helpline.localized for link in self.helplines.select_related("helpline")
-        ]
+        context["urgent_helplines"] = localized_many(
+            link.helpline for link in self.helplines.select_related("helpline")
+        )
         context["sections"] = self.get_children().live().public().specific().in_menu()
         return context
 

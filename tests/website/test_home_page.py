@@ -95,3 +95,22 @@ def test_page_not_found_is_friendly_and_in_the_visitors_language(client, demo_si
     assert response.status_code == 404
     assert '<html lang="sv" dir="ltr">' in html
     assert 'href="/sv/"' in html
+
+
+def test_home_page_queries_do_not_grow_with_its_helplines(client, demo_site, django_assert_max_num_queries):
+    from information.models import Helpline
+    from website.models import HomePageHelpline
+
+    client.get("/sv/")
+    with django_assert_max_num_queries(16) as few:
+        client.get("/sv/")
+    baseline = len(few.captured_queries)
+
+    home = demo_site
+    for helpline in Helpline.objects.filter(locale=home.locale).exclude(is_emergency=True)[:6]:
+        home.helplines.add(HomePageHelpline(helpline=helpline))
+    home.save_revision().publish()
+    assert home.helplines.count() >= 6
+    client.get("/sv/")
+    with django_assert_max_num_queries(baseline):
+        client.get("/sv/")
