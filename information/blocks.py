@@ -2,11 +2,13 @@
 
 Snippets chosen in a block (helplines, services, brochures, glossary terms) keep pointing
 at the Swedish source object; every block renders ``value.localized`` so the visitor
-reads it in their own language where a translation exists.
+reads it in their own language where a translation exists (``information.localization``).
 """
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from information.localization import localized, localized_many
 
 
 class LocalizedSnippetBlock(SnippetChooserBlock):
@@ -14,7 +16,7 @@ class LocalizedSnippetBlock(SnippetChooserBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["localized"] = value.localized if value is not None else None
+        context["localized"] = localized(value)
         return context
 
 
@@ -104,7 +106,7 @@ class GlossaryLinksBlock(blocks.StructBlock):
         from information.models import GlossaryPage
 
         context = super().get_context(value, parent_context=parent_context)
-        context["terms"] = [term.localized for term in value["terms"] if term is not None]
+        context["terms"] = localized_many(value["terms"])
         page = (parent_context or {}).get("page")
         glossary = None
         if page is not None:

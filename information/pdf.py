@@ -1,7 +1,7 @@
 """Brochures as PDF: rendered by WeasyPrint from the brochure's own content.
 
 Nothing is fetched while rendering: the stylesheet is inline, the fonts are Debian's Noto
-fonts found through fontconfig, and ``refuse_urls`` turns away every URL (a brochure
+fonts found through fontconfig, and the ``refuse_urls()`` fetcher turns away every URL (a brochure
 that could pull a remote image would leak who prints it, and could hang the server).
 
 A generated PDF is kept under ``MEDIA_ROOT/brochures/`` named after the brochure's
@@ -28,11 +28,24 @@ FONTS = {
 DEFAULT_FONT = '"Noto Sans", "DejaVu Sans", sans-serif'
 
 
-def refuse_urls(url, *args, **kwargs):
-    """WeasyPrint ``url_fetcher`` that fetches nothing (see module docstring)."""
-    from weasyprint.urls import URLFetchingError
+def _refusing_fetcher_class():
+    from weasyprint.urls import URLFetcher
 
-    raise URLFetchingError(f"brochure PDFs load no resources, refused: {url[:80]}")
+    class RefuseAllURLs(URLFetcher):
+        """A WeasyPrint ``url_fetcher`` that fetches nothing (see module docstring)."""
+
+        def fetch(self, url, headers=None):
+            self.refused.append(url)
+            raise ValueError(f"brochure PDFs load no resources, refused: {url[:80]}")
+
+    return RefuseAllURLs
+
+
+def refuse_urls():
+    """A fresh fetcher; ``.refused`` lists what a rendering tried to load."""
+    fetcher = _refusing_fetcher_class()(allowed_protocols=())
+    fetcher.refused = []
+    return fetcher
 
 
 @dataclass
@@ -67,7 +80,7 @@ def render_brochure_pdf(brochure):
                 "paper_size": brochure.paper_size or "A5",
             },
         )
-    return HTML(string=html, url_fetcher=refuse_urls, base_url=None).write_pdf()
+    return HTML(string=html, url_fetcher=refuse_urls(), base_url=None).write_pdf()
 
 
 def brochure_download(brochure):

@@ -1,0 +1,120 @@
+"""Brochures: a web page and a PDF per language, in the right script, with embedded fonts."""
+
+import re
+import subprocess
+
+import pytest
+from django.core.files.base import ContentFile
+
+pytestmark = pytest.mark.django_db
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+ETHIOPIC = re.compile(r"[\u1200-\u137F]")
+
+
+def _pdf(client, code, tmp_path):
+    response = client.get(f"/sv/stod/broschyrer/stod-vid-vald/pdf/{code}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Set-Cookie" not in response.headers
+    path = tmp_path / f"{code}.pdf"
+    path.write_bytes(b"".join(response.streaming_content))
+    return path
+
+
+def _text(path):
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _fonts(path):
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return [(line.split()[0], line.split()[-5]) for line in lines if line.strip()]
+
+
+def test_arabic_pdf_has_arabic_text_and_embeds_an_arabic_font(shared_support_site, client_for, tmp_path):
+    path = _pdf(client_for, "ar", tmp_path)
+    text = _text(path)
+    assert len(ARABIC.findall(text)) > 100
+    assert "020-50 50 50" in text  # the number stays readable, left to right
+    fonts = _fonts(path)
+    assert fonts and all(embedded == "yes" for _name, embedded in fonts)
+    assert any("Arabic" in name for name, _emb in fonts)
+
+
+def test_tigrinya_pdf_has_geez_text_and_embeds_an_ethiopic_font(shared_support_site, client_for, tmp_path):
+    path = _pdf(client_for, "ti", tmp_path)
+    text = _text(path)
+    assert len(ETHIOPIC.findall(text)) > 100
+    assert "112" in text
+    fonts = _fonts(path)
+    assert fonts and all(embedded == "yes" for _name, embedded in fonts)
+    assert any("Ethiopic" in name for name, _emb in fonts)
+
+
+def test_pdf_is_a5_by_default(shared_support_site, client_for, tmp_path):
+    path = _pdf(client_for, "sv", tmp_path)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+419\.\d+ x 595\.\d+ pts", info)
+
+
+def test_changed_helpline_number_reaches_the_pdf(shared_support_site, client_for, tmp_path):
+    from information.models import Helpline
+
+    line = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
+    line.phone_number = "020-11 22 33"
+    line.save()
+    assert "020-11 22 33" in _text(_pdf(client_for, "sv", tmp_path))
+
+
+def test_brochures_page_offers_each_language_named_in_itself_with_file_size(shared_support_site, client_for):
+    html = client_for.get("/ar/stod/broschyrer/").content.decode()
+    downloads = re.search(r'<ul class="brochure-card__downloads">.*?</ul>', html, re.S).group(0)
+    for code, name in [("sv", "Svenska"), ("en", "English"), ("ar", "العربية"), ("ti", "ትግርኛ")]:
+        assert re.search(
+            rf'href="/ar/stod/broschyrer/stod-vid-vald/pdf/{code}/" hreflang="{code}"[^>]*><span lang="{code}" dir="(ltr|rtl)">{name}</span> <span class="file-size">\(PDF, \d+[,.]?\d*\s[^)]+\)',
+            downloads,
+        ), (code, downloads)
+
+
+def test_uploaded_pdf_replaces_the_generated_one_for_that_language(shared_support_site, client_for):
+    from wagtail.documents.models import Document
+
+    from information.models import Brochure
+
+    document = Document(title="Designed brochure (en)")
+    document.file.save("designed-en.pdf", ContentFile(b"%PDF-1.4 designed by a communicator"), save=False)
+    document.save()
+    Brochure.objects.filter(locale__language_code="en").update(uploaded_pdf=document)
+
+    response = client_for.get("/sv/stod/broschyrer/stod-vid-vald/pdf/en/")
+    assert response.status_code == 302 and response["Location"] == document.url
+    html = client_for.get("/sv/stod/broschyrer/").content.decode()
+    assert re.search(r'hreflang="en"[^>]*><span lang="en" dir="ltr">English</span> <span class="file-size">\(PDF, 35\s\w+\)', html)
+
+
+def test_brochure_web_page_is_in_the_brochures_language_and_direction(shared_support_site, client_for):
+    html = client_for.get("/ar/stod/broschyrer/stod-vid-vald/").content.decode()
+    assert '<article class="brochure" lang="ar" dir="rtl">' in html
+    assert "الدعم عندما يؤذيك أحد" in html
+    assert 'href="tel:020505050"' in html
+    assert 'href="/ar/stod/broschyrer/stod-vid-vald/pdf/ar/"' in html
+
+
+def test_unknown_brochure_or_language_is_a_404(shared_support_site, client_for):
+    assert client_for.get("/sv/stod/broschyrer/finns-inte/").status_code == 404
+    assert client_for.get("/sv/stod/broschyrer/stod-vid-vald/pdf/xx/").status_code == 404
+    assert client_for.get("/sv/stod/broschyrer/finns-inte/pdf/sv/").status_code == 404
+
+
+def test_pdf_rendering_fetches_no_url():
+    from weasyprint import HTML
+
+    from information.pdf import refuse_urls
+
+    fetcher = refuse_urls()
+    pdf = HTML(
+        string='<img src="https://tracker.example/pixel.png"><p style="background:url(http://evil.example/x)">Hej</p>',
+        url_fetcher=fetcher,
+    ).write_pdf()
+    assert pdf.startswith(b"%PDF")
+    assert "https://tracker.example/pixel.png" in fetcher.refused
