@@ -132,6 +132,7 @@ LANGUAGES_BIDI = sorted(set(DJANGO_LANGUAGES_BIDI) | languages.RTL_LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["website.formats"]  # dates and numbers for Somali and Tigrinya
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,101 @@
+"""What a visitor (and a search engine) gets: hreflang, sitemap, switcher, local formats."""
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import formats, translation
+from wagtail.models import Locale
+
+from website.languages import SITE_LANGUAGES
+
+pytestmark = pytest.mark.django_db
+
+ALL_CODES = [code for code, *_ in SITE_LANGUAGES]
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def translate_page(page, code, title):
+    copy = page.copy_for_translation(Locale.objects.get(language_code=code))
+    copy.title = title
+    copy.save_revision().publish()
+    return copy
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_every_language_home_page_names_all_its_versions_in_hreflang(client, demo_site):
+    for code in ("sv", "ar", "ckb"):
+        links = alternates(client.get(f"/{code}/").content.decode())
+        assert set(links) == set(ALL_CODES) | {"x-default"}
+        assert links["ar"] == "http://localhost/ar/"
+        assert links["x-default"] == "http://localhost/sv/"
+
+
+def test_hreflang_lists_only_languages_the_page_is_published_in(client, support_page):
+    translate_page(support_page, "en", "Subjected to violence")
+    draft = support_page.copy_for_translation(Locale.objects.get(language_code="ar"))  # never published
+    assert not draft.live
+    links = alternates(client.get("/sv/stod-och-hjalp/utsatt-for-vald/").content.decode())
+    assert links == {
+        "sv": "http://localhost/sv/stod-och-hjalp/utsatt-for-vald/",
+        "en": "http://localhost/en/stod-och-hjalp/utsatt-for-vald/",
+        "x-default": "http://localhost/sv/stod-och-hjalp/utsatt-for-vald/",
+    }
+
+
+def test_language_switcher_offers_only_the_languages_of_the_page(client, support_page):
+    translate_page(support_page, "en", "Subjected to violence")
+    translate_page(support_page, "ar", "التعرض للعنف")
+    html = client.get("/sv/stod-och-hjalp/utsatt-for-vald/").content.decode()
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert re.findall(r' lang="([^"]+)"', switcher) == ["sv", "en", "ar"]
+    assert "Soomaali" not in switcher
+
+
+def test_sitemap_lists_every_language_version_and_no_drafts(client, support_page):
+    translate_page(support_page, "ar", "التعرض للعنف")
+    support_page.copy_for_translation(Locale.objects.get(language_code="fa"))  # a draft
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = [url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")]
+    for code in ALL_CODES:
+        assert f"http://localhost/{code}/" in locations
+    assert "http://localhost/sv/stod-och-hjalp/utsatt-for-vald/" in locations
+    assert "http://localhost/ar/stod-och-hjalp/utsatt-for-vald/" in locations
+    assert not any("/fa/stod-och-hjalp/utsatt-for-vald/" in loc for loc in locations)
+    assert len(locations) == len(set(locations))
+    # Each entry names its other language versions, as hreflang does in the page.
+    entry = next(u for u in root.iter(f"{SITEMAP}url") if u.find(f"{SITEMAP}loc").text.endswith("/sv/stod-och-hjalp/utsatt-for-vald/"))
+    assert {link.get("hreflang") for link in entry.iter(f"{XHTML}link")} == {"sv", "ar"}
+
+
+def test_sitemap_query_count_does_not_grow_with_languages(client, support_page, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get("/sitemap.xml")
+
+
+def test_public_page_with_switcher_and_hreflang_keeps_a_flat_query_count(client, demo_site, django_assert_max_num_queries):
+    client.get("/sv/")
+    with django_assert_max_num_queries(25):
+        client.get("/ar/")
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [("sv", "5 mars 2026"), ("ar", "مارس"), ("ru", "марта"), ("es", "de marzo de 2026"), ("so", "05/03/2026"), ("ti", "05/03/2026")],
+)
+def test_dates_are_written_the_way_each_language_writes_them(code, expected):
+    with translation.override(code):
+        assert expected in formats.date_format(datetime.date(2026, 3, 5), "DATE_FORMAT")
+
+
+@pytest.mark.parametrize("code, expected", [("sv", "12\xa0345,5"), ("en", "12,345.5"), ("so", "12,345.5"), ("es", "12\xa0345,5")])
+def test_numbers_use_each_languages_separators(code, expected):
+    with translation.override(code):
+        assert formats.number_format(12345.5, 1, force_grouping=True) == expected

@@ -1,0 +1,7 @@
+"""Date and number formats for languages Django has none for (Somali, Tigrinya).
+
+Django formats dates and numbers per language from ``django/conf/locale/<code>/formats.py``;
+for a language without one it falls back to American English ("Nov. 21, 2026") with
+English month names. Somali and Tigrinya readers get day/month/year in digits instead,
+which needs no month names in a catalogue. ``FORMAT_MODULE_PATH`` points here.
+"""
