@@ -87,7 +87,7 @@ def brochure_download(brochure):
     """The uploaded PDF when there is one, else the generated PDF (made once per version)."""
     if brochure.uploaded_pdf_id and brochure.uploaded_pdf is not None:
         document = brochure.uploaded_pdf
-        size = document.file_size or 0
+        size = document.get_file_size() or 0
         return Download(size=size, document=document)
     path = pdf_path(brochure)
     if not path.exists():
