@@ -222,6 +222,11 @@ def language_roots(codes):
     }
 
 
+def _permission(app_label, model, codename, name):
+    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    return Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})[0]
+
+
 @transaction.atomic
 def setup_translators(languages=None, per_language=False):
     """Create or update the translators group(s); returns {group name: [language codes]}.
@@ -247,9 +252,11 @@ def setup_translators(languages=None, per_language=False):
             f"No home page in: {', '.join(missing)}. Translate the home page into these languages first "
             "(or run load_demo)."
         )
+    # Both permissions are made by data migrations (of Wagtail and wagtail-localize); a
+    # flushed test database has lost them, so they are made again here if missing.
     base_permissions = [
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation"),
+        _permission("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+        _permission("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
     ]
     page_permissions = list(
         Permission.objects.filter(
