@@ -1,0 +1,120 @@
+"""The three seed plans are loaded by load_demo from the plan files, and every measure
+appears on the site with its identifier, responsible bodies and time frame as written."""
+
+import pytest
+from django.utils.html import escape
+
+from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
+from tests.plans.conftest import all_measures, demo_plan_data
+
+pytestmark = pytest.mark.django_db
+
+
+def responsible_names(plan_data, measure):
+    names = {org["key"]: org["name"] for org in plan_data["plan"].get("organisations") or []}
+    return [names[r["organisation"]] if r.get("organisation") else r["text"] for r in measure.get("responsible") or []]
+
+
+def articles(html):
+    """The measure cards of a page, in order, as HTML chunks."""
+    return html.split('<article class="measure"')[1:]
+
+
+def test_every_seed_measure_is_listed_as_written(client, demo_plans):
+    for _stem, data in demo_plan_data().items():
+        plan = demo_plans[data["plan"]["key"]]
+        response = client.get(plan.url + "atgarder/")
+        assert response.status_code == 200
+        cards = articles(response.content.decode())
+        measures = list(all_measures(data))
+        assert len(cards) == len(measures), plan.plan_key
+        for card, (_area, measure) in zip(cards, measures):
+            assert escape(measure["title"]) in card
+            if measure.get("identifier"):
+                assert f"Measure {measure['identifier']}" in card or f"Åtgärd {measure['identifier']}" in card
+            for name in responsible_names(data, measure):
+                assert escape(name) in card, (measure["title"], name)
+            if measure.get("time_frame"):
+                assert escape(measure["time_frame"]) in card
+
+
+def test_focus_area_pages_show_their_measures_with_activities(client, demo_plans):
+    data = demo_plan_data()["vingaker-hrv"]
+    plan = demo_plans["vingaker-hrv"]
+    areas = list(FocusAreaPage.objects.child_of(plan).live().order_by("path"))
+    assert [a.title for a in areas] == [a["title"] for a in data["plan"]["focus_areas"]]
+    first = data["plan"]["focus_areas"][0]
+    html = client.get(areas[0].url).content.decode()
+    assert escape(first["title"]) in html
+    for measure in first["measures"]:
+        assert escape(measure["title"]) in html
+        for activity in measure.get("activities") or []:
+            assert escape(activity) in html
+    # Södertälje's conditions "that must be in place" and the label + number as written.
+    sodertalje = demo_plans["sodertalje-vinr-hrv-pom"]
+    area = FocusAreaPage.objects.child_of(sodertalje).order_by("path").first()
+    html = client.get(area.url).content.decode()
+    assert "Fokusområde 1" in html
+    assert escape(demo_plan_data()["sodertalje-vinr-hrv-pom"]["plan"]["focus_areas"][0]["conditions"][0]) in html
+
+
+def test_a_measure_has_its_own_page_with_lead_and_co_responsible(client, demo_plans):
+    plan = demo_plans["sodertalje-vinr-hrv-pom"]
+    measure = Measure.objects.get(identifier="1:6", locale__language_code="sv")
+    response = client.get(f"{plan.url}atgarder/{measure.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Orange Week" in html
+    lead, co = html.split("Co-responsible" if "Co-responsible" in html else "Medansvarig", 1)
+    assert "Kommunstyrelsen" in lead
+    assert "Socialnämnden" in co and "Arbets- och näringslivsnämnden" in co
+    assert "Under handlingsplanens giltighetstid, 2024–2027" in html
+
+
+def test_unknown_measure_is_404(client, demo_plans):
+    plan = demo_plans["vingaker-vinr"]
+    other = Measure.objects.filter(identifier="1:1").first()  # a measure of another plan
+    assert client.get(f"{plan.url}atgarder/{other.pk}/").status_code == 404
+    assert client.get(f"{plan.url}atgarder/999999/").status_code == 404
+
+
+def test_plan_page_has_metadata_contents_and_chart(client, demo_plans):
+    plan = demo_plans["sodertalje-vinr-hrv-pom"]
+    html = client.get(plan.url).content.decode()
+    assert '<nav class="toc"' in html
+    assert "Inledning" in html and 'href="#kapitel-0"' in html
+    assert 'id="kapitel-0"' in html
+    assert "2024-01-01" in html and "2027-12-31" in html
+    # Follow-up at a glance: 33 measures, all not started, as text next to the bars.
+    chart = html.split('id="plan-status-chart"', 1)[1].split("</figure>", 1)[0]
+    assert "33" in chart
+    assert '<span class="status-chart__count">33</span>' in chart
+    assert 'aria-hidden="true"' in chart
+
+
+def test_plan_index_groups_plans_by_their_dates(client, demo_plans):
+    from plans.models import PlanIndexPage
+
+    index = PlanIndexPage.objects.get()
+    groups = index.plans_by_period(today=__import__("datetime").date(2030, 1, 1))
+    assert [p.plan_key for p in groups["archived"]] == ["sodertalje-vinr-hrv-pom"]
+    groups = index.plans_by_period(today=__import__("datetime").date(2025, 6, 1))
+    assert "sodertalje-vinr-hrv-pom" in [p.plan_key for p in groups["in_force"]]
+    assert client.get(index.url).status_code == 200
+
+
+def test_load_demo_twice_leaves_the_same_plans(load_demo_command):
+    load_demo_command()
+    first = (
+        sorted(PlanPage.objects.values_list("plan_key", "live", "url_path")),
+        sorted(Measure.objects.values_list("pk", "identifier", "title")),
+        sorted(Organisation.objects.values_list("pk", "key", "name")),
+    )
+    load_demo_command()
+    second = (
+        sorted(PlanPage.objects.values_list("plan_key", "live", "url_path")),
+        sorted(Measure.objects.values_list("pk", "identifier", "title")),
+        sorted(Organisation.objects.values_list("pk", "key", "name")),
+    )
+    assert second == first
+    assert len(first[1]) == sum(len(list(all_measures(d))) for d in demo_plan_data().values())
