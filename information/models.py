@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -353,6 +353,9 @@ class SupportIndexPage(Page):
             )
             if isinstance(child, SupportPage) and len(path_components) == 1:
                 return RouteResult(child, kwargs={"fallback_from": visitor_locale.language_code})
+            if isinstance(child, BrochureIndexPage | GlossaryPage):
+                # Their lists (downloads per language, terms) are useful in any language.
+                return child.route(request, path_components[1:])
         raise Http404
 
     def support_pages(self):
@@ -489,7 +492,8 @@ class BrochureIndexPage(RoutablePageMixin, Page):
     def brochure(self, request, slug):
         """The brochure as a web page, in this page's language or else in Swedish/English."""
         brochure = None
-        for code in [self.locale.language_code, *FALLBACK_LANGUAGES]:
+        visitor = translation.get_language()
+        for code in [visitor, self.locale.language_code, *FALLBACK_LANGUAGES]:
             brochure = Brochure.objects.filter(slug=slug, locale__language_code=code).select_related("locale").first()
             if brochure is not None:
                 break
@@ -503,7 +507,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "brochure": brochure,
                 "brochure_dir": "rtl" if code in {c for c, _n, _l, rtl in SITE_LANGUAGES if rtl} else "ltr",
-                "is_fallback": brochure.locale_id != self.locale_id,
+                "is_fallback": brochure.locale.language_code != visitor,
                 "contacts": brochure.localized_contacts(),
                 "pdf_url": base + self.reverse_subpage("brochure_pdf", args=[slug, code]),
                 "index_url": base,

@@ -118,3 +118,11 @@ def test_pdf_rendering_fetches_no_url():
     ).write_pdf()
     assert pdf.startswith(b"%PDF")
     assert "https://tracker.example/pixel.png" in fetcher.refused
+
+
+def test_brochure_in_a_language_without_its_own_brochures_page(shared_support_site, client_for):
+    tigrinya = client_for.get("/ti/stod/broschyrer/stod-vid-vald/").content.decode()
+    assert '<article class="brochure" lang="ti" dir="ltr">' in tigrinya
+    assert "language-notice" not in tigrinya
+    somali = client_for.get("/so/stod/broschyrer/").content.decode()
+    assert 'lang="so"' in somali and 'href="/so/stod/broschyrer/stod-vid-vald/pdf/ti/"' in somali
