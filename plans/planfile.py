@@ -172,8 +172,20 @@ def _measures_with_places(plan):
                 yield f"plan.focus_areas[{a}].goals[{g}].measures[{m}]", area, goal, measure
 
 
+def normalise(value):
+    """Dates written by other YAML readers (``datetime.date``) as the ISO text this module reads."""
+    if isinstance(value, dict):
+        return {k: normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def validate(data, locale_code=None):
     """Every problem of the file, each naming its place; an empty list when it is valid."""
+    data = normalise(data)
     problems = []
     if locale_code is not None:
         known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -376,6 +388,7 @@ def import_plan(data, *, parent_path=None, locale_code=None, publish=False):
     anything fails half-way (one transaction).
     """
     locale_code = locale_code or settings.LANGUAGE_CODE
+    data = normalise(data)
     problems = validate(data, locale_code)
     if problems:
         raise PlanFileError(problems)

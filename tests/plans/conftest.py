@@ -77,11 +77,33 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
 
 
 @pytest.fixture
-def plan_index(demo_site):
+def home_page(db):
+    """A Swedish home page as the default site's root: what plans need of the site skeleton
+    (the full ``demo_site`` translates the home page into every language, which is slow)."""
+    from wagtail.models import Page, Site
+
+    from website.demo.site import HOME_TEXT
+    from website.demo.utils import ensure_locales, stable_key
+    from website.models import HomePage
+
+    locales = ensure_locales()
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
+    home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"])
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+@pytest.fixture
+def plan_index(home_page):
     """The Swedish "Handlingsplaner" page, as load_demo makes it."""
     from plans.demo import INDEX
 
-    return ensure_child_page(demo_site, PlanIndexPage, "page:plans", **INDEX)
+    return ensure_child_page(home_page, PlanIndexPage, "page:plans", **INDEX)
 
 
 @pytest.fixture
