@@ -456,12 +456,22 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         entries.sort(key=lambda e: e["brochure"].title.lower())
         return entries
 
+    def _base_url(self, request):
+        """This page's URL under the visitor's language prefix, also when reached by fallback."""
+        visitor = translation.get_language()
+        if visitor != self.locale.language_code:
+            locale = Locale.objects.filter(language_code=visitor).first()
+            index = self.get_parent().get_translation_or_none(locale) if locale else None
+            if index is not None and index.live:
+                return f"{index.get_url(request=request)}{self.slug}/"
+        return self.get_url(request=request)
+
     @path("")
     def index_route(self, request):
         from information.pdf import brochure_download
 
         entries = self.brochures()
-        base = self.get_url(request=request)
+        base = self._base_url(request)
         names = {code: (local, rtl) for code, _n, local, rtl in SITE_LANGUAGES}
         for entry in entries:
             entry["url"] = base + self.reverse_subpage("brochure", args=[entry["brochure"].slug])
@@ -499,7 +509,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
                 break
         if brochure is None:
             raise Http404
-        base = self.get_url(request=request)
+        base = self._base_url(request)
         code = brochure.locale.language_code
         return self.render(
             request,
