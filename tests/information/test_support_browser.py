@@ -49,6 +49,8 @@ def test_citizen_finds_kvinnofridslinjen_in_arabic_from_the_home_page(page, live
     assert call.locator(".helpline__number").evaluate("el => getComputedStyle(el).direction") == "ltr"
     # Tappable: at least 44 px high.
     assert call.bounding_box()["height"] >= 44
+    # Nothing sticks out sideways on a phone (long e-mail addresses wrap).
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 def test_quick_exit_button_leaves_and_back_does_not_return(page, live_server, support_site):
