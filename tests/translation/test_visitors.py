@@ -99,3 +99,9 @@ def test_dates_are_written_the_way_each_language_writes_them(code, expected):
 def test_numbers_use_each_languages_separators(code, expected):
     with translation.override(code):
         assert formats.number_format(12345.5, 1, force_grouping=True) == expected
+
+
+def test_a_404_page_claims_no_language_versions(client, demo_site):
+    response = client.get("/ar/finns-inte/")
+    assert response.status_code == 404
+    assert 'hreflang="x-default"' not in response.content.decode()

@@ -73,6 +73,8 @@ def hreflang_links(context, page=None):
     x-default is the Swedish (source) version: the language every page is written in.
     """
     request = context.get("request")
+    if not getattr(page, "pk", None):  # a 404 or a form view has no language versions
+        return {"alternates": [], "x_default": None}
     versions = page_versions(page, request)
     alternates = [(code, target.get_full_url(request=request)) for code, target in versions.items()]
     default = dict(alternates).get(SOURCE_LANGUAGE) or (alternates[0][1] if alternates else None)
