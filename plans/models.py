@@ -26,7 +26,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 
 from plans.blocks import DefinitionBlock, NarrativeBlock
@@ -350,6 +350,22 @@ class FocusAreaPage(Page):
     class Meta:
         verbose_name = "fokusområde"
         verbose_name_plural = "fokusområden"
+
+    def save(self, *args, **kwargs):
+        # Wagtail re-indexes the page's references after the save of each inline child
+        # (every measure, responsibility and follow-up entry), each time reading the whole
+        # page: quadratic for a focus area with forty measures. Index once, after saving.
+        from wagtail.signal_handlers import (
+            disable_reference_index_auto_update,
+            reference_index_auto_update_disabled,
+        )
+
+        if getattr(reference_index_auto_update_disabled, "value", False):
+            return super().save(*args, **kwargs)  # the caller indexes (e.g. import_plan)
+        with disable_reference_index_auto_update():
+            result = super().save(*args, **kwargs)
+        ReferenceIndex.create_or_update_for_object(self)
+        return result
 
     @property
     def condition_list(self):
