@@ -126,3 +126,19 @@ def import_generated(plan_index):
         return plan
 
     return run
+
+
+def translate_plan(plan, language_code, title):
+    """The plan and its focus areas translated (copied, as wagtail-localize starts a
+    translation) into another language and published; the parents become aliases."""
+    from plans.models import FocusAreaPage
+
+    locale = Locale.objects.get(language_code=language_code)
+    translated = plan.copy_for_translation(locale, copy_parents=True).specific
+    translated.title = title
+    translated.save_revision().publish()
+    for area in FocusAreaPage.objects.child_of(plan):
+        copy = area.copy_for_translation(locale).specific
+        copy.title = f"{copy.title} (ع)"
+        copy.save_revision().publish()
+    return translated.__class__.objects.get(pk=translated.pk)

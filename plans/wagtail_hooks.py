@@ -1,0 +1,78 @@
+"""Admin: the organisation register as a snippet, and a listing of every measure with
+filters, so a coordinator can answer "what does Socialnämnden have, and what is late?"
+without opening forty focus areas."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from plans.models import Measure, Organisation, PlanPage
+from plans.vocabulary import STATUS
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisationer"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "short_name", "kind", "key", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "short_name"]
+
+
+register_snippet(OrganisationViewSet)
+
+
+class MeasureAdminFilter(forms.Form):
+    plan = forms.ModelChoiceField(PlanPage.objects.none(), required=False, label="Plan")
+    organisation = forms.ModelChoiceField(Organisation.objects.none(), required=False, label="Organisation")
+    status = forms.ChoiceField(choices=[("", "Alla")] + STATUS.choices, required=False, label="Status")
+    q = forms.CharField(required=False, label="Sök")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = PlanPage.objects.order_by("title")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+
+def measure_index(request):
+    """Every measure in every plan (draft or published), filterable by plan, organisation
+    and status; each row links to the focus area where the measure is edited."""
+    form = MeasureAdminFilter(request.GET or None)
+    measures = Measure.objects.select_related("focus_area", "locale").prefetch_related(
+        "responsibilities__organisation"
+    ).order_by("focus_area__path", "sort_order")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["plan"]:
+            measures = measures.filter(focus_area__path__startswith=data["plan"].path)
+        if data["organisation"]:
+            measures = measures.filter(responsibilities__organisation=data["organisation"]).distinct()
+        if data["status"]:
+            measures = measures.filter(status=data["status"])
+        if data["q"]:
+            measures = measures.filter(title__icontains=data["q"])
+    page = Paginator(measures, 50).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return render(
+        request,
+        "plans/admin/measure_index.html",
+        {"form": form, "page_obj": page, "query": query.urlencode(), "header_title": "Åtgärder"},
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_measure_index():
+    return [path("plans/atgarder/", measure_index, name="plans_measure_index")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_measure_menu_item():
+    return MenuItem("Åtgärder", reverse("plans_measure_index"), icon_name="list-ul", order=205)

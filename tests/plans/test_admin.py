@@ -1,0 +1,44 @@
+"""The admin makes a 40-measure plan practical: measures in collapsed inline panels headed
+by their identifier, an organisation register, and a listing of measures with filters."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from plans.models import FocusAreaPage, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_focus_area_editor_heads_each_measure_with_its_identifier(admin_client, demo_plans):
+    area = FocusAreaPage.objects.get(number="1", locale__language_code="sv")
+    response = admin_client.get(f"/admin/pages/{area.pk}/edit/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1:6 Arrangera kampanjveckan Orange Week" in html
+    assert html.count("w-panel collapsed") >= 8  # every saved measure starts collapsed
+    assert "Ansvariga" in html and "Uppföljningar" in html
+
+
+def test_measure_listing_filters_by_status_and_organisation(admin_client, demo_plans):
+    from plans.models import Measure
+
+    Measure.objects.filter(identifier="1:3").update(status="ongoing")
+    kfn = Organisation.objects.get(key="kfn")
+    html = admin_client.get(f"/admin/plans/atgarder/?status=ongoing&organisation={kfn.pk}").content.decode()
+    assert "1 åtgärder" in html and "Tillgodose relevanta samverkan" in html
+    html = admin_client.get(f"/admin/plans/atgarder/?organisation={kfn.pk}").content.decode()
+    assert "Implementera och följa upp det normkritiska arbetet" in html
+    assert "Sprida föräldraskapsprogram" not in html  # socialnämnden's alone
+
+
+def test_organisation_register_is_a_snippet(admin_client, demo_plans):
+    response = admin_client.get("/admin/snippets/plans/organisation/")
+    assert response.status_code == 200
+    assert "Kultur- och fritidsnämnderna" in response.content.decode()
