@@ -85,3 +85,26 @@ def test_setup_translators_is_idempotent_and_refuses_unknown_languages(demo_site
         call_command("setup_translators", "--language", "xx", verbosity=0)
     with pytest.raises(CommandError, match="sv"):
         call_command("setup_translators", "--language", "sv", verbosity=0)
+
+
+def test_translator_finds_the_overview_in_the_admin_menu(translator_client, support_page):
+    html = translator_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("website_translation_overview") in html
+    assert translator_client.get(reverse("website_translation_overview")).status_code == 200
+
+
+def test_a_one_language_translator_cannot_upload_a_po_file_for_another_language(client, support_page):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    call_command("setup_translators", "--per-language", verbosity=0)
+    client.force_login(make_user(f"{TRANSLATORS_GROUP} – فارسی", username="persian"))
+    arabic = submit_for_translation(client, support_page, "ar")["ar"]
+    # Wagtail's admin answers a permission error with a redirect to the dashboard.
+    po = client.get(reverse("wagtail_localize:download_pofile", args=[arabic.pk]))
+    assert po.status_code == 302 and "Content-Disposition" not in po
+    response = client.post(
+        reverse("website_translation_upload_po", args=[arabic.pk]),
+        {"file": SimpleUploadedFile("ar.po", b'msgid ""\nmsgstr ""\n')},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
