@@ -74,6 +74,9 @@ class Row:
     source: TranslationSource | None
     source_changed: bool = False
     cells: dict = field(default_factory=dict)  # language code -> Cell
+    edit_url: str = ""  # the Swedish source in the editor
+    submit_url: str = ""  # wagtail-localize's "Translate" form for this object
+    update_url: str = ""  # wagtail-localize's "Sync translations" form, once submitted
 
 
 def source_has_changed(source, instance):
@@ -180,6 +183,16 @@ def translation_overview(languages=None, only_pending=False):
         row = Row(instance=obj, kind=kind, title=str(obj.title if kind == "page" else obj), source=source)
         if source is not None:
             row.source_changed = source_has_changed(source, obj)
+            row.update_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+        if kind == "page":
+            row.edit_url = reverse("wagtailadmin_pages:edit", args=[obj.pk])
+            row.submit_url = reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
+        else:
+            meta = obj._meta
+            row.edit_url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk])
+            row.submit_url = reverse(
+                "wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, obj.pk]
+            )
         for code in codes:
             cell = Cell(language=code)
             live, pk = existing[obj.translation_key].get(code, (None, None))

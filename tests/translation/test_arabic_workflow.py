@@ -65,6 +65,8 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
     html = admin_client.get(reverse("website_translation_overview")).content.decode()
     assert "Inaktuell" in html
     assert 'data-language="ar" data-state="out_of_date"' in html
+    sync_url = reverse("wagtail_localize:update_translations", args=[translations["ar"].source_id])
+    assert f'href="{sync_url}"' in html
 
     # "Sync translated pages": the new sentence comes in, the rest stays translated.
     response = admin_client.post(reverse("wagtail_localize:update_translations", args=[translations["ar"].source_id]), {})
