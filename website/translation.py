@@ -69,7 +69,7 @@ class Row:
     """One translatable page or snippet in the source language."""
 
     instance: object
-    kind: str  # "page" or the snippet model's verbose name
+    kind: str  # the model's verbose name, as the admin calls it ("stödsida", "stödlinje")
     title: str
     source: TranslationSource | None
     source_changed: bool = False
@@ -180,7 +180,8 @@ def translation_overview(languages=None, only_pending=False):
     rows = []
     for kind, obj in objects:
         source = sources.get(obj.translation_key)
-        row = Row(instance=obj, kind=kind, title=str(obj.title if kind == "page" else obj), source=source)
+        label = str(obj._meta.verbose_name)  # "stödsida", "stödlinje": the admin's own words
+        row = Row(instance=obj, kind=label, title=str(obj.title if kind == "page" else obj), source=source)
         if source is not None:
             row.source_changed = source_has_changed(source, obj)
             row.update_url = reverse("wagtail_localize:update_translations", args=[source.pk])

@@ -39,7 +39,11 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "rows": rows,
                 "languages": [{"code": code, "name": names[code][0], "local": names[code][1], "dir": "rtl" if names[code][2] else "ltr"} for code in codes],
-                "all_languages": [{"code": code, "local": local, "checked": code in wanted} for code, _n, local, _r in SITE_LANGUAGES if code != SOURCE_LANGUAGE],
+                "all_languages": [
+                    {"code": code, "local": local, "dir": "rtl" if rtl else "ltr", "checked": code in wanted}
+                    for code, _n, local, rtl in SITE_LANGUAGES
+                    if code != SOURCE_LANGUAGE
+                ],
                 "only_pending": only_pending,
                 "next_url": self.request.get_full_path(),
             }
