@@ -166,16 +166,18 @@ def translation_overview(languages=None, only_pending=False):
     # Which translations exist already (made through localize, by copy, or by the demo).
     existing = defaultdict(dict)  # translation key -> code -> live (None if no live state)
     existing_pages = Page.objects.filter(translation_key__in=keys, alias_of__isnull=True).exclude(locale=source_locale)
-    for key, locale_id, live, pk in existing_pages.values_list("translation_key", "locale_id", "live", "pk"):
+    for key, locale_id, live, pk, published in existing_pages.values_list(
+        "translation_key", "locale_id", "live", "pk", "last_published_at"
+    ):
         if locale_id in by_id:
-            existing[key][by_id[locale_id]] = (live, pk)
+            existing[key][by_id[locale_id]] = (live, pk, published)
     for model in translatable_snippet_models():
         draftable = issubclass(model, DraftStateMixin)
         fields = ["translation_key", "locale_id", "pk"] + (["live"] if draftable else [])
         for values in model.objects.filter(translation_key__in=keys).exclude(locale=source_locale).values_list(*fields):
             key, locale_id, pk = values[:3]
             if locale_id in by_id:
-                existing[key][by_id[locale_id]] = (values[3] if draftable else None, pk)
+                existing[key][by_id[locale_id]] = (values[3] if draftable else None, pk, None)
 
     rows = []
     for kind, obj in objects:
@@ -196,7 +198,7 @@ def translation_overview(languages=None, only_pending=False):
             )
         for code in codes:
             cell = Cell(language=code)
-            live, pk = existing[obj.translation_key].get(code, (None, None))
+            live, pk, published = existing[obj.translation_key].get(code, (None, None, None))
             cell.exists = pk is not None
             cell.live = live
             translation = translations.get(source.pk, {}).get(code) if source else None
@@ -207,7 +209,11 @@ def translation_overview(languages=None, only_pending=False):
                 cell.percent = 100 if total == 0 else round(100 * done.get((source.pk, translation.target_locale_id), 0) / total)
                 cell.out_of_date = row.source_changed
             elif cell.exists:
-                cell.percent = None  # translated outside wagtail-localize: no strings to count
+                # Translated outside wagtail-localize (copied and edited by hand): there are
+                # no strings to count, but a Swedish page published after its translation
+                # was last published has changed since.
+                source_published = getattr(obj, "last_published_at", None)
+                cell.out_of_date = bool(kind == "page" and published and source_published and source_published > published)
             if pk is not None:
                 if kind == "page":
                     cell.edit_url = reverse("wagtailadmin_pages:edit", args=[pk])

@@ -99,3 +99,20 @@ def test_overview_filters_by_language_and_pending(admin_client, support_page):
     assert 'data-language="fa"' in html
     assert 'data-language="ar"' not in html
     assert SWEDISH["title"] in html  # not translated into Persian: pending
+
+
+def test_a_translation_made_by_hand_is_out_of_date_when_the_swedish_page_is_published_later(support_page):
+    from wagtail.models import Locale
+
+    english = support_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Subjected to violence"
+    english.save_revision().publish()
+    rows, _codes = translation_overview(languages=["en"])
+    row = next(row for row in rows if row.title == SWEDISH["title"])
+    assert row.cells["en"].state == "done" and row.cells["en"].percent is None
+
+    support_page.easy_read = "<p>Ny text.</p>"
+    support_page.save_revision().publish()
+    rows, _codes = translation_overview(languages=["en"])
+    row = next(row for row in rows if row.title == SWEDISH["title"])
+    assert row.cells["en"].out_of_date
