@@ -6,6 +6,7 @@ images are read from the static and media folders; any other URL, in particular 
 another host, is refused, so a PDF never makes the server fetch something from outside.
 """
 
+import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,6 +16,10 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 BASE_URL = "http://pdf.invalid/"
+
+# WeasyPrint logs every CSS property it does not support; the PDF stylesheet is written
+# for it, so only real errors are worth a log line.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
 class LocalOnlyFetcher(URLFetcher):

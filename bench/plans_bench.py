@@ -1,0 +1,85 @@
+"""Plans: import time, SQL queries and render times for a plan of 200 measures.
+
+Standalone: ``DJANGO_SETTINGS_MODULE=website.settings.test python bench/plans_bench.py``
+(a throwaway test database), or through ``bench/run.py``.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(client, connection, url, runs=10):
+    client.get(url)  # warm caches
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        response = client.get(url)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return response.status_code, len(queries), statistics.median(times), len(response.content)
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.runner import DiscoverRunner
+
+    runner = DiscoverRunner(verbosity=0)
+    old = runner.setup_databases()
+    try:
+        from django.test import Client
+        from wagtail.models import Page, Site
+
+        from plans.models import FocusAreaPage, PlanIndexPage
+        from plans.planfile import export_plan, import_plan
+        from tests.plans.conftest import make_plan_data
+        from website.demo.utils import ensure_child_page, ensure_locales, stable_key
+        from website.models import HomePage
+
+        locales = ensure_locales()
+        root = Page.get_first_root_node()
+        home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", title="Hem")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        Site.objects.all().delete()
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        ensure_child_page(home, PlanIndexPage, "page:plans", title="Handlingsplaner", slug="handlingsplaner")
+
+        start = time.perf_counter()
+        plan, _created = import_plan(make_plan_data(200, key="bench", focus_areas=5), publish=True)
+        print(f"import_plan, 200 measures in 5 focus areas: {time.perf_counter() - start:.1f} s")
+        start = time.perf_counter()
+        text = export_plan(plan)
+        print(f"export_plan: {time.perf_counter() - start:.2f} s, {len(text.splitlines())} lines")
+
+        area = FocusAreaPage.objects.child_of(plan).first()
+        client = Client()
+        for name, url, runs in (
+            ("plan page", plan.url, 10),
+            ("focus area (40 measures)", area.url, 10),
+            ("measure list (200)", plan.url + "atgarder/", 10),
+            ("measure list, filtered", plan.url + "atgarder/?prevention_level=selective&organisation=org1", 10),
+            ("CSV export (200)", plan.url + "atgarder/csv/", 10),
+            ("JSON export (200)", plan.url + "atgarder/json/", 10),
+            ("follow-up report", plan.url + "uppfoljning/", 10),
+            ("PDF (200 measures)", plan.url + "pdf/", 1),
+        ):
+            status, queries, median, size = measure(client, connection, url, runs)
+            print(f"{name}: HTTP {status}, {queries} queries, median {median:.0f} ms, {size // 1024} KiB ({runs} runs)")
+    finally:
+        runner.teardown_databases(old)
+
+
+if __name__ == "__main__":
+    main()
