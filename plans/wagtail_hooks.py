@@ -9,14 +9,24 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from plans.models import Measure, Organisation, PlanPage
 from plans.vocabulary import STATUS
 
 
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    """The chooser in a measure's "Ansvariga" has a tab to add a missing organisation."""
+
+    form_fields = ["name", "short_name", "kind", "key"]
+    create_action_label = "Lägg till organisation"
+    creation_tab_label = "Ny organisation"
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = "Organisationer"
     menu_order = 210

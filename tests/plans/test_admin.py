@@ -42,3 +42,15 @@ def test_organisation_register_is_a_snippet(admin_client, demo_plans):
     response = admin_client.get("/admin/snippets/plans/organisation/")
     assert response.status_code == 200
     assert "Kultur- och fritidsnämnderna" in response.content.decode()
+
+
+def test_organisation_chooser_can_create_a_new_organisation(admin_client, demo_plans):
+    html = admin_client.get("/admin/snippets/choose/plans/organisation/").content.decode()
+    assert "Ny organisation" in html
+    response = admin_client.post(
+        "/admin/snippets/choose/plans/organisation/create/",
+        {"name": "Barn- och utbildningsnämnden", "short_name": "BUN", "kind": "committee", "key": "bun"},
+    )
+    assert response.status_code == 200
+    created = Organisation.objects.get(key="bun")
+    assert created.locale.language_code == "sv"
