@@ -312,8 +312,13 @@ class SupportIndexPage(Page):
     """
 
     intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    hide_visit_page = models.ForeignKey(
+        "information.SupportPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="sida om att dölja sitt besök",
+        help_text="Länkas från texten vid knappen 'Lämna sidan snabbt' på alla stödsidor.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hide_visit_page")]
     promote_panels = Page.promote_panels
 
     parent_page_types = ["website.HomePage"]

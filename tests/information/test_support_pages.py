@@ -147,3 +147,17 @@ def test_support_page_query_count_does_not_grow_with_translations(shared_support
         client_for.get("/ar/stod/utsatt-for-vald/")
     with django_assert_max_num_queries(40):
         client_for.get("/so/stod/utsatt-for-vald/")
+
+
+def test_quick_exit_note_links_to_hide_your_visit_in_the_visitors_language(shared_support_site, client_for):
+    for url, expected in [
+        ("/ar/stod/utsatt-for-vald/", "/ar/stod/dolj-ditt-besok/"),
+        ("/so/stod/utsatt-for-vald/", "/so/stod/dolj-ditt-besok/"),  # served by the fallback
+        ("/sv/stod/broschyrer/", "/sv/stod/dolj-ditt-besok/"),
+    ]:
+        html = client_for.get(url).content.decode()
+        note = re.search(r'<p class="quick-exit-note">.*?</p>', html, re.S).group(0)
+        assert f'href="{expected}"' in note, url
+        assert client_for.get(expected).status_code == 200
+    own = client_for.get("/sv/stod/dolj-ditt-besok/").content.decode()
+    assert "dolj-ditt-besok" not in re.search(r'<p class="quick-exit-note">.*?</p>', own, re.S).group(0)

@@ -517,6 +517,10 @@ def load():
             )
         pages.append(page)
 
+    hide_visit = next(p for p in pages if p.slug == "dolj-ditt-besok")
+    if index.hide_visit_page_id != hide_visit.pk:
+        _publish(index, hide_visit_page=hide_visit)
+
     brochures = _child(index, BrochureIndexPage, "page:brochures", slug="broschyrer", show_in_menus=False, **BROCHURE_INDEX["sv"])
     glossary = _child(index, GlossaryPage, "page:glossary", slug="ordlista", show_in_menus=False, **GLOSSARY["sv"])
     for code in TRANSLATED:
