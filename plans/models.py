@@ -8,6 +8,7 @@ Organisations are a translatable snippet that every plan's measures refer to.
 
 from datetime import date
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -17,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -321,8 +323,27 @@ class PlanPage(RoutablePageMixin, Page):
 # Focus areas, goals and measures -------------------------------------------------------
 
 
+class FocusAreaPageForm(WagtailAdminPageForm):
+    """Lets an editor pick a measure's goal by its title instead of typing its number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        goals = list(self.instance.goals.all()) if self.instance else []
+        if not goals:
+            return
+        choices = [("", "– inget mål –")] + [(str(i), f"{i}. {goal}"[:100]) for i, goal in enumerate(goals, start=1)]
+        for form in [*self.formsets["measures"].forms, self.formsets["measures"].empty_form]:
+            field = form.fields["goal_number"]
+            form.fields["goal_number"] = forms.TypedChoiceField(
+                choices=choices, coerce=int, empty_value=None, required=False,
+                label=field.label, help_text="Målen i listan ovan (sparade mål).",
+            )
+
+
 class FocusAreaPage(Page):
     """A focus area (fokusområde), or whatever the plan calls this level: delmål, område."""
+
+    base_form_class = FocusAreaPageForm
 
     number = models.CharField("nummer", max_length=20, blank=True, help_text="Som planen skriver det, t.ex. 1. Lämna tomt om planen inte numrerar.")
     label = models.CharField(

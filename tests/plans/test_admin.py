@@ -54,3 +54,10 @@ def test_organisation_chooser_can_create_a_new_organisation(admin_client, demo_p
     assert response.status_code == 200
     created = Organisation.objects.get(key="bun")
     assert created.locale.language_code == "sv"
+
+
+def test_a_measure_goal_is_chosen_by_its_title(admin_client, import_generated):
+    plan = import_generated(8)
+    area = FocusAreaPage.objects.child_of(plan).order_by("path").first()
+    html = admin_client.get(f"/admin/pages/{area.pk}/edit/").content.decode()
+    assert "1. 1.1 Ett delmål" in html
