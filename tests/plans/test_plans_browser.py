@@ -48,9 +48,11 @@ def test_plan_pages_have_no_wcag_violations(page, live_server, demo_plans, code)
     if code == "ar":
         plan = translate_plan(plan, "ar", "خطة العمل ضد العنف في العلاقات القريبة")
     area = FocusAreaPage.objects.child_of(plan).order_by("path").first()
+    measure = area.measures.first()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    for url in (plan.url, area.url, f"{plan.url}atgarder/", f"{plan.url}atgarder/?organisation=sn", f"{plan.url}uppfoljning/"):
+    for url in (plan.url, area.url, f"{plan.url}atgarder/", f"{plan.url}atgarder/?organisation=sn", f"{plan.url}uppfoljning/",
+                f"{plan.url}atgarder/{measure.pk}/", f"{plan.get_parent().url}organisationer/sn/"):
         page.goto(f"{live_server.url}{url}")
         assert page.locator("html").get_attribute("lang") == code
         assert page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
