@@ -1,6 +1,7 @@
 """Admin panels for the information app."""
 
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.admin.panels import HelpPanel
 
 
@@ -17,7 +18,7 @@ class VerificationWarningPanel(HelpPanel):
             if helpline is None or not getattr(helpline, "pk", None):
                 self.content = ""
             elif helpline.last_verified is None:
-                self.content = format_html(
+                self.content = mark_safe(
                     '<div class="help-block help-warning" role="alert" data-needs-verification>'
                     "<p><strong>Numret har aldrig kontrollerats.</strong> Ring numret, kontrollera "
                     "öppettiderna på stödlinjens webbplats och fyll sedan i ”senast kontrollerad”.</p></div>"
