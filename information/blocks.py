@@ -2,13 +2,13 @@
 
 Snippets chosen in a block (helplines, services, brochures, glossary terms) keep pointing
 at the Swedish source object; every block renders ``value.localized`` so the visitor
-reads it in their own language where a translation exists (``information.localization``).
+reads it in their own language where a translation exists (``website.localization``).
 """
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from information.localization import localized, localized_many
+from website.localization import localized, localized_many
 
 
 class LocalizedSnippetBlock(SnippetChooserBlock):

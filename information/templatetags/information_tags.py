@@ -39,7 +39,7 @@ def hide_visit_url(context):
     """
     from django.utils import translation
 
-    from information.localization import localized as localized_page
+    from website.localization import localized as localized_page
     from information.models import SupportIndexPage
 
     page = context.get("page")
