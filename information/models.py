@@ -36,7 +36,28 @@ def language_entries(codes):
     return entries
 
 
-class Helpline(TranslatableMixin, index.Indexed, models.Model):
+def tel_uri(number):
+    """A phone number as a ``tel:`` URI: digits and a leading + only."""
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+class ReachableByPhone:
+    """What a helpline and a local service share: a number to call, in some languages."""
+
+    @property
+    def tel_href(self):
+        return tel_uri(self.phone_number)
+
+    @property
+    def language_codes(self):
+        return [code.strip() for code in self.languages_offered.split(",") if code.strip()]
+
+    @property
+    def offered_languages(self):
+        return language_entries(self.language_codes)
+
+
+class Helpline(ReachableByPhone, TranslatableMixin, index.Indexed, models.Model):
     """A telephone line people can call (stödlinje), e.g. Kvinnofridslinjen or 112.
 
     Numbers are data that the municipality verifies, never text in a template.
@@ -111,21 +132,8 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.phone_number})"
 
     @property
-    def tel_href(self):
-        """The number as a ``tel:`` URI: digits and a leading + only."""
-        return "tel:" + "".join(ch for ch in self.phone_number if ch.isdigit() or ch == "+")
-
-    @property
     def alternative_tel_href(self):
-        return "tel:" + "".join(ch for ch in self.alternative_number if ch.isdigit() or ch == "+")
-
-    @property
-    def language_codes(self):
-        return [code.strip() for code in self.languages_offered.split(",") if code.strip()]
-
-    @property
-    def offered_languages(self):
-        return language_entries(self.language_codes)
+        return tel_uri(self.alternative_number)
 
     @property
     def needs_verification(self):
@@ -135,7 +143,7 @@ class Helpline(TranslatableMixin, index.Indexed, models.Model):
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
 
 
-class LocalService(TranslatableMixin, index.Indexed, models.Model):
+class LocalService(ReachableByPhone, TranslatableMixin, index.Indexed, models.Model):
     """A place in the municipality where people get help: social services, the shelter …"""
 
     name = models.CharField("namn", max_length=200)
@@ -188,17 +196,6 @@ class LocalService(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def tel_href(self):
-        return "tel:" + "".join(ch for ch in self.phone_number if ch.isdigit() or ch == "+")
-
-    @property
-    def language_codes(self):
-        return [code.strip() for code in self.languages_offered.split(",") if code.strip()]
-
-    @property
-    def offered_languages(self):
-        return language_entries(self.language_codes)
 
 
 class GlossaryTerm(TranslatableMixin, models.Model):
