@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from plans.fields import contains_key
 from plans.models import Organisation, Responsibility
 from plans.vocabulary import PREVENTION_LEVELS, ROLES, STATUS, TARGET_GROUPS
+from website.localization import localized_from_register
 
 
 def _any(choices):
@@ -31,7 +32,9 @@ class MeasureFilterForm(forms.Form):
 
     def __init__(self, data, *, organisations, focus_areas):
         super().__init__(data)
-        self.fields["organisation"].choices = _any((o.key, o.name) for o in organisations)
+        self.fields["organisation"].choices = _any(
+            (o.key, localized_from_register(o).name) for o in organisations
+        )
         self.fields["focus_area"].choices = _any((str(f.pk), f.heading) for f in focus_areas)
 
     @property

@@ -42,6 +42,7 @@ from plans.vocabulary import (
     STATUS,
     TARGET_GROUPS,
 )
+from website.localization import localized_from_register
 
 
 def lines(text):
@@ -577,9 +578,14 @@ class Responsibility(Orderable):
             raise ValidationError("Välj en organisation eller skriv fritext (inte båda).")
 
     @property
+    def organisation_for_visitor(self):
+        """The organisation in the visitor's language where it is translated."""
+        return localized_from_register(self.organisation)
+
+    @property
     def name(self):
         if self.organisation_id:
-            return self.organisation.name
+            return self.organisation_for_visitor.name
         return self.text
 
     @property
