@@ -20,7 +20,14 @@ from information.models import (
     SupportIndexPage,
     SupportPage,
 )
-from website.demo.utils import ensure_locales, stable_key, upsert_translatable
+from website.demo.utils import (
+    ensure_child_page,
+    ensure_locales,
+    ensure_translation,
+    publish_if_changed,
+    stable_key,
+    upsert_translatable,
+)
 from website.models import HomePage
 
 TRANSLATED = ["en", "ar"]
@@ -434,42 +441,6 @@ def _stream(page_key, body, code, helplines, services, terms, brochure):
     return raw
 
 
-def _publish(page, body=None, **fields):
-    """Publish only when a field or the body differs (compares the stream's raw data)."""
-    changed = not page.live
-    for name, value in fields.items():
-        if getattr(page, name) != value:
-            setattr(page, name, value)
-            changed = True
-    if body is not None and list(page.body.raw_data) != body:
-        page.body = body
-        changed = True
-    if changed:
-        page.save_revision().publish()
-    return page
-
-
-def _child(parent, page_class, key, **fields):
-    translation_key = stable_key(key)
-    page = page_class.objects.filter(translation_key=translation_key, locale=parent.locale).first()
-    if page is None:
-        body = fields.pop("body", None)
-        page = page_class(translation_key=translation_key, locale=parent.locale, **fields)
-        if body is not None:
-            page.body = body
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page_class.objects.get(pk=page.pk)
-    return _publish(page, **fields)
-
-
-def _translate(source, locale, **fields):
-    translation = source.get_translation_or_none(locale)
-    if translation is None:
-        translation = source.copy_for_translation(locale, copy_parents=True)
-    return _publish(translation.specific, **fields)
-
-
 def load():
     locales = ensure_locales()
     home = HomePage.objects.get(translation_key=stable_key("page:home"), locale=locales["sv"])
@@ -484,10 +455,10 @@ def load():
     terms = load_terms(locales)
     brochure = load_brochure(locales, helplines, services)
 
-    index = _child(home, SupportIndexPage, "page:support-index", slug="stod", show_in_menus=True, **INDEX["sv"])
+    index = ensure_child_page(home, SupportIndexPage, "page:support-index", slug="stod", show_in_menus=True, **INDEX["sv"])
     for code, text in INDEX.items():
         if code != "sv":
-            _translate(index, locales[code], **text)
+            ensure_translation(index, locales[code], **text)
     # Languages without a written index get a synced alias of the Swedish one, so that
     # /<lang>/stod/... still reaches the fallback (an editor can translate it later).
     for code, locale in locales.items():
@@ -506,9 +477,9 @@ def load():
             "easy_read": spec["easy_read"]["sv"],
             "body": _stream(key, spec["body"], "sv", helplines, services, terms, brochure),
         }
-        page = _child(index, SupportPage, f"page:support:{key}", slug=key, show_in_menus=True, **sv_fields)
+        page = ensure_child_page(index, SupportPage, f"page:support:{key}", slug=key, show_in_menus=True, **sv_fields)
         for code in TRANSLATED:
-            _translate(
+            ensure_translation(
                 page, locales[code],
                 title=spec["title"][code],
                 search_description=spec["search_description"][code],
@@ -519,12 +490,12 @@ def load():
 
     hide_visit = next(p for p in pages if p.slug == "dolj-ditt-besok")
     if index.hide_visit_page_id != hide_visit.pk:
-        _publish(index, hide_visit_page=hide_visit)
+        publish_if_changed(index, hide_visit_page=hide_visit)
 
-    brochures = _child(index, BrochureIndexPage, "page:brochures", slug="broschyrer", show_in_menus=False, **BROCHURE_INDEX["sv"])
-    glossary = _child(index, GlossaryPage, "page:glossary", slug="ordlista", show_in_menus=False, **GLOSSARY["sv"])
+    brochures = ensure_child_page(index, BrochureIndexPage, "page:brochures", slug="broschyrer", show_in_menus=False, **BROCHURE_INDEX["sv"])
+    glossary = ensure_child_page(index, GlossaryPage, "page:glossary", slug="ordlista", show_in_menus=False, **GLOSSARY["sv"])
     for code in TRANSLATED:
-        _translate(brochures, locales[code], **BROCHURE_INDEX[code])
-        _translate(glossary, locales[code], **GLOSSARY[code])
+        ensure_translation(brochures, locales[code], **BROCHURE_INDEX[code])
+        ensure_translation(glossary, locales[code], **GLOSSARY[code])
     return {"index": index, "pages": pages, "brochure": brochure, "brochures": brochures, "glossary": glossary}
 

@@ -29,7 +29,10 @@ def publish_if_changed(page, **fields):
     """Set ``fields`` on ``page`` and publish a revision only when something changed."""
     changed = not page.live
     for name, value in fields.items():
-        if getattr(page, name) != value:
+        current = getattr(page, name)
+        if hasattr(current, "raw_data"):  # a StreamField: compare its stored JSON
+            current = list(current.raw_data)
+        if current != value:
             setattr(page, name, value)
             changed = True
     if changed:
