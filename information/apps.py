@@ -8,6 +8,7 @@ class InformationConfig(AppConfig):
     verbose_name = "Stöd och information"
 
     def ready(self):
-        from information import signals
+        from information import signals, sync
 
         signals.connect()
+        sync.connect()

@@ -336,14 +336,30 @@ class SupportIndexPage(Page):
         page is a plain section page that the demo (and editors) translate into every
         language. A missing child slug is looked up under the source-language index
         (Swedish, then English) and served with ``fallback_from`` set to the visitor's
-        language so the page can say so.
+        language so the page can say so. The aliases of the synchronised tree
+        (``information.sync``) and translations that are still drafts take the same way.
         """
+        visitor_locale = self.locale
+        if not path_components and not self.live and self.content_page() is not self:
+            # A translation of the section page that is still a draft: the section stays
+            # reachable, showing the source text (see ``content_page``).
+            return RouteResult(self)
         try:
-            return super().route(request, path_components)
+            result = super().route(request, path_components)
         except Http404:
             if not path_components:
                 raise
-        visitor_locale = self.locale
+        else:
+            page = result.page
+            original = page.alias_of if page.alias_of_id and page is not self else None
+            if original is None or original.locale_id == page.locale_id:
+                return result
+            # An alias from the synchronised tree (``information.sync``) is the source
+            # page under this language's address: serve it as the fallback it is.
+            original = original.specific
+            if isinstance(original, SupportPage):
+                return RouteResult(original, kwargs={"fallback_from": visitor_locale.language_code})
+            return original.route(request, path_components[1:])
         for code in FALLBACK_LANGUAGES:
             if code == visitor_locale.language_code:
                 continue
@@ -354,11 +370,32 @@ class SupportIndexPage(Page):
                 source_index.get_children().live().public().filter(slug=path_components[0]).specific().first()
             )
             if isinstance(child, SupportPage) and len(path_components) == 1:
+                own = child.get_translation_or_none(visitor_locale)
+                if own is not None and own.live and not own.alias_of_id:
+                    # Translated under another slug (an old link, or the Swedish slug
+                    # under this prefix): go to the translation, not the fallback.
+                    return RouteResult(child, kwargs={"redirect_to": own.get_url(request=request)})
                 return RouteResult(child, kwargs={"fallback_from": visitor_locale.language_code})
             if isinstance(child, BrochureIndexPage | GlossaryPage):
                 # Their lists (downloads per language, terms) are useful in any language.
                 return child.route(request, path_components[1:])
         raise Http404
+
+    def content_page(self):
+        """The page whose title and introduction visitors read here.
+
+        An alias shows its Swedish original; a translation that is not live yet shows the
+        live source page, so that nobody reads an unpublished translation.
+        """
+        if self.alias_of_id:
+            return self.alias_of.specific
+        if not self.live:
+            for code in FALLBACK_LANGUAGES:
+                locale = Locale.objects.filter(language_code=code).first()
+                source = self.get_translation_or_none(locale) if locale else None
+                if source is not None and source.live and source.pk != self.pk:
+                    return source.specific
+        return self
 
     def support_pages(self):
         """Children in this language, then source pages that have no translation here.
@@ -367,7 +404,8 @@ class SupportIndexPage(Page):
         language's prefix so the visitor gets the notice in their own language.
         """
         own = list(self.get_children().live().public().in_menu().type(SupportPage).specific())
-        pages = [(p, False) for p in own]
+        # An alias of the synchronised tree shows the Swedish text: it counts as a fallback.
+        pages = [(p, bool(p.alias_of_id)) for p in own]
         if self.locale.language_code in FALLBACK_LANGUAGES:
             return pages
         have = {p.translation_key for p in own}
@@ -381,9 +419,22 @@ class SupportIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         base = self.get_url(request=request)
+        context["content"] = self.content_page()
+        entries = self.support_pages()
+        # The language of an alias is its original's, read in one query for all of them.
+        original_langs = dict(
+            Page.objects.filter(pk__in=[p.alias_of_id for p, _f in entries if p.alias_of_id]).values_list(
+                "pk", "locale__language_code"
+            )
+        )
         context["support_pages"] = [
-            {"page": page, "fallback": fallback, "url": f"{base}{page.slug}/" if fallback else page.get_url(request=request)}
-            for page, fallback in self.support_pages()
+            {
+                "page": page,
+                "fallback": fallback,
+                "url": f"{base}{page.slug}/" if fallback else page.get_url(request=request),
+                "lang": original_langs.get(page.alias_of_id) or page.locale.language_code,
+            }
+            for page, fallback in entries
         ]
         context["other_pages"] = self.get_children().live().public().not_type(SupportPage).specific()
         return context
@@ -402,6 +453,8 @@ class SupportPage(Page):
 
     parent_page_types = ["information.SupportIndexPage"]
     subpage_types = []
+    # The section page lists pages shown in menus: a new support page is listed unless unticked.
+    show_in_menus_default = True
 
     search_fields = Page.search_fields + [index.SearchField("easy_read"), index.SearchField("body")]
 
@@ -409,7 +462,9 @@ class SupportPage(Page):
         verbose_name = "stödsida"
         verbose_name_plural = "stödsidor"
 
-    def serve(self, request, *args, fallback_from=None, **kwargs):
+    def serve(self, request, *args, fallback_from=None, redirect_to=None, **kwargs):
+        if redirect_to:
+            return redirect(redirect_to)
         request.support_fallback_from = fallback_from
         return super().serve(request, *args, **kwargs)
 
@@ -417,7 +472,7 @@ class SupportPage(Page):
         context = super().get_context(request, *args, **kwargs)
         fallback_from = getattr(request, "support_fallback_from", None)
         context["fallback_from"] = fallback_from
-        translations = list(self.get_translations(inclusive=True).live().select_related("locale"))
+        translations = list(self.get_translations(inclusive=True).live().filter(alias_of__isnull=True).select_related("locale"))
         by_code = {p.locale.language_code: p for p in translations}
         context["available_languages"] = [
             {"code": code, "name": local, "dir": "rtl" if rtl else "ltr", "url": by_code[code].get_url(request=request),

@@ -1,9 +1,11 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from information import sync
 from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
 
@@ -63,3 +65,14 @@ class InformationViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(InformationViewSetGroup)
 
+
+
+@hooks.register("after_create_page")
+def mirror_new_support_page(request, page):
+    """A new Swedish support page gets an alias in every language (``information.sync``)."""
+    sync.mirror_new_page(page)
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def delete_aliases_with_source(pages, action):
+    return sync.cascade_to_aliases(pages, action)

@@ -20,6 +20,7 @@ from information.models import (
     SupportIndexPage,
     SupportPage,
 )
+from information.sync import sync_support_tree
 from website.demo.utils import (
     ensure_child_page,
     ensure_locales,
@@ -459,14 +460,6 @@ def load():
     for code, text in INDEX.items():
         if code != "sv":
             ensure_translation(index, locales[code], **text)
-    # Languages without a written index get a synced alias of the Swedish one, so that
-    # /<lang>/stod/... still reaches the fallback (an editor can translate it later).
-    for code, locale in locales.items():
-        if code in INDEX or index.get_translation_or_none(locale) is not None:
-            continue
-        parent = home.get_translation_or_none(locale)
-        if parent is not None:
-            index.create_alias(parent=parent, update_locale=locale, reset_translation_key=False)
 
     pages = []
     for spec in SUPPORT_PAGES:
@@ -497,5 +490,8 @@ def load():
     for code in TRANSLATED:
         ensure_translation(brochures, locales[code], **BROCHURE_INDEX[code])
         ensure_translation(glossary, locales[code], **GLOSSARY[code])
+    # Every other language gets the section as aliases of the Swedish pages (the
+    # synchronised tree, see information/sync.py); an editor can translate them later.
+    sync_support_tree()
     return {"index": index, "pages": pages, "brochure": brochure, "brochures": brochures, "glossary": glossary}
 
