@@ -44,8 +44,31 @@ class HomePage(Page):
         context["urgent_helplines"] = localized_many(
             link.helpline for link in self.helplines.select_related("helpline")
         )
-        context["sections"] = self.get_children().live().public().specific().in_menu()
+        context["sections"] = self.sections()
         return context
+
+    def sections(self):
+        """The sections listed on the home page, each with the page whose text is shown.
+
+        In a language where a section is a mirror of the Swedish one (an alias, or a
+        translation still being written, see ``information/sync.py``) the card shows the
+        Swedish title marked as Swedish and still leads into the section.
+        """
+        entries = []
+        for child in self.get_children().public().in_menu().specific():
+            if child.alias_of_id:
+                if not child.live:
+                    continue
+                content = child.alias_of.specific
+            elif child.live:
+                content = child
+            else:
+                content = child.content_page() if hasattr(child, "content_page") else child
+                if content is child:  # an ordinary draft
+                    continue
+            lang = content.locale.language_code if content.locale_id != self.locale_id else None
+            entries.append({"page": child, "content": content, "lang": lang})
+        return entries
 
 
 class HomePageHelpline(Orderable):

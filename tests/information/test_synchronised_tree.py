@@ -66,6 +66,9 @@ def test_the_section_page_marks_the_swedish_cards_in_a_mirrored_language(shared_
     cards = re.findall(r'<li class="section-card"([^>]*)>\s*<a href="([^"]+)"', html)
     assert "/pl/stod/utsatt-for-vald/" in [href for _attrs, href in cards]
     assert all('lang="sv"' in attrs for attrs, _href in cards)
+    # The home page's card for the section is marked as Swedish too.
+    home = client_for.get("/pl/").content.decode()
+    assert re.search(r'<li class="section-card" lang="sv" dir="ltr">\s*<a href="/pl/stod/">', home)
     # In Arabic the cards are Arabic pages: no language mark needed.
     arabic = re.findall(r'<li class="section-card"([^>]*)>', client_for.get("/ar/stod/").content.decode())
     assert arabic and not any("lang=" in attrs for attrs in arabic)
@@ -154,6 +157,9 @@ def test_converting_the_section_alias_keeps_the_section_open(admin_client, suppo
     assert re.search(r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html)
     assert "/pl/stod/utsatt-for-vald/" in html
     assert client_for.get("/pl/stod/utsatt-for-vald/").status_code == 200
+    # The Polish home page still leads into the section, its card marked as Swedish.
+    home = client_for.get("/pl/").content.decode()
+    assert re.search(r'<li class="section-card" lang="sv" dir="ltr">\s*<a href="/pl/stod/"><span class="section-card__title">Stöd och hjälp<', home)
 
 
 def test_deleting_a_swedish_page_deletes_its_mirrors_but_not_translations(admin_client, support_site):
