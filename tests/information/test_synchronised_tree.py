@@ -117,6 +117,11 @@ def test_translating_an_alias_makes_a_draft_until_somebody_publishes_it(
     somali_alias = swedish.get_translation(Locale.objects.get(language_code="so"))
     assert somali_alias.alias_of_id == swedish.pk
 
+    # Opening the mirror in the admin offers to translate it.
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[somali_alias.pk])).content.decode()
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[swedish.pk])
+    assert f'href="{submit_url}?select_locale=so' in html
+
     translations = submit_for_translation(admin_client, swedish, "so")
     somali = SupportPage.objects.get(pk=somali_alias.pk)
     assert somali.alias_of_id is None
