@@ -124,7 +124,7 @@ def test_somali_visitor_gets_the_swedish_page_with_a_notice(page, live_server, s
     assert wcag_violations(page) == []
 
 
-@pytest.mark.parametrize("code", ["sv", "ar"])
+@pytest.mark.parametrize("code", ["sv", "ar", "pl"])  # pl: the mirrored (alias) section
 def test_support_and_brochure_pages_have_no_wcag_violations(page, live_server, support_site, code):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
