@@ -419,7 +419,11 @@ class SupportIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         base = self.get_url(request=request)
-        context["content"] = self.content_page()
+        context["content"] = content = self.content_page()
+        if content.locale_id != self.locale_id:
+            # The section page itself is shown in Swedish: say so, as a support page does.
+            context["fallback_from"] = self.locale.language_code
+            context["fallback_helplines"] = helplines_offering(self.locale.language_code)
         entries = self.support_pages()
         # The language of an alias is its original's, read in one query for all of them.
         original_langs = dict(

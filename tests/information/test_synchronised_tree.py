@@ -62,6 +62,7 @@ def test_an_alias_is_served_as_the_swedish_page_with_a_notice(shared_support_sit
 
 def test_the_section_page_marks_the_swedish_cards_in_a_mirrored_language(shared_support_site, client_for):
     html = client_for.get("/pl/stod/").content.decode()
+    assert re.search(r'<section class="language-notice" lang="pl"', html)
     assert re.search(r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html)
     cards = re.findall(r'<li class="section-card"([^>]*)>\s*<a href="([^"]+)"', html)
     assert "/pl/stod/utsatt-for-vald/" in [href for _attrs, href in cards]
@@ -70,8 +71,10 @@ def test_the_section_page_marks_the_swedish_cards_in_a_mirrored_language(shared_
     home = client_for.get("/pl/").content.decode()
     assert re.search(r'<li class="section-card" lang="sv" dir="ltr">\s*<a href="/pl/stod/">', home)
     # In Arabic the cards are Arabic pages: no language mark needed.
-    arabic = re.findall(r'<li class="section-card"([^>]*)>', client_for.get("/ar/stod/").content.decode())
+    arabic_html = client_for.get("/ar/stod/").content.decode()
+    arabic = re.findall(r'<li class="section-card"([^>]*)>', arabic_html)
     assert arabic and not any("lang=" in attrs for attrs in arabic)
+    assert "language-notice" not in arabic_html
 
 
 def add_support_page_in_admin(client, parent, title, slug, easy_read):
