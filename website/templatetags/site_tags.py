@@ -1,8 +1,11 @@
-"""Template tags for the whole site: languages and the language switcher."""
+"""Template tags for the whole site: languages, the language switcher, dates."""
+
+import datetime
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
@@ -93,6 +96,17 @@ def hreflang_links(context, page=None):
     alternates = [(code, target.get_full_url(request=request)) for code, target in versions.items()]
     default = dict(alternates).get(SOURCE_LANGUAGE) or (alternates[0][1] if alternates else None)
     return {"alternates": alternates, "x_default": default}
+
+
+@register.simple_tag
+def local_date(value):
+    """``<time datetime="2025-01-31">31 januari 2025</time>``: a date as the visitor's
+    language writes it (its ``DATE_FORMAT``; ``website/formats`` for the languages
+    Django writes no or a misleading format for), and in ISO 8601 for machines."""
+    if not value:
+        return ""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT"))
 
 
 @register.simple_tag
