@@ -375,7 +375,14 @@ def find_parent(parent_path, locale):
     return page
 
 
-def _save(page, publish, unchanged=False):
+def _save(page, publish):
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page
+
+
+def _save_if_changed(page, publish, unchanged):
     """Save a revision of ``page`` (and publish it) unless nothing would change.
 
     ``unchanged`` says the file gives the page what it already has. A live page with no
@@ -384,10 +391,7 @@ def _save(page, publish, unchanged=False):
     """
     if unchanged and page.live and not page.has_unpublished_changes:
         return page
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
+    return _save(page, publish)
 
 
 def import_plan(data, *, parent_path=None, locale_code=None, publish=False):
@@ -475,7 +479,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
             setattr(plan, name, value)
         plan.revision_log = _revisions(plan_data)
         unchanged = _export_plan_fields(plan) == before
-    _save(plan, publish, unchanged)
+    _save_if_changed(plan, publish, unchanged)
 
     existing = {page.translation_key: page for page in FocusAreaPage.objects.child_of(plan)}
     wanted = []
@@ -510,7 +514,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
             existing_measures = {m.translation_key: m for m in current}
             _set_measures(area, area_data, organisations, locale, key, existing_measures)
             unchanged = (area.slug, _export_area(area, area.measures.all(), {}, [])) == before
-        _save(area, publish, unchanged)
+        _save_if_changed(area, publish, unchanged)
     # Focus areas the file no longer has are removed: the file is the whole plan.
     for translation_key, area in existing.items():
         if translation_key not in wanted:
