@@ -382,6 +382,18 @@ def _save(page, publish):
     return page
 
 
+def _save_if_changed(page, publish, unchanged):
+    """Save a revision of ``page`` (and publish it) unless nothing would change.
+
+    ``unchanged`` says the file gives the page what it already has. A live page with no
+    draft pending then keeps its history as it is: ``load_demo`` re-imports the seed
+    plans on every run, and a revision per page per run would bury the editors' own.
+    """
+    if unchanged and page.live and not page.has_unpublished_changes:
+        return page
+    return _save(page, publish)
+
+
 def import_plan(data, *, parent_path=None, locale_code=None, publish=False):
     """Validate ``data`` and write it as a plan; returns ``(plan_page, created)``.
 
@@ -432,7 +444,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
         "municipality": _str(plan_data.get("municipality")),
         "summary": _str(plan_data.get("summary")),
         "search_description": _str(plan_data.get("summary"))[:1000],
-        "scope": plan_data.get("scope") or [],
+        "scope": _choices(PlanPage, "scope", plan_data.get("scope")),
         "deciding_body": _str(plan_data.get("deciding_body")),
         "decision_date": _as_date(plan_data.get("decision_date")),
         "last_revised": _as_date(plan_data.get("last_revised")),
@@ -460,11 +472,14 @@ def _write_plan(plan_data, locale, parent_path, publish):
         plan.revision_log = _revisions(plan_data)
         plan.live = False
         parent.add_child(instance=plan)
+        unchanged = False
     else:
+        before = _export_plan_fields(plan)
         for name, value in fields.items():
             setattr(plan, name, value)
         plan.revision_log = _revisions(plan_data)
-    _save(plan, publish)
+        unchanged = _export_plan_fields(plan) == before
+    _save_if_changed(plan, publish, unchanged)
 
     existing = {page.translation_key: page for page in FocusAreaPage.objects.child_of(plan)}
     wanted = []
@@ -486,14 +501,20 @@ def _write_plan(plan_data, locale, parent_path, publish):
             area.live = False
             _set_measures(area, area_data, organisations, locale, key, existing_measures={})
             plan.add_child(instance=area)
+            unchanged = False
         else:
+            current = list(
+                area.measures.all().prefetch_related("responsibilities__organisation", "status_updates")
+            )
+            before = (area.slug, _export_area(area, current, {}, []))
             for name, value in area_fields.items():
                 setattr(area, name, value)
             if area.slug != slug and not FocusAreaPage.objects.sibling_of(area).filter(slug=slug).exclude(pk=area.pk).exists():
                 area.slug = slug
-            existing_measures = {m.translation_key: m for m in area.measures.all()}
+            existing_measures = {m.translation_key: m for m in current}
             _set_measures(area, area_data, organisations, locale, key, existing_measures)
-        _save(area, publish)
+            unchanged = (area.slug, _export_area(area, area.measures.all(), {}, [])) == before
+        _save_if_changed(area, publish, unchanged)
     # Focus areas the file no longer has are removed: the file is the whole plan.
     for translation_key, area in existing.items():
         if translation_key not in wanted:
@@ -548,6 +569,10 @@ def _area_slug(area_data, used):
     return candidate
 
 
+def _choices(model, name, keys):
+    return model._meta.get_field(name).to_python(keys or [])
+
+
 def _set_measures(area, area_data, organisations, locale, plan_key, existing_measures):
     area_identity = _area_identity(area_data)
     goals = area_data.get("goals") or []
@@ -579,8 +604,10 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
         measure.title = data["title"]
         measure.goal_number = goal_number
         measure.activities = _lines(data.get("activities"))
-        measure.prevention_levels = data.get("prevention_levels") or []
-        measure.target_groups = data.get("target_groups") or []
+        # In choice order, as the field gives them back from the database, so that an
+        # unchanged file compares equal to what is stored (see _save).
+        measure.prevention_levels = _choices(Measure, "prevention_levels", data.get("prevention_levels"))
+        measure.target_groups = _choices(Measure, "target_groups", data.get("target_groups"))
         measure.time_frame = _str(data.get("time_frame"))
         measure.due_date = _as_date(data.get("due_date"))
         measure.follow_up = _str(data.get("follow_up"))
@@ -629,29 +656,41 @@ def export_data(plan):
     organisations = {}
     for area_page in FocusAreaPage.objects.child_of(plan).order_by("path"):
         area = area_page.get_latest_revision_as_object() if area_page.get_latest_revision() else area_page
-        goals = list(area.goals.all())
-        direct, by_goal = [], {i: [] for i in range(1, len(goals) + 1)}
-        for measure in sorted(area.measures.all(), key=lambda m: m.sort_order or 0):
-            record = _export_measure(measure, organisations, org_keys)
-            if measure.goal_number in by_goal:
-                by_goal[measure.goal_number].append(record)
-            else:
-                direct.append(record)
-        area_data = {
-            "number": _none(area.number),
-            "label": _none(area.label),
-            "title": area.title,
-            "introduction": _none(area.introduction),
-            "conditions": _none(area.condition_list),
-        }
-        if goals:
-            area_data["goals"] = [
-                {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[i]}
-                for i, g in enumerate(goals, start=1)
-            ]
-        area_data["measures"] = direct
-        areas.append(area_data)
+        areas.append(_export_area(area, area.measures.all(), organisations, org_keys))
+    data = _export_plan_fields(plan)
+    data["organisations"] = [organisations[k] for k in sorted(org_keys, key=org_keys.index)]
+    data["focus_areas"] = areas
+    return {"format": FORMAT_VERSION, "plan": data}
 
+
+def _export_area(area, measures, organisations, org_keys):
+    """A focus area as plan-file data: its own fields, goals and ``measures``."""
+    goals = list(area.goals.all())
+    direct, by_goal = [], {i: [] for i in range(1, len(goals) + 1)}
+    for measure in sorted(measures, key=lambda m: m.sort_order or 0):
+        record = _export_measure(measure, organisations, org_keys)
+        if measure.goal_number in by_goal:
+            by_goal[measure.goal_number].append(record)
+        else:
+            direct.append(record)
+    area_data = {
+        "number": _none(area.number),
+        "label": _none(area.label),
+        "title": area.title,
+        "introduction": _none(area.introduction),
+        "conditions": _none(area.condition_list),
+    }
+    if goals:
+        area_data["goals"] = [
+            {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[i]}
+            for i, g in enumerate(goals, start=1)
+        ]
+    area_data["measures"] = direct
+    return area_data
+
+
+def _export_plan_fields(plan):
+    """The plan page's own fields as plan-file data (without organisations and focus areas)."""
     sections = []
     for block in plan.body:
         if block.block_type == "heading":
@@ -695,11 +734,9 @@ def export_data(plan):
                 [{"term": b.value["term"], "definition": b.value["definition"]} for b in plan.definitions]
             ),
             "sections": _none(sections),
-            "organisations": [organisations[k] for k in sorted(org_keys, key=org_keys.index)],
-            "focus_areas": areas,
         }
     )
-    return {"format": FORMAT_VERSION, "plan": data}
+    return data
 
 
 def _export_measure(measure, organisations, org_keys):

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from plans.filters import filter_measures
-from plans.models import Measure, Organisation, PlanPage
+from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.vocabulary import STATUS
+from website.localization import RouteVersion
 
 # Follow-up at a glance -------------------------------------------------------------------
 
@@ -184,7 +185,38 @@ def measure_detail(plan, request, measure_id):
     if measure is None:
         raise Http404
     attach_plan([measure], plan)
-    return _render(plan, request, "plans/measure_page.html", {"measure": measure})
+    return _render(
+        plan,
+        request,
+        "plans/measure_page.html",
+        {"measure": measure, "language_versions": measure_versions(plan, measure, request)},
+    )
+
+
+def measure_versions(plan, measure, request):
+    """The same measure (by translation key) in each language the plan is published in.
+
+    For the language switcher and hreflang: without this they would lead to the plan's
+    front page. A language whose plan lacks the measure, or shows it only through an
+    untranslated alias of its focus area, is not offered.
+    """
+    from website.templatetags.site_tags import page_versions
+
+    plans = page_versions(plan, request)
+    by_path = {version.path: code for code, version in plans.items()}
+    focus_areas = FocusAreaPage.objects.live().public().filter(alias_of__isnull=True)
+    found = {}
+    for pk, path in Measure.objects.filter(
+        translation_key=measure.translation_key, focus_area__in=focus_areas.values("pk")
+    ).values_list("pk", "focus_area__path"):
+        code = by_path.get(path[: -PlanPage.steplen])
+        if code is not None:
+            found[code] = pk
+    return {
+        code: RouteVersion(version, version.reverse_subpage("measure", args=[found[code]]))
+        for code, version in plans.items()
+        if code in found
+    }
 
 
 def follow_up_report(plan, request):

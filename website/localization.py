@@ -89,3 +89,23 @@ def localized_from_register(obj):
         rows = {row.translation_key: row for row in model.objects.filter(locale_id=locale_id)}
         _REGISTERS[(model, locale_id)] = rows
     return rows.get(obj.translation_key, obj)
+
+
+class RouteVersion:
+    """One language version of something a page serves below itself (a measure of a plan).
+
+    It answers ``get_url`` and ``get_full_url`` like a page, so a view can put a mapping
+    ``{language code: RouteVersion}`` in its context as ``language_versions`` and the
+    language switcher and the hreflang links (``website.templatetags.site_tags``) lead to
+    the same thing in each language instead of to the page that serves it.
+    """
+
+    def __init__(self, page, subpath):
+        self.page = page
+        self.subpath = subpath.lstrip("/")
+
+    def get_url(self, request=None):
+        return self.page.get_url(request=request) + self.subpath
+
+    def get_full_url(self, request=None):
+        return self.page.get_full_url(request=request) + self.subpath

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.planfile import export_plan, import_plan, parse
-from tests.plans.conftest import make_plan_data
+from tests.plans.conftest import all_measures, make_plan_data
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,40 @@ def test_reimporting_a_changed_file_updates_the_plan_in_place(import_generated):
     assert measure.title == "En ny formulering"
     assert measure.status == "done"
     assert [u.note for u in measure.status_updates.order_by("sort_order")] == ["Påbörjad", "Klart."]
+
+
+def test_reimporting_changes_only_the_pages_whose_content_changed(import_generated):
+    plan = import_generated(12)
+    areas = list(FocusAreaPage.objects.child_of(plan).order_by("path"))
+
+    def revision_counts():
+        return [page.revisions.count() for page in [PlanPage.objects.get(pk=plan.pk), *areas]]
+
+    first = revision_counts()
+    same = make_plan_data(12)
+    for _area, measure in all_measures(same):
+        measure["prevention_levels"].reverse()  # the same levels, written in another order
+    import_plan(same, publish=True)
+    assert revision_counts() == first
+
+    data = make_plan_data(12)
+    data["plan"]["focus_areas"][1]["measures"][0]["title"] = "En ny formulering"
+    import_plan(data, publish=True)
+    # One new revision, of the second focus area; the plan and the first area keep theirs.
+    assert revision_counts() == [first[0], first[1], first[2] + 1]
+    assert Measure.objects.get(title="En ny formulering").focus_area.live
+
+
+def test_reimporting_an_unchanged_file_still_publishes_over_a_draft(import_generated):
+    plan = import_generated(4)
+    draft = PlanPage.objects.get(pk=plan.pk)
+    draft.title = "Ett utkast"
+    draft.save_revision()
+
+    import_plan(make_plan_data(4), publish=True)
+    plan = PlanPage.objects.get(pk=plan.pk)
+    assert not plan.has_unpublished_changes
+    assert plan.title == make_plan_data(4)["plan"]["title"]
 
 
 def test_reimport_removes_measures_the_file_no_longer_has(import_generated):

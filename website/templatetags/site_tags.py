@@ -1,8 +1,11 @@
-"""Template tags for the whole site: languages and the language switcher."""
+"""Template tags for the whole site: languages, the language switcher, dates."""
+
+import datetime
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
@@ -41,6 +44,20 @@ def page_versions(page, request=None):
     return versions
 
 
+def context_versions(context, page):
+    """The language versions the template shows: the view's own, or the page's.
+
+    A view that serves something below its page (a plan serves its measures) puts that
+    thing's versions in the context as ``language_versions`` (see
+    ``website.localization.RouteVersion``): a measure's switcher then leads to the same
+    measure in each language, and offers only the languages it exists in.
+    """
+    versions = context.get("language_versions")
+    if versions is not None:
+        return versions
+    return page_versions(page, context.get("request"))
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
     """One entry per language that the current page exists in, named in its own script.
@@ -52,7 +69,7 @@ def language_links(context, page=None):
     current = translation.get_language()
     local_names = {code: (local, rtl) for code, _name, local, rtl in SITE_LANGUAGES}
     links = []
-    for code, target in page_versions(page, request).items():
+    for code, target in context_versions(context, page).items():
         local, rtl = local_names[code]
         links.append(
             {
@@ -75,10 +92,21 @@ def hreflang_links(context, page=None):
     request = context.get("request")
     if not getattr(page, "pk", None):  # a 404 or a form view has no language versions
         return {"alternates": [], "x_default": None}
-    versions = page_versions(page, request)
+    versions = context_versions(context, page)
     alternates = [(code, target.get_full_url(request=request)) for code, target in versions.items()]
     default = dict(alternates).get(SOURCE_LANGUAGE) or (alternates[0][1] if alternates else None)
     return {"alternates": alternates, "x_default": default}
+
+
+@register.simple_tag
+def local_date(value):
+    """``<time datetime="2025-01-31">31 januari 2025</time>``: a date as the visitor's
+    language writes it (its ``DATE_FORMAT``; ``website/formats`` for the languages
+    Django writes no or a misleading format for), and in ISO 8601 for machines."""
+    if not value:
+        return ""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT"))
 
 
 @register.simple_tag
