@@ -148,6 +148,8 @@ def focus_area_context(focus_area):
 def _render(plan, request, template, context, status=200):
     if not hasattr(plan, "urls"):
         plan.urls = plan_urls(plan)
+    if "language_versions" not in context:
+        context = {**context, "language_versions": subpage_versions(plan, request)}
     return TemplateResponse(
         request, template, {"page": plan, "self": plan, "plan": plan, "urls": plan.urls, **context}, status=status
     )
@@ -191,6 +193,23 @@ def measure_detail(plan, request, measure_id):
         "plans/measure_page.html",
         {"measure": measure, "language_versions": measure_versions(plan, measure, request)},
     )
+
+
+def subpage_versions(plan, request):
+    """The view's own address (measure list, follow-up, print) in each language of the plan.
+
+    These addresses are the same below every translation of the plan, so the language
+    switcher leads to the same view rather than to the plan's front page. Filters in the
+    query string are not carried over: they name things by this language's words.
+    """
+    from website.templatetags.site_tags import page_versions
+
+    base = plan.get_url(request=request) or ""
+    subpath = request.path[len(base):] if base and request.path.startswith(base) else ""
+    versions = page_versions(plan, request)
+    if not subpath:
+        return versions
+    return {code: RouteVersion(version, subpath) for code, version in versions.items()}
 
 
 def measure_versions(plan, measure, request):

@@ -81,3 +81,13 @@ def test_a_measure_missing_from_the_translation_is_not_offered_in_that_language(
     html = client.get(url).content.decode()
     assert "en" not in switcher_links(html)
     assert "en" not in alternates(html)
+
+
+@pytest.mark.parametrize("subpath", ["atgarder/", "uppfoljning/", "utskrift/"])
+def test_the_plans_other_views_switch_language_to_the_same_view(client, demo_plans, english_plan, subpath):
+    swedish_plan = demo_plans[PLAN_KEY]
+    html = client.get(f"{swedish_plan.url}{subpath}?status=ongoing").content.decode()
+    links = switcher_links(html)
+    assert links["en"] == f"{english_plan.url}{subpath}"  # filters are not carried over
+    assert client.get(links["en"]).status_code == 200
+    assert alternates(html)["en"].endswith(f"{english_plan.url}{subpath}")
