@@ -58,7 +58,33 @@ class ReachableByPhone:
         return language_entries(self.language_codes)
 
 
-class Helpline(ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class TranslationDraftKeepsLive:
+    """A published snippet stays published when wagtail-localize saves a draft of it.
+
+    Submitting a page for translation also submits the snippets its blocks choose. With
+    ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``, wagtail-localize then saves
+    each of their existing translations with ``live = False`` and the texts it has
+    (Swedish where a string is untranslated): translating a new page into Arabic would
+    take the published Arabic Kvinnofridslinjen off the site and overwrite its text.
+    Wagtail's way to change a published object is a revision, so that one save leaves the
+    row as it is; the revision wagtail-localize makes right after holds the new texts as
+    a draft ("live + draft"), shown once someone publishes it. Unpublishing still works:
+    Wagtail clears ``live_revision`` when it unpublishes.
+    """
+
+    def save(self, *args, **kwargs):
+        if (
+            kwargs.get("update_fields") is None
+            and self.pk is not None
+            and not self.live
+            and self.live_revision_id is not None
+            and type(self).objects.filter(pk=self.pk, live=True).exists()
+        ):
+            return
+        super().save(*args, **kwargs)
+
+
+class Helpline(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A telephone line people can call (stödlinje), e.g. Kvinnofridslinjen or 112.
 
     Numbers are data that the municipality verifies, never text in a template.
@@ -151,7 +177,7 @@ class Helpline(ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMix
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
 
 
-class LocalService(ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class LocalService(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A place in the municipality where people get help: social services, the shelter …"""
 
     name = models.CharField("namn", max_length=200)
@@ -206,7 +232,7 @@ class LocalService(ReachableByPhone, DraftStateMixin, RevisionMixin, Translatabl
 
 
 
-class GlossaryTerm(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class GlossaryTerm(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
     term = models.CharField("ord eller förkortning", max_length=120)
@@ -237,7 +263,7 @@ class GlossaryTerm(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Mod
         return f"term-{self.slug}"
 
 
-class Brochure(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class Brochure(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A short brochure (broschyr) that is a web page and a printable PDF in every language.
 
     The PDF is made from the same content (see ``information.pdf``), unless a communicator
