@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets import blocks as snippet_blocks
 from wagtail.url_routing import RouteResult
@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from website.languages import SITE_LANGUAGES
+from website.localization import in_locale
 
 #: Languages a page falls back to when it does not exist in the visitor's, in order.
 FALLBACK_LANGUAGES = ["sv", "en"]
@@ -57,10 +58,43 @@ class ReachableByPhone:
         return language_entries(self.language_codes)
 
 
-class Helpline(ReachableByPhone, TranslatableMixin, index.Indexed, models.Model):
+class TranslationDraftKeepsLive:
+    """A published snippet stays published when wagtail-localize saves a draft of it.
+
+    Submitting a page for translation also submits the snippets its blocks choose. With
+    ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``, wagtail-localize then saves
+    each of their existing translations with ``live = False`` and the texts it has
+    (Swedish where a string is untranslated): translating a new page into Arabic would
+    take the published Arabic Kvinnofridslinjen off the site and overwrite its text.
+    Wagtail's way to change a published object is a revision, so that one save leaves the
+    row as it is; the revision wagtail-localize makes right after holds the new texts as
+    a draft ("live + draft"), shown once someone publishes it. Unpublishing still works:
+    Wagtail clears ``live_revision`` when it unpublishes.
+    """
+
+    def save(self, *args, **kwargs):
+        if (
+            kwargs.get("update_fields") is None
+            and self.pk is not None
+            and not self.live
+            and self.live_revision_id is not None
+            and type(self).objects.filter(pk=self.pk, live=True).exists()
+        ):
+            return
+        super().save(*args, **kwargs)
+
+
+class Helpline(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A telephone line people can call (stödlinje), e.g. Kvinnofridslinjen or 112.
 
     Numbers are data that the municipality verifies, never text in a template.
+
+    Like every snippet a visitor reads here (services, glossary terms, brochures), it has
+    drafts (``DraftStateMixin``): a changed number, or a translation wagtail-localize has
+    just made, reaches visitors only when someone with the *publish* permission publishes
+    it. Until then the row keeps the published content (a live object's edits wait in
+    revisions) or, never published, has ``live=False`` and is not shown at all; public
+    code reads snippets through ``website.localization`` or filters ``live=True``.
     """
 
     name = models.CharField("namn", max_length=200)
@@ -143,7 +177,7 @@ class Helpline(ReachableByPhone, TranslatableMixin, index.Indexed, models.Model)
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
 
 
-class LocalService(ReachableByPhone, TranslatableMixin, index.Indexed, models.Model):
+class LocalService(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A place in the municipality where people get help: social services, the shelter …"""
 
     name = models.CharField("namn", max_length=200)
@@ -198,7 +232,7 @@ class LocalService(ReachableByPhone, TranslatableMixin, index.Indexed, models.Mo
 
 
 
-class GlossaryTerm(TranslatableMixin, models.Model):
+class GlossaryTerm(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
     term = models.CharField("ord eller förkortning", max_length=120)
@@ -229,7 +263,7 @@ class GlossaryTerm(TranslatableMixin, models.Model):
         return f"term-{self.slug}"
 
 
-class Brochure(TranslatableMixin, models.Model):
+class Brochure(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A short brochure (broschyr) that is a web page and a printable PDF in every language.
 
     The PDF is made from the same content (see ``information.pdf``), unless a communicator
@@ -291,13 +325,16 @@ class Brochure(TranslatableMixin, models.Model):
         return self.title
 
     def localized_contacts(self):
-        """Helplines and services in this brochure's language (FKs point at the source)."""
+        """Published helplines and services in this brochure's language (FKs point at the source).
+
+        A contact translated but not yet published is printed from its published source;
+        one never published at all is left out.
+        """
         contacts = []
         for block in self.contacts:
-            if block.value is None:
-                continue
-            target = block.value.get_translation_or_none(self.locale) or block.value
-            contacts.append((block.block_type, target))
+            target = in_locale(block.value, self.locale_id)
+            if target is not None:
+                contacts.append((block.block_type, target))
         return contacts
 
 
@@ -506,7 +543,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
     def brochures(self):
         """Brochures of the source language with all their translations, in two queries."""
         sources = {}
-        for brochure in Brochure.objects.select_related("locale", "uploaded_pdf").order_by("title"):
+        for brochure in Brochure.objects.filter(live=True).select_related("locale", "uploaded_pdf").order_by("title"):
             sources.setdefault(brochure.translation_key, []).append(brochure)
         entries = []
         order = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
@@ -551,7 +588,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
 
     def _brochure_or_404(self, slug, language_code):
         brochure = (
-            Brochure.objects.filter(slug=slug, locale__language_code=language_code)
+            Brochure.objects.filter(slug=slug, locale__language_code=language_code, live=True)
             .select_related("locale", "uploaded_pdf")
             .first()
         )
@@ -565,7 +602,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         brochure = None
         visitor = translation.get_language()
         for code in [visitor, self.locale.language_code, *FALLBACK_LANGUAGES]:
-            brochure = Brochure.objects.filter(slug=slug, locale__language_code=code).select_related("locale").first()
+            brochure = Brochure.objects.filter(slug=slug, locale__language_code=code, live=True).select_related("locale").first()
             if brochure is not None:
                 break
         if brochure is None:
@@ -620,10 +657,11 @@ class GlossaryPage(Page):
 
 
 def terms_for_locale(locale):
-    """Every term in ``locale``, plus source terms not yet translated (marked ``fallback``)."""
-    terms = list(GlossaryTerm.objects.filter(locale=locale))
+    """Every published term in ``locale``, plus published source terms not translated
+    (or not published) there, marked ``fallback``."""
+    terms = list(GlossaryTerm.objects.filter(locale=locale, live=True))
     have = {t.translation_key for t in terms}
-    for term in GlossaryTerm.objects.filter(locale__language_code=FALLBACK_LANGUAGES[0]).exclude(
+    for term in GlossaryTerm.objects.filter(locale__language_code=FALLBACK_LANGUAGES[0], live=True).exclude(
         translation_key__in=have
     ):
         term.fallback = True
@@ -633,8 +671,8 @@ def terms_for_locale(locale):
 
 
 def helplines_offering(language_code):
-    """Helplines that answer in ``language_code``, in that language where translated."""
-    lines = list(Helpline.objects.select_related("locale"))
+    """Published helplines that answer in ``language_code``, in that language where translated."""
+    lines = list(Helpline.objects.filter(live=True).select_related("locale"))
     sources = [h for h in lines if h.locale.language_code == FALLBACK_LANGUAGES[0] and language_code in h.language_codes]
     by_key = {(h.translation_key, h.locale.language_code): h for h in lines}
     return [by_key.get((h.translation_key, language_code), h) for h in sources]

@@ -4,12 +4,22 @@ Wagtail's ``TranslatableMixin.localized`` looks up the active ``Locale`` on ever
 support page shows a dozen snippets. Here the locale ids are read at most once per
 request: the cache is emptied when a request starts and whenever a locale is saved or
 deleted, so it can never outlive a change of locales.
+
+Only published content reaches visitors. For models with drafts (``DraftStateMixin``:
+pages, helplines, services, glossary terms, brochures) a row with ``live=False`` is a
+draft nobody has published yet, such as a translation wagtail-localize has just created:
+it is skipped, and the visitor gets the published version in their language, else the
+object itself, else the published source (Swedish). A live row always holds the
+published content: Wagtail keeps later edits of a live object in revisions until they
+are published.
 """
 
 from django.core.signals import request_started
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
+
+from website.languages import SOURCE_LANGUAGE
 
 _LOCALE_IDS = {}
 
@@ -23,46 +33,98 @@ post_save.connect(_forget_locales, sender=Locale, dispatch_uid="website.localiza
 post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="website.localization.locale_deleted")
 
 
-def active_locale_id():
-    """The id of the Wagtail locale for the active language, or None if there is none."""
-    code = translation.get_language() or ""
+def locale_id_for(code):
+    """The id of the Wagtail locale for a language code, or None if there is none."""
     if code not in _LOCALE_IDS:
         _LOCALE_IDS.clear()
         _LOCALE_IDS.update({c: pk for pk, c in Locale.objects.values_list("pk", "language_code")})
     return _LOCALE_IDS.get(code)
 
 
-def localized(obj):
-    """``obj`` in the active language when translated, else ``obj`` itself."""
+def active_locale_id():
+    """The id of the Wagtail locale for the active language, or None if there is none."""
+    return locale_id_for(translation.get_language() or "")
+
+
+def is_published(obj):
+    """Whether visitors may see ``obj``: always for models without drafts."""
+    return not isinstance(obj, DraftStateMixin) or obj.live
+
+
+def published(queryset):
+    """Only the published rows of a model with drafts; every row of any other model."""
+    if issubclass(queryset.model, DraftStateMixin):
+        return queryset.filter(live=True)
+    return queryset
+
+
+def _lookup_locales(model, locale_id):
+    """The locales whose versions may stand in for an object: the wanted one, and for
+    models with drafts also the source language (for an object that is itself a draft)."""
+    ids = {locale_id}
+    if issubclass(model, DraftStateMixin):
+        ids.add(locale_id_for(SOURCE_LANGUAGE))
+    ids.discard(None)
+    return ids
+
+
+def _choose(obj, versions, locale_id):
+    """What visitors see for ``obj`` given the published ``versions`` {locale id: row}."""
+    if obj.locale_id == locale_id and is_published(obj):
+        return obj
+    if versions.get(locale_id) is not None:
+        return versions[locale_id]
+    if is_published(obj):
+        return obj
+    return versions.get(locale_id_for(SOURCE_LANGUAGE))
+
+
+def in_locale(obj, locale_id):
+    """``obj`` as visitors see it in the locale ``locale_id``, or None if nothing is published.
+
+    The published translation into that locale, else ``obj`` itself if it is published,
+    else its published source-language version. At most one query, none when ``obj``
+    already is what is shown.
+    """
     if obj is None:
         return None
-    locale_id = active_locale_id()
-    if locale_id is None or obj.locale_id == locale_id:
+    if (locale_id is None or obj.locale_id == locale_id) and is_published(obj):
         return obj
-    return (
-        type(obj).objects.filter(translation_key=obj.translation_key, locale_id=locale_id).first()
-        or obj
+    model = type(obj)
+    rows = published(
+        model.objects.filter(translation_key=obj.translation_key, locale_id__in=_lookup_locales(model, locale_id))
     )
+    return _choose(obj, {row.locale_id: row for row in rows}, locale_id)
+
+
+def localized(obj):
+    """``obj`` in the active language when a published translation exists (see ``in_locale``)."""
+    return in_locale(obj, active_locale_id())
 
 
 def localized_many(objects):
-    """Each object in the active language where a translation exists, in one query."""
+    """Each object in the active language where a published translation exists, in one query.
+
+    Objects with nothing published (a draft and no published version) are left out.
+    """
     objects = [obj for obj in objects if obj is not None]
-    locale_id = active_locale_id()
-    if not objects or locale_id is None:
+    if not objects:
         return objects
+    locale_id = active_locale_id()
     model = type(objects[0])
-    missing = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
-    translations = {}
+    missing = {
+        obj.translation_key for obj in objects
+        if not ((locale_id is None or obj.locale_id == locale_id) and is_published(obj))
+    }
+    versions = {}
     if missing:
-        translations = {
-            obj.translation_key: obj
-            for obj in model.objects.filter(translation_key__in=missing, locale_id=locale_id)
-        }
-    return [
-        obj if obj.locale_id == locale_id else translations.get(obj.translation_key, obj)
-        for obj in objects
-    ]
+        rows = published(
+            model.objects.filter(translation_key__in=missing, locale_id__in=_lookup_locales(model, locale_id))
+        )
+        for row in rows:
+            versions.setdefault(row.translation_key, {})[row.locale_id] = row
+    shown = (_choose(obj, versions.get(obj.translation_key, {}), locale_id) for obj in objects)
+    return [obj for obj in shown if obj is not None]
 
 
 _REGISTERS = {}
@@ -74,21 +136,24 @@ request_started.connect(
 def localized_from_register(obj):
     """``obj`` in the active language, for small registers (organisations) shown many times.
 
-    The first call in a request reads every row of the model in the active language (one
-    query); later calls in the same request cost nothing, so a list of 200 measures naming
-    30 organisations still takes one query for all their translations.
+    The first call in a request reads every published row of the model in the active
+    language (one query); later calls in the same request cost nothing, so a list of 200
+    measures naming 30 organisations still takes one query for all their translations.
     """
     if obj is None:
         return None
     locale_id = active_locale_id()
     if locale_id is None or obj.locale_id == locale_id:
-        return obj
+        return obj if is_published(obj) else localized(obj)
     model = type(obj)
     rows = _REGISTERS.get((model, locale_id))
     if rows is None:
-        rows = {row.translation_key: row for row in model.objects.filter(locale_id=locale_id)}
+        rows = {row.translation_key: row for row in published(model.objects.filter(locale_id=locale_id))}
         _REGISTERS[(model, locale_id)] = rows
-    return rows.get(obj.translation_key, obj)
+    found = rows.get(obj.translation_key)
+    if found is not None:
+        return found
+    return obj if is_published(obj) else localized(obj)
 
 
 class RouteVersion:

@@ -7,13 +7,15 @@ translation). This module adds what a municipality needs around it:
   translated, draft or live, and whether the Swedish source changed since its strings
   were last sent for translation ("out of date").
 * :func:`setup_translators` — the "Översättare" group: may translate and publish other
-  languages, may not change or publish the Swedish source (Wagtail's page permissions on
-  each language's tree root; wagtail-localize has no per-language permissions).
+  languages' pages, may not change or publish the Swedish source (Wagtail's page
+  permissions on each language's tree root; wagtail-localize has no per-language
+  permissions); may translate snippets with drafts but not publish them.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -32,6 +34,13 @@ from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 TRANSLATORS_GROUP = "Översättare"
 #: What a translator may do in the tree of a language they translate into.
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+#: What a translator may do with snippets that have drafts (helplines, brochures …):
+#: change, which opens wagtail-localize's translation editor, and nothing else. Snippets
+#: have no per-language permissions in Wagtail, so "publish" would also publish the
+#: Swedish source; without it every change a translator makes stays a draft until an
+#: editor publishes it. wagtail-localize creates translations itself, so "add" is not
+#: needed either.
+TRANSLATOR_SNIPPET_ACTIONS = ("change",)
 
 
 # Overview ------------------------------------------------------------------------------
@@ -123,6 +132,11 @@ def translatable_snippet_models():
     return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
 
 
+def draft_snippet_models():
+    """Translatable snippets with drafts: a translator's change to them is never public."""
+    return [model for model in translatable_snippet_models() if issubclass(model, DraftStateMixin)]
+
+
 def translation_overview(languages=None, only_pending=False):
     """Rows for every translatable page and snippet in the source language.
 
@@ -172,12 +186,14 @@ def translation_overview(languages=None, only_pending=False):
         if locale_id in by_id:
             existing[key][by_id[locale_id]] = (live, pk, published)
     for model in translatable_snippet_models():
+        # Snippets with drafts say whether each translation is published, and when.
         draftable = issubclass(model, DraftStateMixin)
-        fields = ["translation_key", "locale_id", "pk"] + (["live"] if draftable else [])
+        fields = ["translation_key", "locale_id", "pk"] + (["live", "last_published_at"] if draftable else [])
         for values in model.objects.filter(translation_key__in=keys).exclude(locale=source_locale).values_list(*fields):
             key, locale_id, pk = values[:3]
+            live, published = values[3:] if draftable else (None, None)
             if locale_id in by_id:
-                existing[key][by_id[locale_id]] = (values[3] if draftable else None, pk, None)
+                existing[key][by_id[locale_id]] = (live, pk, published)
 
     rows = []
     for kind, obj in objects:
@@ -210,10 +226,10 @@ def translation_overview(languages=None, only_pending=False):
                 cell.out_of_date = row.source_changed
             elif cell.exists:
                 # Translated outside wagtail-localize (copied and edited by hand): there are
-                # no strings to count, but a Swedish page published after its translation
-                # was last published has changed since.
+                # no strings to count, but a Swedish page or snippet published after its
+                # translation was last published has changed since.
                 source_published = getattr(obj, "last_published_at", None)
-                cell.out_of_date = bool(kind == "page" and published and source_published and source_published > published)
+                cell.out_of_date = bool(published and source_published and source_published > published)
             if pk is not None:
                 if kind == "page":
                     cell.edit_url = reverse("wagtailadmin_pages:edit", args=[pk])
@@ -253,7 +269,9 @@ def setup_translators(languages=None, per_language=False):
 
     The group may open the admin, submit pages for translation and translate and publish
     in the trees of ``languages`` (default: all but Swedish). It gets no permission in
-    the Swedish tree, so the source cannot be changed or published. With
+    the Swedish tree, so the source cannot be changed or published. It may change (and
+    so translate) snippets with drafts in every language, never publish them (see
+    ``TRANSLATOR_SNIPPET_ACTIONS``): an editor publishes snippet translations. With
     ``per_language``, one group per language ("Översättare – العربية") is made as well,
     for agencies or staff who translate into one language only. Running it again changes
     nothing; a language added later gets its permissions on the next run.
@@ -283,13 +301,21 @@ def setup_translators(languages=None, per_language=False):
             content_type=ContentType.objects.get_for_model(Page), codename__in=TRANSLATOR_PAGE_PERMISSIONS
         )
     )
+    snippet_permissions = [
+        _permission(
+            model._meta.app_label, model._meta.model_name,
+            get_permission_codename(action, model._meta), f"Can {action} {model._meta.verbose_name_raw}",
+        )
+        for model in draft_snippet_models()
+        for action in TRANSLATOR_SNIPPET_ACTIONS
+    ]
     plan = {TRANSLATORS_GROUP: codes}
     if per_language:
         local = {code: name for code, _name, name, _rtl in SITE_LANGUAGES}
         plan.update({f"{TRANSLATORS_GROUP} – {local[code]}": [code] for code in codes})
     for name, group_codes in plan.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*base_permissions)
+        group.permissions.add(*base_permissions, *snippet_permissions)
         for code in group_codes:
             for permission in page_permissions:
                 GroupPagePermission.objects.get_or_create(group=group, page=roots[code], permission=permission)

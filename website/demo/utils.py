@@ -7,7 +7,7 @@ Every demo object gets a translation key derived from a stable name, so a second
 import uuid
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 
 DEMO_NAMESPACE = uuid.UUID("6f1c9a52-0d0b-4c8e-9a57-5e3c7b1d2a10")
 
@@ -25,17 +25,23 @@ def ensure_locales():
     }
 
 
-def publish_if_changed(page, **fields):
-    """Set ``fields`` on ``page`` and publish a revision only when something changed."""
-    changed = not page.live
+def assign_changed(obj, fields):
+    """Set ``fields`` on ``obj``; True when any of them had another value."""
+    changed = False
     for name, value in fields.items():
-        current = getattr(page, name)
+        current = getattr(obj, name)
         if hasattr(current, "raw_data"):  # a StreamField: compare its stored JSON
             current = list(current.raw_data)
         if current != value:
-            setattr(page, name, value)
+            setattr(obj, name, value)
             changed = True
-    if changed:
+    return changed
+
+
+def publish_if_changed(page, **fields):
+    """Set ``fields`` on ``page`` and publish a revision only when something changed."""
+    changed = assign_changed(page, fields)
+    if changed or not page.live:
         page.save_revision().publish()
     return page
 
@@ -68,8 +74,25 @@ def ensure_translation(source, locale, **fields):
 
 
 def upsert_translatable(model, key, locale, **fields):
-    """A translatable snippet (TranslatableMixin) by stable key and locale."""
-    obj, _created = model.objects.update_or_create(
-        translation_key=stable_key(key), locale=locale, defaults=fields
-    )
+    """A translatable snippet (TranslatableMixin) by stable key and locale, saved only if new
+    or changed.
+
+    A snippet with drafts (``DraftStateMixin``: helplines, services, brochures, terms) is
+    published through a revision, as an editor publishes it, so it has a live revision
+    like everything edited in the admin; a second run with the same content publishes
+    nothing and makes no revision.
+    """
+    obj = model.objects.filter(translation_key=stable_key(key), locale=locale).first()
+    if obj is None:
+        obj = model(translation_key=stable_key(key), locale=locale, **fields)
+        obj.save()
+        changed = True
+    else:
+        changed = assign_changed(obj, fields)
+    if isinstance(obj, DraftStateMixin):
+        if changed or not obj.live:
+            obj.save_revision().publish()
+            obj = model.objects.get(pk=obj.pk)  # publishing saved another instance of it
+    elif changed:
+        obj.save()
     return obj

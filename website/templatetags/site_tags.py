@@ -117,11 +117,11 @@ def text_direction(language_code):
 
 @register.simple_tag
 def emergency_helpline():
-    """The emergency number (112) as the municipality entered it, in the visitor's language."""
+    """The emergency number (112) as the municipality published it, in the visitor's language."""
     from information.models import Helpline
 
     locale = Locale.get_active()
-    lines = list(Helpline.objects.filter(is_emergency=True).select_related("locale")[:20])
+    lines = list(Helpline.objects.filter(is_emergency=True, live=True).select_related("locale")[:20])
     for line in lines:
         if line.locale_id == locale.pk:
             return line
