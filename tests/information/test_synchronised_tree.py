@@ -193,3 +193,15 @@ def test_sync_command_is_idempotent_and_names_unknown_languages(support_site, ca
 
     with pytest.raises(CommandError, match="xx"):
         call_command("sync_support_tree", "pl", "xx")
+
+
+def test_demo_text_for_a_mirrored_page_replaces_the_mirror(support_site, client_for):
+    """When the demo gains a translation for a page that is mirrored, load_demo converts the alias."""
+    from website.demo.utils import ensure_translation
+
+    swedish = SupportPage.objects.get(locale__language_code="sv", slug="anhoriga")
+    finnish = ensure_translation(swedish, Locale.objects.get(language_code="fi"), title="Läheisille")
+    finnish.refresh_from_db()
+    assert finnish.alias_of_id is None and finnish.live and finnish.title == "Läheisille"
+    html = client_for.get("/fi/stod/anhoriga/").content.decode()
+    assert "Läheisille" in html and "language-notice" not in html

@@ -7,6 +7,7 @@ Every demo object gets a translation key derived from a stable name, so a second
 import uuid
 
 from django.conf import settings
+from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import DraftStateMixin, Locale, Page
 
 DEMO_NAMESPACE = uuid.UUID("6f1c9a52-0d0b-4c8e-9a57-5e3c7b1d2a10")
@@ -69,6 +70,11 @@ def ensure_translation(source, locale, **fields):
     translation = source.get_translation_or_none(locale)
     if translation is None:
         translation = source.copy_for_translation(locale, copy_parents=True)
+    elif translation.alias_of_id:
+        # A mirror of the synchronised support tree that the demo now has a text for:
+        # convert it as an editor would; it is then a draft until published below.
+        ConvertAliasPageAction(translation).execute(skip_permission_checks=True)
+        translation = type(translation).objects.get(pk=translation.pk)
     translation = translation.specific
     return publish_if_changed(translation, **fields)
 
