@@ -157,6 +157,24 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, Rev
         index.FilterField("locale_id"),
     ]
 
+    # Words are translated; numbers and facts are the same in every language and follow
+    # the Swedish helpline when it is published (``information.signals.push_facts``).
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("opening_hours"),
+        TranslatableField("audience"),
+        TranslatableField("description"),
+        SynchronizedField("phone_number", overridable=False),
+        SynchronizedField("alternative_number", overridable=False),
+        SynchronizedField("is_emergency", overridable=False),
+        SynchronizedField("open_around_the_clock", overridable=False),
+        SynchronizedField("free_of_charge", overridable=False),
+        SynchronizedField("anonymous", overridable=False),
+        SynchronizedField("languages_offered", overridable=False),
+        SynchronizedField("last_verified", overridable=False),
+        SynchronizedField("website"),  # a helpline may have a page in the language
+    ]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = "stödlinje"
         verbose_name_plural = "stödlinjer"
@@ -220,6 +238,20 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin,
         index.SearchField("name"),
         index.SearchField("audience"),
         index.FilterField("locale_id"),
+    ]
+
+    # As for helplines: contact details follow the published Swedish service.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("audience"),
+        TranslatableField("opening_hours"),
+        TranslatableField("description"),
+        SynchronizedField("phone_number", overridable=False),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("address", overridable=False),
+        SynchronizedField("walk_in", overridable=False),
+        SynchronizedField("languages_offered", overridable=False),
+        SynchronizedField("website"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -271,3 +271,30 @@ def test_translating_a_page_leaves_the_published_translations_of_its_helplines_p
     assert refreshed.live and refreshed.name == arabic.name
     assert refreshed.has_unpublished_changes  # its new texts wait in a draft revision
     assert arabic.name in admin_client.get("/ar/").content.decode()
+
+
+def test_a_published_swedish_number_reaches_every_language_at_once(admin_client, shared_support_site):  # noqa: F811
+    from information.models import Helpline
+
+    swedish = kvinnofridslinjen()
+    old_number = swedish.phone_number
+    arabic = kvinnofridslinjen("ar")
+    # A translator has an unpublished change of the Arabic helpline waiting (older number in it).
+    arabic.opening_hours = "على مدار الساعة، كل يوم"
+    pending = arabic.save_revision()
+
+    edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
+    response = admin_client.post(edit_url, helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    # Nobody re-translated anything, yet Arabic and English visitors get the new number.
+    for url in ("/ar/", "/ar/stod/utsatt-for-vald/", "/en/stod/utsatt-for-vald/"):
+        html = admin_client.get(url).content.decode()
+        assert NEW_NUMBER in html and old_number not in html, url
+    assert set(Helpline.objects.filter(translation_key=swedish.translation_key).values_list("phone_number", flat=True)) == {NEW_NUMBER}
+
+    # Publishing the translator's older draft keeps the new number and brings the new hours.
+    pending.refresh_from_db()
+    pending.publish()
+    arabic.refresh_from_db()
+    assert arabic.phone_number == NEW_NUMBER and arabic.opening_hours == "على مدار الساعة، كل يوم"
