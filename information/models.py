@@ -158,7 +158,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, Rev
     ]
 
     # Words are translated; numbers and facts are the same in every language and follow
-    # the Swedish helpline when it is published (``information.signals.push_facts``).
+    # the Swedish helpline when it is published (``information.signals.sync_facts``).
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("opening_hours"),

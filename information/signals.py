@@ -1,10 +1,11 @@
 """Keep numbers in step: brochure PDFs with the numbers they print, and every language's
 helpline or service with the Swedish one's number, hours flag and contact details."""
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.signals import published
+
+from website.languages import SOURCE_LANGUAGE
 
 
 #: What Wagtail writes to the row when a draft of a live helpline or service is saved: the
@@ -33,33 +34,38 @@ def fact_fields(model):
     ]
 
 
-def push_facts(sender, instance, **kwargs):
-    """``published``: a published Swedish helpline or service hands its facts to every translation.
+def sync_facts(sender, instance, **kwargs):
+    """``published``: a helpline's or service's facts are the published Swedish one's, in every language.
 
     A number is data, not text: an Arabic visitor must never read last year's number
-    because nobody re-translated the Arabic helpline. The facts are written to each
-    translation's row (what visitors see) and to its newest revision, so that publishing
-    a translation's older draft later cannot bring the old number back.
+    because nobody re-translated the Arabic helpline. So when the Swedish one is
+    published its facts are written into every translation's row (what visitors see),
+    and when a translation is published (from the translation editor, whose copy of the
+    source may be older, or an old draft) it takes the facts of the published Swedish
+    one again. Revisions are left as they were written: history stays true.
     """
-    if instance.locale.language_code != settings.LANGUAGE_CODE:
-        return
-    fields = fact_fields(type(instance))
-    values = {name: getattr(instance, name) for name in fields}
-    serialized = instance.serializable_data()
-    others = type(instance).objects.filter(translation_key=instance.translation_key).exclude(pk=instance.pk)
-    for other in others.select_related("latest_revision"):
-        type(instance).objects.filter(pk=other.pk).update(**values)
-        revision = other.latest_revision
-        if revision is not None:
-            revision.content.update({name: serialized[name] for name in fields})
-            revision.save(update_fields=["content"])
+    from website.localization import locale_id_for
+
+    model = type(instance)
+    fields = fact_fields(model)
+    source_locale_id = locale_id_for(SOURCE_LANGUAGE)
+    family = model.objects.filter(translation_key=instance.translation_key)
+    if instance.locale_id == source_locale_id:
+        family.exclude(pk=instance.pk).update(**{name: getattr(instance, name) for name in fields})
+    else:
+        facts = family.filter(locale_id=source_locale_id, live=True).values(*fields).first()
+        if facts is None:
+            return
+        family.filter(pk=instance.pk).update(**facts)
+    # The rows changed without a save: PDFs that print these numbers must be made again.
+    _touch_brochures()
 
 
 def connect():
     from information.models import Helpline, LocalService
 
     for model in (Helpline, LocalService):
-        published.connect(push_facts, sender=model, dispatch_uid=f"facts-{model.__name__}-published")
+        published.connect(sync_facts, sender=model, dispatch_uid=f"facts-{model.__name__}-published")
 
     for model in (Helpline, LocalService):
         post_save.connect(_touch_brochures, sender=model, dispatch_uid=f"brochures-{model.__name__}-save")

@@ -298,3 +298,21 @@ def test_a_published_swedish_number_reaches_every_language_at_once(admin_client,
     pending.publish()
     arabic.refresh_from_db()
     assert arabic.phone_number == NEW_NUMBER and arabic.opening_hours == "على مدار الساعة، كل يوم"
+
+
+def test_a_translation_published_from_the_editor_keeps_the_new_swedish_number(
+    admin_client, shared_support_site, django_capture_on_commit_callbacks  # noqa: F811
+):
+    """The translation editor copies facts from its own, older copy of the source: they must not win."""
+    swedish = kvinnofridslinjen()
+    translation = submit_snippet(admin_client, swedish, "fa")  # the editor's copy has the old number
+    edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
+    response = admin_client.post(edit_url, helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    translate_all(translation, {})
+    response = publish_in_editor(admin_client, translation, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    persian = kvinnofridslinjen("fa")
+    assert persian.live and persian.phone_number == NEW_NUMBER
+    assert NEW_NUMBER in admin_client.get("/fa/stod/utsatt-for-vald/").content.decode()
