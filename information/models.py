@@ -17,8 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
-from website.languages import SITE_LANGUAGES
-from website.localization import in_locale
+from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from website.localization import in_locale, locale_id_for
 
 #: Languages a page falls back to when it does not exist in the visitor's, in order.
 FALLBACK_LANGUAGES = ["sv", "en"]
@@ -387,6 +387,19 @@ class SupportIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hide_visit_page")]
     promote_panels = Page.promote_panels
 
+    # The slug is not translated: a translation being drafted keeps its text in the row,
+    # and a new slug there would move the whole section (every mirrored page below it)
+    # to a new address before anything is published.
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("hide_visit_page"),
+    ]
+
     parent_page_types = ["website.HomePage"]
     subpage_types = ["information.SupportPage", "information.BrochureIndexPage", "information.GlossaryPage"]
 
@@ -409,7 +422,7 @@ class SupportIndexPage(Page):
         (``information.sync``) and translations that are still drafts take the same way.
         """
         visitor_locale = self.locale
-        if not path_components and not self.live and self.content_page() is not self:
+        if not path_components and not self.live and not self.alias_of_id and self.content_page() is not self:
             # A translation of the section page that is still a draft: the section stays
             # reachable, showing the source text (see ``content_page``).
             return RouteResult(self)
@@ -458,12 +471,15 @@ class SupportIndexPage(Page):
         """
         if self.alias_of_id:
             return self.alias_of.specific
-        if not self.live:
-            for code in FALLBACK_LANGUAGES:
-                locale = Locale.objects.filter(language_code=code).first()
-                source = self.get_translation_or_none(locale) if locale else None
-                if source is not None and source.live and source.pk != self.pk:
-                    return source.specific
+        source_locale_id = locale_id_for(SOURCE_LANGUAGE)
+        if not self.live and self.locale_id != source_locale_id:
+            source = (
+                SupportIndexPage.objects.live()
+                .filter(translation_key=self.translation_key, locale_id=source_locale_id)
+                .first()
+            )
+            if source is not None:
+                return source
         return self
 
     def support_pages(self):

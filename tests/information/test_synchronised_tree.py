@@ -205,3 +205,31 @@ def test_demo_text_for_a_mirrored_page_replaces_the_mirror(support_site, client_
     assert finnish.alias_of_id is None and finnish.live and finnish.title == "Läheisille"
     html = client_for.get("/fi/stod/anhoriga/").content.decode()
     assert "Läheisille" in html and "language-notice" not in html
+
+
+def test_a_draft_translation_of_the_section_page_is_not_shown_and_does_not_move_it(
+    admin_client, support_site, client_for
+):
+    swedish = section("sv")
+    translations = submit_for_translation(admin_client, swedish, "pl")
+    strings = StringSegment.objects.filter(source=translations["pl"].source).values_list("string__data", flat=True)
+    assert "stod" not in strings  # the section's address is not for translation
+    translate_strings(translations["pl"], {text: f"SZKIC {text}" for text in strings})
+    translations["pl"].save_target(publish=False)  # a draft with every text translated
+    polish = section("pl")
+    assert not polish.live and polish.title.startswith("SZKIC") and polish.slug == "stod"
+
+    response = client_for.get("/pl/stod/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "SZKIC" not in html  # not in <title>, the description or the page
+    assert re.search(r"<title>Stöd och hjälp – ", html)
+    assert client_for.get("/pl/stod/utsatt-for-vald/").status_code == 200
+
+
+def test_an_unpublished_swedish_section_is_not_served_from_another_language(admin_client, support_site, client_for):
+    swedish = section("sv")
+    swedish.unpublish()
+    assert client_for.get("/sv/stod/").status_code == 404
+    # English has its own, published section page; Polish only mirrored the Swedish one.
+    assert client_for.get("/pl/stod/").status_code == 404
