@@ -18,14 +18,14 @@ support section is meant to be complete in every language. The rules around the 
   wagtail-localize would otherwise leave the converted page live with the Swedish text
   under, say, ``/so/``, before anyone has translated or checked it;
 - deleting a Swedish page deletes its aliases, never a translation
-  (``cascade_to_aliases``).
+  (``delete_mirrors``).
 """
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+from website.languages import SOURCE_LANGUAGE
+
 
 
 def support_sections(locale=None):
@@ -111,15 +111,23 @@ def unpublish_converted_alias(sender, instance, update_fields=None, **kwargs):
     Page.objects.filter(pk=instance.pk).update(live=False, has_unpublished_changes=True)
 
 
-def cascade_to_aliases(pages, action):
-    """Wagtail hook: deleting a source page in the admin also deletes its aliases elsewhere."""
-    if action != "delete":
-        return {}
-    return {
-        page: list(Page.objects.filter(alias_of=page).exclude(locale_id=page.locale_id))
-        for page in pages
-        if in_support_section(page)
-    }
+def delete_mirrors(sender, instance, **kwargs):
+    """``pre_delete`` (any page): a deleted source page's aliases in other languages go with it.
+
+    Wagtail keeps an alias whose original is deleted as an ordinary page (``alias_of`` is
+    ``SET_NULL``): it would then pose as a translation, live with the Swedish text. This
+    runs however the page is deleted (admin, shell, import). An alias with a real
+    translation below it (a translated page under a mirrored section page) is not deleted
+    with that work, only taken offline.
+    """
+    aliases = list(Page.objects.filter(alias_of_id=instance.pk).exclude(locale_id=instance.locale_id))
+    if not aliases or not in_support_section(instance):
+        return
+    for alias in aliases:
+        if alias.get_descendants().filter(alias_of__isnull=True).exists():
+            Page.objects.filter(pk=alias.pk).update(live=False, has_unpublished_changes=True)
+        else:
+            alias.delete()
 
 
 def mirror_into_new_language(sender, instance, **kwargs):
@@ -136,8 +144,9 @@ def mirror_into_new_language(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_save, pre_delete
     from wagtail.signals import page_published
 
     post_save.connect(unpublish_converted_alias, dispatch_uid="information.sync.converted_alias")
+    pre_delete.connect(delete_mirrors, sender=Page, dispatch_uid="information.sync.delete_mirrors")
     page_published.connect(mirror_into_new_language, dispatch_uid="information.sync.new_language")

@@ -71,8 +71,3 @@ register_snippet(InformationViewSetGroup)
 def mirror_new_support_page(request, page):
     """A new Swedish support page gets an alias in every language (``information.sync``)."""
     sync.mirror_new_page(page)
-
-
-@hooks.register("construct_translated_pages_to_cascade_actions")
-def delete_aliases_with_source(pages, action):
-    return sync.cascade_to_aliases(pages, action)

@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
@@ -233,3 +234,31 @@ def test_an_unpublished_swedish_section_is_not_served_from_another_language(admi
     assert client_for.get("/sv/stod/").status_code == 404
     # English has its own, published section page; Polish only mirrored the Swedish one.
     assert client_for.get("/pl/stod/").status_code == 404
+
+
+def test_deleting_outside_the_admin_also_takes_the_mirrors(support_site, client_for):
+    """However a page goes (shell, import), its aliases must not stay behind as fake translations."""
+    swedish = SupportPage.objects.get(locale__language_code="sv", slug="utovar-du-vald")
+    key = swedish.translation_key
+    swedish.delete()
+    assert sorted(Page.objects.filter(translation_key=key).values_list("locale__language_code", flat=True)) == ["ar", "en"]
+    # A Polish visitor now gets the English translation that remains, with the notice.
+    html = client_for.get("/pl/stod/utovar-du-vald/").content.decode()
+    assert re.search(r'<article class="support-content" lang="en"', html) and 'class="language-notice" lang="pl"' in html
+
+
+def test_deleting_the_swedish_section_keeps_translations_below_a_mirror(support_site):
+    polish_index = section("pl")
+    swedish_page = SupportPage.objects.get(locale__language_code="sv", slug="anhoriga")
+    polish_alias = swedish_page.get_translation(Locale.objects.get(language_code="pl"))
+    ConvertAliasPageAction(polish_alias).execute(skip_permission_checks=True)  # now a (draft) Polish page
+
+    section("sv").delete()
+    # The Polish translation survives; its mirrored section page is kept, offline.
+    assert Page.objects.filter(pk=polish_alias.pk).exists()
+    polish_index = Page.objects.get(pk=polish_index.pk)
+    assert not polish_index.live
+    # Everything else that only mirrored Swedish is gone.
+    assert not Page.objects.filter(locale__language_code="pl", alias_of__isnull=False).exists()
+    # Real translations (English, Arabic, Finnish section pages) are untouched.
+    assert SupportIndexPage.objects.filter(locale__language_code__in=["en", "ar", "fi"]).count() == 3
