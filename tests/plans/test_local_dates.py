@@ -78,3 +78,16 @@ def test_exports_keep_iso_dates(client, plans):
     assert "2025-01-31" in csv_text and "يناير" not in csv_text
     data = client.get(plan.url + "atgarder/json/").json()
     assert "2025-01-31" in json.dumps(data) and "يناير" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_a_moment_is_dated_by_the_swedish_day_not_the_utc_one():
+    from datetime import datetime
+    from datetime import timezone as tz
+
+    from django.utils import translation
+
+    from website.templatetags.site_tags import local_date
+
+    late_evening_utc = datetime(2025, 1, 30, 23, 30, tzinfo=tz.utc)  # 00:30 on 31 January in Stockholm
+    with translation.override("sv"):
+        assert local_date(late_evening_utc) == '<time datetime="2025-01-31">31 januari 2025</time>'

@@ -4,7 +4,7 @@ import datetime
 
 from django import template
 from django.conf import settings
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
@@ -105,7 +105,11 @@ def local_date(value):
     Django writes no or a misleading format for), and in ISO 8601 for machines."""
     if not value:
         return ""
-    day = value.date() if isinstance(value, datetime.datetime) else value
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        day = value.date()  # the local day: 00:30 in Stockholm is not yesterday
+    else:
+        day = value
     return format_html('<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT"))
 
 
