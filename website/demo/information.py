@@ -457,9 +457,6 @@ def load():
     brochure = load_brochure(locales, helplines, services)
 
     index = ensure_child_page(home, SupportIndexPage, "page:support-index", slug="stod", show_in_menus=True, **INDEX["sv"])
-    for code, text in INDEX.items():
-        if code != "sv":
-            ensure_translation(index, locales[code], **text)
 
     pages = []
     for spec in SUPPORT_PAGES:
@@ -484,6 +481,10 @@ def load():
     hide_visit = next(p for p in pages if p.slug == "dolj-ditt-besok")
     if index.hide_visit_page_id != hide_visit.pk:
         publish_if_changed(index, hide_visit_page=hide_visit)
+    # Translated after the Swedish page is complete, so none of them starts out of date.
+    for code, text in INDEX.items():
+        if code != "sv":
+            ensure_translation(index, locales[code], hide_visit_page=hide_visit, **text)
 
     brochures = ensure_child_page(index, BrochureIndexPage, "page:brochures", slug="broschyrer", show_in_menus=False, **BROCHURE_INDEX["sv"])
     glossary = ensure_child_page(index, GlossaryPage, "page:glossary", slug="ordlista", show_in_menus=False, **GLOSSARY["sv"])
