@@ -27,7 +27,6 @@ from wagtail.models import Locale, Page
 from website.languages import SOURCE_LANGUAGE
 
 
-
 def support_sections(locale=None):
     """The support section roots (``SupportIndexPage``) written in the source language."""
     from information.models import SupportIndexPage
