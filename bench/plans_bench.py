@@ -5,25 +5,13 @@ Standalone: ``DJANGO_SETTINGS_MODULE=website.settings.test python bench/plans_be
 """
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
+from common import measure
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def measure(client, connection, url, runs=10):
-    client.get(url)  # warm caches
-    queries = []
-    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
-        response = client.get(url)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    return response.status_code, len(queries), statistics.median(times), len(response.content)
 
 
 def main():
@@ -32,7 +20,6 @@ def main():
     import django
 
     django.setup()
-    from django.db import connection
     from django.test.runner import DiscoverRunner
 
     runner = DiscoverRunner(verbosity=0)
@@ -75,7 +62,7 @@ def main():
             ("follow-up report", plan.url + "uppfoljning/", 10),
             ("PDF (200 measures)", plan.url + "pdf/", 1),
         ):
-            status, queries, median, size = measure(client, connection, url, runs)
+            status, queries, median, size = measure(client, url, runs)
             print(f"{name}: HTTP {status}, {queries} queries, median {median:.0f} ms, {size // 1024} KiB ({runs} runs)")
     finally:
         runner.teardown_databases(old)

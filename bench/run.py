@@ -10,6 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))  # bench/common.py
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
 
 
