@@ -9,7 +9,8 @@ translation). This module adds what a municipality needs around it:
 * :func:`setup_translators` — the "Översättare" group: may translate and publish other
   languages' pages, may not change or publish the Swedish source (Wagtail's page
   permissions on each language's tree root; wagtail-localize has no per-language
-  permissions); may translate snippets with drafts but not publish them.
+  permissions); may translate snippets with drafts but not publish them, nor change the
+  Swedish ones (website/translator_permissions.py).
 """
 
 from collections import defaultdict
@@ -39,7 +40,8 @@ TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_
 #: have no per-language permissions in Wagtail, so "publish" would also publish the
 #: Swedish source; without it every change a translator makes stays a draft until an
 #: editor publishes it. wagtail-localize creates translations itself, so "add" is not
-#: needed either.
+#: needed either. "change" would also open the Swedish snippet's edit form; that form,
+#: and publishing through the sync form, are closed in website/translator_permissions.py.
 TRANSLATOR_SNIPPET_ACTIONS = ("change",)
 
 

@@ -182,11 +182,14 @@ def test_a_translator_translates_a_snippet_but_cannot_publish_it(translator, sha
     assert persian.live is False
     assert "خط کوینوفریدس" not in translator.get("/fa/").content.decode()
 
-    # The Swedish number: asking to publish a change saves it as a draft, nothing more.
+    # The Swedish number is not the translator's: the change is refused, not even a draft is saved.
+    revision = swedish.latest_revision_id
     edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
-    translator.post(edit_url, helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    response = translator.post(edit_url, helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailsnippets_information_helpline:list")
     swedish = Helpline.objects.get(pk=swedish.pk)
     assert swedish.live and swedish.phone_number != NEW_NUMBER
+    assert swedish.latest_revision_id == revision and not swedish.has_unpublished_changes
     assert NEW_NUMBER not in translator.get("/sv/").content.decode()
 
 

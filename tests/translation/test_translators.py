@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
+from wagtail_localize.models import StringSegment
 
 from tests.translation.conftest import SWEDISH, publish_translation, submit_for_translation, translate_strings
 from website.translation import TRANSLATORS_GROUP
@@ -108,3 +110,55 @@ def test_a_one_language_translator_cannot_upload_a_po_file_for_another_language(
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def sync(client, source, on_commit, **data):
+    """"Synkronisera översatta sidor" on the Swedish page: one POST to wagtail-localize's form."""
+    with on_commit(execute=True):
+        return client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), data)
+
+
+def test_a_one_language_translator_syncs_but_cannot_publish_by_syncing(client, support_page, django_capture_on_commit_callbacks):
+    call_command("setup_translators", "--per-language", verbosity=0)
+    client.force_login(make_user(f"{TRANSLATORS_GROUP} – فارسی", username="persian"))
+    translations = submit_for_translation(client, support_page, "ar", "fa")
+    translate_strings(translations["ar"], ARABIC)
+    source = translations["ar"].source
+    form = client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).content.decode()
+    assert 'name="publish_translations"' not in form and "(inte: Arabic)" in form
+
+    # "Publicera omgående" ticked anyway: refused, and neither language goes live.
+    response = sync(client, source, django_capture_on_commit_callbacks, publish_translations="on")
+    assert response.status_code == 403
+    assert "Du får inte publicera alla översättningarna" in response.content.decode()
+    arabic = translations["ar"].get_target_instance()
+    persian = translations["fa"].get_target_instance()
+    for page in (arabic, persian):
+        page.refresh_from_db()
+        assert page.live is False
+    # Visitors still get the Swedish page (the support section's fallback), not the draft.
+    assert "لست وحدك. هناك مساعدة." not in Client().get(arabic.url).content.decode()
+
+    # Syncing without publishing still brings the changed Swedish text to the translations.
+    support_page.easy_read = "<p>Du är inte ensam. Ring oss.</p>"
+    support_page.save_revision().publish()
+    assert sync(client, source, django_capture_on_commit_callbacks).status_code == 302
+    assert "Du är inte ensam. Ring oss." in StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    for page in (arabic, persian):
+        page.refresh_from_db()
+        assert page.live is False
+
+
+def test_a_translator_of_every_language_may_publish_pages_by_syncing(translator_client, support_page, django_capture_on_commit_callbacks):
+    # Publishing pages in the other languages' trees is the translators' job (rule 2).
+    translations = submit_for_translation(translator_client, support_page, "ar")
+    translate_strings(translations["ar"], ARABIC)
+    source = translations["ar"].source
+    assert 'name="publish_translations"' in translator_client.get(
+        reverse("wagtail_localize:update_translations", args=[source.pk])
+    ).content.decode()
+    response = sync(translator_client, source, django_capture_on_commit_callbacks, publish_translations="on")
+    assert response.status_code == 302
+    arabic = translations["ar"].get_target_instance()
+    assert arabic.live
+    assert "لست وحدك. هناك مساعدة." in Client().get(arabic.url).content.decode()

@@ -1,0 +1,142 @@
+"""Where wagtail-localize and Wagtail let a translator go further than the translators' rules.
+
+The rules (docs/translating.md): a translator translates, but does not change the Swedish
+source, and does not publish what they may not publish. Wagtail's permissions say most of
+it; two doors stay open without this module:
+
+* wagtail-localize's "Sync translated pages / snippets" form only asks for the
+  ``submit_translation`` permission, and its "Publish immediately" box publishes every
+  translation of the source, in every language, pages and snippets alike. A translator
+  could publish a draft Persian helpline, or languages outside their own group.
+  :class:`UpdateTranslationsView` takes its URL and offers the box only to someone who
+  may publish every one of those translations.
+* Snippets have no per-language permissions, so the translators' group has ``change`` on
+  helplines, services, terms and brochures in every language (the translation editor
+  needs it), Swedish included. :func:`refuse_source_snippet_edit` (a ``before_edit_snippet``
+  hook) keeps the Swedish ones for people who may publish them: a translator's draft of
+  the Swedish Kvinnofridslinjen with a new number could otherwise be published later by
+  an editor who never noticed it.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
+from django.forms import CheckboxInput
+from django.shortcuts import redirect
+from django.urls import reverse
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail_localize.views import update_translations
+
+
+def user_can_publish_translation(user, translation):
+    """Whether ``user`` may publish the target of ``translation`` (what "sync and publish" does).
+
+    Pages: Wagtail's page permissions on the translated page (a translator has them in the
+    trees of their languages only), or on its parent when the page is still to be created.
+    Snippets: the model's ``publish`` permission, which translators do not have; a snippet
+    without drafts is live as soon as it is saved, so there it takes ``change``.
+    """
+    model = translation.source.specific_content_type.model_class()
+    if model is None:  # the source's model is gone: nobody publishes it through the sync form
+        return False
+    if issubclass(model, Page):
+        try:
+            page = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            # The sync would create the page (and its missing parents); the parent decides.
+            try:
+                parent = translation.source.get_source_instance().get_parent()
+                target_parent = parent.get_translation(translation.target_locale)
+            except ObjectDoesNotExist:
+                return user.is_superuser
+            return target_parent.permissions_for_user(user).can_publish_subpage()
+        return page.permissions_for_user(user).can_publish()
+    action = "publish" if issubclass(model, DraftStateMixin) else "change"
+    return ModelPermissionPolicy(model).user_has_permission(user, action)
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's sync form, with "Publish immediately" only for those who may.
+
+    Someone who may not publish every translation of the source syncs without it: the new
+    Swedish texts reach each translation's editor, and nothing goes live. A POST with the
+    box ticked anyway is refused as a whole (nothing synced, nothing published) with a
+    message that says why.
+    """
+
+    template_name = "website/admin/update_translations.html"
+
+    def languages_user_cannot_publish(self):
+        if not hasattr(self, "_refused"):
+            translations = self.object.translations.filter(enabled=True).select_related("source", "target_locale")
+            self._refused = [
+                translation.target_locale.get_display_name()
+                for translation in translations
+                if not user_can_publish_translation(self.request.user, translation)
+            ]
+        return self._refused
+
+    def get_form(self):
+        form = super().get_form()
+        if self.languages_user_cannot_publish():
+            del form.fields["publish_translations"]
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["publish_refused_languages"] = self.languages_user_cannot_publish()
+        return context
+
+    def post(self, request, **kwargs):
+        asks_to_publish = CheckboxInput().value_from_datadict(request.POST, request.FILES, "publish_translations")
+        refused = self.languages_user_cannot_publish()
+        if asks_to_publish and refused:
+            messages.error(
+                request,
+                "Du får inte publicera alla översättningarna av ”{object}” (inte: {languages}). "
+                "Ingenting har synkroniserats eller publicerats. Synkronisera utan att publicera; "
+                "en redaktör publicerar sedan varje översättning.".format(
+                    object=self.object.object_repr, languages=", ".join(refused)
+                ),
+            )
+            return self.render_to_response(self.get_context_data(**kwargs), status=403)
+        return super().post(request, **kwargs)
+
+    def form_valid(self, form):
+        # The form of someone who may not publish has no such field: they sync only.
+        form.cleaned_data.setdefault("publish_translations", False)
+        return super().form_valid(form)
+
+
+def is_source_snippet_kept_for_publishers(instance):
+    """A Swedish snippet with drafts: what visitors read in every language starts here."""
+    return (
+        isinstance(instance, TranslatableMixin)
+        and isinstance(instance, DraftStateMixin)
+        and instance.locale.language_code == settings.LANGUAGE_CODE
+    )
+
+
+def refuse_source_snippet_edit(request, instance):
+    """``before_edit_snippet``: the Swedish helpline (service, term, brochure) is for editors.
+
+    Whoever may not publish the snippet may not save a draft of it either: the translators'
+    group has ``change`` on these models only so that the translation editor opens for the
+    other languages. Refused before the form is shown or saved (also a revision revert,
+    which is the edit view too), with a message in the admin's language; a translator
+    translates from the listing's *Översätt* instead.
+    """
+    if not is_source_snippet_kept_for_publishers(instance):
+        return None
+    model = type(instance)
+    if ModelPermissionPolicy(model).user_has_permission(request.user, "publish"):
+        return None
+    meta = model._meta
+    messages.error(
+        request,
+        f"Den svenska versionen av ”{instance}” ({meta.verbose_name}) ändras och publiceras av "
+        "redaktörer, inte av översättare. Översätt den i stället med ”Översätt” i listan, eller "
+        "öppna översättningen till ditt språk.",
+    )
+    return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
