@@ -72,6 +72,10 @@ class TranslationDraftKeepsLive:
     Wagtail clears ``live_revision`` when it unpublishes.
     """
 
+    # A translation is a copy of the published source: it must not inherit the source's
+    # publishing record (Wagtail excludes these for pages, not for snippets).
+    exclude_fields_in_copy = ["live_revision", "first_published_at", "last_published_at"]
+
     def save(self, *args, **kwargs):
         if (
             kwargs.get("update_fields") is None

@@ -319,3 +319,14 @@ def test_a_translation_published_from_the_editor_keeps_the_new_swedish_number(
     persian = kvinnofridslinjen("fa")
     assert persian.live and persian.phone_number == NEW_NUMBER
     assert NEW_NUMBER in admin_client.get("/fa/stod/utsatt-for-vald/").content.decode()
+
+
+def test_a_new_snippet_translation_has_no_publishing_record_of_its_own(admin_client, shared_support_site):  # noqa: F811
+    """A fresh draft must not look published in the admin (it would borrow the Swedish record)."""
+    swedish = kvinnofridslinjen()
+    assert swedish.live_revision_id and swedish.last_published_at
+    submit_snippet(admin_client, swedish, "fa")
+    persian = kvinnofridslinjen("fa")
+    assert (persian.live, persian.live_revision_id, persian.first_published_at, persian.last_published_at) == (
+        False, None, None, None
+    )
