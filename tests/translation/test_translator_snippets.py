@@ -16,8 +16,8 @@ from tests.translation.test_snippet_drafts import (
     kvinnofridslinjen,
     submit_snippet,
     translate_all,
+    translator,  # noqa: F401  (a fixture)
 )
-from website.translation import TRANSLATORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -46,14 +46,6 @@ def persian_draft(client):
 
 def public_html(url):
     return Client().get(url).content.decode()
-
-
-@pytest.fixture
-def translator(client, shared_support_site):  # noqa: F811
-    user = get_user_model().objects.create_user(username="oversattare", password="x")
-    user.groups.add(Group.objects.get(name=TRANSLATORS_GROUP))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
