@@ -525,7 +525,8 @@ class SupportIndexPage(Page):
                 "page": page,
                 "fallback": fallback,
                 "url": f"{base}{page.slug}/" if fallback else page.get_url(request=request),
-                "lang": original_langs.get(page.alias_of_id) or page.locale.language_code,
+                # Marked only when the card's text is another language's (a fallback).
+                "lang": (original_langs.get(page.alias_of_id) or page.locale.language_code) if fallback else None,
             }
             for page, fallback in entries
         ]
