@@ -41,6 +41,7 @@ from plans.models import (
     Responsibility,
     StatusUpdate,
 )
+from plans.yamlfile import MAX_FILE_BYTES, load_plan_yaml
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
 FORMAT_VERSION = 1
@@ -62,26 +63,16 @@ def schema():
 # Reading -----------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML without implicit dates: dates stay text until validated, so a wrong one is
-    reported with its place instead of surfacing as a Python error."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def parse(text):
-    """The data of a plan file's text; :class:`PlanFileError` when the YAML is broken."""
+    """The data of a plan file's text; :class:`PlanFileError` when the YAML is broken or
+    refused as unsafe (aliases, deep nesting, huge texts or numbers: see ``plans.yamlfile``)."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = load_plan_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise PlanFileError([f"invalid YAML: {where}{problem}"]) from error
+        raise PlanFileError([f"invalid YAML: {where}{problem}" if mark else problem]) from error
     if not isinstance(data, dict):
         raise PlanFileError(["the file must be a YAML mapping with 'format' and 'plan'"])
     return data
@@ -89,6 +80,8 @@ def parse(text):
 
 def read(path):
     try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            raise PlanFileError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise PlanFileError([f"{path}: no such file"]) from error
