@@ -592,6 +592,12 @@ def _write_plan(plan_data, locale, parent_path, publish):
             setattr(plan, name, value)
         plan.revision_log = _revisions(plan_data)
         unchanged = _export_plan_fields(plan) == before
+        # Focus areas the file has again are back in the plan: forget their removal before
+        # the plan is published (publishing the plan applies pending removals).
+        wanted_keys = [stable_uuid("plan", key, "focus-area", _area_identity(a)) for a in plan_data["focus_areas"]]
+        FocusAreaRemoval.objects.filter(
+            focus_area__in=FocusAreaPage.objects.child_of(plan).filter(translation_key__in=wanted_keys)
+        ).delete()
     _save_if_changed(plan, publish, unchanged)
 
     existing = {page.translation_key: page for page in FocusAreaPage.objects.child_of(plan)}
@@ -629,8 +635,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
             unchanged = (area.slug, _export_area(area, area.measures.all(), {}, [])) == before
         _save_if_changed(area, publish, unchanged)
     # Focus areas the file no longer has are removed from the plan (the file is the whole
-    # plan) when it is published; those it has again are back.
-    FocusAreaRemoval.objects.filter(focus_area__in=[a for k, a in existing.items() if k in wanted]).delete()
+    # plan) when the plan is published: recorded now, applied by FocusAreaRemoval.
     for translation_key, area in existing.items():
         if translation_key not in wanted:
             FocusAreaRemoval.objects.get_or_create(focus_area=area)

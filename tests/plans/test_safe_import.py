@@ -141,3 +141,15 @@ def test_a_dry_run_of_a_new_plan_writes_nothing(tmp_path, plan_index):
     output = import_file(tmp_path, make_plan_data(4, key="new"), "--dry-run")
     assert "added: plan 'new'" in output
     assert not PlanPage.objects.exists()
+
+
+def test_a_focus_area_the_next_file_has_again_is_never_taken_offline(tmp_path, published):
+    from wagtail.models import PageLogEntry
+
+    _plan, area = published
+    import_file(tmp_path, without_second_area())
+    import_file(tmp_path, make_plan_data(12, key="safe"), "--publish")
+
+    assert FocusAreaPage.objects.get(pk=area.pk).live
+    assert not FocusAreaRemoval.objects.exists()
+    assert not PageLogEntry.objects.filter(page=area, action="wagtail.unpublish").exists()
