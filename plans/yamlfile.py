@@ -15,7 +15,6 @@ import re
 
 import yaml
 from yaml.composer import Composer
-from yaml.constructor import ConstructorError
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, ScalarNode
 
