@@ -24,6 +24,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, ReferenceIndex
@@ -90,6 +91,8 @@ def read(path):
         raise PlanFileError([f"{path}: no such file"]) from error
     except UnicodeDecodeError as error:
         raise PlanFileError([f"{path}: not UTF-8 text"]) from error
+    except OSError as error:
+        raise PlanFileError([f"{path}: {error.strerror or error}"]) from error
     return parse(text)
 
 
@@ -461,6 +464,14 @@ def _inventory(data):
     return items
 
 
+def _validation_message(error):
+    if hasattr(error, "message_dict"):
+        parts = [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
+    else:
+        parts = error.messages
+    return "cannot be saved: " + "; ".join(parts)
+
+
 class ImportResult:
     """What :func:`import_plan_file` did (or, for a dry run, would do)."""
 
@@ -513,7 +524,12 @@ def import_plan_file(data, *, parent_path=None, locale_code=None, publish=False,
             # for a plan of 200 measures means re-reading the page a thousand times. Index each
             # page once, at the end, instead.
             with disable_reference_index_auto_update():
-                plan, created = _write_plan(data["plan"], locale, parent_path, publish and not dry_run)
+                try:
+                    plan, created = _write_plan(data["plan"], locale, parent_path, publish and not dry_run)
+                except ValidationError as error:
+                    # What the schema does not limit but the database does (a page title
+                    # of 300 characters): one line, not a traceback.
+                    raise PlanFileError([_validation_message(error)]) from error
             changes = Changes(before, export_data(plan))
             refusal = None if allow_removals else changes.too_many_removals()
             if refusal:

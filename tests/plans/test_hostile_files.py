@@ -139,3 +139,13 @@ def test_a_duplicate_key_is_refused_by_the_command(tmp_path, plan_index, capsys)
 def test_an_ordinary_plan_file_still_loads():
     data = parse(plan_yaml())
     assert data == make_plan_data(2)
+
+
+def test_a_title_longer_than_a_page_title_can_be_is_refused(tmp_path, plan_index, capsys):
+    assert_refused(tmp_path, capsys, plan_yaml(title="Plan " * 100), "cannot be saved", "255")
+
+
+def test_a_directory_instead_of_a_file_is_refused(tmp_path, plan_index, capsys):
+    code, err = run_import(tmp_path, capsys=capsys)
+    assert code == 1
+    assert "Traceback" not in err and "Is a directory" in err
