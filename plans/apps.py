@@ -6,3 +6,8 @@ class PlansConfig(AppConfig):
 
     name = "plans"
     verbose_name = "Handlingsplaner"
+
+    def ready(self):
+        from plans import signals
+
+        signals.connect()

@@ -22,7 +22,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     TitleFieldPanel,
 )
@@ -33,7 +32,7 @@ from wagtail.search import index
 
 from plans.blocks import DefinitionBlock, NarrativeBlock
 from plans.fields import MultipleChoiceField
-from plans.panels import MeasureInlinePanel
+from plans.panels import MeasureInlinePanel, RestorableInlinePanel
 from plans.vocabulary import (
     ORGANISATION_KINDS,
     PREVENTION_LEVELS,
@@ -193,7 +192,7 @@ class PlanPage(RoutablePageMixin, Page):
             ],
             heading="Om planen",
         ),
-        InlinePanel("revision_log", label="revidering", heading="Revideringshistorik", classname="collapsed"),
+        RestorableInlinePanel("revision_log", label="revidering", heading="Revideringshistorik", classname="collapsed"),
         MultiFieldPanel(
             [FieldPanel("vision"), FieldPanel("overall_goals"), FieldPanel("target_groups"), FieldPanel("follow_up")],
             heading="Vision, mål och målgrupper",
@@ -362,7 +361,7 @@ class FocusAreaPage(Page):
         TitleFieldPanel("title"),
         FieldPanel("introduction"),
         FieldPanel("conditions"),
-        InlinePanel("goals", label="mål", heading="Mål (delmål) inom fokusområdet", classname="collapsed"),
+        RestorableInlinePanel("goals", label="mål", heading="Mål (delmål) inom fokusområdet", classname="collapsed"),
         MeasureInlinePanel("measures", label="åtgärd", heading="Åtgärder"),
     ]
 
@@ -416,6 +415,40 @@ class FocusAreaPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(focus_area_context(self))
         return context
+
+
+class FocusAreaRemoval(models.Model):
+    """A focus area that the plan's file no longer has: removed from the plan, never deleted.
+
+    ``import_plan`` without ``--publish`` only records the removal, and the focus area stays
+    live; publishing the plan (``import_plan --publish`` or the Publish button on the plan
+    in the admin) unpublishes it. The page keeps its measures and revisions, so nothing is
+    lost: publishing the focus area again in the admin brings it back and forgets the
+    removal. Exports leave removed focus areas out, pending or applied.
+    """
+
+    focus_area = models.OneToOneField(FocusAreaPage, on_delete=models.CASCADE, related_name="removal")
+    recorded_at = models.DateTimeField("borttaget ur planfilen", auto_now_add=True)
+    applied_at = models.DateTimeField("avpublicerat", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "borttaget fokusområde"
+        verbose_name_plural = "borttagna fokusområden"
+
+    def __str__(self):
+        return str(self.focus_area)
+
+    @classmethod
+    def apply_pending(cls, plan):
+        """Unpublish the focus areas of ``plan`` whose removal waits for the plan's publishing."""
+        from django.utils import timezone
+
+        for removal in cls.objects.filter(applied_at=None, focus_area__in=FocusAreaPage.objects.child_of(plan)):
+            area = removal.focus_area
+            if area.live:
+                area.unpublish()
+            removal.applied_at = timezone.now()
+            removal.save(update_fields=["applied_at"])
 
 
 class FocusAreaGoal(TranslatableMixin, Orderable):
@@ -486,12 +519,12 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_number")]),
         FieldPanel("title"),
         FieldPanel("activities"),
-        InlinePanel("responsibilities", label="ansvarig", heading="Ansvariga"),
+        RestorableInlinePanel("responsibilities", label="ansvarig", heading="Ansvariga"),
         FieldRowPanel([FieldPanel("prevention_levels"), FieldPanel("target_groups")]),
         FieldRowPanel([FieldPanel("time_frame"), FieldPanel("due_date")]),
         FieldPanel("follow_up"),
         FieldPanel("note"),
-        InlinePanel("status_updates", label="uppföljning", heading="Uppföljningar"),
+        RestorableInlinePanel("status_updates", label="uppföljning", heading="Uppföljningar"),
     ]
 
     PUBLIC_FIELDS = [
@@ -506,6 +539,23 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     def __str__(self):
         return f"{self.identifier} {self.title}".strip()
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        """A measure from a revision of its focus area, with its responsible bodies and
+        follow-ups even when the measure's row was deleted since.
+
+        modelcluster checks each child's foreign keys against the database and drops a
+        child whose ``on_delete=CASCADE`` key points to a missing row. For a child's
+        ``measure`` key that row is this very measure, restored from the same revision:
+        not a reference to check. Without it, publishing (or reverting to) a revision
+        from before a measure was removed brought the measure back bare.
+        """
+        data = dict(data)
+        for relation in ("responsibilities", "status_updates"):
+            if relation in data:
+                data[relation] = [{k: v for k, v in child.items() if k != "measure"} for child in data[relation]]
+        return super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
 
     @property
     def plan(self):

@@ -24,6 +24,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, ReferenceIndex
@@ -33,6 +34,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from plans.models import (
     FocusAreaGoal,
     FocusAreaPage,
+    FocusAreaRemoval,
     Measure,
     Organisation,
     PlanIndexPage,
@@ -41,6 +43,7 @@ from plans.models import (
     Responsibility,
     StatusUpdate,
 )
+from plans.yamlfile import MAX_FILE_BYTES, load_plan_yaml
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
 FORMAT_VERSION = 1
@@ -48,10 +51,12 @@ KEY_NAMESPACE = uuid.UUID("0b6e9e43-2f43-4d8e-8a2b-6a1f0c5d9e77")
 
 
 class PlanFileError(Exception):
-    """A plan file that cannot be imported; ``problems`` lists every reason with its place."""
+    """A plan file that cannot be imported; ``problems`` lists every reason with its place
+    (and ``changes``, when known, what the import would have changed)."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, changes=None):
         self.problems = list(problems)
+        self.changes = changes
         super().__init__("\n".join(self.problems))
 
 
@@ -62,26 +67,16 @@ def schema():
 # Reading -----------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML without implicit dates: dates stay text until validated, so a wrong one is
-    reported with its place instead of surfacing as a Python error."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def parse(text):
-    """The data of a plan file's text; :class:`PlanFileError` when the YAML is broken."""
+    """The data of a plan file's text; :class:`PlanFileError` when the YAML is broken or
+    refused as unsafe (aliases, deep nesting, huge texts or numbers: see ``plans.yamlfile``)."""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = load_plan_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise PlanFileError([f"invalid YAML: {where}{problem}"]) from error
+        raise PlanFileError([f"invalid YAML: {where}{problem}" if mark else problem]) from error
     if not isinstance(data, dict):
         raise PlanFileError(["the file must be a YAML mapping with 'format' and 'plan'"])
     return data
@@ -89,11 +84,15 @@ def parse(text):
 
 def read(path):
     try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            raise PlanFileError([f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"])
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise PlanFileError([f"{path}: no such file"]) from error
     except UnicodeDecodeError as error:
         raise PlanFileError([f"{path}: not UTF-8 text"]) from error
+    except OSError as error:
+        raise PlanFileError([f"{path}: {error.strerror or error}"]) from error
     return parse(text)
 
 
@@ -394,27 +393,157 @@ def _save_if_changed(page, publish, unchanged):
     return _save(page, publish)
 
 
-def import_plan(data, *, parent_path=None, locale_code=None, publish=False):
+class Changes:
+    """What an import adds, changes and removes, as plan-file items ("measure 2:1 …")."""
+
+    def __init__(self, before, after):
+        old, new = _inventory(before), _inventory(after)
+        self.added = [label for key, (label, _content) in new.items() if key not in old]
+        self.changed = [label for key, (label, content) in new.items() if key in old and old[key][1] != content]
+        self.removed = [label for key, (label, _content) in old.items() if key not in new]
+        self.counts = {}
+        for kind in ("focus area", "measure"):
+            before_keys = [key for key in old if key[0] == kind]
+            self.counts[kind] = {
+                "removed": sum(1 for key in before_keys if key not in new),
+                "kept": sum(1 for key in before_keys if key in new),
+            }
+
+    def __bool__(self):
+        return bool(self.added or self.changed or self.removed)
+
+    def lines(self):
+        return (
+            [f"added: {label}" for label in self.added]
+            + [f"changed: {label}" for label in self.changed]
+            + [f"removed: {label}" for label in self.removed]
+        )
+
+    def too_many_removals(self):
+        """Why the file needs ``--allow-removals``, or ``None``: it removes every focus area,
+        or more focus areas or measures than it keeps (a truncated or wrong file, most likely)."""
+        reasons = []
+        for kind in ("focus area", "measure"):
+            removed, kept = self.counts[kind]["removed"], self.counts[kind]["kept"]
+            if removed and removed > kept:
+                total = removed + kept
+                reasons.append(f"{'all' if not kept else f'{removed} of'} {total} {kind}{'s' if total > 1 else ''}")
+        if not reasons:
+            return None
+        return (
+            f"the file removes {' and '.join(reasons)} (more than it keeps); "
+            "check the file, or give --allow-removals if that is meant"
+        )
+
+
+def _inventory(data):
+    """Each plan-file item of ``data`` (an export) by identity: ``{key: (label, content)}``."""
+    items = {}
+    if data is None:
+        return items
+    plan = data["plan"]
+    items[("plan",)] = (f"plan '{plan['key']}'", {k: v for k, v in plan.items() if k not in ("focus_areas", "organisations")})
+    for area in plan["focus_areas"]:
+        identity = _area_identity(area)
+        content = {k: v for k, v in area.items() if k not in ("goals", "measures")}
+        content["goals"] = [{k: v for k, v in g.items() if k != "measures"} for g in area.get("goals") or []]
+        number = f"{area['number']} " if area.get("number") else ""
+        items[("focus area", identity)] = (f"focus area {number}'{area['title']}'", content)
+    seen_titles = {}
+    for _where, area, goal, measure in _measures_with_places(plan):
+        if measure.get("identifier"):
+            key = ("measure", measure["identifier"])
+            label = f"measure {measure['identifier']} '{measure['title']}'"
+        else:
+            title_key = (_area_identity(area), measure["title"])
+            n = seen_titles.get(title_key, 0)
+            seen_titles[title_key] = n + 1
+            key = ("measure", _area_identity(area), measure["title"], n)
+            label = f"measure '{measure['title']}' (focus area {_area_identity(area)})"
+        items[key] = (label, {**measure, "goal": goal and {k: v for k, v in goal.items() if k != "measures"}})
+    return items
+
+
+def _validation_message(error):
+    if hasattr(error, "message_dict"):
+        parts = [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
+    else:
+        parts = error.messages
+    return "cannot be saved: " + "; ".join(parts)
+
+
+class ImportResult:
+    """What :func:`import_plan_file` did (or, for a dry run, would do)."""
+
+    def __init__(self, plan, created, changes, dry_run, publish):
+        self.plan, self.created, self.changes = plan, created, changes
+        self.dry_run, self.publish = dry_run, publish
+
+
+class _RollBack(Exception):
+    def __init__(self, result):
+        self.result = result
+
+
+def import_plan(data, *, parent_path=None, locale_code=None, publish=False, allow_removals=False):
     """Validate ``data`` and write it as a plan; returns ``(plan_page, created)``.
 
-    Nothing is written when the file has problems (:class:`PlanFileError`) or when
-    anything fails half-way (one transaction).
+    The short form of :func:`import_plan_file` for code that loads files it trusts (the
+    demo loader, tests).
+    """
+    result = import_plan_file(
+        data, parent_path=parent_path, locale_code=locale_code, publish=publish, allow_removals=allow_removals
+    )
+    return result.plan, result.created
+
+
+def import_plan_file(data, *, parent_path=None, locale_code=None, publish=False, dry_run=False, allow_removals=False):
+    """Validate ``data`` and write it as a plan; returns an :class:`ImportResult`.
+
+    Nothing is written when the file has problems (:class:`PlanFileError`), when it
+    removes more than it keeps without ``allow_removals``, when anything fails half-way
+    (one transaction), or for a ``dry_run`` (written, compared, then rolled back).
+
+    Without ``publish`` nothing live changes: new and changed pages get draft revisions,
+    measures the file no longer has are missing from their focus area's draft, and focus
+    areas it no longer has are recorded as removed (``FocusAreaRemoval``) and go offline
+    when the plan is published. Nothing is deleted: a removed focus area is unpublished
+    with its revisions, a removed measure lives on in its focus area's revisions.
     """
     locale_code = locale_code or settings.LANGUAGE_CODE
     data = normalise(data)
     problems = validate(data, locale_code)
     if problems:
         raise PlanFileError(problems)
-    with transaction.atomic():
-        locale, _created = Locale.objects.get_or_create(language_code=locale_code)
-        # Wagtail re-indexes a page's references on every save of every inline child, which
-        # for a plan of 200 measures means re-reading the page a thousand times. Index each
-        # page once, at the end, instead.
-        with disable_reference_index_auto_update():
-            plan, created = _write_plan(data["plan"], locale, parent_path, publish)
-        for page in [plan, *FocusAreaPage.objects.child_of(plan)]:
-            ReferenceIndex.create_or_update_for_object(page)
-        return plan, created
+    try:
+        with transaction.atomic():
+            locale, _created = Locale.objects.get_or_create(language_code=locale_code)
+            existing = PlanPage.objects.filter(plan_key=data["plan"]["key"], locale=locale).first()
+            before = export_data(existing) if existing else None
+            # Wagtail re-indexes a page's references on every save of every inline child, which
+            # for a plan of 200 measures means re-reading the page a thousand times. Index each
+            # page once, at the end, instead.
+            with disable_reference_index_auto_update():
+                try:
+                    plan, created = _write_plan(data["plan"], locale, parent_path, publish and not dry_run)
+                except ValidationError as error:
+                    # What the schema does not limit but the database does (a page title
+                    # of 300 characters): one line, not a traceback.
+                    raise PlanFileError([_validation_message(error)]) from error
+            changes = Changes(before, export_data(plan))
+            refusal = None if allow_removals else changes.too_many_removals()
+            if refusal:
+                raise PlanFileError([refusal], changes=changes)
+            result = ImportResult(plan, created, changes, dry_run, publish)
+            if dry_run:
+                raise _RollBack(result)
+            if publish:
+                FocusAreaRemoval.apply_pending(plan)
+            for page in [plan, *FocusAreaPage.objects.child_of(plan)]:
+                ReferenceIndex.create_or_update_for_object(page)
+            return result
+    except _RollBack as rollback:
+        return rollback.result
 
 
 def _write_plan(plan_data, locale, parent_path, publish):
@@ -479,6 +608,12 @@ def _write_plan(plan_data, locale, parent_path, publish):
             setattr(plan, name, value)
         plan.revision_log = _revisions(plan_data)
         unchanged = _export_plan_fields(plan) == before
+        # Focus areas the file has again are back in the plan: forget their removal before
+        # the plan is published (publishing the plan applies pending removals).
+        wanted_keys = [stable_uuid("plan", key, "focus-area", _area_identity(a)) for a in plan_data["focus_areas"]]
+        FocusAreaRemoval.objects.filter(
+            focus_area__in=FocusAreaPage.objects.child_of(plan).filter(translation_key__in=wanted_keys)
+        ).delete()
     _save_if_changed(plan, publish, unchanged)
 
     existing = {page.translation_key: page for page in FocusAreaPage.objects.child_of(plan)}
@@ -515,10 +650,11 @@ def _write_plan(plan_data, locale, parent_path, publish):
             _set_measures(area, area_data, organisations, locale, key, existing_measures)
             unchanged = (area.slug, _export_area(area, area.measures.all(), {}, [])) == before
         _save_if_changed(area, publish, unchanged)
-    # Focus areas the file no longer has are removed: the file is the whole plan.
+    # Focus areas the file no longer has are removed from the plan (the file is the whole
+    # plan) when the plan is published: recorded now, applied by FocusAreaRemoval.
     for translation_key, area in existing.items():
         if translation_key not in wanted:
-            area.delete()
+            FocusAreaRemoval.objects.get_or_create(focus_area=area)
     # Keep the tree in the file's order.
     children = {p.translation_key: p for p in FocusAreaPage.objects.child_of(plan)}
     ordered = [children[k] for k in wanted]
@@ -654,7 +790,7 @@ def export_data(plan):
     areas = []
     org_keys = []
     organisations = {}
-    for area_page in FocusAreaPage.objects.child_of(plan).order_by("path"):
+    for area_page in FocusAreaPage.objects.child_of(plan).filter(removal=None).order_by("path"):
         area = area_page.get_latest_revision_as_object() if area_page.get_latest_revision() else area_page
         areas.append(_export_area(area, area.measures.all(), organisations, org_keys))
     data = _export_plan_fields(plan)

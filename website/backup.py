@@ -1,0 +1,245 @@
+"""Backups of the whole site: one dated archive of the data and the media, and its restore.
+
+An archive (``backup-2026-11-28T091200Z.tar.gz``) holds:
+
+- ``manifest.json``: the archive format, when it was made, the Django and Wagtail
+  versions, the migrations applied to the database, and the row count of every model;
+- ``data.json``: ``dumpdata`` of every app, JSON with primary keys kept, so it loads into
+  any database engine Django supports (SQLite ↔ PostgreSQL) and every reference by id
+  (revisions, log entries, links in rich text) still points to the same row. Content
+  types and permissions are in it too, with their ids, in ``contenttypes.json``: loaded
+  first, so that no signal handler creates one with another id in the meantime. Natural keys are not used: Wagtail
+  8 gives pages the URL path as natural key, which two languages' home pages can share.
+  Left out: the search index (rebuilt after a restore) and sessions (visitors and editors
+  log in again);
+- ``media/``: every file under ``MEDIA_ROOT`` (original images, renditions, documents).
+
+:func:`restore_backup` loads an archive into an *empty* database only: restoring over
+content would mix two sites. The data is loaded in one transaction (a failure leaves the
+database as it was), then the media files are written and the search index rebuilt.
+
+The ``backup`` and ``restore`` management commands only wire arguments to these functions;
+``docs/operations.md`` says how to use them and how often.
+"""
+
+import io
+import json
+import tarfile
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import django
+import wagtail
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+FORMAT = 1
+FIRST = ["contenttypes", "auth.permission"]
+EXCLUDED = [
+    "sessions",
+    "wagtailsearch",
+    "wagtailadmin.editingsession",
+]
+
+
+class BackupError(Exception):
+    """An archive that cannot be made or restored; the message is one line for the operator."""
+
+
+def archive_name(now=None):
+    now = now or datetime.now(UTC)
+    return f"backup-{now:%Y-%m-%dT%H%M%SZ}.tar.gz"
+
+
+def default_directory():
+    return Path(getattr(settings, "BACKUP_DIR", Path(settings.BASE_DIR) / "var" / "backups"))
+
+
+# Making a backup -----------------------------------------------------------------------
+
+
+def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
+    """Write an archive into ``destination`` (a directory, created if needed, or a file
+    name ending in ``.tar.gz``) and return its path. The file appears whole or not at all."""
+    destination = Path(destination) if destination else default_directory()
+    if destination.name.endswith(".tar.gz"):
+        path = destination
+    else:
+        path = destination / archive_name(now)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        raise BackupError(f"{path} exists already")
+    partial = path.with_name(f".{path.name}.partial")
+    with tempfile.TemporaryDirectory() as tmp:
+        first, data = Path(tmp) / "contenttypes.json", Path(tmp) / "data.json"
+        counts = _dump(first, data, database)
+        manifest = {
+            "format": FORMAT,
+            "created": (now or datetime.now(UTC)).isoformat(),
+            "django": django.get_version(),
+            "wagtail": wagtail.__version__,
+            "engine": connections[database].vendor,
+            "migrations": _applied_migrations(database),
+            "counts": counts,
+        }
+        try:
+            with tarfile.open(partial, "w:gz") as tar:
+                _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
+                tar.add(first, arcname="contenttypes.json")
+                tar.add(data, arcname="data.json")
+                media = Path(settings.MEDIA_ROOT)
+                if media.is_dir():
+                    for file in sorted(p for p in media.rglob("*") if p.is_file()):
+                        tar.add(file, arcname=f"media/{file.relative_to(media).as_posix()}")
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
+    return path
+
+
+def _dump(first, path, database):
+    """``dumpdata`` of the whole database in one transaction, so it is one moment's data
+    (on PostgreSQL a repeatable-read snapshot while editors keep working)."""
+    connection = connections[database]
+    with transaction.atomic(using=database):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        call_command("dumpdata", *FIRST, output=str(first), database=database, verbosity=0)
+        call_command("dumpdata", exclude=EXCLUDED + FIRST, output=str(path), database=database, verbosity=0)
+        counts = {
+            model._meta.label: model._default_manager.using(database).count()
+            for model in apps.get_models()
+            if _included(model)
+        }
+    return {label: n for label, n in sorted(counts.items()) if n}
+
+
+def _included(model):
+    return (
+        model._meta.managed
+        and not model._meta.proxy
+        and model._meta.app_label not in EXCLUDED
+        and model._meta.label_lower not in EXCLUDED
+    )
+
+
+def _applied_migrations(database):
+    recorder = MigrationRecorder(connections[database])
+    return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
+
+
+def _add_bytes(tar, name, content):
+    info = tarfile.TarInfo(name)
+    info.size = len(content)
+    info.mtime = int(datetime.now(UTC).timestamp())
+    tar.addfile(info, io.BytesIO(content))
+
+
+# Restoring -----------------------------------------------------------------------------
+
+
+def read_manifest(archive):
+    """The manifest of ``archive``; :class:`BackupError` when it is not one of ours."""
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            member = tar.extractfile("manifest.json")
+            manifest = json.loads(member.read())
+            tar.getmember("contenttypes.json")
+            tar.getmember("data.json")
+    except FileNotFoundError as error:
+        raise BackupError(f"{archive}: no such file") from error
+    except (tarfile.TarError, KeyError, OSError, ValueError, AttributeError) as error:
+        raise BackupError(f"{archive}: not a backup archive made by `manage.py backup`") from error
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"{archive}: archive format {manifest.get('format')!r}, this site reads format {FORMAT}")
+    return manifest
+
+
+def content_in_database(database=DEFAULT_DB_ALIAS):
+    """What the database already holds beyond what ``migrate`` creates, as short phrases
+    ("12 pages", "1 user"); an empty list for an empty database."""
+    connection = connections[database]
+    tables = set(connection.introspection.table_names())
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    found = []
+    User = get_user_model()
+    if User._meta.db_table in tables:
+        users = User._default_manager.using(database).count()
+        if users:
+            found.append(f"{users} user{'s' if users != 1 else ''}")
+    if Page._meta.db_table in tables:
+        # migrate creates the tree's root and Wagtail's "Welcome" page (a plain Page).
+        pages = Page.objects.using(database).filter(depth__gt=1).exclude(
+            depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+        ).count()
+        if pages:
+            found.append(f"{pages} page{'s' if pages != 1 else ''}")
+    for app_label in ("plans", "information", "website", "wagtailimages", "wagtaildocs"):
+        try:
+            config = apps.get_app_config(app_label)
+        except LookupError:
+            continue
+        for model in config.get_models():
+            if model._meta.proxy or model._meta.db_table not in tables or issubclass(model, Page):
+                continue
+            rows = model._default_manager.using(database).count()
+            if rows:
+                found.append(f"{rows} {model._meta.verbose_name_plural}")
+    return found
+
+
+def restore_backup(archive, *, database=DEFAULT_DB_ALIAS):
+    """Load ``archive`` into the (empty) database and ``MEDIA_ROOT``; returns the manifest."""
+    manifest = read_manifest(archive)
+    unknown = sorted(set(manifest["migrations"]) - _known_migrations(database))
+    if unknown:
+        raise BackupError(
+            f"{archive}: made by a newer version of the site (unknown migrations: {', '.join(unknown[:3])}); "
+            "restore it with that version"
+        )
+    found = content_in_database(database)
+    if found:
+        raise BackupError(
+            f"the database is not empty ({', '.join(found[:4])}); restore only into a new, empty database"
+        )
+    call_command("migrate", database=database, interactive=False, verbosity=0)
+    media = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive, "r:gz") as tar:
+        tar.extract("contenttypes.json", tmp, filter="data")
+        tar.extract("data.json", tmp, filter="data")
+        from django.contrib.contenttypes.models import ContentType
+
+        with transaction.atomic(using=database):
+            # Empty every table, the rows migrate made too (root page, default site, groups,
+            # content types): the archive has them all, with their ids.
+            call_command("flush", database=database, interactive=False, inhibit_post_migrate=True, verbosity=0)
+            ContentType.objects.clear_cache()
+            for name in ("contenttypes.json", "data.json"):
+                call_command("loaddata", str(Path(tmp) / name), database=database, verbosity=0)
+            # Content types and permissions of models newer than the archive.
+            emit_post_migrate_signal(0, False, database)
+            ContentType.objects.clear_cache()
+        media.mkdir(parents=True, exist_ok=True)
+        members = [m for m in tar.getmembers() if m.name.startswith("media/") and m.isfile()]
+        for member in members:
+            member.name = member.name.removeprefix("media/")
+        tar.extractall(media, members=members, filter="data")
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    for cache in caches.all():
+        cache.clear()
+    return manifest
+
+
+def _known_migrations(database):
+    loader = MigrationLoader(connections[database], ignore_no_migrations=True)
+    return {f"{app}.{name}" for app, name in loader.disk_migrations}

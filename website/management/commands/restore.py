@@ -1,0 +1,22 @@
+"""Restore an archive made by `backup` into an empty database (see website/backup.py)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from website.backup import BackupError, restore_backup
+
+
+class Command(BaseCommand):
+    help = "Load a backup archive into an empty database and MEDIA_ROOT. Refuses a database with content."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="a .tar.gz written by `manage.py backup`")
+
+    def handle(self, *args, **options):
+        try:
+            manifest = restore_backup(options["archive"])
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        rows = sum(manifest["counts"].values())
+        self.stdout.write(
+            self.style.SUCCESS(f"Restored {options['archive']} (made {manifest['created']}): {rows} rows.")
+        )
