@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
 from tests.translation.test_snippet_drafts import (
@@ -167,7 +168,7 @@ def test_a_translator_submits_a_helpline_translation_for_review(shared_support_s
     translate_all(translation, {"Kvinnofridslinjen": ARABIC_NAME})
     arabic = translation.get_target_instance()
 
-    listing = translator.get(reverse("wagtailsnippets_information_helpline:list")).content.decode()
+    listing = translator.get(reverse("wagtailsnippets_information_helpline:list") + "?locale=ar").content.decode()
     submit_url = reverse("website_submit_for_review", args=["information", "helpline", arabic.pk])
     assert submit_url in listing
     assert translator.post(submit_url).status_code == 302
@@ -194,19 +195,35 @@ def test_a_translator_of_one_language_cannot_open_another_languages_helpline(sha
 # Pages ----------------------------------------------------------------------------------
 
 
+def support_page_form(page, **changes):
+    """The support page's edit form as the admin posts it (an empty body), with ``changes``."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "easy_read": rich_text(page.easy_read),
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
 def test_a_communicators_publish_attempt_on_a_support_page_publishes_nothing(shared_support_site):  # noqa: F811
     from information.models import SupportPage
 
     page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     communicator = login(COMMUNICATORS, "kommunikator")
-    response = communicator.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        {"title": "Ändrad utan granskning", "slug": page.slug, "action-publish": "publish"},
-    )
-    assert response.status_code in (200, 302, 403)
+    communicator.post(url, support_page_form(page, title="Ändrad utan granskning", **{"action-publish": "publish"}))
     page.refresh_from_db()
-    assert page.title != "Ändrad utan granskning"
+    assert page.title != "Ändrad utan granskning" and not page.workflow_in_progress
     assert "Ändrad utan granskning" not in public_html(page.url)
+    # The same form with "Skicka till granskning" is accepted, and waits for a Granskare.
+    response = communicator.post(url, support_page_form(page, title="Ändrad med granskning", **{"action-submit": "submit"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page.refresh_from_db()
+    assert page.workflow_in_progress and page.get_latest_revision().content["title"] == "Ändrad med granskning"
+    assert "Ändrad med granskning" not in public_html(page.url)
 
 
 def test_a_communicator_cannot_delete_a_draft_support_page(shared_support_site):  # noqa: F811
