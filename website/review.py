@@ -44,8 +44,6 @@ DELETE_REFUSED = (
     "Bara den som får publicera ”{page}” får radera den (rollen Granskare). "
     "Skicka sidan till granskning i stället, eller be en granskare."
 )
-
-
 CONVERT_REFUSED = (
     "Bara den som får publicera ”{page}” får ersätta översättningen med originalet "
     "(rollen Granskare): det publicerar den svenska texten på språkets adress."

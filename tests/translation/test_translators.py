@@ -121,6 +121,15 @@ def test_a_translator_cannot_delete_or_unpublish_a_support_page_in_their_languag
     assert Client().get(arabic.url).status_code == 200
 
 
+def test_a_translator_cannot_replace_a_translation_with_the_live_swedish_page(translator_client, support_page):
+    # wagtail-localize's "Konvertera till alias" publishes the Swedish page at the Arabic address.
+    arabic = submit_for_translation(translator_client, support_page, "ar")["ar"].get_target_instance()
+    response = translator_client.post(reverse("wagtail_localize:convert_to_alias", args=[arabic.pk]))
+    assert response.status_code == 403
+    arabic.refresh_from_db()
+    assert arabic.alias_of_id is None and arabic.live is False
+
+
 def test_a_one_language_translator_edits_only_their_language_and_publishes_none(client, support_page, django_capture_on_commit_callbacks):
     user = make_user(translator_group_name("fa"), username="persian")
     client.force_login(user)
