@@ -268,7 +268,7 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
 
 
 
-class GlossaryTerm(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class GlossaryTerm(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
     term = models.CharField("ord eller förkortning", max_length=120)

@@ -21,7 +21,7 @@ workflow, so this module only sets them up:
 The workflow *Granskning före publicering* has one task, *Granskares godkännande*
 (Wagtail's group approval task for Granskare). It is assigned to the tree's root page —
 so it covers every page in every language, plan pages included, and exists before any
-page does — and to the helpline, local service and brochure snippets.
+page does — and to the helpline, local service, brochure and glossary term snippets.
 
 :func:`ensure_roles` makes all this and is run by a data migration
 (``website/migrations/0002_roles_and_review_workflow.py``), so the groups exist in every
@@ -44,15 +44,15 @@ REVIEW_TASK = "Granskares godkännande"
 #: Wagtail's own workflow from its initial data; replaced on the root page by ours.
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
-#: Snippets that go through the review workflow: what a visitor in danger reads and dials.
+#: Snippets that go through the review workflow: what a visitor in danger reads and dials,
+#: and the glossary that explains the words on those pages.
 REVIEWED_SNIPPETS = {
     "helpline": "stödlinje",
     "localservice": "lokal stödverksamhet",
     "brochure": "broschyr",
+    "glossaryterm": "ord i ordlistan",
 }
-#: Snippets with drafts outside the workflow: Granskare publish them directly.
-OTHER_DRAFT_SNIPPETS = {"glossaryterm": "ord i ordlistan"}
-DRAFT_SNIPPETS = {**REVIEWED_SNIPPETS, **OTHER_DRAFT_SNIPPETS}
+DRAFT_SNIPPETS = REVIEWED_SNIPPETS
 
 #: Page permissions per role. Kommunikatör and Granskare have them on the tree root (all
 #: languages); translators on their language's home page. Without "publish" Wagtail

@@ -86,18 +86,18 @@ def test_the_roles_setup_runs_again_and_without_any_page(db):
     before = counts()
     ensure_roles()
     assert counts() == before
-    # The migration's workflow is on the tree root and on the three snippet models.
+    # The migration's workflow is on the tree root and on the four snippet models.
     workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
     assert WorkflowPage.objects.get(page__depth=1).workflow == workflow
     assert {w.content_type.model for w in WorkflowContentType.objects.filter(workflow=workflow)} == {
-        "helpline", "localservice", "brochure",
+        "helpline", "localservice", "brochure", "glossaryterm",
     }
     assert not Workflow.objects.get(name="Moderators approval").active
     # A database without pages (a flushed test database) still gets groups and workflows.
     Page.objects.filter(depth=1).delete()
     ensure_roles()
     assert Group.objects.filter(name=COMMUNICATORS).exists()
-    assert WorkflowContentType.objects.filter(workflow=workflow).count() == 3
+    assert WorkflowContentType.objects.filter(workflow=workflow).count() == 4
 
 
 # Helplines: the number people dial ------------------------------------------------------
