@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets import blocks as snippet_blocks
 from wagtail.url_routing import RouteResult
@@ -88,7 +88,7 @@ class TranslationDraftKeepsLive:
         super().save(*args, **kwargs)
 
 
-class Helpline(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A telephone line people can call (stödlinje), e.g. Kvinnofridslinjen or 112.
 
     Numbers are data that the municipality verifies, never text in a template.
@@ -199,7 +199,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, Rev
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
 
 
-class LocalService(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A place in the municipality where people get help: social services, the shelter …"""
 
     name = models.CharField("namn", max_length=200)
@@ -268,7 +268,7 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, DraftStateMixin,
 
 
 
-class GlossaryTerm(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class GlossaryTerm(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
     term = models.CharField("ord eller förkortning", max_length=120)
@@ -299,7 +299,7 @@ class GlossaryTerm(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, Tr
         return f"term-{self.slug}"
 
 
-class Brochure(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A short brochure (broschyr) that is a web page and a printable PDF in every language.
 
     The PDF is made from the same content (see ``information.pdf``), unless a communicator

@@ -1,7 +1,7 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,6 +21,11 @@ class LastVerifiedColumn(Column):
         return context
 
 
+# Every listing ends with Wagtail's status column ("utkast", "i granskning", "publicerad +
+# utkast"): Wagtail adds it only to a default ``list_display``, and a draft a translator
+# or communicator saved must be visible to the people who review it.
+
+
 class HelplineViewSet(SnippetViewSet):
     model = Helpline
     icon = "mobile-alt"
@@ -29,6 +34,7 @@ class HelplineViewSet(SnippetViewSet):
         "name",
         "phone_number",
         LastVerifiedColumn("last_verified", label="Senast kontrollerad", sort_key="last_verified"),
+        LiveStatusTagColumn(),
     ]
     list_filter = ["is_emergency"]
     search_fields = ["name"]
@@ -39,21 +45,21 @@ class LocalServiceViewSet(SnippetViewSet):
     model = LocalService
     icon = "home"
     menu_label = "Lokala stödverksamheter"
-    list_display = ["name", "phone_number", "walk_in"]
+    list_display = ["name", "phone_number", "walk_in", LiveStatusTagColumn()]
 
 
 class BrochureViewSet(SnippetViewSet):
     model = Brochure
     icon = "doc-full"
     menu_label = "Broschyrer"
-    list_display = ["title", "slug", "paper_size"]
+    list_display = ["title", "slug", "paper_size", LiveStatusTagColumn()]
 
 
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "list-ul"
     menu_label = "Ordlista"
-    list_display = ["term", "slug"]
+    list_display = ["term", "slug", LiveStatusTagColumn()]
 
 
 class InformationViewSetGroup(SnippetViewSetGroup):

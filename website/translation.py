@@ -6,21 +6,19 @@ translation). This module adds what a municipality needs around it:
 * :func:`translation_overview` — per page and snippet, per language: percent
   translated, draft or live, and whether the Swedish source changed since its strings
   were last sent for translation ("out of date").
-* :func:`setup_translators` — the "Översättare" group: may translate and publish other
-  languages' pages, may not change or publish the Swedish source (Wagtail's page
+* :func:`setup_translators` — completes the "Översättare" groups (made by a migration,
+  ``website.roles``): may translate other languages' pages and submit them for review,
+  may not change the Swedish source, nor publish, unpublish or delete (Wagtail's page
   permissions on each language's tree root; wagtail-localize has no per-language
   permissions); may translate snippets with drafts but not publish them, nor change the
-  Swedish ones (website/translator_permissions.py).
+  Swedish ones (website/translator_permissions.py). Roles: docs/roles.md.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_permission_codename
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, Site, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
@@ -31,18 +29,10 @@ from wagtail_localize.models import (
 from wagtail_localize.segments.extract import extract_segments
 
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from website.roles import TRANSLATORS, ensure_roles, translator_groups
 
-TRANSLATORS_GROUP = "Översättare"
-#: What a translator may do in the tree of a language they translate into.
-TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-#: What a translator may do with snippets that have drafts (helplines, brochures …):
-#: change, which opens wagtail-localize's translation editor, and nothing else. Snippets
-#: have no per-language permissions in Wagtail, so "publish" would also publish the
-#: Swedish source; without it every change a translator makes stays a draft until an
-#: editor publishes it. wagtail-localize creates translations itself, so "add" is not
-#: needed either. "change" would also open the Swedish snippet's edit form; that form,
-#: and publishing through the sync form, are closed in website/translator_permissions.py.
-TRANSLATOR_SNIPPET_ACTIONS = ("change",)
+#: The translators of every language (one group per language as well: ``website.roles``).
+TRANSLATORS_GROUP = TRANSLATORS
 
 
 # Overview ------------------------------------------------------------------------------
@@ -245,7 +235,7 @@ def translation_overview(languages=None, only_pending=False):
     return rows, codes
 
 
-# Translators group ---------------------------------------------------------------------
+# Translators groups --------------------------------------------------------------------
 
 
 def language_roots(codes):
@@ -260,23 +250,23 @@ def language_roots(codes):
     }
 
 
-def _permission(app_label, model, codename, name):
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    return Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})[0]
-
-
 @transaction.atomic
 def setup_translators(languages=None, per_language=False):
-    """Create or update the translators group(s); returns {group name: [language codes]}.
+    """Complete the translator groups; returns {group name: [language codes]}.
 
-    The group may open the admin, submit pages for translation and translate and publish
-    in the trees of ``languages`` (default: all but Swedish). It gets no permission in
-    the Swedish tree, so the source cannot be changed or published. It may change (and
-    so translate) snippets with drafts in every language, never publish them (see
-    ``TRANSLATOR_SNIPPET_ACTIONS``): an editor publishes snippet translations. With
-    ``per_language``, one group per language ("Översättare – العربية") is made as well,
-    for agencies or staff who translate into one language only. Running it again changes
-    nothing; a language added later gets its permissions on the next run.
+    The groups themselves — "Översättare" for every language and "Översättare – العربية"
+    and so on, one per language — are made by a data migration (``website.roles``), so
+    they exist in every install. What a migration cannot do is give a group its page
+    permissions in a language whose home page does not exist yet: run this after
+    translating the home page into a new language (``load_demo`` runs it). It also
+    brings older installs to the current rule — translators translate and submit for
+    review; they do not publish, unpublish or delete (docs/roles.md) — and makes the
+    other roles and the review workflow if they are missing. Running it again changes
+    nothing.
+
+    ``languages`` (default: all but Swedish) are the languages whose home page must
+    exist; the groups of these languages are returned. ``per_language`` is accepted for
+    older scripts: the per-language groups are always there now.
     """
     all_codes = [code for code, *_rest in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
     unknown = sorted(set(languages or []) - set(all_codes))
@@ -292,33 +282,9 @@ def setup_translators(languages=None, per_language=False):
             f"No home page in: {', '.join(missing)}. Translate the home page into these languages first "
             "(or run load_demo)."
         )
-    # Both permissions are made by data migrations (of Wagtail and wagtail-localize); a
-    # flushed test database has lost them, so they are made again here if missing.
-    base_permissions = [
-        _permission("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
-        _permission("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
-    ]
-    page_permissions = list(
-        Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(Page), codename__in=TRANSLATOR_PAGE_PERMISSIONS
-        )
-    )
-    snippet_permissions = [
-        _permission(
-            model._meta.app_label, model._meta.model_name,
-            get_permission_codename(action, model._meta), f"Can {action} {model._meta.verbose_name_raw}",
-        )
-        for model in draft_snippet_models()
-        for action in TRANSLATOR_SNIPPET_ACTIONS
-    ]
-    plan = {TRANSLATORS_GROUP: codes}
-    if per_language:
-        local = {code: name for code, _name, name, _rtl in SITE_LANGUAGES}
-        plan.update({f"{TRANSLATORS_GROUP} – {local[code]}": [code] for code in codes})
-    for name, group_codes in plan.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*base_permissions, *snippet_permissions)
-        for code in group_codes:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=roots[code], permission=permission)
-    return plan
+    ensure_roles()
+    return {
+        name: [code for code in group_codes if code in codes]
+        for name, group_codes in translator_groups().items()
+        if set(group_codes) & set(codes)
+    }

@@ -13,9 +13,12 @@ it; two doors stay open without this module:
 * Snippets have no per-language permissions, so the translators' group has ``change`` on
   helplines, services, terms and brochures in every language (the translation editor
   needs it), Swedish included. :func:`refuse_source_snippet_edit` (a ``before_edit_snippet``
-  hook) keeps the Swedish ones for people who may publish them: a translator's draft of
-  the Swedish Kvinnofridslinjen with a new number could otherwise be published later by
-  an editor who never noticed it.
+  hook) keeps the Swedish ones from translators: a translator's draft of the Swedish
+  Kvinnofridslinjen with a new number could otherwise be published later by an editor
+  who never noticed it.
+* For the same reason the per-language translator groups ("Översättare – فارسی") would
+  open every language's snippets; :func:`refuse_other_language_snippet_edit` keeps a
+  translator to the languages of their groups (``website.roles``).
 """
 
 from django.conf import settings
@@ -119,24 +122,67 @@ def is_source_snippet_kept_for_publishers(instance):
 
 
 def refuse_source_snippet_edit(request, instance):
-    """``before_edit_snippet``: the Swedish helpline (service, term, brochure) is for editors.
+    """``before_edit_snippet``: the Swedish helpline (service, term, brochure) is not for translators.
 
-    Whoever may not publish the snippet may not save a draft of it either: the translators'
-    group has ``change`` on these models only so that the translation editor opens for the
-    other languages. Refused before the form is shown or saved (also a revision revert,
-    which is the edit view too), with a message in the admin's language; a translator
-    translates from the listing's *Översätt* instead.
+    The translators' groups have ``change`` on these models only so that the translation
+    editor opens for the other languages. Someone whose every group is a translator group
+    (see :func:`snippet_languages_for`) may not save even a draft of a Swedish one: refused
+    before the form is shown or saved (also a revision revert, which is the edit view
+    too), with a message in the admin's language; a translator translates from the
+    listing's *Översätt* instead. Kommunikatör and others with ``change`` edit it and
+    submit it for review (the workflow, docs/roles.md); it reaches visitors only when a
+    Granskare approves or publishes it.
     """
+    if not may_edit_source_snippet(request.user, instance):
+        meta = type(instance)._meta
+        messages.error(
+            request,
+            f"Den svenska versionen av ”{instance}” ({meta.verbose_name}) ändras och publiceras av "
+            "redaktörer, inte av översättare. Översätt den i stället med ”Översätt” i listan, eller "
+            "öppna översättningen till ditt språk.",
+        )
+        return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
+    return None
+
+
+def may_edit_source_snippet(user, instance):
+    """False for a translator and a Swedish snippet with drafts; True otherwise."""
     if not is_source_snippet_kept_for_publishers(instance):
+        return True
+    if ModelPermissionPolicy(type(instance)).user_has_permission(user, "publish"):
+        return True
+    return snippet_languages_for(user) is None
+
+
+def snippet_languages_for(user):
+    """The languages whose snippets ``user`` may edit, or None for every language.
+
+    Only someone whose every group is a translator group is limited: to the languages of
+    those groups ("Översättare" is every language). Anyone in another group (Kommunikatör,
+    Granskare, a municipality's own) keeps what Wagtail's permissions give them.
+    """
+    from website.roles import translator_groups
+
+    if user.is_superuser:
         return None
-    model = type(instance)
-    if ModelPermissionPolicy(model).user_has_permission(request.user, "publish"):
+    names = set(user.groups.values_list("name", flat=True))
+    groups = translator_groups()
+    if not names or names - set(groups):
         return None
-    meta = model._meta
+    return {code for name in names for code in groups[name]}
+
+
+def refuse_other_language_snippet_edit(request, instance):
+    """``before_edit_snippet``: a Persian translator edits Persian snippets, not Arabic ones."""
+    if not isinstance(instance, TranslatableMixin) or instance.locale.language_code == settings.LANGUAGE_CODE:
+        return None  # the Swedish ones: refuse_source_snippet_edit
+    languages = snippet_languages_for(request.user)
+    if languages is None or instance.locale.language_code in languages:
+        return None
+    meta = type(instance)._meta
     messages.error(
         request,
-        f"Den svenska versionen av ”{instance}” ({meta.verbose_name}) ändras och publiceras av "
-        "redaktörer, inte av översättare. Översätt den i stället med ”Översätt” i listan, eller "
-        "öppna översättningen till ditt språk.",
+        f"”{instance}” ({meta.verbose_name}) är på {instance.locale.get_display_name()}, "
+        "ett språk du inte översätter till.",
     )
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))

@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from website import translator_permissions, views
+from website import review, translator_permissions, views
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -22,12 +22,37 @@ def register_translation_urls():
             translator_permissions.UpdateTranslationsView.as_view(),
             name="website_update_translations",
         ),
+        # "Convert to alias" publishes the Swedish page under the translation's address:
+        # for those who may publish only (website/review.py). Same address, as above.
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            review.convert_to_alias,
+            name="website_convert_to_alias",
+        ),
+        path(
+            "review/<str:app_label>/<str:model_name>/<str:pk>/submit/",
+            review.submit_for_review,
+            name="website_submit_for_review",
+        ),
     ]
+
+
+# Review before publishing (website/review.py, docs/roles.md) ---------------------------
+
+hooks.register("before_delete_page", review.refuse_delete_unless_publisher)
+hooks.register("before_bulk_action", review.refuse_bulk_delete_unless_publisher)
+hooks.register("register_page_listing_more_buttons", review.page_listing_buttons)
+hooks.register("register_snippet_listing_buttons", review.snippet_listing_buttons)
 
 
 @hooks.register("before_edit_snippet", order=-1)
 def keep_swedish_snippets_for_publishers(request, instance):
     return translator_permissions.refuse_source_snippet_edit(request, instance)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def keep_translators_to_their_languages(request, instance):
+    return translator_permissions.refuse_other_language_snippet_edit(request, instance)
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,4 +1,4 @@
-"""Create the translators group: translate and publish other languages, never Swedish."""
+"""Complete the translator groups: translate and submit for review, never publish."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,15 +7,18 @@ from website.translation import setup_translators
 
 class Command(BaseCommand):
     help = (
-        "Create or update the 'Översättare' group (may translate and publish in the given "
-        "languages' trees, not in Swedish). Safe to run again."
+        "Complete the 'Översättare' groups (one for every language and one per language, made "
+        "by a migration): page permissions in each language's tree once its home page exists, "
+        "no publishing, unpublishing or deleting (docs/roles.md). Safe to run again."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--language", action="append", dest="languages", metavar="CODE",
-                            help="Only this language (repeat for more). Default: every language but Swedish.")
+                            help="Only check and list this language (repeat for more). "
+                                 "Default: every language but Swedish.")
         parser.add_argument("--per-language", action="store_true",
-                            help="Also make one group per language, e.g. 'Översättare – العربية'.")
+                            help="Kept for older scripts: the per-language groups, e.g. "
+                                 "'Översättare – العربية', always exist now.")
 
     def handle(self, *args, languages=None, per_language=False, **options):
         try:

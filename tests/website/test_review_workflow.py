@@ -1,0 +1,238 @@
+"""Review before publishing: what a communicator or translator changes reaches visitors only
+when a Granskare approves it (issue 9, findings 5 and 8; docs/roles.md)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowPage, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
+from tests.translation.test_snippet_drafts import (
+    NEW_NUMBER,
+    helpline_form,
+    kvinnofridslinjen,
+    submit_snippet,
+    translate_all,
+)
+from website.roles import (
+    COMMUNICATORS,
+    REVIEW_WORKFLOW,
+    REVIEWERS,
+    ensure_roles,
+    translator_group_name,
+    translator_languages,
+)
+
+pytestmark = pytest.mark.django_db
+
+ARABIC_NAME = "خط كفينوفريدس لدعم النساء"
+
+
+def login(role, username):
+    user = get_user_model().objects.create_user(username=username, password="x")
+    user.groups.add(Group.objects.get(name=role))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def public_html(url):
+    return Client().get(url).content.decode()
+
+
+def edit_url(snippet):
+    return reverse("wagtailsnippets_information_helpline:edit", args=[snippet.pk])
+
+
+def in_progress(obj):
+    return WorkflowState.objects.for_instance(obj).get(status=WorkflowState.STATUS_IN_PROGRESS)
+
+
+def approve_snippet(client, snippet):
+    state = in_progress(snippet)
+    url = reverse(
+        "wagtailsnippets_information_helpline:workflow_action",
+        args=[snippet.pk, "approve", state.current_task_state.pk],
+    )
+    return client.post(url, {"comment": ""})
+
+
+# Roles in every install ---------------------------------------------------------------
+
+
+def test_every_install_has_a_translator_group_per_language_to_pick_in_the_users_form(admin_client):
+    # Made by the migration: no setup_translators, no demo.
+    names = [translator_group_name(code) for code, _local in translator_languages()]
+    assert set(Group.objects.filter(name__in=names).values_list("name", flat=True)) == set(names)
+    assert len(names) == 13
+    form = admin_client.get(reverse("wagtailusers_users:add")).content.decode()
+    for name in (*names, COMMUNICATORS, REVIEWERS, "Administratör"):
+        assert name in form, name
+
+
+def test_the_roles_setup_runs_again_and_without_any_page(db):
+    def counts():
+        return (
+            Group.objects.count(),
+            Workflow.objects.count(),
+            WorkflowPage.objects.count(),
+            WorkflowContentType.objects.count(),
+            Group.objects.get(name=REVIEWERS).permissions.count(),
+        )
+
+    before = counts()
+    ensure_roles()
+    assert counts() == before
+    # The migration's workflow is on the tree root and on the four snippet models.
+    workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
+    assert WorkflowPage.objects.get(page__depth=1).workflow == workflow
+    assert {w.content_type.model for w in WorkflowContentType.objects.filter(workflow=workflow)} == {
+        "helpline", "localservice", "brochure", "glossaryterm",
+    }
+    assert not Workflow.objects.get(name="Moderators approval").active
+    # A database without pages (a flushed test database) still gets groups and workflows.
+    Page.objects.filter(depth=1).delete()
+    ensure_roles()
+    assert Group.objects.filter(name=COMMUNICATORS).exists()
+    assert WorkflowContentType.objects.filter(workflow=workflow).count() == 4
+
+
+# Helplines: the number people dial ------------------------------------------------------
+
+
+def test_a_communicators_publish_attempt_on_a_helpline_publishes_nothing(shared_support_site):  # noqa: F811
+    swedish = kvinnofridslinjen()
+    old_number = swedish.phone_number
+    communicator = login(COMMUNICATORS, "kommunikator")
+    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    swedish.refresh_from_db()
+    assert swedish.phone_number == old_number and swedish.live
+    html = public_html("/sv/")
+    assert old_number in html and NEW_NUMBER not in html
+
+
+def test_a_new_helpline_number_goes_live_only_when_a_reviewer_approves_it(shared_support_site):  # noqa: F811
+    swedish = kvinnofridslinjen()
+    communicator = login(COMMUNICATORS, "kommunikator")
+    response = communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    swedish.refresh_from_db()
+    assert swedish.workflow_in_progress
+    assert NEW_NUMBER not in public_html("/sv/")
+    # The reviewer sees it waiting on the dashboard …
+    reviewer = login(REVIEWERS, "granskare")
+    assert "Kvinnofridslinjen" in reviewer.get(reverse("wagtailadmin_home")).content.decode()
+    # … and approving publishes it.
+    response = approve_snippet(reviewer, swedish)
+    assert response.status_code in (200, 302)
+    swedish.refresh_from_db()
+    assert swedish.phone_number == NEW_NUMBER and not swedish.workflow_in_progress
+    assert NEW_NUMBER in public_html("/sv/")
+
+
+def test_a_communicator_cannot_approve_their_own_submission(shared_support_site):  # noqa: F811
+    swedish = kvinnofridslinjen()
+    communicator = login(COMMUNICATORS, "kommunikator")
+    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+    approve_snippet(communicator, swedish)
+    swedish.refresh_from_db()
+    assert swedish.workflow_in_progress and swedish.phone_number != NEW_NUMBER
+    assert NEW_NUMBER not in public_html("/sv/")
+
+
+def test_the_helpline_listing_shows_drafts_and_reviews(shared_support_site):  # noqa: F811
+    swedish = kvinnofridslinjen()
+    communicator = login(COMMUNICATORS, "kommunikator")
+    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER))
+    listing = login(REVIEWERS, "granskare").get(reverse("wagtailsnippets_information_helpline:list"))
+    html = listing.content.decode()
+    row = html[html.index(f"snippet_{swedish.pk}_title"):]
+    row = row[: row.index("</tr>")]
+    assert "publicerad + utkast" in row
+    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+    html = login(REVIEWERS, "granskare2").get(reverse("wagtailsnippets_information_helpline:list")).content.decode()
+    row = html[html.index(f"snippet_{swedish.pk}_title"):]
+    assert "under moderering" in row[: row.index("</tr>")]
+
+
+# Translators ------------------------------------------------------------------------------
+
+
+def test_a_translator_submits_a_helpline_translation_for_review(shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+    kvinnofridslinjen("ar").delete()  # the demo's own Arabic one; translated in the admin here
+    translator = login(translator_group_name("ar"), "oversattare")
+    translation = submit_snippet(translator, kvinnofridslinjen(), "ar")
+    translate_all(translation, {"Kvinnofridslinjen": ARABIC_NAME})
+    arabic = translation.get_target_instance()
+
+    listing = translator.get(reverse("wagtailsnippets_information_helpline:list") + "?locale=ar").content.decode()
+    submit_url = reverse("website_submit_for_review", args=["information", "helpline", arabic.pk])
+    assert submit_url in listing
+    assert translator.post(submit_url).status_code == 302
+    arabic.refresh_from_db()
+    assert arabic.workflow_in_progress and not arabic.live
+    assert ARABIC_NAME not in public_html("/ar/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_snippet(login(REVIEWERS, "granskare"), arabic)
+    arabic.refresh_from_db()
+    assert arabic.live and arabic.name == ARABIC_NAME
+    assert ARABIC_NAME in public_html("/ar/")
+
+
+def test_a_translator_of_one_language_cannot_open_another_languages_helpline(shared_support_site):  # noqa: F811
+    translator = login(translator_group_name("fa"), "oversattare")
+    arabic = kvinnofridslinjen("ar")
+    response = translator.get(edit_url(arabic), follow=True)
+    assert response.redirect_chain == [(reverse("wagtailsnippets_information_helpline:list"), 302)]
+    assert "ett språk du inte översätter till" in response.content.decode()
+    assert translator.post(reverse("website_submit_for_review", args=["information", "helpline", arabic.pk])).status_code == 403
+
+
+# Pages ----------------------------------------------------------------------------------
+
+
+def support_page_form(page, **changes):
+    """The support page's edit form as the admin posts it (an empty body), with ``changes``."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "easy_read": rich_text(page.easy_read),
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_a_communicators_publish_attempt_on_a_support_page_publishes_nothing(shared_support_site):  # noqa: F811
+    from information.models import SupportPage
+
+    page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    communicator = login(COMMUNICATORS, "kommunikator")
+    communicator.post(url, support_page_form(page, title="Ändrad utan granskning", **{"action-publish": "publish"}))
+    page.refresh_from_db()
+    assert page.title != "Ändrad utan granskning" and not page.workflow_in_progress
+    assert "Ändrad utan granskning" not in public_html(page.url)
+    # The same form with "Skicka till granskning" is accepted, and waits for a Granskare.
+    response = communicator.post(url, support_page_form(page, title="Ändrad med granskning", **{"action-submit": "submit"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page.refresh_from_db()
+    assert page.workflow_in_progress and page.get_latest_revision().content["title"] == "Ändrad med granskning"
+    assert "Ändrad med granskning" not in public_html(page.url)
+
+
+def test_a_communicator_cannot_delete_a_draft_support_page(shared_support_site):  # noqa: F811
+    from information.models import SupportPage
+
+    index = shared_support_site["index"]
+    draft = index.add_child(instance=SupportPage(title="Utkast", slug="utkast", live=False))
+    communicator = login(COMMUNICATORS, "kommunikator")
+    response = communicator.post(reverse("wagtailadmin_pages:delete", args=[draft.pk]))
+    assert response.status_code == 403
+    assert "Bara den som får publicera" in response.content.decode()
+    assert Page.objects.filter(pk=draft.pk).exists()
