@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from website import translator_permissions, views
+from website import submit_translations, translator_permissions, views
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -21,6 +21,19 @@ def register_translation_urls():
             "localize/update/<int:translation_source_id>/",
             translator_permissions.UpdateTranslationsView.as_view(),
             name="website_update_translations",
+        ),
+        # The same for "Translate this page" and a snippet's "Translate": they submit the
+        # chosen object without overwriting existing translations of what it uses
+        # (website/submit_translations.py).
+        path(
+            "localize/submit/page/<int:page_id>/",
+            submit_translations.SubmitPageTranslationView.as_view(),
+            name="website_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            submit_translations.SubmitSnippetTranslationView.as_view(),
+            name="website_submit_snippet_translation",
         ),
     ]
 
