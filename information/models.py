@@ -337,6 +337,8 @@ class Brochure(TranslationDraftKeepsLive, DraftStateMixin, RevisionMixin, Transl
         SynchronizedField("paper_size"),
         SynchronizedField("uploaded_pdf"),
     ]
+    # As for support pages: no untranslated part goes live unconfirmed.
+    translation_must_be_complete = True
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "broschyr"
@@ -533,6 +535,9 @@ class SupportPage(Page):
 
     parent_page_types = ["information.SupportIndexPage"]
     subpage_types = []
+    # A translation with an untranslated part is not published without a person confirming
+    # that part may show in Swedish (website/publish_translations.py).
+    translation_must_be_complete = True
     # The section page lists pages shown in menus: a new support page is listed unless unticked.
     show_in_menus_default = True
 

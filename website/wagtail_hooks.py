@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from website import submit_translations, translator_permissions, views
+from website import publish_translations, submit_translations, translator_permissions, views
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -13,6 +13,11 @@ def register_translation_urls():
     return [
         path("translations/", views.TranslationOverviewView.as_view(), name="website_translation_overview"),
         path("translations/<int:translation_id>/po/upload/", views.upload_po, name="website_translation_upload_po"),
+        path(
+            "translations/<int:translation_id>/publish/",
+            publish_translations.publish_incomplete_translation,
+            name="website_publish_incomplete_translation",
+        ),
         # wagtail-localize's sync form at its own address, so that every link to
         # "wagtail_localize:update_translations" lands here: Django takes the first
         # matching pattern, and this hook runs before wagtail-localize's (order=-1, and
@@ -41,6 +46,18 @@ def register_translation_urls():
 @hooks.register("before_edit_snippet", order=-1)
 def keep_swedish_snippets_for_publishers(request, instance):
     return translator_permissions.refuse_source_snippet_edit(request, instance)
+
+
+# Before wagtail-localize's own hooks, which turn these edit views into its translation
+# editor: "Publish" there is a POST to them (website/publish_translations.py).
+@hooks.register("before_edit_page", order=-1)
+def publish_page_translation_from_editor(request, page):
+    return publish_translations.publish_from_editor(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def publish_snippet_translation_from_editor(request, instance):
+    return publish_translations.publish_from_editor(request, instance)
 
 
 @hooks.register("register_admin_menu_item")
