@@ -24,8 +24,8 @@ not called on this path (wagtail-localize publishes the revision directly).
 from django import forms
 from django.contrib import messages as django_messages
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.http import Http404
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -131,7 +131,7 @@ def publish_from_editor(request, instance):
         messages.error(
             request,
             f"”{instance}” publicerades inte på {language}: {len(missing)} "
-            f"{'del är' if len(missing) == 1 else 'delar är'} inte översatta och skulle visas på "
+            f"{'del är inte översatt' if len(missing) == 1 else 'delar är inte översatta'} och skulle visas på "
             f"svenska: {'; '.join(describe(segment, instance) for segment in missing)}. "
             "Översätt dem först, eller välj ”Publicera ändå” om den svenska texten ska visas där.",
             buttons=[

@@ -128,3 +128,26 @@ def test_a_translation_made_by_hand_is_out_of_date_when_the_swedish_page_is_publ
     rows, _codes = translation_overview(languages=["en"])
     row = next(row for row in rows if row.title == SWEDISH["title"])
     assert row.cells["en"].out_of_date
+
+
+def test_the_overview_makes_no_more_queries_with_three_languages_translated_than_with_one(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    translations = submit_for_translation(admin_client, support_page, "ar")
+    translate_strings(translations["ar"], ARABIC)
+    publish_translation(admin_client, translations["ar"], django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as one_language:
+        translation_overview()
+
+    more = submit_for_translation(admin_client, support_page, "en", "fa")
+    translate_strings(more["en"], {text: text for text in ARABIC})
+    publish_translation(admin_client, more["en"], django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as three_languages:
+        rows, _codes = translation_overview()
+    row = next(row for row in rows if row.title == SWEDISH["title"])
+    assert (row.cells["ar"].state, row.cells["en"].state, row.cells["fa"].state) == ("done", "done", "incomplete")
+    print(f"overview queries: {len(one_language)} with one language, {len(three_languages)} with three")
+    assert len(three_languages) <= len(one_language)
