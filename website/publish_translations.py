@@ -10,7 +10,10 @@ Here, for the pages and snippets whose model says ``translation_must_be_complete
 while a string is untranslated; the message lists each one, and a person who may publish
 can open :func:`publish_incomplete_translation`, which names every gap again and
 publishes only after they tick that the Swedish text may show there. Other models publish
-as before, with a warning that lists what is missing. A page's slug never counts.
+as before, with a warning that lists what is missing. A page's slug never counts. The
+other ways to publish a translation are held to the same rule: "Sync" with "Publish
+immediately" (:func:`sync_then_publish_complete`) and the page explorer's bulk publish
+(:func:`refuse_bulk_publish_of_incomplete_translations`).
 
 Why a ``before_edit_page`` / ``before_edit_snippet`` hook: wagtail-localize's editor *is*
 the page's (snippet's) edit view, taken over by its own hook of the same name, and
@@ -247,3 +250,39 @@ def sync_then_publish_complete(request, source, sync):
             "från översättningsredigeraren; tills dess visas den senast publicerade översättningen.",
         )
     return response
+
+
+def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action):
+    """``before_bulk_action``: the page explorer's bulk "Publicera", for translations too.
+
+    It publishes each selected page's latest revision (and, if ticked, every draft page
+    below). A support page translation submitted with wagtail-localize holds the Swedish
+    text wherever a string is untranslated, so this would publish it half-translated
+    past the check in the editor. Refused as a whole (nothing published) with the pages
+    and their untranslated parts named; publish those from the translation editor.
+    """
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live())
+    refused = []
+    for page in pages:
+        model = page.specific_class
+        if model is None or not must_be_complete(model):
+            continue
+        translation = enabled_translation(page)
+        missing = missing_segments(translation, model) if translation else []
+        if missing:
+            refused.append(f"”{page.get_admin_display_title()}” ({language_name(translation)}: {len(missing)})")
+    if not refused:
+        return None
+    messages.error(
+        request,
+        "Ingenting publicerades. Dessa översättningar har delar som inte är översatta och skulle "
+        f"visas på svenska (antal inom parentes): {', '.join(refused)}. Öppna dem i "
+        "översättningsredigeraren: där listas delarna och kan publiceras med bekräftelse.",
+    )
+    return redirect(action.next_url)

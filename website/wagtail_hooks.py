@@ -60,6 +60,11 @@ def publish_snippet_translation_from_editor(request, instance):
     return publish_translations.publish_from_editor(request, instance)
 
 
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action):
+    return publish_translations.refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action)
+
+
 @hooks.register("register_admin_menu_item")
 def register_translation_menu_item():
     return MenuItem(

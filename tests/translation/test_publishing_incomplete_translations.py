@@ -165,3 +165,17 @@ def test_sync_and_publish_immediately_does_not_put_a_new_swedish_sentence_on_the
     html = admin_client.get(arabic.url).content.decode()
     assert "Ring 112 om du är i fara." not in html
     assert ARABIC_SENTENCE in html  # the last published translation stays until the new sentence is translated
+
+
+def test_bulk_publishing_in_the_page_explorer_refuses_a_half_translated_support_page(admin_client, support_page):
+    translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
+    arabic = translation.get_target_instance()
+    explorer = reverse("wagtailadmin_explore", args=[arabic.get_parent().pk])
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={arabic.pk}&next={explorer}"
+
+    response = admin_client.post(url)
+    assert response.status_code == 302 and response["Location"] == explorer
+    arabic.refresh_from_db()
+    assert arabic.live is False
+    text = messages_shown_after(admin_client, response)
+    assert "Ingenting publicerades" in text and SWEDISH["title"] in text
