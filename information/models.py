@@ -59,33 +59,19 @@ class ReachableByPhone:
 
 
 class TranslationDraftKeepsLive:
-    """A published snippet stays published when wagtail-localize saves a draft of it.
+    """A snippet translation made by wagtail-localize starts as a draft of its own.
 
-    Submitting a page for translation also submits the snippets its blocks choose. With
-    ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``, wagtail-localize then saves
-    each of their existing translations with ``live = False`` and the texts it has
-    (Swedish where a string is untranslated): translating a new page into Arabic would
-    take the published Arabic Kvinnofridslinjen off the site and overwrite its text.
-    Wagtail's way to change a published object is a revision, so that one save leaves the
-    row as it is; the revision wagtail-localize makes right after holds the new texts as
-    a draft ("live + draft"), shown once someone publishes it. Unpublishing still works:
-    Wagtail clears ``live_revision`` when it unpublishes.
+    A translation is a copy of the published source: it must not inherit the source's
+    publishing record (Wagtail excludes these fields for pages, not for snippets), or a
+    fresh draft would look published in the admin.
+
+    (This mixin once also refused wagtail-localize's ``live = False`` save of an existing,
+    published translation, made when a page that chooses the snippet was submitted for
+    translation. Such a translation is no longer submitted at all:
+    ``website.submit_translations`` leaves existing translations alone.)
     """
 
-    # A translation is a copy of the published source: it must not inherit the source's
-    # publishing record (Wagtail excludes these for pages, not for snippets).
     exclude_fields_in_copy = ["live_revision", "first_published_at", "last_published_at"]
-
-    def save(self, *args, **kwargs):
-        if (
-            kwargs.get("update_fields") is None
-            and self.pk is not None
-            and not self.live
-            and self.live_revision_id is not None
-            and type(self).objects.filter(pk=self.pk, live=True).exists()
-        ):
-            return
-        super().save(*args, **kwargs)
 
 
 class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -351,6 +337,8 @@ class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Revisi
         SynchronizedField("paper_size"),
         SynchronizedField("uploaded_pdf"),
     ]
+    # As for support pages: no untranslated part goes live unconfirmed.
+    translation_must_be_complete = True
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "broschyr"
@@ -547,6 +535,9 @@ class SupportPage(Page):
 
     parent_page_types = ["information.SupportIndexPage"]
     subpage_types = []
+    # A translation with an untranslated part is not published without a person confirming
+    # that part may show in Swedish (website/publish_translations.py).
+    translation_must_be_complete = True
     # The section page lists pages shown in menus: a new support page is listed unless unticked.
     show_in_menus_default = True
 

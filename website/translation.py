@@ -4,8 +4,9 @@ wagtail-localize does the translating (segments, translation memory, PO files, m
 translation). This module adds what a municipality needs around it:
 
 * :func:`translation_overview` — per page and snippet, per language: percent
-  translated, draft or live, and whether the Swedish source changed since its strings
-  were last sent for translation ("out of date").
+  translated, draft or live, and whether it is out of date ("Inaktuell"): the Swedish
+  source changed since its strings were last sent for translation, or what visitors
+  read (the published translation) lacks some of its current strings.
 * :func:`setup_translators` — completes the "Översättare" groups (made by a migration,
   ``website.roles``): may translate other languages' pages and submit them for review,
   may not change the Swedish source, nor publish, unpublish or delete (Wagtail's page
@@ -30,6 +31,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.roles import TRANSLATORS, ensure_roles, translator_groups
+from website.publish_translations import IGNORED_PAGE_PATHS
 
 #: The translators of every language (one group per language as well: ``website.roles``).
 TRANSLATORS_GROUP = TRANSLATORS
@@ -48,7 +50,9 @@ class Cell:
     managed: bool = False  # translated through wagtail-localize (has a Translation)
     translation_id: int | None = None
     percent: int | None = None  # share of the source's strings translated, 0–100
-    out_of_date: bool = False  # the source changed since its strings were last synced
+    # The Swedish text changed since it was last synced, or the published translation
+    # lacks some of its current strings (see ``live_lacks_current_text``).
+    out_of_date: bool = False
     edit_url: str = ""
 
     @property
@@ -98,26 +102,53 @@ def source_has_changed(source, instance):
     return current != stored
 
 
-def _progress(sources):
-    """{(source_id, locale_id): (total, translated)} in two queries for all sources."""
-    segments = list(
-        StringSegment.objects.filter(source__in=sources).values_list("source_id", "string_id", "context_id")
-    )
+def _progress(sources, page_source_ids=()):
+    """Per (source id, locale id): strings translated, and when the newest was, in two queries.
+
+    Returns ``(totals, done, newest)``: ``totals[source_id]`` strings to translate (a page's
+    URL slug not counted, see ``website.publish_translations``), ``done[(source_id,
+    locale_id)]`` of them translated, ``newest[(source_id, locale_id)]`` the latest time
+    one of them was translated (saved).
+    """
+    segments = [
+        (source_id, string_id, context_id)
+        for source_id, string_id, context_id, path in StringSegment.objects.filter(source__in=sources).values_list(
+            "source_id", "string_id", "context_id", "context__path"
+        )
+        if not (source_id in page_source_ids and path in IGNORED_PAGE_PATHS)
+    ]
     totals = defaultdict(int)
     for source_id, _string, _context in segments:
         totals[source_id] += 1
-    translated = defaultdict(set)  # (string_id, context_id) -> {locale_id}
-    for string_id, context_id, locale_id in StringTranslation.objects.filter(
+    translated = defaultdict(dict)  # (string_id, context_id) -> {locale_id: last translated}
+    for string_id, context_id, locale_id, when in StringTranslation.objects.filter(
         translation_of_id__in={s for _src, s, _c in segments},
         context_id__in={c for _src, _s, c in segments},
         has_error=False,
-    ).values_list("translation_of_id", "context_id", "locale_id"):
-        translated[(string_id, context_id)].add(locale_id)
+    ).values_list("translation_of_id", "context_id", "locale_id", "updated_at"):
+        translated[(string_id, context_id)][locale_id] = when
     done = defaultdict(int)
+    newest = {}
     for source_id, string_id, context_id in segments:
-        for locale_id in translated.get((string_id, context_id), ()):
-            done[(source_id, locale_id)] += 1
-    return totals, done
+        for locale_id, when in translated.get((string_id, context_id), {}).items():
+            key = (source_id, locale_id)
+            done[key] += 1
+            if when and (key not in newest or when > newest[key]):
+                newest[key] = when
+    return totals, done, newest
+
+
+def live_lacks_current_text(total, done, newest, live, published):
+    """Whether a published translation misses some of the source's current strings.
+
+    What visitors read is the version published last. It holds every current string only
+    if each was translated (an untranslated one was published in Swedish, or came with a
+    sync after publishing) and none was translated after that publication. A sync alone
+    therefore does not make a translation current: publishing the new texts does.
+    """
+    if not live or published is None:
+        return False
+    return done < total or (newest is not None and newest > published)
 
 
 def translatable_snippet_models():
@@ -167,7 +198,9 @@ def translation_overview(languages=None, only_pending=False):
         code = by_id.get(translation.target_locale_id)
         if code:
             translations[translation.source_id][code] = translation
-    totals, done = _progress(list(sources.values()))
+    page_keys = {obj.translation_key for kind, obj in objects if kind == "page"}
+    page_source_ids = {source.pk for key, source in sources.items() if key in page_keys}
+    totals, done, newest = _progress(list(sources.values()), page_source_ids)
 
     # Which translations exist already (made through localize, by copy, or by the demo).
     existing = defaultdict(dict)  # translation key -> code -> live (None if no live state)
@@ -214,8 +247,11 @@ def translation_overview(languages=None, only_pending=False):
                 cell.managed = True
                 cell.translation_id = translation.pk
                 total = totals.get(source.pk, 0)
-                cell.percent = 100 if total == 0 else round(100 * done.get((source.pk, translation.target_locale_id), 0) / total)
-                cell.out_of_date = row.source_changed
+                key = (source.pk, translation.target_locale_id)
+                cell.percent = 100 if total == 0 else round(100 * done.get(key, 0) / total)
+                cell.out_of_date = row.source_changed or live_lacks_current_text(
+                    total, done.get(key, 0), newest.get(key), live, published
+                )
             elif cell.exists:
                 # Translated outside wagtail-localize (copied and edited by hand): there are
                 # no strings to count, but a Swedish page or snippet published after its

@@ -31,6 +31,8 @@ from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.views import update_translations
 
+from website import publish_translations
+
 
 def user_can_publish_translation(user, translation):
     """Whether ``user`` may publish the target of ``translation`` (what "sync and publish" does).
@@ -109,6 +111,13 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     def form_valid(self, form):
         # The form of someone who may not publish has no such field: they sync only.
         form.cleaned_data.setdefault("publish_translations", False)
+        if form.cleaned_data["publish_translations"]:
+            # Sync without publishing, then publish what is complete (support pages and
+            # brochures are not published with untranslated parts).
+            form.cleaned_data["publish_translations"] = False
+            return publish_translations.sync_then_publish_complete(
+                self.request, self.object, lambda: super(UpdateTranslationsView, self).form_valid(form)
+            )
         return super().form_valid(form)
 
 

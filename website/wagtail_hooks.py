@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from website import review, translator_permissions, views
+from website import publish_translations, review, submit_translations, translator_permissions, views
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -13,6 +13,11 @@ def register_translation_urls():
     return [
         path("translations/", views.TranslationOverviewView.as_view(), name="website_translation_overview"),
         path("translations/<int:translation_id>/po/upload/", views.upload_po, name="website_translation_upload_po"),
+        path(
+            "translations/<int:translation_id>/publish/",
+            publish_translations.publish_incomplete_translation,
+            name="website_publish_incomplete_translation",
+        ),
         # wagtail-localize's sync form at its own address, so that every link to
         # "wagtail_localize:update_translations" lands here: Django takes the first
         # matching pattern, and this hook runs before wagtail-localize's (order=-1, and
@@ -34,6 +39,19 @@ def register_translation_urls():
             review.submit_for_review,
             name="website_submit_for_review",
         ),
+        # The same for "Translate this page" and a snippet's "Translate": they submit the
+        # chosen object without overwriting existing translations of what it uses
+        # (website/submit_translations.py).
+        path(
+            "localize/submit/page/<int:page_id>/",
+            submit_translations.SubmitPageTranslationView.as_view(),
+            name="website_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            submit_translations.SubmitSnippetTranslationView.as_view(),
+            name="website_submit_snippet_translation",
+        ),
     ]
 
 
@@ -53,6 +71,23 @@ def keep_swedish_snippets_for_publishers(request, instance):
 @hooks.register("before_edit_snippet", order=-1)
 def keep_translators_to_their_languages(request, instance):
     return translator_permissions.refuse_other_language_snippet_edit(request, instance)
+
+
+# Before wagtail-localize's own hooks, which turn these edit views into its translation
+# editor: "Publish" there is a POST to them (website/publish_translations.py).
+@hooks.register("before_edit_page", order=-1)
+def publish_page_translation_from_editor(request, page):
+    return publish_translations.publish_from_editor(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def publish_snippet_translation_from_editor(request, instance):
+    return publish_translations.publish_from_editor(request, instance)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action):
+    return publish_translations.refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action)
 
 
 @hooks.register("register_admin_menu_item")

@@ -13,6 +13,7 @@ ARABIC = {
     "Du är inte ensam. Det finns hjälp.": "لست وحدك. هناك مساعدة.",
     "utsatt-for-vald": "altaarud-lilunf",
 }
+NEW_ARABIC = "لست وحدك. هناك مساعدة على مدار الساعة."
 
 
 def arabic_cell(title):
@@ -72,11 +73,22 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
     response = admin_client.post(reverse("wagtail_localize:update_translations", args=[translations["ar"].source_id]), {})
     assert response.status_code == 302
     cell = arabic_cell(SWEDISH["title"])
-    assert cell.out_of_date is False
     assert 0 < cell.percent < 100
-    # Syncing did not publish anything: the Arabic visitor still reads the old, whole translation.
+    # Syncing did not publish anything: the Arabic visitor still reads the old, whole
+    # translation, without the new sentence, so it is still out of date.
     arabic = translations["ar"].get_target_instance()
     assert "لست وحدك. هناك مساعدة." in admin_client.get(arabic.url).content.decode()
+    assert cell.state == "out_of_date"
+    assert 'data-language="ar" data-state="out_of_date"' in admin_client.get(reverse("website_translation_overview")).content.decode()
+
+    # Translated, but not yet published: visitors still lack it.
+    translate_strings(translations["ar"], {**ARABIC, "Du är inte ensam. Det finns hjälp dygnet runt.": NEW_ARABIC})
+    cell = arabic_cell(SWEDISH["title"])
+    assert cell.percent == 100 and cell.state == "out_of_date"
+
+    publish_translation(admin_client, translations["ar"], django_capture_on_commit_callbacks)
+    assert NEW_ARABIC in admin_client.get(arabic.url).content.decode()
+    assert arabic_cell(SWEDISH["title"]).state == "done"
 
 
 def test_overview_lists_pages_and_snippets_for_every_language(admin_client, support_page):
@@ -116,3 +128,26 @@ def test_a_translation_made_by_hand_is_out_of_date_when_the_swedish_page_is_publ
     rows, _codes = translation_overview(languages=["en"])
     row = next(row for row in rows if row.title == SWEDISH["title"])
     assert row.cells["en"].out_of_date
+
+
+def test_the_overview_makes_no_more_queries_with_three_languages_translated_than_with_one(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    translations = submit_for_translation(admin_client, support_page, "ar")
+    translate_strings(translations["ar"], ARABIC)
+    publish_translation(admin_client, translations["ar"], django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as one_language:
+        translation_overview()
+
+    more = submit_for_translation(admin_client, support_page, "en", "fa")
+    translate_strings(more["en"], {text: text for text in ARABIC})
+    publish_translation(admin_client, more["en"], django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as three_languages:
+        rows, _codes = translation_overview()
+    row = next(row for row in rows if row.title == SWEDISH["title"])
+    assert (row.cells["ar"].state, row.cells["en"].state, row.cells["fa"].state) == ("done", "done", "incomplete")
+    print(f"overview queries: {len(one_language)} with one language, {len(three_languages)} with three")
+    assert len(three_languages) <= len(one_language)
