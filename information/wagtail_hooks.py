@@ -31,7 +31,6 @@ class HelplineViewSet(SnippetViewSet):
         LastVerifiedColumn("last_verified", label="Senast kontrollerad", sort_key="last_verified"),
     ]
     list_filter = ["is_emergency"]
-    search_fields = ["name"]
     ordering = ["last_verified"]
 
 
@@ -47,6 +46,7 @@ class BrochureViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = "Broschyrer"
     list_display = ["title", "slug", "paper_size"]
+    search_fields = ["title", "summary"]  # not in the search index: the ORM searches
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -54,6 +54,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = "Ordlista"
     list_display = ["term", "slug"]
+    search_fields = ["term"]  # not in the search index: the ORM searches
 
 
 class InformationViewSetGroup(SnippetViewSetGroup):

@@ -43,6 +43,7 @@ from plans.vocabulary import (
     TARGET_GROUPS,
 )
 from website.localization import localized_from_register
+from website.search import word_endings
 
 
 def lines(text):
@@ -66,7 +67,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     kind = models.CharField("typ", max_length=20, choices=ORGANISATION_KINDS.choices, default="committee")
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("key")]
-    search_fields = [index.SearchField("name"), index.SearchField("short_name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("word_endings"),  # "nämnd" finds Socialnämnden
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "organisation"
@@ -82,6 +90,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     @property
     def kind_label(self):
         return ORGANISATION_KINDS.public_label(self.kind)
+
+    def word_endings(self):
+        return word_endings(self.name, self.short_name)
 
 
 # Plans -----------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "short_name", "kind", "key", "locale"]
     list_filter = ["kind", "locale"]
-    search_fields = ["name", "short_name"]
 
 
 register_snippet(OrganisationViewSet)
