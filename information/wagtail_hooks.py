@@ -1,7 +1,7 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -38,7 +38,7 @@ class LocalServiceViewSet(SnippetViewSet):
     model = LocalService
     icon = "home"
     menu_label = "Lokala stödverksamheter"
-    list_display = ["name", "phone_number", "walk_in"]
+    list_display = ["name", "phone_number", BooleanColumn("walk_in", label="Utan tidsbokning")]
 
 
 class BrochureViewSet(SnippetViewSet):
