@@ -6,7 +6,16 @@ from wagtail.admin.panels import InlinePanel
 class MeasureInlinePanel(InlinePanel):
     """An InlinePanel whose children start collapsed, each headed by the measure's
     identifier and the start of its title, so an editor finds "2:4" without scrolling
-    through forty open forms."""
+    through forty open forms.
+
+    One measure can be asked for open (``?measure=<id>``, as the admin's measure listing
+    links): it starts expanded and the page scrolls to it (``#measure-<id>``).
+    """
 
     class BoundPanel(InlinePanel.BoundPanel):
         template_name = "plans/admin/measure_inline_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["open_measure"] = self.request.GET.get("measure", "") if self.request else ""
+            return context
