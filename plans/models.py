@@ -34,6 +34,7 @@ from wagtail.search import index
 from plans.blocks import DefinitionBlock, NarrativeBlock
 from plans.fields import MultipleChoiceField
 from plans.panels import MeasureInlinePanel
+from plans.widgets import OrganisationAutocomplete
 from plans.vocabulary import (
     ORGANISATION_KINDS,
     PREVENTION_LEVELS,
@@ -578,7 +579,13 @@ class Responsibility(Orderable):
     text = models.CharField("eller fritext", max_length=255, blank=True, help_text="Om planen inte anger en organisation.")
     role = models.CharField("roll", max_length=10, choices=ROLES.choices, default="lead")
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("text"), FieldPanel("role")])]
+    panels = [
+        FieldRowPanel([
+            FieldPanel("organisation", widget=OrganisationAutocomplete(), help_text="Skriv en del av namnet och välj i listan."),
+            FieldPanel("text"),
+            FieldPanel("role"),
+        ])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "ansvarig"

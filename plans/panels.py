@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import InlinePanel
 
+from plans.widgets import DATALIST_ID, register_options
+
 
 class MeasureInlinePanel(InlinePanel):
     """An InlinePanel whose children start collapsed, each headed by the measure's
@@ -10,6 +12,9 @@ class MeasureInlinePanel(InlinePanel):
 
     One measure can be asked for open (``?measure=<id>``, as the admin's measure listing
     links): it starts expanded and the page scrolls to it (``#measure-<id>``).
+
+    It also writes, once, the suggestion list of the organisation field of every
+    responsible body (``plans.widgets.OrganisationAutocomplete``).
     """
 
     class BoundPanel(InlinePanel.BoundPanel):
@@ -18,4 +23,6 @@ class MeasureInlinePanel(InlinePanel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["open_measure"] = self.request.GET.get("measure", "") if self.request else ""
+            context["organisation_datalist_id"] = DATALIST_ID
+            context["organisation_options"] = register_options()
             return context

@@ -78,3 +78,12 @@ def test_the_measure_listing_opens_the_measure_itself_expanded(admin_client, imp
     panel = html.split(f'id="measure-{wanted.pk}"', 1)[1].split("data-inline-panel-child", 1)[0]
     assert "w-panel collapsed" not in panel  # the measure asked for is open
     assert html.count("w-panel collapsed") >= len(measures) - 1  # the others stay closed
+
+
+def test_a_half_filled_focus_area_is_not_autosaved(admin_client, import_generated):
+    """Autosave posted half-filled measure forms every half second and then showed
+    "Autosave is paused" over the errors: editors save drafts themselves."""
+    plan = import_generated(2)
+    area = FocusAreaPage.objects.child_of(plan).order_by("path").first()
+    html = admin_client.get(f"/admin/pages/{area.pk}/edit/").content.decode()
+    assert "data-w-autosave-interval-value" not in html

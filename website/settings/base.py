@@ -176,6 +176,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to gravatar.com from editors' browsers
+# Autosave off: it posted a focus area's half-filled measure forms every half second,
+# then stopped with "Autosave is paused" over the errors. Editors save drafts themselves;
+# Wagtail still warns before leaving a form with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
