@@ -41,12 +41,11 @@ class OrganisationAutocomplete(forms.TextInput):
 
     def value_from_datadict(self, data, files, name):
         typed = (data.get(name) or "").strip()
-        if not typed:
-            return ""
-        for organisation in self.organisations():
-            if typed in (self.label(organisation), organisation.name):
-                return str(organisation.pk)
-        return typed
-
-    def __init__(self, attrs=None):
-        super().__init__({"list": DATALIST_ID, "autocomplete": "off", **(attrs or {})})
+        if not typed or typed.isdigit():
+            return typed  # empty, or an id (a form posted by code rather than typed)
+        organisations = self.organisations()
+        match = organisations.filter(name=typed).first()
+        if match is None and typed.endswith(")") and " (" in typed:
+            name_part, short_name = typed[:-1].rsplit(" (", 1)
+            match = organisations.filter(name=name_part, short_name=short_name).first()
+        return str(match.pk) if match else typed
