@@ -49,3 +49,8 @@ class OrganisationAutocomplete(forms.TextInput):
             name_part, short_name = typed[:-1].rsplit(" (", 1)
             match = organisations.filter(name=name_part, short_name=short_name).first()
         return str(match.pk) if match else typed
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].update({"list": DATALIST_ID, "autocomplete": "off"})
+        return context
