@@ -19,6 +19,7 @@ from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.localization import in_locale, locale_id_for
+from website.search import word_endings
 
 #: Languages a page falls back to when it does not exist in the visitor's, in order.
 FALLBACK_LANGUAGES = ["sv", "en"]
@@ -144,8 +145,13 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
     search_fields = [
         index.SearchField("name"),
         index.SearchField("audience"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.search)
         index.FilterField("locale_id"),
     ]
+
+    def word_endings(self):
+        return word_endings(self.name)
 
     # Words are translated; numbers and facts are the same in every language and follow
     # the Swedish helpline when it is published (``information.signals.sync_facts``).
@@ -227,8 +233,13 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
     search_fields = [
         index.SearchField("name"),
         index.SearchField("audience"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.search)
         index.FilterField("locale_id"),
     ]
+
+    def word_endings(self):
+        return word_endings(self.name)
 
     # As for helplines: contact details follow the published Swedish service.
     translatable_fields = [

@@ -1,7 +1,7 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -37,7 +37,6 @@ class HelplineViewSet(SnippetViewSet):
         LiveStatusTagColumn(),
     ]
     list_filter = ["is_emergency"]
-    search_fields = ["name"]
     ordering = ["last_verified"]
 
 
@@ -45,7 +44,7 @@ class LocalServiceViewSet(SnippetViewSet):
     model = LocalService
     icon = "home"
     menu_label = "Lokala stödverksamheter"
-    list_display = ["name", "phone_number", "walk_in", LiveStatusTagColumn()]
+    list_display = ["name", "phone_number", BooleanColumn("walk_in", label="Utan tidsbokning"), LiveStatusTagColumn()]
 
 
 class BrochureViewSet(SnippetViewSet):
@@ -53,6 +52,7 @@ class BrochureViewSet(SnippetViewSet):
     icon = "doc-full"
     menu_label = "Broschyrer"
     list_display = ["title", "slug", "paper_size", LiveStatusTagColumn()]
+    search_fields = ["title", "summary"]  # not in the search index: the ORM searches
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -60,6 +60,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = "Ordlista"
     list_display = ["term", "slug", LiveStatusTagColumn()]
+    search_fields = ["term"]  # not in the search index: the ORM searches
 
 
 class InformationViewSetGroup(SnippetViewSetGroup):

@@ -3,6 +3,7 @@
 from django import forms
 from django.core import exceptions
 from django.db import models
+from django.utils.text import capfirst
 
 
 class MultipleChoiceField(models.CharField):
@@ -63,7 +64,7 @@ class MultipleChoiceField(models.CharField):
             choices=self.choices,
             required=not self.blank,
             widget=forms.CheckboxSelectMultiple,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),  # as Django does for its own fields
             help_text=self.help_text,
         )
 

@@ -33,6 +33,7 @@ from wagtail.search import index
 from plans.blocks import DefinitionBlock, NarrativeBlock
 from plans.fields import MultipleChoiceField
 from plans.panels import MeasureInlinePanel, RestorableInlinePanel
+from plans.widgets import OrganisationAutocomplete
 from plans.vocabulary import (
     ORGANISATION_KINDS,
     PREVENTION_LEVELS,
@@ -42,6 +43,7 @@ from plans.vocabulary import (
     TARGET_GROUPS,
 )
 from website.localization import localized_from_register
+from website.search import word_endings
 
 
 def lines(text):
@@ -65,7 +67,14 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     kind = models.CharField("typ", max_length=20, choices=ORGANISATION_KINDS.choices, default="committee")
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("key")]
-    search_fields = [index.SearchField("name"), index.SearchField("short_name"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("word_endings"),  # "nämnd" finds Socialnämnden
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = "organisation"
@@ -81,6 +90,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     @property
     def kind_label(self):
         return ORGANISATION_KINDS.public_label(self.kind)
+
+    def word_endings(self):
+        return word_endings(self.name, self.short_name)
 
 
 # Plans -----------------------------------------------------------------------------------
@@ -617,7 +629,13 @@ class Responsibility(Orderable):
     text = models.CharField("eller fritext", max_length=255, blank=True, help_text="Om planen inte anger en organisation.")
     role = models.CharField("roll", max_length=10, choices=ROLES.choices, default="lead")
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("text"), FieldPanel("role")])]
+    panels = [
+        FieldRowPanel([
+            FieldPanel("organisation", widget=OrganisationAutocomplete(), help_text="Skriv en del av namnet och välj i listan."),
+            FieldPanel("text"),
+            FieldPanel("role"),
+        ])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "ansvarig"

@@ -241,18 +241,24 @@ def measure_versions(plan, measure, request):
 def follow_up_report(plan, request):
     """Every measure with its latest follow-up, for a committee's yearly review.
 
-    ``?year=2025`` shows the latest entry up to the end of that year.
+    By default the latest entry of all (an entry dated in a later year than today is still
+    the latest news, and must not hide until someone changes a filter); ``?year=2025``
+    shows the latest entry up to the end of that year.
     """
-    try:
-        year = int(request.GET.get("year") or date.today().year)
-        if not 1990 <= year <= 2200:
-            raise ValueError
-    except ValueError:
-        return HttpResponse(_("The year must be a number such as 2025."), status=400, content_type="text/plain; charset=utf-8")
+    year = None
+    if request.GET.get("year"):
+        try:
+            year = int(request.GET["year"])
+            if not 1990 <= year <= 2200:
+                raise ValueError
+        except ValueError:
+            return HttpResponse(_("The year must be a number such as 2025."), status=400, content_type="text/plain; charset=utf-8")
     measures = attach_plan(list(plan.measures()), plan)
     rows = []
+    years = set()
     for measure in measures:
-        updates = [u for u in measure.status_updates.all() if u.date.year <= year]
+        years.update(u.date.year for u in measure.status_updates.all())
+        updates = [u for u in measure.status_updates.all() if year is None or u.date.year <= year]
         latest = max(updates, key=lambda u: (u.date, u.sort_order or 0)) if updates else None
         rows.append({"measure": measure, "latest": latest})
     counts = {}
@@ -263,7 +269,13 @@ def follow_up_report(plan, request):
         plan,
         request,
         "plans/follow_up_report.html",
-        {"rows": rows, "year": year, "status_summary": status_summary(counts), "today": date.today()},
+        {
+            "rows": rows,
+            "year": year,
+            "years": sorted(years | {date.today().year} | ({year} if year else set()), reverse=True),
+            "status_summary": status_summary(counts),
+            "today": date.today(),
+        },
     )
 
 

@@ -38,7 +38,7 @@ STATUS = Vocabulary(
     ("not_started", "Ej påbörjad", _("Not started")),
     ("ongoing", "Pågående", _("Ongoing")),
     ("done", "Genomförd", _("Done")),
-    ("continuous", "Fortlöpande", _("Continuous")),
+    ("continuous", "Löpande", _("Continuous")),
 )
 
 PREVENTION_LEVELS = Vocabulary(

@@ -33,7 +33,6 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "short_name", "kind", "key", "locale"]
     list_filter = ["kind", "locale"]
-    search_fields = ["name", "short_name"]
 
 
 register_snippet(OrganisationViewSet)
@@ -53,7 +52,7 @@ class MeasureAdminFilter(forms.Form):
 
 def measure_index(request):
     """Every measure in every plan (draft or published), filterable by plan, organisation
-    and status; each row links to the focus area where the measure is edited."""
+    and status; each row opens the measure itself, expanded, in its focus area's form."""
     form = MeasureAdminFilter(request.GET or None)
     measures = Measure.objects.select_related("focus_area", "locale").prefetch_related(
         "responsibilities__organisation"

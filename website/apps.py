@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class WebsiteConfig(AppConfig):
@@ -6,3 +7,22 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Webbplats"
+
+    def ready(self):
+        from website.permissions import name_permissions_in_swedish
+
+        post_migrate.connect(name_permissions_in_swedish, dispatch_uid="website_swedish_permission_names")
+        swedish_names_for_wagtail_models()
+
+
+def swedish_names_for_wagtail_models():
+    """Wagtail's ``Locale`` and wagtail-localize's ``Translation`` declare no verbose_name,
+    so the group permission screen shows "Locale" and "Translation". Their names are set
+    in Swedish at run time; the models' declared options (which migrations read from
+    ``Meta.original_attrs``) are left alone, so no migration of theirs changes."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+
+    Locale._meta.verbose_name = Locale._meta.verbose_name_plural = "språk"
+    Translation._meta.verbose_name = "översättning"
+    Translation._meta.verbose_name_plural = "översättningar"

@@ -27,6 +27,19 @@ SOURCE_LANGUAGE = "sv"
 
 LANGUAGES = [(code, name) for code, name, _local, _rtl in SITE_LANGUAGES]
 
+
+def content_languages():
+    """The languages as Wagtail names them in the admin (``Locale.get_display_name``):
+    "Publicera på arabiska", not "Publicera på Arabic".
+
+    The English names are translated lazily into the editor's admin language: Django's own
+    catalogue has most of them, ``admin_locale/`` the rest (Somali, Tigrinya, Sorani).
+    ``LANGUAGES`` keeps plain strings: the settings and the public site read them as codes.
+    """
+    from django.utils.translation import gettext_lazy
+
+    return [(code, gettext_lazy(name)) for code, name in LANGUAGES]
+
 RTL_LANGUAGES = {code for code, _name, _local, rtl in SITE_LANGUAGES if rtl}
 
 

@@ -43,6 +43,8 @@ REVIEW_WORKFLOW = "Granskning före publicering"
 REVIEW_TASK = "Granskares godkännande"
 #: Wagtail's own workflow from its initial data; replaced on the root page by ours.
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+#: The same workflow once website/migrations/0003 has given it a Swedish name.
+WAGTAIL_DEFAULT_WORKFLOW_NAMES = (WAGTAIL_DEFAULT_WORKFLOW, "Godkännande av moderatorer")
 
 #: Snippets that go through the review workflow: what a visitor in danger reads and dials,
 #: and the glossary that explains the words on those pages.
@@ -293,7 +295,7 @@ def assign_to_root(roles, workflow, root):
     if current is None:
         roles.WorkflowPage.objects.create(page=root, workflow=workflow)
         return
-    if current.workflow_id == workflow.pk or current.workflow.name != WAGTAIL_DEFAULT_WORKFLOW:
+    if current.workflow_id == workflow.pk or current.workflow.name not in WAGTAIL_DEFAULT_WORKFLOW_NAMES:
         return
     default = current.workflow
     current.workflow = workflow

@@ -4,7 +4,6 @@ import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -17,6 +16,45 @@ from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.translation import translation_overview
 
 MAX_PO_BYTES = 5 * 1024 * 1024
+
+
+class HelpTranslatingView(WagtailAdminTemplateMixin, TemplateView):
+    """How translation works here, for editors and translators, inside the admin (they
+    cannot open docs/translating.md in the repository)."""
+
+    template_name = "website/admin/help_translating.html"
+    page_title = "Hjälp: översätta"
+    header_icon = "help"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+
+class UploadPoRefusedView(WagtailAdminTemplateMixin, TemplateView):
+    """A refused PO upload, in the admin with the reason (answered with status 400)."""
+
+    template_name = "website/admin/upload_po_refused.html"
+    page_title = "PO-filen laddades inte upp"
+    header_icon = "warning"
+    http_method_names = ["post"]
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def post(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(), status=400)
+
+
+def refuse_upload(request, reason):
+    view = UploadPoRefusedView.as_view(extra_context={"reason": reason, "back_url": safe_next_url(request)})
+    return view(request)
+
+
+def safe_next_url(request):
+    next_url = request.POST.get("next") or ""
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        next_url = reverse("website_translation_overview")
+    return next_url
 
 
 class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -56,8 +94,8 @@ def upload_po(request, translation_id):
     """Import a translator's PO file into one translation; the result stays a draft.
 
     wagtail-localize's own upload view answers a PO file without its translation id with a
-    server error; this one checks the file first and says what is wrong (400), and imports
-    nothing unless all of it can be read.
+    server error; this one checks the file first and says what is wrong (400, on an admin
+    page with a way back), and imports nothing unless all of it can be read.
     """
     translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), pk=translation_id)
     instance = translation.get_target_instance()
@@ -65,9 +103,9 @@ def upload_po(request, translation_id):
         raise PermissionDenied
     upload = request.FILES.get("file")
     if upload is None:
-        return HttpResponseBadRequest("Välj en PO-fil att ladda upp.")
+        return refuse_upload(request, "Välj en PO-fil att ladda upp.")
     if upload.size > MAX_PO_BYTES:
-        return HttpResponseBadRequest("PO-filen är för stor (högst 5 MB).")
+        return refuse_upload(request, "PO-filen är för stor (högst 5 MB).")
     try:
         text = upload.read().decode("utf-8")
         # polib opens a file when given a path: a PO file always has several lines, a path
@@ -76,16 +114,14 @@ def upload_po(request, translation_id):
             raise ValueError("not a PO file")
         po = polib.pofile(text)
     except (UnicodeDecodeError, OSError, ValueError):
-        return HttpResponseBadRequest("Filen är inte en PO-fil i UTF-8.")
+        return refuse_upload(request, "Filen är inte en PO-fil i UTF-8.")
     if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
-        return HttpResponseBadRequest(
+        return refuse_upload(
+            request,
             f"PO-filen hör inte till den här översättningen ({translation.source.object_repr}, "
             f"{translation.target_locale.get_display_name()}). Ladda ner filen för just den här översättningen."
         )
     with transaction.atomic():
         translation.import_po(po, user=request.user, tool_name="PO File")
     messages.success(request, "Översättningarna i PO-filen är sparade. Granska och publicera sidan när den är klar.")
-    next_url = request.POST.get("next") or ""
-    if not next_url.startswith("/") or next_url.startswith("//"):
-        next_url = reverse("website_translation_overview")
-    return redirect(next_url)
+    return redirect(safe_next_url(request))

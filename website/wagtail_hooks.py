@@ -12,6 +12,7 @@ from website import publish_translations, review, submit_translations, translato
 def register_translation_urls():
     return [
         path("translations/", views.TranslationOverviewView.as_view(), name="website_translation_overview"),
+        path("help/translating/", views.HelpTranslatingView.as_view(), name="website_help_translating"),
         path("translations/<int:translation_id>/po/upload/", views.upload_po, name="website_translation_upload_po"),
         path(
             "translations/<int:translation_id>/publish/",
@@ -88,6 +89,11 @@ def publish_snippet_translation_from_editor(request, instance):
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action):
     return publish_translations.refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action)
+
+
+@hooks.register("register_help_menu_item")
+def register_translation_help_menu_item():
+    return MenuItem("Översätta", reverse("website_help_translating"), icon_name="help", order=100)
 
 
 @hooks.register("register_admin_menu_item")

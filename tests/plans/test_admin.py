@@ -61,3 +61,29 @@ def test_a_measure_goal_is_chosen_by_its_title(admin_client, import_generated):
     area = FocusAreaPage.objects.child_of(plan).order_by("path").first()
     html = admin_client.get(f"/admin/pages/{area.pk}/edit/").content.decode()
     assert "1. 1.1 Ett delmål" in html
+
+
+def test_the_measure_listing_opens_the_measure_itself_expanded(admin_client, import_generated):
+    from plans.models import Measure
+
+    plan = import_generated(8)
+    area = FocusAreaPage.objects.child_of(plan).order_by("path").first()
+    measures = list(Measure.objects.filter(focus_area=area).order_by("sort_order"))
+    wanted = measures[2]
+    listing = admin_client.get("/admin/plans/atgarder/").content.decode()
+    link = f"/admin/pages/{area.pk}/edit/?measure={wanted.pk}#measure-{wanted.pk}"
+    assert f'href="{link}"' in listing
+    html = admin_client.get(link.split("#")[0]).content.decode()
+    assert f'id="measure-{wanted.pk}"' in html
+    panel = html.split(f'id="measure-{wanted.pk}"', 1)[1].split("data-inline-panel-child", 1)[0]
+    assert "w-panel collapsed" not in panel  # the measure asked for is open
+    assert html.count("w-panel collapsed") >= len(measures) - 1  # the others stay closed
+
+
+def test_a_half_filled_focus_area_is_not_autosaved(admin_client, import_generated):
+    """Autosave posted half-filled measure forms every half second and then showed
+    "Autosave is paused" over the errors: editors save drafts themselves."""
+    plan = import_generated(2)
+    area = FocusAreaPage.objects.child_of(plan).order_by("path").first()
+    html = admin_client.get(f"/admin/pages/{area.pk}/edit/").content.decode()
+    assert "data-w-autosave-interval-value" not in html

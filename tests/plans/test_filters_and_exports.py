@@ -136,3 +136,25 @@ def test_follow_up_report_shows_the_latest_entry_up_to_the_year(client, plan):
     html_2025 = client.get(f"{plan.url}uppfoljning/?year=2025").content.decode()
     assert "Utbildning för två enheter." in html_2024 and "Alla enheter utbildade." not in html_2024
     assert "Alla enheter utbildade." in html_2025
+
+
+def test_follow_up_report_shows_an_entry_dated_in_a_later_year_without_a_filter(client, plan):
+    """A follow-up dated next year is the latest news: the report shows it by default,
+    and the year filter still narrows to what was known at the end of a year."""
+    from datetime import date
+
+    from plans.planfile import import_plan
+
+    this_year, next_year = date.today().year, date.today().year + 1
+    data = demo_plan_data()[KEY]
+    measure = data["plan"]["focus_areas"][0]["measures"][0]
+    measure["status_updates"] = [
+        {"date": f"{this_year}-01-15", "status": "ongoing", "note": "Planeringen har börjat."},
+        {"date": f"{next_year}-02-01", "status": "done", "note": "Klart enligt plan."},
+    ]
+    import_plan(data, publish=True)
+    html = client.get(f"{plan.url}uppfoljning/").content.decode()
+    assert "Klart enligt plan." in html
+    assert f'<option value="{next_year}">' in html
+    filtered = client.get(f"{plan.url}uppfoljning/?year={this_year}").content.decode()
+    assert "Planeringen har börjat." in filtered and "Klart enligt plan." not in filtered

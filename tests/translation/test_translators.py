@@ -197,7 +197,7 @@ def test_a_one_language_translator_syncs_but_cannot_publish_by_syncing(client, s
     translate_strings(translations["ar"], ARABIC)
     source = translations["ar"].source
     form = client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).content.decode()
-    assert 'name="publish_translations"' not in form and "(inte: Arabic, Persian)" in form
+    assert 'name="publish_translations"' not in form and "(inte: Arabiska, Persiska)" in form
 
     # "Publicera omgående" ticked anyway: refused, and neither language goes live.
     response = sync(client, source, django_capture_on_commit_callbacks, publish_translations="on")

@@ -130,8 +130,11 @@ LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 LANGUAGES = languages.LANGUAGES
 LANGUAGES_BIDI = sorted(set(DJANGO_LANGUAGES_BIDI) | languages.RTL_LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_CONTENT_LANGUAGES = languages.content_languages()
+# The project's catalogues (public site, from the project's source), then the admin's:
+# Swedish for what Wagtail's and wagtail-localize's own Swedish catalogues lack or get
+# wrong. Kept apart so that `makemessages` never marks the admin's strings obsolete.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 FORMAT_MODULE_PATH = ["website.formats"]  # dates: Somali, Tigrinya, Kurdish (Sorani), Bosnian
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
@@ -172,6 +175,11 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Tillsammans mot våld")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to gravatar.com from editors' browsers
+# Autosave off: it posted a focus area's half-filled measure forms every half second,
+# then stopped with "Autosave is paused" over the errors. Editors save drafts themselves;
+# Wagtail still warns before leaving a form with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]

@@ -1,0 +1,101 @@
+"""The admin speaks one language, Swedish: what the browser walk checks screen by screen
+(tests/browser/test_swedish_admin_browser.py), here one rule at a time."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import translation
+from wagtail.models import Locale, Task, Workflow
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_status_has_the_same_word_in_the_admin_as_on_the_swedish_site():
+    from plans.vocabulary import STATUS
+
+    with translation.override("sv"):
+        site_words = {key: str(STATUS.public_label(key)) for key in STATUS.keys}
+    assert dict(STATUS.choices) == site_words
+    assert site_words["continuous"] == "Löpande"
+
+
+def test_choice_list_fields_are_labelled_with_a_capital_letter_like_every_other_field():
+    from plans.models import Measure, PlanPage
+
+    assert PlanPage._meta.get_field("scope").formfield().label == "Omfattar"
+    assert Measure._meta.get_field("prevention_levels").formfield().label == "Preventionsnivå"
+    assert Measure._meta.get_field("target_groups").formfield().label == "Målgrupper"
+
+
+@pytest.mark.parametrize(("code", "swedish"), [("ar", "Arabiska"), ("sv", "Svenska"), ("so", "Somaliska"), ("ti", "Tigrinja"), ("ckb", "Kurdiska (sorani)")])
+def test_languages_are_named_in_swedish_in_the_admin(code, swedish):
+    locale = Locale.objects.get_or_create(language_code=code)[0]
+    with translation.override("sv"):
+        assert str(locale.get_display_name()) == swedish
+        assert "Publicera på " + str(locale.get_display_name()) == f"Publicera på {swedish}"
+
+
+def test_wagtail_localize_publish_button_keeps_the_space_before_the_language():
+    from django.views.i18n import JavaScriptCatalog
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/localize/jsi18n/")
+    with translation.override("sv"):
+        view = JavaScriptCatalog.as_view(packages=["wagtail_localize"])
+        body = view(request).content.decode()
+    assert '"Publish in ": "Publicera p\\u00e5 "' in body
+
+
+@pytest.mark.parametrize(("msgid", "swedish"), [("Saved", "Sparad"), ("Autosave is paused", "Automatisk sparning är pausad"), ("Locale", "Språk")])
+def test_admin_words_wagtail_leaves_in_english_are_swedish(msgid, swedish):
+    with translation.override("sv"):
+        assert translation.gettext(msgid) == swedish
+
+
+def test_permissions_are_named_in_swedish():
+    english = list(Permission.objects.filter(name__startswith="Can ").values_list("name", flat=True))
+    assert english == []
+    assert Permission.objects.get(codename="add_helpline").name == "Kan lägga till stödlinje"
+    assert Permission.objects.get(codename="publish_page").name == "Kan publicera alla sidor"
+
+
+def test_wagtails_default_workflow_has_a_swedish_name():
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+    assert Workflow.objects.filter(name="Godkännande av moderatorer").exists()
+
+
+def test_a_yes_or_no_column_says_ja_or_nej_not_true_or_false():
+    from wagtail.admin.ui.tables import BooleanColumn
+
+    column = BooleanColumn("active")
+    with translation.override("sv"):
+        active = column.render_cell_html(type("Row", (), {"active": True})(), {"row": None, "table": None})
+        inactive = column.render_cell_html(type("Row", (), {"active": False})(), {"row": None, "table": None})
+    assert "True" not in active and "Ja" in active
+    assert "False" not in inactive and "Nej" in inactive
+
+
+def test_avatars_are_not_loaded_from_gravatar(django_user_model):
+    from wagtail.admin.templatetags.wagtailadmin_tags import avatar_url
+
+    user = django_user_model.objects.create_user("redaktor", "redaktor@example.org", "pw")
+    assert "gravatar" not in avatar_url(user)
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
+    import re
+    from pathlib import Path
+
+    import polib
+    from django.conf import settings
+
+    po = polib.pofile(str(Path(settings.LOCALE_PATHS[1]) / "sv" / "LC_MESSAGES" / f"{domain}.po"))
+    assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
+    placeholder = re.compile(r"%\(\w+\)[sd]|%[sd]")
+    for entry in po:
+        texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for text in texts:
+            assert set(placeholder.findall(text)) <= set(placeholder.findall(entry.msgid + entry.msgid_plural)), entry.msgid
+        if not entry.msgid_plural:
+            assert sorted(placeholder.findall(entry.msgstr)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
