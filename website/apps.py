@@ -6,3 +6,6 @@ class WebsiteConfig(AppConfig):
 
     name = "website"
     verbose_name = "Webbplats"
+
+    def ready(self):
+        from website import checks  # noqa: F401 - registers the deployment checks
