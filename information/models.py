@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
+from information.phone import dialled_digits, validate_phone_number
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.localization import in_locale, locale_id_for
 from website.search import word_endings
@@ -39,8 +40,8 @@ def language_entries(codes):
 
 
 def tel_uri(number):
-    """A phone number as a ``tel:`` URI: digits and a leading + only."""
-    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    """A phone number as a ``tel:`` URI: the digits shown, and a leading + (``information.phone``)."""
+    return "tel:" + dialled_digits(number)
 
 
 class ReachableByPhone:
@@ -90,11 +91,13 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
 
     name = models.CharField("namn", max_length=200)
     phone_number = models.CharField(
-        "telefonnummer", max_length=40, help_text="Så som man slår det, t.ex. 020-50 50 50."
+        "telefonnummer", max_length=40, help_text="Så som man slår det, t.ex. 020-50 50 50.",
+        validators=[validate_phone_number],
     )
     alternative_number = models.CharField(
         "alternativt nummer", max_length=40, blank=True,
         help_text="Till exempel ett EU-nummer som 116 016.",
+        validators=[validate_phone_number],
     )
     opening_hours = models.CharField("öppettider", max_length=200, blank=True)
     open_around_the_clock = models.BooleanField("öppen dygnet runt", default=False)
@@ -196,7 +199,10 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
 
     name = models.CharField("namn", max_length=200)
     audience = models.CharField("för vem", max_length=300, blank=True)
-    phone_number = models.CharField("telefonnummer", max_length=40, blank=True)
+    phone_number = models.CharField(
+        "telefonnummer", max_length=40, blank=True, validators=[validate_phone_number],
+        help_text="Så som man slår det, t.ex. 0123-45 67 00.",
+    )
     email = models.EmailField("e-post", blank=True)
     address = models.CharField("adress", max_length=300, blank=True)
     opening_hours = models.CharField("öppettider", max_length=200, blank=True)

@@ -9,6 +9,8 @@ primary key and ``updated_at``; saving a brochure, helpline or local service cha
 ``updated_at`` (see ``information.signals``), so a stale number never stays in a PDF.
 """
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,9 +95,28 @@ def brochure_download(brochure):
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(f"{brochure.slug}-{brochure.locale.language_code}-{brochure.pk}-*.pdf"):
-            old.unlink(missing_ok=True)
+            if old != path:  # another request may have just written this version
+                old.unlink(missing_ok=True)
         data = render_brochure_pdf(brochure)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)  # never serve a half-written file
+        write_atomically(path, data)
+        return Download(size=len(data), path=path)
     return Download(size=path.stat().st_size, path=path)
+
+
+def write_atomically(path, data):
+    """Write ``data`` to ``path`` so that a reader sees the old file or the whole new one.
+
+    Requests render the same brochure at the same time while editors publish: each writes
+    its own temporary file in the same folder (so the rename stays on one file system)
+    and renames it over ``path``. A shared temporary name let one request rename the file
+    another had just renamed, and the page answered 500.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

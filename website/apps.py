@@ -9,6 +9,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Webbplats"
 
     def ready(self):
+        from website import checks  # noqa: F401 - registers the deployment checks
         from website.permissions import name_permissions_in_swedish
 
         post_migrate.connect(name_permissions_in_swedish, dispatch_uid="website_swedish_permission_names")

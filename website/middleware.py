@@ -1,4 +1,14 @@
-"""Response headers that keep a visit private."""
+"""Response headers that keep a visit private and safe, and a 400 for a malformed admin form."""
+
+import logging
+import traceback
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 
 class ReferrerPolicyMiddleware:
@@ -22,3 +32,105 @@ class ReferrerPolicyMiddleware:
         else:
             response["Referrer-Policy"] = "no-referrer"
         return response
+
+
+ADMIN_PREFIXES = ReferrerPolicyMiddleware.ADMIN_PREFIXES
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` from ``settings.PERMISSIONS_POLICY`` on every response.
+
+    Nothing on the site needs the camera, the microphone or the visitor's position; the
+    header denies them to the page and to anything it might ever embed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = policy
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with ``settings.ADMIN_CONTENT_SECURITY_POLICY`` in the admin.
+
+    Public pages get the strict ``CONTENT_SECURITY_POLICY`` (no inline script or style at
+    all). Wagtail's admin still uses inline scripts and styles, so it gets the looser
+    policy Wagtail can work with; it stays limited to the site's own origin.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIXES):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
+
+
+class CacheControlMiddleware:
+    """``Cache-Control`` a CDN can act on: public pages for a while, the admin never.
+
+    An anonymous visitor's page is the same for everyone, so a CDN or the browser may
+    keep it ``PUBLIC_CACHE_SECONDS``. The admin, anything shown to a logged-in user
+    (previews, the user bar) and any response that sets a cookie are ``private, no-store``:
+    a shared cache must never hand one person's page to another. A view that sets its
+    own ``Cache-Control`` keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if self._is_personal(request, response):
+            patch_cache_control(response, private=True, no_store=True)
+        elif request.method in ("GET", "HEAD") and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def _is_personal(request, response):
+        if request.path_info.startswith(ADMIN_PREFIXES) or response.cookies:
+            return True
+        if not request.COOKIES:  # an anonymous visitor has none: no session to load
+            return False
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)
+
+
+class MalformedAdminPostMiddleware:
+    """A hand-made or truncated admin form POST answers 400, not 500.
+
+    Wagtail's StreamField and ListBlock widgets read their form data without checking it
+    (``data["body-count"]``, ``int(...)``): a POST without the block counts, as a script
+    or a broken proxy may send, raised ``MultiValueDictKeyError`` and the admin answered
+    500. Only that case is turned into 400: an admin POST whose error was raised while a
+    block read its form data (``value_from_datadict``). Every other error stays an error.
+    """
+
+    READERS = {"value_from_datadict"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not request.path_info.startswith(ADMIN_PREFIXES):
+            return None
+        if not isinstance(exception, (KeyError, ValueError, TypeError)):
+            return None
+        frames = traceback.extract_tb(exception.__traceback__)
+        if not any(frame.name in self.READERS and "/wagtail/blocks/" in frame.filename for frame in frames):
+            return None
+        logger.warning("Malformed admin form POST to %s: %r", request.path_info, exception)
+        return HttpResponseBadRequest(
+            "Formuläret kom fram ofullständigt och sparades inte. Ladda om sidan och försök igen.",
+            content_type="text/plain; charset=utf-8",
+        )

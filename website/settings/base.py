@@ -6,6 +6,7 @@ PostgreSQL and ``REDIS_URL`` for the cache.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,11 +65,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",  # login throttling, see AXES_* below
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.ReferrerPolicyMiddleware",
+    "website.middleware.PermissionsPolicyMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.middleware.CacheControlMiddleware",
+    "website.middleware.MalformedAdminPostMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -102,18 +110,38 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
+
+def redis_cache(url):
+    """The cache on Redis, degrading to no cache when Redis is down (``website.cache``)."""
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "website.cache.FailSoftRedisCache",
+            "LOCATION": url,
+            # A Redis that does not answer must not hold a visitor's page for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+
+
+if os.environ.get("REDIS_URL"):
+    CACHES = redis_cache(os.environ["REDIS_URL"])
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username + address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -169,19 +197,64 @@ SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_NAME = "django_language"  # never set by the site; Django's set_language view is not routed
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds by default
 
+# Content-Security-Policy (django-csp 4). Public pages have no inline script, style or
+# event handler, so nothing but the site itself may run or load. The admin gets
+# ADMIN_CONTENT_SECURITY_POLICY (website.middleware.ContentSecurityPolicyMiddleware):
+# Wagtail's admin still needs inline scripts and styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Features a support site never needs; denied so no embedded content can ask for them.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Public pages may be kept by a CDN or the browser this long (seconds); the admin and
+# pages for a logged-in user are never stored.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+
 # Wagtail -------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Tillsammans mot våld")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to gravatar.com from editors' browsers
+# No avatars from gravatar.com: the admin loads nothing from other hosts (its CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Autosave off: it posted a focus area's half-filled measure forms every half second,
 # then stopped with "Autosave is paused" over the errors. Editors save drafts themselves;
 # Wagtail still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
+# Uploads are checked by content (website.uploads): a .pdf must be a PDF without
+# JavaScript or launch actions, and every document is served as a download, never
+# opened inline on the site's own origin.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.CheckedDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# A huge image takes seconds and gigabytes to resize: refuse more than 40 megapixels.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # a 40-measure plan posts many fields

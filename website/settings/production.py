@@ -1,19 +1,50 @@
-"""Production: everything from the environment, refuse to start without a secret key."""
+"""Production: everything from the environment; refuse to start on a missing essential.
+
+This is the default settings module of ``wsgi.py``, ``asgi.py`` and ``manage.py`` (except
+``runserver``): a server started without configuration stops with a message instead of
+serving debug pages with a development key or an empty SQLite database.
+"""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import SECRET_KEY, env_bool
+from .base import env_bool, env_list
 
-if not SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
+REQUIRED = {
+    "SECRET_KEY": "a long random string, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`",
+    "DATABASE_URL": "the PostgreSQL database, e.g. postgres://user:password@host:5432/name",
+    "ALLOWED_HOSTS": "the site's host names, comma-separated, e.g. stod.kommun.se",
+}
+missing = [name for name in REQUIRED if not os.environ.get(name, "").strip()]
+if missing:
+    raise ImproperlyConfigured(
+        "Production settings (website.settings.production, the default outside `make run` and "
+        "`manage.py runserver`) need "
+        + "; ".join(f"{name}: {REQUIRED[name]}" for name in missing)
+        + ". For development use `make run` or DJANGO_SETTINGS_MODULE=website.settings.dev. "
+        "See docs/configuration.md."
+    )
+
+SECRET_KEY = os.environ["SECRET_KEY"]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+DEBUG = False  # never from the environment in production
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(__import__("os").environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+
+# W022: Referrer-Policy is set on every response by website.middleware.ReferrerPolicyMiddleware
+# (no-referrer on public pages, same-origin in the admin), not by SECURE_REFERRER_POLICY.
+# W021: preloading HSTS is a promise for the whole registrable domain (often the
+# municipality's, not this site's): docs/configuration.md explains SECURE_HSTS_PRELOAD.
+SILENCED_SYSTEM_CHECKS = ["security.W022"] + ([] if SECURE_HSTS_PRELOAD else ["security.W021"])

@@ -14,3 +14,7 @@ ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = tempfile.mkdtemp(prefix="vinr-static-")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# django-axes needs the request in authenticate(); the test client's login() has none.
+# The throttling tests switch it on (tests/website/test_login_throttling.py).
+AXES_ENABLED = False

@@ -3,8 +3,9 @@
 import os
 import secrets
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -20,6 +21,17 @@ class Command(BaseCommand):
         url = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/admin/"
         User = get_user_model()
         user = User.objects.filter(username=username).first()
+        if password:
+            # The account may publish to citizens in danger: the same rules as the admin's
+            # own password form (AUTH_PASSWORD_VALIDATORS), checked before anything is saved.
+            candidate = user if user is not None else User(username=username)
+            try:
+                password_validation.validate_password(password, candidate)
+            except ValidationError as error:
+                raise CommandError(
+                    "ADMIN_PASSWORD is not accepted: " + " ".join(error.messages)
+                    + " Choose a longer passphrase, or leave ADMIN_PASSWORD unset to get a generated one."
+                ) from error
         if user is not None:
             if password:
                 user.set_password(password)

@@ -1,0 +1,93 @@
+"""Documents are checked by what they contain, not by the name they were uploaded with.
+
+Wagtail checks a document's extension only: an SVG (which can carry a script) renamed
+``.pdf``, or a PDF that runs JavaScript when opened, was accepted and served inline from
+the site's own origin. ``CheckedDocumentForm`` refuses a file whose content does not
+match its extension, and a PDF with JavaScript or launch actions; documents are also
+served as downloads (``WAGTAILDOCS_INLINE_CONTENT_TYPES = []``), so even a PDF that
+slips through does not open on the site's origin.
+"""
+
+import re
+import zlib
+
+from django import forms
+from wagtail.documents.forms import BaseDocumentForm
+
+#: How far into a file the signature may be searched (PDF allows junk before ``%PDF-``).
+HEAD = 1024
+#: Decompressed bytes read from a PDF's object streams at most (a zip bomb stops here).
+MAX_INFLATED = 64 * 1024 * 1024
+
+#: PDF names that run code or other programs. ``#xx`` escapes are decoded before matching.
+PDF_ACTIVE_NAMES = re.compile(rb"/(JavaScript|JS|Launch)(?=[\s()<>\[\]{}/%]|$)")
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+ZIP_FORMATS = {"docx", "xlsx", "odt"}
+TEXT_FORMATS = {"txt", "csv"}
+
+
+def _decode_names(data):
+    return _NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), data)
+
+
+def _inflate(data, budget):
+    try:
+        return zlib.decompressobj().decompress(data, budget)
+    except zlib.error:
+        return b""
+
+
+def pdf_problem(data):
+    """Why ``data`` is not an acceptable PDF, in Swedish; ``None`` when it is."""
+    if b"%PDF-" not in data[:HEAD]:
+        return "Filen är inte en PDF, fast namnet slutar på .pdf."
+    budget = MAX_INFLATED
+    parts = []
+    last = 0
+    for match in _STREAM.finditer(data):
+        dictionary = data[max(last, match.start() - 512):match.start()]
+        parts.append(data[last:match.start()])
+        last = match.end()
+        if b"/ObjStm" in dictionary and budget > 0:  # objects packed in a compressed stream
+            inflated = _inflate(match.group(1), budget)
+            budget -= len(inflated)
+            parts.append(inflated)
+    parts.append(data[last:])
+    found = PDF_ACTIVE_NAMES.search(_decode_names(b"\n".join(parts)))
+    if found:
+        return (
+            f"PDF-filen innehåller {found.group(1).decode()}, som kan köra kod när filen öppnas. "
+            "Spara en ny PDF utan skript eller åtgärder (t.ex. med 'Skriv ut som PDF') och ladda upp den."
+        )
+    return None
+
+
+def content_problem(name, data):
+    """Why the file ``name`` with content ``data`` is refused, in Swedish; ``None`` if it is not."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension == "pdf":
+        return pdf_problem(data)
+    if extension in ZIP_FORMATS and not data.startswith(b"PK\x03\x04"):
+        return f"Filen är inte en {extension}-fil, fast namnet slutar på .{extension}."
+    if extension in TEXT_FORMATS:
+        head = data[:HEAD].lstrip().lower()
+        if b"\x00" in data[:HEAD] or head.startswith((b"<svg", b"<?xml", b"<!doctype", b"<html")):
+            return f"Filen är inte ren text, fast namnet slutar på .{extension}."
+    return None
+
+
+class CheckedDocumentForm(BaseDocumentForm):
+    """Wagtail's document form, refusing files whose content is not what the name says."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and "file" in self.changed_data and hasattr(uploaded, "read"):
+            uploaded.seek(0)
+            data = uploaded.read()
+            uploaded.seek(0)
+            problem = content_problem(uploaded.name, data)
+            if problem:
+                raise forms.ValidationError(problem, code="file_content")
+        return uploaded
