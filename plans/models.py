@@ -287,6 +287,25 @@ class PlanPage(RoutablePageMixin, Page):
         return [SCOPES.public_label(key) for key in self.scope]
 
     @property
+    def card_facts(self):
+        """Municipality, period in years and scope for a plan card: only those the plan
+        gives, so a card never shows an empty separator."""
+        from django.utils.translation import gettext
+
+        years = ""
+        if self.valid_from and self.until_further_notice:
+            years = gettext("from %(year)s, until further notice") % {"year": self.valid_from.year}
+        elif self.until_further_notice:
+            years = gettext("Valid until further notice")
+        elif self.valid_from and self.valid_until:
+            years = f"{self.valid_from.year}–{self.valid_until.year}"
+        elif self.valid_from:
+            years = gettext("from %(year)s") % {"year": self.valid_from.year}
+        elif self.valid_until:
+            years = gettext("until %(year)s") % {"year": self.valid_until.year}
+        return [fact for fact in (self.municipality.strip(), years, ", ".join(self.scope)) if fact]
+
+    @property
     def chapters(self):
         """The narrative's chapter headings with anchors, for the table of contents."""
         return [
