@@ -296,7 +296,7 @@ class PlanPage(RoutablePageMixin, Page):
         if self.valid_from and self.until_further_notice:
             years = gettext("from %(year)s, until further notice") % {"year": self.valid_from.year}
         elif self.until_further_notice:
-            years = gettext("Valid until further notice")
+            years = gettext("Valid until further notice")  # "Gäller tills vidare": no dash, no start
         elif self.valid_from and self.valid_until:
             years = f"{self.valid_from.year}–{self.valid_until.year}"
         elif self.valid_from:

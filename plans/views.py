@@ -38,7 +38,10 @@ def status_summary(counts):
     Measures whose plan reports no status are a row of their own ("ingen uppgift"), after
     the statuses, and only when there are any: they are never counted as "not started"."""
     total = sum(counts.values())
-    keys = STATUS.keys + ([NO_STATUS] if counts.get(NO_STATUS) else [])
+    reported = total - counts.get(NO_STATUS, 0)
+    # A plan that reports no status at all gets one row, "ingen uppgift": a column of
+    # zeros for statuses it never uses would read as a verdict.
+    keys = (STATUS.keys if reported or not total else []) + ([NO_STATUS] if counts.get(NO_STATUS) else [])
     rows = []
     for index, key in enumerate(keys):
         count = counts.get(key, 0)
@@ -52,7 +55,6 @@ def status_summary(counts):
                 "width": round(100 * count / total, 1) if total else 0,
             }
         )
-    reported = total - counts.get(NO_STATUS, 0)
     return {"rows": rows, "total": total, "reported": reported, "height": len(rows) * 28}
 
 
