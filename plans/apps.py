@@ -6,3 +6,10 @@ class PlansConfig(AppConfig):
 
     name = "plans"
     verbose_name = "Handlingsplaner"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from plans.tasks import plan_published
+
+        page_published.connect(plan_published, dispatch_uid="plans_pdf_on_publish")

@@ -9,7 +9,6 @@ from datetime import date
 
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.text import slugify
@@ -341,14 +340,11 @@ def printable_plan(plan, request):
 
 
 def plan_pdf(plan, request):
-    from plans.pdf import render_pdf
+    """The plan's PDF, rendered once per published revision (``plans.pdf``)."""
+    from plans.pdf import plan_pdf_for_request
 
-    html = render_to_string(
-        "plans/plan_pdf.html",
-        {"page": plan, "self": plan, "plan": plan, **printable_context(plan), "request": request},
-        request=request,
-    )
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    data, _fresh = plan_pdf_for_request(plan)
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
     return response
 

@@ -79,6 +79,13 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
     }
 
 
+@pytest.fixture(autouse=True)
+def media_per_test(settings, tmp_path):
+    """Each test its own media folder: stored plan PDFs are named by page id and revision,
+    which a rolled-back test database hands out again."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def home_page(db):
     """A Swedish home page as the default site's root: what plans need of the site skeleton

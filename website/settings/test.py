@@ -14,3 +14,7 @@ ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = tempfile.mkdtemp(prefix="vinr-static-")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Plan PDFs are rendered when a reader asks (or a test publishes with this on): rendering
+# one at every publish would slow every test that imports a plan.
+PLANS_PDF_ON_PUBLISH = False
