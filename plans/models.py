@@ -618,6 +618,11 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     def __str__(self):
         return f"{self.identifier} {self.display_title}".strip()
 
+    def clean(self):
+        super().clean()
+        if not self.title.strip() and not self.goal_number:
+            raise ValidationError({"title": "Skriv åtgärden, eller välj målet som raden hör till."})
+
     def save(self, *args, **kwargs):
         self.status_from_follow_ups()
         self._saving_with_follow_ups = True  # its follow-ups are saved with it: see sync_measure_status

@@ -170,3 +170,12 @@ def test_the_exported_file_takes_its_status_from_the_follow_ups_and_round_trips(
     plan.delete()
     again, _ = import_plan(parse(text), publish=True)
     assert export_plan(again) == text
+
+
+def test_an_untitled_measure_outside_a_goal_is_refused_in_the_admin(editor, import_generated):
+    plan = import_generated(2, key="untitled")
+    data = focus_area_form("", [])
+    data["measures-0-title"] = ""
+    response = editor.post(f"/admin/pages/add/plans/focusareapage/{plan.pk}/", data)
+    assert response.status_code == 200
+    assert "välj målet som raden hör till" in response.content.decode()
