@@ -30,7 +30,6 @@ from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from plans.vocabulary import PLAN_LABELS
 from plans.models import (
     FocusAreaGoal,
     FocusAreaPage,
@@ -42,6 +41,7 @@ from plans.models import (
     Responsibility,
     StatusUpdate,
 )
+from plans.vocabulary import PLAN_LABELS
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
 FORMAT_VERSION = 1
@@ -221,7 +221,7 @@ def validate(data, locale_code=None):
     for where, _area, _goal, measure in _measures_with_places(plan):
         updates = [u for u in measure.get("status_updates") or [] if _date(u["date"], [], "") is not None]
         if updates and measure.get("status"):
-            latest_index, latest = max(enumerate(updates), key=lambda pair: (pair[1]["date"], pair[0]))
+            _index, latest = max(enumerate(updates), key=lambda pair: (pair[1]["date"], pair[0]))
             if latest["status"] != measure["status"]:
                 problems.append(
                     f"{where}.status: {measure['status']!r} contradicts the latest follow-up "
