@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.fields import contains_key
 from plans.models import Organisation, Responsibility
-from plans.vocabulary import PREVENTION_LEVELS, ROLES, STATUS, TARGET_GROUPS
+from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, PREVENTION_LEVELS, ROLES, STATUS, TARGET_GROUPS
+
+#: The status filter's value for measures whose plan reports no status.
+NO_STATUS_KEY = "none"
 from website.localization import localized_from_register
 
 
@@ -24,14 +27,21 @@ class MeasureFilterForm(forms.Form):
     prevention_level = forms.ChoiceField(
         label=_("Prevention level"), required=False, choices=_any(PREVENTION_LEVELS.public_choices)
     )
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(STATUS.public_choices))
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=_any(STATUS.public_choices + [(NO_STATUS_KEY, NO_STATUS_LABEL)])
+    )
     target_group = forms.ChoiceField(
         label=_("Target group"), required=False, choices=_any(TARGET_GROUPS.public_choices)
     )
     focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
 
-    def __init__(self, data, *, organisations, focus_areas):
+    def __init__(self, data, *, organisations, focus_areas, plan=None):
         super().__init__(data)
+        if plan is not None:  # the plan's own words for its columns and levels
+            self.fields["organisation"].label = plan.labels["responsible"]
+            shared = {f.label for f in focus_areas if f.label}
+            if len(shared) == 1 and (plan.focus_areas_label or shared != {"Fokusområde"}):
+                self.fields["focus_area"].label = shared.pop()
         self.fields["organisation"].choices = _any(
             (o.key, localized_from_register(o).name) for o in organisations
         )
@@ -73,6 +83,7 @@ def filter_measures(plan, params):
         params,
         organisations=plan_organisations(measures),
         focus_areas=focus_areas,
+        plan=plan,
     )
     if not form.is_valid():
         return form, measures
@@ -85,6 +96,7 @@ def filter_measures(plan, params):
         measures = measures.filter(
             Q(identifier__iexact=text)
             | Q(title__icontains=text)
+            | Q(responsible_as_written__icontains=text)
             | Q(activities__icontains=text)
             | Q(time_frame__icontains=text)
             | Q(follow_up__icontains=text)
@@ -103,7 +115,7 @@ def filter_measures(plan, params):
     if data["target_group"]:
         measures = measures.filter(**contains_key("target_groups", data["target_group"]))
     if data["status"]:
-        measures = measures.filter(status=data["status"])
+        measures = measures.filter(status=NO_STATUS if data["status"] == NO_STATUS_KEY else data["status"])
     if data["focus_area"]:
         measures = measures.filter(focus_area_id=int(data["focus_area"]))
     return form, measures

@@ -12,6 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -35,7 +37,11 @@ from plans.fields import MultipleChoiceField
 from plans.panels import MeasureInlinePanel, RestorableInlinePanel
 from plans.widgets import OrganisationAutocomplete
 from plans.vocabulary import (
+    NO_STATUS,
+    NO_STATUS_ADMIN_LABEL,
+    NO_STATUS_LABEL,
     ORGANISATION_KINDS,
+    PLAN_LABELS,
     PREVENTION_LEVELS,
     ROLES,
     SCOPES,
@@ -119,9 +125,9 @@ class PlanIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = "sidor med handlingsplaner"
 
     def plans_by_period(self, today=None):
-        """The live plans below this page as ``(in_force, upcoming, archived)`` lists."""
+        """The live plans below this page, grouped by :meth:`PlanPage.period`."""
         today = today or date.today()
-        groups = {"in_force": [], "upcoming": [], "archived": []}
+        groups = {"in_force": [], "upcoming": [], "archived": [], "undated": []}
         for plan in PlanPage.objects.child_of(self).live().public().order_by("-valid_from", "title"):
             groups[plan.period(today)].append(plan)
         return groups
@@ -189,6 +195,17 @@ class PlanPage(RoutablePageMixin, Page):
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name="originaldokument", help_text="Planen som den beslutades, t.ex. som PDF.",
     )
+    # The plan's own words for its levels and columns (plan.labels in a plan file); empty
+    # means the site's usual word. Page fields, so a translation of the plan translates them.
+    focus_areas_label = models.CharField(
+        "rubrik för fokusområdena", max_length=60, blank=True, help_text="T.ex. Områden eller Delmål. Tomt: Fokusområden."
+    )
+    goal_label = models.CharField("ord för mål", max_length=60, blank=True, help_text="T.ex. Delmål. Tomt: Mål.")
+    measure_label = models.CharField("ord för åtgärd", max_length=60, blank=True, help_text="Tomt: Åtgärd.")
+    activities_label = models.CharField("ord för aktiviteter", max_length=60, blank=True, help_text="T.ex. Insatser. Tomt: Aktiviteter.")
+    responsible_label = models.CharField("ord för ansvar", max_length=60, blank=True, help_text="T.ex. Ansvarig. Tomt: Ansvarig.")
+    time_frame_label = models.CharField("ord för tidsram", max_length=60, blank=True, help_text="T.ex. Tidplan eller Tid. Tomt: Tidsram.")
+    follow_up_label = models.CharField("ord för uppföljning", max_length=60, blank=True, help_text="Tomt: Uppföljning.")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -211,6 +228,16 @@ class PlanPage(RoutablePageMixin, Page):
         ),
         FieldPanel("definitions"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("focus_areas_label"), FieldPanel("goal_label"), FieldPanel("measure_label")]),
+                FieldRowPanel([FieldPanel("activities_label"), FieldPanel("responsible_label")]),
+                FieldRowPanel([FieldPanel("time_frame_label"), FieldPanel("follow_up_label")]),
+            ],
+            heading="Planens egna ord",
+            help_text="Rubriker och kolumner som planen skriver dem. Tomt ger webbplatsens vanliga ord.",
+            classname="collapsed",
+        ),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("plan_key")]
 
@@ -235,13 +262,28 @@ class PlanPage(RoutablePageMixin, Page):
             raise ValidationError({"valid_until": "Slutdatumet ligger före startdatumet."})
 
     def period(self, today=None):
-        """``in_force``, ``upcoming`` or ``archived``, from the plan's dates."""
+        """``in_force``, ``upcoming``, ``archived`` or ``undated`` (the plan gives no period:
+        it is not claimed to be in force), from the plan's dates."""
         today = today or date.today()
+        if not (self.valid_from or self.valid_until or self.until_further_notice):
+            return "undated"
         if self.valid_from and self.valid_from > today:
             return "upcoming"
         if self.valid_until and self.valid_until < today and not self.until_further_notice:
             return "archived"
         return "in_force"
+
+    @cached_property
+    def labels(self):
+        """The plan's own word for each level and column, or the site's word (translated)."""
+        return {
+            key: getattr(self, f"{key}_label", "") or default
+            for key, _admin, default in PLAN_LABELS.terms
+        }
+
+    def own_labels(self):
+        """Only the words the plan gives itself (``plan.labels`` in the plan file)."""
+        return {key: getattr(self, f"{key}_label") for key in PLAN_LABELS.keys if getattr(self, f"{key}_label")}
 
     @property
     def overall_goal_list(self):
@@ -254,6 +296,25 @@ class PlanPage(RoutablePageMixin, Page):
     @property
     def scope_labels(self):
         return [SCOPES.public_label(key) for key in self.scope]
+
+    @property
+    def card_facts(self):
+        """Municipality, period in years and scope for a plan card: only those the plan
+        gives, so a card never shows an empty separator."""
+        from django.utils.translation import gettext
+
+        years = ""
+        if self.valid_from and self.until_further_notice:
+            years = gettext("from %(year)s, until further notice") % {"year": self.valid_from.year}
+        elif self.until_further_notice:
+            years = gettext("Valid until further notice")  # "Gäller tills vidare": no dash, no start
+        elif self.valid_from and self.valid_until:
+            years = f"{self.valid_from.year}–{self.valid_until.year}"
+        elif self.valid_from:
+            years = gettext("from %(year)s") % {"year": self.valid_from.year}
+        elif self.valid_until:
+            years = gettext("until %(year)s") % {"year": self.valid_until.year}
+        return [fact for fact in (self.municipality.strip(), years, ", ".join(self.scope)) if fact]
 
     @property
     def chapters(self):
@@ -336,7 +397,37 @@ class PlanPage(RoutablePageMixin, Page):
 
 
 class FocusAreaPageForm(WagtailAdminPageForm):
-    """Lets an editor pick a measure's goal by its title instead of typing its number."""
+    """Lets an editor pick a measure's goal by its title instead of typing its number, and
+    refuses a status that the measure's latest follow-up contradicts (the follow-up sets it)."""
+
+    def is_valid(self):
+        # After the nested formsets are validated (a form's own clean() runs before them).
+        valid = super().is_valid()
+        return self._check_statuses() and valid
+
+    def _check_statuses(self):
+        valid = True
+        for form in self.formsets["measures"].forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            updates = form.formsets["status_updates"]
+            entries = [
+                (f.cleaned_data["date"], i, f.cleaned_data["status"])
+                for i, f in enumerate(updates.forms)
+                if hasattr(f, "cleaned_data") and f.cleaned_data.get("date") and f.cleaned_data.get("status")
+                and not f.cleaned_data.get("DELETE")
+            ]
+            if not entries or "status" not in form.changed_data:
+                continue
+            latest_date, _i, latest_status = max(entries)
+            if form.cleaned_data.get("status") != latest_status:
+                valid = False
+                form.add_error(
+                    "status",
+                    f"Statusen sätts av den senaste uppföljningen ({latest_date.isoformat()}: "
+                    f"{dict(STATUS.choices)[latest_status]}). Lägg till en ny uppföljning för att ändra den.",
+                )
+        return valid
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -399,6 +490,13 @@ class FocusAreaPage(Page):
             result = super().save(*args, **kwargs)
         ReferenceIndex.create_or_update_for_object(self)
         return result
+
+    def clean(self):
+        super().clean()
+        # The revision (draft or published) carries each measure's status as its latest
+        # follow-up sets it, so a draft preview and the published page agree.
+        for measure in self.measures.all():
+            measure.status_from_follow_ups()
 
     @property
     def condition_list(self):
@@ -511,7 +609,10 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         "beteckning", max_length=20, blank=True,
         help_text="Som planen skriver det, t.ex. 1:3 eller 2.1. Unik inom planen. Tomt om planen inte numrerar.",
     )
-    title = models.TextField("åtgärd")
+    title = models.TextField(
+        "åtgärd", blank=True,
+        help_text="Som planen skriver det. Tomt när planen inte har någon åtgärdskolumn: raden hör då till sitt mål.",
+    )
     goal_number = models.PositiveSmallIntegerField(
         "hör till mål nummer", null=True, blank=True,
         help_text="Målets plats i listan över mål ovan (1 = första målet). Tomt om åtgärden inte hör till ett mål.",
@@ -523,7 +624,16 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     due_date = models.DateField("klart senast", null=True, blank=True)
     follow_up = models.TextField("uppföljning", blank=True, help_text="Hur åtgärden följs upp.")
     note = models.TextField("kommentar", blank=True)
-    status = models.CharField("status", max_length=20, choices=STATUS.choices, default="not_started")
+    responsible_as_written = models.TextField(
+        "ansvar som planen skriver det", blank=True,
+        help_text="Ansvarscellen ordagrant, t.ex. 'Kvalitetsteamet med stöd av IFO'. Visas på åtgärdens sida; "
+        "listan över ansvariga ovan styr filter och organisationssidor.",
+    )
+    status = models.CharField(
+        "status", max_length=20, blank=True, default=NO_STATUS,
+        choices=[(NO_STATUS, NO_STATUS_ADMIN_LABEL)] + STATUS.choices,
+        help_text="Sätts av den senaste uppföljningen när åtgärden har uppföljningar.",
+    )
 
     objects = MeasureQuerySet.as_manager()
 
@@ -532,6 +642,7 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("activities"),
         RestorableInlinePanel("responsibilities", label="ansvarig", heading="Ansvariga"),
+        FieldPanel("responsible_as_written"),
         FieldRowPanel([FieldPanel("prevention_levels"), FieldPanel("target_groups")]),
         FieldRowPanel([FieldPanel("time_frame"), FieldPanel("due_date")]),
         FieldPanel("follow_up"),
@@ -540,7 +651,7 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     ]
 
     PUBLIC_FIELDS = [
-        "identifier", "title", "activities", "responsible", "prevention_levels",
+        "identifier", "title", "activities", "responsible", "responsible_as_written", "prevention_levels",
         "target_groups", "time_frame", "due_date", "follow_up", "note", "status",
     ]
 
@@ -550,7 +661,39 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         ordering = ["sort_order"]
 
     def __str__(self):
-        return f"{self.identifier} {self.title}".strip()
+        return f"{self.identifier} {self.display_title}".strip()
+
+    def clean(self):
+        super().clean()
+        if not self.title.strip() and not self.goal_number:
+            raise ValidationError({"title": "Skriv åtgärden, eller välj målet som raden hör till."})
+
+    def save(self, *args, **kwargs):
+        self.status_from_follow_ups()
+        self._saving_with_follow_ups = True  # its follow-ups are saved with it: see sync_measure_status
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self._saving_with_follow_ups = False
+
+    def status_from_follow_ups(self):
+        """Set ``status`` from the latest dated follow-up entry, when there is one.
+
+        The one rule for a measure's status: a follow-up entry is how a status is reported,
+        so the latest one (by date, then by its place in the list) is the status everywhere.
+        A measure without follow-ups keeps the status its plan gives (or none)."""
+        latest = self.latest_update
+        if latest is not None and latest.status:
+            self.status = latest.status
+        return self.status
+
+    @property
+    def display_title(self):
+        """The measure's own title; a row without one is named by its goal."""
+        if self.title:
+            return self.title
+        goal = self.goal
+        return goal.title if goal else ""
 
     @classmethod
     def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
@@ -587,7 +730,7 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     @property
     def status_label(self):
-        return STATUS.public_label(self.status)
+        return STATUS.public_label(self.status) if self.status else NO_STATUS_LABEL
 
     @property
     def prevention_level_labels(self):
@@ -609,6 +752,10 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     @property
     def co_responsible(self):
         return [r for r in self.responsibilities.all() if r.role == "co"]
+
+    @property
+    def supporting(self):
+        return [r for r in self.responsibilities.all() if r.role == "support"]
 
     def slug(self):
         return slugify(self.identifier.replace(":", "-").replace(".", "-")) if self.identifier else ""
@@ -682,3 +829,16 @@ class StatusUpdate(Orderable):
     @property
     def status_label(self):
         return STATUS.public_label(self.status)
+
+
+@receiver(post_save, sender=StatusUpdate)
+@receiver(post_delete, sender=StatusUpdate)
+def sync_measure_status(sender, instance, raw=False, **kwargs):
+    """A follow-up saved or deleted on its own (not with its measure's form, where
+    :meth:`Measure.save` already derived the status) gives the measure its latest status."""
+    parent = instance._state.fields_cache.get("measure")
+    if raw or getattr(parent, "_saving_with_follow_ups", False):
+        return
+    latest = StatusUpdate.objects.filter(measure_id=instance.measure_id).order_by("-date", "-sort_order").first()
+    if latest is not None:
+        Measure.objects.filter(pk=instance.measure_id).exclude(status=latest.status).update(status=latest.status)

@@ -44,6 +44,7 @@ from plans.models import (
     StatusUpdate,
 )
 from plans.yamlfile import MAX_FILE_BYTES, load_plan_yaml
+from plans.vocabulary import PLAN_LABELS
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
 FORMAT_VERSION = 1
@@ -217,6 +218,14 @@ def validate(data, locale_code=None):
 
     identifiers = {}
     for where, _area, _goal, measure in _measures_with_places(plan):
+        updates = [u for u in measure.get("status_updates") or [] if _date(u["date"], [], "") is not None]
+        if updates and measure.get("status"):
+            _index, latest = max(enumerate(updates), key=lambda pair: (pair[1]["date"], pair[0]))
+            if latest["status"] != measure["status"]:
+                problems.append(
+                    f"{where}.status: {measure['status']!r} contradicts the latest follow-up "
+                    f"({latest['date']}: {latest['status']}); the latest follow-up sets the status, so leave 'status' out"
+                )
         identifier = measure.get("identifier")
         if identifier:
             if identifier in identifiers:
@@ -592,6 +601,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
             for d in plan_data.get("definitions") or []
         ],
         "body": _body_blocks(plan_data.get("sections") or []),
+        **{f"{name}_label": _str((plan_data.get("labels") or {}).get(name)) for name in PLAN_LABELS.keys},
     }
     plan = PlanPage.objects.filter(plan_key=key, locale=locale).first()
     created = plan is None
@@ -730,14 +740,18 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
     for sort_order, (goal_number, data) in enumerate(rows):
         if data.get("identifier"):
             identity = ("measure", data["identifier"])
-        else:
+        elif data.get("title"):
             n = seen_titles.get(data["title"], 0)
             seen_titles[data["title"]] = n + 1
             identity = ("area", area_identity, "measure", data["title"], n)
+        else:  # a row of its goal: the goal's place and the row's place under it
+            n = seen_titles.get(("row", goal_number), 0)
+            seen_titles[("row", goal_number)] = n + 1
+            identity = ("area", area_identity, "goal", goal_number, "row", n)
         translation_key = stable_uuid("plan", plan_key, *identity)
         measure = existing_measures.get(translation_key) or Measure(translation_key=translation_key, locale=locale)
         measure.identifier = _str(data.get("identifier"))
-        measure.title = data["title"]
+        measure.title = _str(data.get("title"))
         measure.goal_number = goal_number
         measure.activities = _lines(data.get("activities"))
         # In choice order, as the field gives them back from the database, so that an
@@ -748,7 +762,10 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
         measure.due_date = _as_date(data.get("due_date"))
         measure.follow_up = _str(data.get("follow_up"))
         measure.note = _str(data.get("note"))
-        measure.status = data.get("status") or "not_started"
+        measure.responsible_as_written = _str(data.get("responsible_as_written"))
+        # No status in the file means none reported (never "not started"); a measure with
+        # follow-ups takes its status from the latest one (Measure.status_from_follow_ups).
+        measure.status = data.get("status") or ""
         measure.sort_order = sort_order
         measure.responsibilities = [
             Responsibility(
@@ -872,11 +889,16 @@ def _export_plan_fields(plan):
             "sections": _none(sections),
         }
     )
+    labels = plan.own_labels()
+    if labels:
+        data["labels"] = labels
     return data
 
 
 def _export_measure(measure, organisations, org_keys):
-    record = {"identifier": _none(measure.identifier), "title": measure.title}
+    record = {"identifier": _none(measure.identifier)}
+    if measure.title:
+        record["title"] = measure.title
     if measure.activity_list:
         record["activities"] = measure.activity_list
     responsible = []
@@ -894,6 +916,8 @@ def _export_measure(measure, organisations, org_keys):
         else:
             responsible.append({"text": r.text, "role": r.role})
     record["responsible"] = responsible
+    if measure.responsible_as_written:
+        record["responsible_as_written"] = measure.responsible_as_written
     if measure.prevention_levels:
         record["prevention_levels"] = list(measure.prevention_levels)
     if measure.target_groups:
@@ -907,8 +931,9 @@ def _export_measure(measure, organisations, org_keys):
         record["follow_up"] = measure.follow_up
     if measure.note:
         record["note"] = measure.note
-    record["status"] = measure.status
     updates = sorted(measure.status_updates.all(), key=lambda u: (u.sort_order or 0))
+    if measure.status and not updates:  # with follow-ups, the latest one is the status
+        record["status"] = measure.status
     if updates:
         record["status_updates"] = [
             {k: v for k, v in {"date": u.date.isoformat(), "status": u.status, "note": _none(u.note), "by": _none(u.reported_by)}.items() if v is not None}

@@ -9,7 +9,6 @@ from datetime import date
 
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.text import slugify
@@ -18,7 +17,7 @@ from wagtail.models import Locale
 
 from plans.filters import filter_measures
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
-from plans.vocabulary import STATUS
+from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, STATUS
 from website.localization import RouteVersion
 
 # Follow-up at a glance -------------------------------------------------------------------
@@ -28,26 +27,34 @@ STATUS_COLOURS = {  # each at least 3:1 against white (WCAG 1.4.11)
     "ongoing": "#8a5300",
     "done": "#1e6b34",
     "continuous": "#2c4f8f",
+    NO_STATUS: "#7a4f8c",
 }
 
 
 def status_summary(counts):
-    """Counts per status, in vocabulary order, with bar geometry for the inline SVG chart."""
+    """Counts per status, in vocabulary order, with bar geometry for the inline SVG chart.
+
+    Measures whose plan reports no status are a row of their own ("ingen uppgift"), after
+    the statuses, and only when there are any: they are never counted as "not started"."""
     total = sum(counts.values())
+    reported = total - counts.get(NO_STATUS, 0)
+    # A plan that reports no status at all gets one row, "ingen uppgift": a column of
+    # zeros for statuses it never uses would read as a verdict.
+    keys = (STATUS.keys if reported or not total else []) + ([NO_STATUS] if counts.get(NO_STATUS) else [])
     rows = []
-    for index, key in enumerate(STATUS.keys):
+    for index, key in enumerate(keys):
         count = counts.get(key, 0)
         rows.append(
             {
-                "key": key,
-                "label": STATUS.public_label(key),
+                "key": key or "none",
+                "label": STATUS.public_label(key) if key else NO_STATUS_LABEL,
                 "count": count,
                 "colour": STATUS_COLOURS[key],
                 "y": index * 28,
                 "width": round(100 * count / total, 1) if total else 0,
             }
         )
-    return {"rows": rows, "total": total, "height": len(rows) * 28}
+    return {"rows": rows, "total": total, "reported": reported, "height": len(rows) * 28}
 
 
 def status_counts(measures):
@@ -109,7 +116,8 @@ def group_by_goal(focus_area, measures):
 
 
 def plan_context(plan):
-    """What the plan page shows: contents, focus areas with their counts, the chart."""
+    """What the plan page shows: the summary for a reader in a hurry (counts per status and
+    per responsible body), contents, and the focus areas with their number of measures."""
     focus_areas = list(plan.focus_areas())
     measures = Measure.objects.public_under(plan)
     per_area = {}
@@ -117,6 +125,7 @@ def plan_context(plan):
         per_area.setdefault(row["focus_area_id"], {})[row["status"]] = row["n"]
     for area in focus_areas:
         area.status_summary = status_summary(per_area.get(area.pk, {}))
+        area.status_rows = [row for row in area.status_summary["rows"] if row["count"]]
     totals = {}
     for counts in per_area.values():
         for key, n in counts.items():
@@ -127,19 +136,59 @@ def plan_context(plan):
         "plan": plan,
         "urls": plan.urls,
         "focus_area_list": focus_areas,
+        "focus_areas_heading": focus_areas_heading(plan, focus_areas),
         "status_summary": status_summary(totals),
+        "responsible_summary": responsible_summary(measures),
         "revision_list": list(plan.revision_log.all()),
     }
+
+
+def focus_areas_heading(plan, focus_areas):
+    """The heading over the focus areas: the plan's own word (``labels.focus_areas``), else
+    the plural of the label every focus area shares where Swedish makes it plain (Område →
+    Områden, Delmål → Delmål), else the site's word."""
+    if plan.focus_areas_label:
+        return plan.focus_areas_label
+    shared = {area.label for area in focus_areas}
+    if len(shared) == 1 and plan.locale.language_code == "sv":
+        label = shared.pop()
+        if label.lower().endswith("mål"):
+            return label
+        if label.lower().endswith("område"):
+            return label + "n"
+    return plan.labels["focus_areas"]
+
+
+def responsible_summary(measures):
+    """How many measures each responsible body leads or shares, most first (one query,
+    plus the register's translations once per request)."""
+    from website.localization import localized_from_register
+
+    organisations = (
+        Organisation.objects.filter(responsibilities__measure__in=measures.values("pk"))
+        .annotate(n=Count("responsibilities__measure", distinct=True))
+        .select_related("locale")
+        .order_by("-n", "name")
+    )
+    return [{"organisation": localized_from_register(o), "key": o.key, "count": o.n} for o in organisations]
 
 
 def focus_area_context(focus_area):
     plan = focus_area.plan
     measures = attach_plan(list(focus_area.public_measures()), plan)
+    groups = group_by_goal(focus_area, measures)
+    rows_of_goals = bool(measures) and all(not m.title and m.goal_number for m in measures)
+    if rows_of_goals:  # the plan has no measure column: its rows are its goals'
+        heading = plan.goal_label or _("Goals")
+        count = len([g for g in groups if g["goal"] is not None])
+    else:
+        heading, count = _("Measures"), len(measures)
     return {
         "plan": plan,
         "urls": plan.urls,
-        "measure_groups": group_by_goal(focus_area, measures),
-        "measure_count": len(measures),
+        "measure_groups": groups,
+        "measures_heading": heading,
+        "measure_count": count,
         "status_summary": status_summary(status_counts(Measure.objects.filter(focus_area=focus_area))),
         "siblings": list(plan.focus_areas()),
     }
@@ -257,14 +306,22 @@ def follow_up_report(plan, request):
     rows = []
     years = set()
     for measure in measures:
-        years.update(u.date.year for u in measure.status_updates.all())
-        updates = [u for u in measure.status_updates.all() if year is None or u.date.year <= year]
+        every = list(measure.status_updates.all())
+        years.update(u.date.year for u in every)
+        updates = [u for u in every if year is None or u.date.year <= year]
         latest = max(updates, key=lambda u: (u.date, u.sort_order or 0)) if updates else None
-        rows.append({"measure": measure, "latest": latest})
+        # The status at the end of that year: its latest follow-up then; without any, the
+        # plan's own status only if the measure has no follow-up at all (a later one says
+        # nothing about this year).
+        if latest is not None:
+            status = latest.status
+        else:
+            status = NO_STATUS if every else measure.status
+        label = STATUS.public_label(status) if status else NO_STATUS_LABEL
+        rows.append({"measure": measure, "latest": latest, "status": status, "status_label": label})
     counts = {}
     for row in rows:
-        key = row["latest"].status if row["latest"] else row["measure"].status
-        counts[key] = counts.get(key, 0) + 1
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
     return _render(
         plan,
         request,
@@ -295,14 +352,11 @@ def printable_plan(plan, request):
 
 
 def plan_pdf(plan, request):
-    from plans.pdf import render_pdf
+    """The plan's PDF, rendered once per published revision (``plans.pdf``)."""
+    from plans.pdf import plan_pdf_for_request
 
-    html = render_to_string(
-        "plans/plan_pdf.html",
-        {"page": plan, "self": plan, "plan": plan, **printable_context(plan), "request": request},
-        request=request,
-    )
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    data, _fresh = plan_pdf_for_request(plan)
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
     return response
 
@@ -350,7 +404,7 @@ def measure_record(measure, request=None):
     goal = measure.goal
     record = {
         "identifier": measure.identifier or None,
-        "title": measure.title,
+        "title": measure.title or None,
         "focus_area": measure.focus_area.heading,
         "goal": str(goal) if goal else None,
     }
@@ -372,6 +426,8 @@ def measure_record(measure, request=None):
             record[name] = measure.due_date.isoformat() if measure.due_date else None
         elif name in ("prevention_levels", "target_groups"):
             record[name] = list(getattr(measure, name))
+        elif name == "status":
+            record[name] = measure.status or None  # null: no status reported
         else:
             record[name] = getattr(measure, name) or None
     record["status_updates"] = [
@@ -407,24 +463,40 @@ def measure_list_json(plan, request):
     return response
 
 
-CSV_COLUMNS = [
-    ("identifier", "Identifier"),
-    ("title", "Measure"),
-    ("focus_area", "Focus area"),
-    ("goal", "Goal"),
-    ("activities", "Activities"),
-    ("responsible", "Responsible"),
-    ("co_responsible", "Co-responsible"),
-    ("prevention_levels", "Prevention level"),
-    ("target_groups", "Target groups"),
-    ("time_frame", "Time frame"),
-    ("due_date", "Due date"),
-    ("follow_up", "Follow-up"),
-    ("note", "Note"),
-    ("status", "Status"),
-    ("latest_update", "Latest follow-up"),
-    ("url", "Address"),
-]
+def csv_columns(plan):
+    """The CSV's column headers, in the visitor's language; where the plan names a column
+    itself (``labels``), its own word."""
+    words = plan.labels
+    return [
+        _("Identifier"),
+        words["measure"],
+        _("Focus area"),
+        words["goal"],
+        words["activities"],
+        words["responsible"],
+        _("Co-responsible"),
+        _("With support from"),
+        _("Responsible as written in the plan"),
+        _("Prevention level"),
+        _("Target groups"),
+        words["time_frame"],
+        _("Due date"),
+        words["follow_up"],
+        _("Note"),
+        _("Status"),
+        _("Latest follow-up"),
+        _("Address"),
+    ]
+
+
+#: A cell that a spreadsheet would read as a formula starts with one of these: such a cell
+#: gets a leading apostrophe (OWASP's advice), which spreadsheets show as plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def measure_list_csv(plan, request):
@@ -436,30 +508,31 @@ def measure_list_csv(plan, request):
     buffer = io.StringIO()
     buffer.write("\ufeff")  # spreadsheet programs then read the file as UTF-8
     writer = csv.writer(buffer)
-    writer.writerow([_(label) for _key, label in CSV_COLUMNS])
+    writer.writerow([spreadsheet_safe(label) for label in csv_columns(plan)])
     for measure in measures:
         record = measure_record(measure, request)
         latest = measure.latest_update
-        writer.writerow(
-            [
-                record["identifier"] or "",
-                record["title"],
-                record["focus_area"],
-                record["goal"] or "",
-                "\n".join(record["activities"]),
-                "; ".join(r.name for r in measure.leads),
-                "; ".join(r.name for r in measure.co_responsible),
-                "; ".join(str(PREVENTION_LEVELS.public_label(k)) for k in measure.prevention_levels),
-                "; ".join(str(TARGET_GROUPS.public_label(k)) for k in measure.target_groups),
-                measure.time_frame,
-                record["due_date"] or "",
-                measure.follow_up,
-                measure.note,
-                str(measure.status_label),
-                f"{latest.date.isoformat()} {latest.status_label}: {latest.note}".strip() if latest else "",
-                record["url"],
-            ]
-        )
+        row = [
+            record["identifier"] or "",
+            measure.title,
+            record["focus_area"],
+            record["goal"] or "",
+            "\n".join(record["activities"]),
+            "; ".join(r.name for r in measure.leads),
+            "; ".join(r.name for r in measure.co_responsible),
+            "; ".join(r.name for r in measure.supporting),
+            measure.responsible_as_written,
+            "; ".join(str(PREVENTION_LEVELS.public_label(k)) for k in measure.prevention_levels),
+            "; ".join(str(TARGET_GROUPS.public_label(k)) for k in measure.target_groups),
+            measure.time_frame,
+            record["due_date"] or "",
+            measure.follow_up,
+            measure.note,
+            str(measure.status_label),
+            f"{latest.date.isoformat()} {latest.status_label}: {latest.note}".strip() if latest else "",
+            record["url"],
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_name(plan)}.csv"'
     return response

@@ -62,12 +62,36 @@ TARGET_GROUPS = Vocabulary(
 SCOPES = Vocabulary(
     ("VINR", "Våld i nära relation (VINR)", _("Violence in close relationships")),
     ("HRV", "Hedersrelaterat våld och förtryck (HRV)", _("Honour-related violence and oppression")),
-    ("POM", "Prostitution och människohandel (POM)", _("Prostitution and human trafficking")),
+    (
+        "POM",
+        "Prostitution, människohandel och sexuell exploatering av barn (POM)",
+        _("Prostitution, human trafficking and sexual exploitation of children"),
+    ),
 )
+
+#: A measure whose plan reports no status has the empty key: it is shown as "no status
+#: reported" (or not at all), never as "not started", and counted apart in charts.
+NO_STATUS = ""
+NO_STATUS_ADMIN_LABEL = "Ingen uppgift"
+NO_STATUS_LABEL = _("No status reported")
 
 ROLES = Vocabulary(
     ("lead", "Ansvarig", _("Responsible")),
     ("co", "Medansvarig", _("Co-responsible")),
+    ("support", "Med stöd av", _("With support from")),
+)
+
+#: The plan's own words for its levels and columns (``plan.labels`` in a plan file): key,
+#: admin label of the field, and the word used when the plan gives none. ``focus_areas`` is
+#: the heading over the list of focus areas ("Områden", "Delmål" …).
+PLAN_LABELS = Vocabulary(
+    ("focus_areas", "Rubrik för fokusområdena", _("Focus areas")),
+    ("goal", "Mål", _("Goal")),
+    ("measure", "Åtgärd", _("Measure")),
+    ("activities", "Aktiviteter", _("Activities")),
+    ("responsible", "Ansvar", _("Responsible")),
+    ("time_frame", "Tidsram", _("Time frame")),
+    ("follow_up", "Uppföljning", _("Follow-up")),
 )
 
 ORGANISATION_KINDS = Vocabulary(

@@ -55,7 +55,7 @@ def measure_index(request):
     and status; each row opens the measure itself, expanded, in its focus area's form."""
     form = MeasureAdminFilter(request.GET or None)
     measures = Measure.objects.select_related("focus_area", "locale").prefetch_related(
-        "responsibilities__organisation"
+        "responsibilities__organisation", "focus_area__goals"  # goals name the rows without a title
     ).order_by("focus_area__path", "sort_order")
     if form.is_valid():
         data = form.cleaned_data

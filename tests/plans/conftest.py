@@ -30,7 +30,7 @@ def all_measures(plan_data):
 def make_plan_data(measure_count, key="generated", focus_areas=2):
     """A valid plan file (as data) with ``measure_count`` measures spread over focus areas,
     each with two responsible bodies (a register organisation and free text), two
-    prevention levels and a follow-up entry: everything a listing shows."""
+    prevention levels and a follow-up entry (which sets its status): everything a listing shows."""
     organisations = [
         {"key": f"org{i}", "name": f"Nämnd {i}", "kind": "committee"} for i in range(5)
     ]
@@ -53,7 +53,10 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
             "target_groups": ["children"],
             "time_frame": "Klart ht 2025",
             "status": "ongoing" if i % 3 else "not_started",
-            "status_updates": [{"date": "2025-01-31", "status": "ongoing", "note": "Påbörjad", "by": "Samordnaren"}],
+            "status_updates": [
+                {"date": "2025-01-31", "status": "ongoing", "note": "Påbörjad", "by": "Samordnaren"}
+                if i % 3 else {"date": "2025-01-31", "status": "not_started", "note": "Väntar på beslut", "by": "Samordnaren"}
+            ],
         }
         if i % 4 == 0:
             area["goals"][0]["measures"].append(measure)
@@ -74,6 +77,13 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
             "focus_areas": areas,
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def media_per_test(settings, tmp_path):
+    """Each test its own media folder: stored plan PDFs are named by page id and revision,
+    which a rolled-back test database hands out again."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture

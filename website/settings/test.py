@@ -18,3 +18,7 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes needs the request in authenticate(); the test client's login() has none.
 # The throttling tests switch it on (tests/website/test_login_throttling.py).
 AXES_ENABLED = False
+
+# Plan PDFs are rendered when a reader asks (or a test publishes with this on): rendering
+# one at every publish would slow every test that imports a plan.
+PLANS_PDF_ON_PUBLISH = False

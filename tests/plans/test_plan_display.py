@@ -1,0 +1,94 @@
+"""What the plan pages say about a plan's period, its cards and its scope, and the CSV's
+safety in a spreadsheet: nothing claimed that the plan does not say, nothing empty."""
+
+import csv
+import io
+
+import pytest
+
+from plans.models import Measure
+from plans.planfile import import_plan
+from tests.plans.conftest import make_plan_data
+
+pytestmark = pytest.mark.django_db
+
+
+def plan_with(key, **fields):
+    data = make_plan_data(2, key=key)
+    for name in ("valid_from", "valid_until", "municipality"):
+        data["plan"].pop(name, None)
+    data["plan"].update(fields)
+    plan, _ = import_plan(data, publish=True)
+    return plan
+
+
+def main(client, url):
+    return client.get(url).content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_a_plan_valid_until_further_notice_without_a_start_has_no_dash(client, plan_index):
+    plan = plan_with("tillsvidare", until_further_notice=True, municipality="Ekby kommun", scope=["HRV"])
+    html = main(client, plan.url)
+    assert "<dt>Gäller</dt><dd>tills vidare</dd>" in html
+    assert "– tills vidare" not in html
+    index = main(client, plan_index.url)
+    assert "Gäller tills vidare" in index
+
+
+def test_a_plan_valid_from_a_date_until_further_notice_says_both(client, plan_index):
+    plan = plan_with("fran-och-tillsvidare", valid_from="2024-01-01", until_further_notice=True)
+    html = main(client, plan.url)
+    assert '<dd>från <time datetime="2024-01-01">1 januari 2024</time> och tills vidare</dd>' in html
+
+
+def test_a_plan_without_dates_is_listed_apart_not_as_in_force(client, plan_index):
+    plan_with("odaterad", municipality="Ekby kommun")
+    plan_with("gallande", valid_from="2024-01-01", valid_until="2099-12-31")
+    index = main(client, plan_index.url)
+    in_force = index.split('id="plans-in-force"', 1)[1].split("</section>", 1)[0]
+    undated = index.split('id="plans-undated"', 1)[1].split("</section>", 1)[0]
+    assert "Giltighetstid anges inte" in index
+    assert "gallande" not in undated and "Genererad plan" in in_force
+    assert in_force.count('class="plan-card"') == 1 and undated.count('class="plan-card"') == 1
+    plan = main(client, plan_index.url + "odaterad/")
+    assert "<dt>Gäller</dt><dd>Giltighetstid anges inte</dd>" in plan
+
+
+def test_plan_cards_have_no_empty_separators(client, plan_index):
+    plan_with("bara-kommun", municipality="Ekby kommun", scope=["HRV"])
+    plan_with("inget-alls")
+    index = main(client, plan_index.url)
+    metas = [part.split("</p>", 1)[0] for part in index.split('class="plan-card__meta">')[1:]]
+    assert metas, index
+    for meta in metas:
+        text = " ".join(meta.replace('<span aria-hidden="true">', "").replace("<span>", "").replace("</span>", "").split())
+        assert "· ·" not in text and not text.startswith("·") and not text.endswith("·"), text
+    assert any("Ekby kommun · HRV" in " ".join(m.replace('<span aria-hidden="true">', "").replace("<span>", "").replace("</span>", "").split()) for m in metas)
+
+
+def test_the_pom_scope_names_sexual_exploitation_of_children(client, plan_index):
+    plan = plan_with("pom", scope=["POM"], valid_from="2024-01-01", valid_until="2099-12-31")
+    assert "Prostitution, människohandel och sexuell exploatering av barn" in main(client, plan.url)
+    from plans.vocabulary import SCOPES
+
+    assert "sexuell exploatering av barn" in dict(SCOPES.choices)["POM"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(client, import_generated):
+    plan = import_generated(4, key="csv-injektion")
+    hostile = {
+        "1:1": '=HYPERLINK("http://example.com","Klicka")',
+        "2:1": "+46 8 123 45",
+        "1:2": "@SUM(A1:A2)",
+        "2:2": "-1+1",
+    }
+    for identifier, title in hostile.items():
+        Measure.objects.filter(identifier=identifier).update(title=title, note="\tTabb först", time_frame="\rVagn först")
+    text = client.get(f"{plan.url}atgarder/csv/").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), cells
+    titles = {row[0]: row[1] for row in rows[1:]}
+    assert titles["1:1"] == "'" + hostile["1:1"]
+    assert titles["2:1"] == "'+46 8 123 45"
+    assert "'\tTabb först" in cells
