@@ -460,15 +460,17 @@ def _inventory(data):
         items[("focus area", identity)] = (f"focus area {number}'{area['title']}'", content)
     seen_titles = {}
     for _where, area, goal, measure in _measures_with_places(plan):
+        # A measure without a title is a row of its goal (docs/plan-format.md): named by it.
+        title = measure.get("title") or (goal or {}).get("title", "")
         if measure.get("identifier"):
             key = ("measure", measure["identifier"])
-            label = f"measure {measure['identifier']} '{measure['title']}'"
+            label = f"measure {measure['identifier']} '{title}'"
         else:
-            title_key = (_area_identity(area), measure["title"])
+            title_key = (_area_identity(area), title)
             n = seen_titles.get(title_key, 0)
             seen_titles[title_key] = n + 1
-            key = ("measure", _area_identity(area), measure["title"], n)
-            label = f"measure '{measure['title']}' (focus area {_area_identity(area)})"
+            key = ("measure", _area_identity(area), title, n)
+            label = f"measure '{title}' (focus area {_area_identity(area)})"
         items[key] = (label, {**measure, "goal": goal and {k: v for k, v in goal.items() if k != "measures"}})
     return items
 
