@@ -709,6 +709,37 @@ class GlossaryPage(Page):
         return context
 
 
+def url_for_visitor(page, request=None):
+    """The address of a support-section page in the visitor's language.
+
+    Its live page in that language (a translation, or an alias of the synchronised tree)
+    where there is one; otherwise the source page's path under the visitor's prefix,
+    where ``SupportIndexPage.route`` serves the fallback with a notice in the visitor's
+    language. A link never drops a visitor into another language's prefix (``/sv/``),
+    whose switcher and texts are then no longer theirs.
+    """
+    visitor = translation.get_language()
+    if page.alias_of_id:
+        page = page.alias_of
+    own = page
+    if page.locale.language_code != visitor:
+        own = Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=visitor, live=True
+        ).first()
+    if own is not None and own.live:
+        return own.get_url(request=request) or ""
+    url = page.get_url(request=request) or ""
+    code = page.locale.language_code
+    if url.startswith(f"/{code}/"):
+        url = f"/{visitor}/{url[len(code) + 2:]}"
+    return url
+
+
+def visitor_locale():
+    """The Wagtail locale of the visitor's language (the active one), or None."""
+    return Locale.objects.filter(language_code=translation.get_language()).first()
+
+
 def terms_for_locale(locale):
     """Every published term in ``locale``, plus published source terms not translated
     (or not published) there, marked ``fallback``."""
