@@ -45,14 +45,13 @@ class BrochureBlock(LocalizedSnippetBlock):
         super().__init__("information.Brochure", **kwargs)
 
     def get_context(self, value, parent_context=None):
-        from information.models import BrochureIndexPage, url_for_visitor
+        from information.models import BrochureIndexPage, section_page_for_visitor
 
         context = super().get_context(value, parent_context=parent_context)
-        index = BrochureIndexPage.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        index, base = section_page_for_visitor(BrochureIndexPage, (parent_context or {}).get("request"))
         if index is not None and value is not None:
             # Under the visitor's prefix: the brochure page there shows the brochure in
             # their language, or the Swedish one with a notice in theirs.
-            base = url_for_visitor(index, (parent_context or {}).get("request"))
             context["brochure_url"] = base + index.reverse_subpage("brochure", args=[value.slug])
         return context
 
@@ -99,12 +98,11 @@ class GlossaryLinksBlock(blocks.StructBlock):
     terms = blocks.ListBlock(SnippetChooserBlock("information.GlossaryTerm"), label="Ord")
 
     def get_context(self, value, parent_context=None):
-        from information.models import GlossaryPage, url_for_visitor
+        from information.models import GlossaryPage, section_page_for_visitor
 
         context = super().get_context(value, parent_context=parent_context)
         context["terms"] = localized_many(value["terms"])
-        glossary = GlossaryPage.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
-        context["glossary_url"] = url_for_visitor(glossary, (parent_context or {}).get("request")) if glossary else ""
+        context["glossary_url"] = section_page_for_visitor(GlossaryPage, (parent_context or {}).get("request"))[1]
         return context
 
     class Meta:

@@ -530,7 +530,17 @@ class SupportIndexPage(Page):
             }
             for page, fallback in entries
         ]
-        context["other_pages"] = self.get_children().live().public().not_type(SupportPage).specific()
+        # Brochures, glossary: in a language where they are aliases their titles are Swedish.
+        others = list(self.get_children().live().public().not_type(SupportPage).specific())
+        shown = {p.pk: p for p in Page.objects.filter(pk__in=[p.alias_of_id for p in others if p.alias_of_id]).select_related("locale")}
+        context["other_pages"] = [
+            {
+                "url": other.get_url(request=request),
+                "title": shown[other.alias_of_id].title if other.alias_of_id in shown else other.title,
+                "lang": shown[other.alias_of_id].locale.language_code if other.alias_of_id in shown else None,
+            }
+            for other in others
+        ]
         return context
 
 
@@ -595,6 +605,9 @@ class BrochureIndexPage(RoutablePageMixin, Page):
 
     def brochures(self):
         """Brochures of the source language with all their translations, in two queries."""
+        # Shown in the visitor's language where it exists: this page may be the Swedish
+        # one serving a fallback (``SupportIndexPage.route``) under /ti/.
+        visitor_id = locale_id_for(translation.get_language()) or self.locale_id
         sources = {}
         for brochure in Brochure.objects.filter(live=True).select_related("locale", "uploaded_pdf").order_by("title"):
             sources.setdefault(brochure.translation_key, []).append(brochure)
@@ -602,7 +615,9 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         order = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
         for versions in sources.values():
             versions.sort(key=lambda b: order.get(b.locale.language_code, 99))
-            shown = next((b for b in versions if b.locale_id == self.locale_id), versions[0])
+            shown = next((b for b in versions if b.locale_id == visitor_id), None) or next(
+                (b for b in versions if b.locale.language_code == FALLBACK_LANGUAGES[0]), versions[0]
+            )
             entries.append({"brochure": shown, "versions": versions})
         entries.sort(key=lambda e: e["brochure"].title.lower())
         return entries
@@ -637,7 +652,14 @@ class BrochureIndexPage(RoutablePageMixin, Page):
                     "url": base + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
                     "size": brochure_download(version).size,
                 })
-        return self.render(request, context_overrides={"entries": entries})
+        return self.render(request, context_overrides={"entries": entries, **self._fallback_context()})
+
+    def _fallback_context(self):
+        """``fallback_from`` when this page's own text is not in the visitor's language."""
+        visitor = translation.get_language()
+        if self.locale.language_code == visitor:
+            return {}
+        return {"fallback_from": visitor, "fallback_helplines": helplines_offering(visitor)}
 
     def _brochure_or_404(self, slug, language_code):
         brochure = (
@@ -705,7 +727,12 @@ class GlossaryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["terms"] = terms_for_locale(self.locale)
+        # The visitor's terms, also when this is the Swedish page serving a fallback.
+        locale = visitor_locale() or self.locale
+        context["terms"] = terms_for_locale(locale)
+        if locale.pk != self.locale_id:
+            context["fallback_from"] = locale.language_code
+            context["fallback_helplines"] = helplines_offering(locale.language_code)
         return context
 
 
@@ -719,20 +746,46 @@ def url_for_visitor(page, request=None):
     whose switcher and texts are then no longer theirs.
     """
     visitor = translation.get_language()
+    visitor_id = locale_id_for(visitor)
     if page.alias_of_id:
         page = page.alias_of
     own = page
-    if page.locale.language_code != visitor:
-        own = Page.objects.filter(
-            translation_key=page.translation_key, locale__language_code=visitor, live=True
-        ).first()
+    if page.locale_id != visitor_id:
+        own = Page.objects.filter(translation_key=page.translation_key, locale_id=visitor_id, live=True).first()
     if own is not None and own.live:
         return own.get_url(request=request) or ""
     url = page.get_url(request=request) or ""
-    code = page.locale.language_code
+    code = next((c for c in (SOURCE_LANGUAGE, *FALLBACK_LANGUAGES) if locale_id_for(c) == page.locale_id), None)
+    if code is None:
+        code = page.locale.language_code
     if url.startswith(f"/{code}/"):
         url = f"/{visitor}/{url[len(code) + 2:]}"
     return url
+
+
+def section_page_for_visitor(model, request=None):
+    """``(page, url)`` of the support section's one ``model`` page (brochures, glossary).
+
+    The page is the source-language one; the URL is in the visitor's language
+    (``url_for_visitor``). Kept on the request: a support page links to the glossary
+    from several blocks.
+    """
+    cache = getattr(request, "_section_pages", None)
+    key = (model, translation.get_language())
+    if cache is not None and key in cache:
+        return cache[key]
+    # One query where the visitor's language has the page (translated, or an alias).
+    page = model.objects.live().filter(locale_id=locale_id_for(key[1])).order_by("pk").first()
+    if page is not None:
+        result = (page, page.get_url(request=request) or "")
+    else:
+        page = model.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        result = (page, url_for_visitor(page, request) if page is not None else "")
+    if request is not None:
+        if cache is None:
+            cache = request._section_pages = {}
+        cache[key] = result
+    return result
 
 
 def visitor_locale():

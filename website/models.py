@@ -45,7 +45,19 @@ class HomePage(Page):
             link.helpline for link in self.helplines.select_related("helpline")
         )
         context["sections"] = self.sections()
+        context["support_url"] = self.support_url(request)
         return context
+
+    def support_url(self, request=None):
+        """The support section in the visitor's language (or its fallback under their prefix).
+
+        A link whose words are an interface string, so it reads in the visitor's language
+        even where the section itself is still Swedish (its card then says so).
+        """
+        from information.models import SupportIndexPage, url_for_visitor
+
+        section = SupportIndexPage.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        return url_for_visitor(section, request) if section is not None else ""
 
     def sections(self):
         """The sections listed on the home page, each with the page whose text is shown.

@@ -84,7 +84,7 @@ def untranslated_note(context, obj):
     if not lang or lang == visitor or context.get("fallback_from"):
         return ""
     return format_html(
-        '<span class="language-notice--inline" lang="{}" dir="{}">{}</span>',
+        '<span class="untranslated-note" lang="{}" dir="{}">{}</span>',
         visitor,
         "rtl" if visitor in RTL_LANGUAGES else "ltr",
         translation.gettext("(Not yet translated into your language.)"),
