@@ -583,9 +583,18 @@ class SupportPage(Page):
              "current": code == self.locale.language_code}
             for code, _name, local, rtl in SITE_LANGUAGES if code in by_code
         ]
+        visitor = fallback_from or self.locale.language_code
+        context["english_url"] = by_code["en"].get_url(request=request) if "en" in by_code and visitor != "en" else ""
         if fallback_from:
             context["fallback_language"] = dict((c, local) for c, _n, local, _r in SITE_LANGUAGES).get(fallback_from)
             context["fallback_helplines"] = helplines_offering(fallback_from)
+        elif visitor not in FALLBACK_LANGUAGES:
+            # Help that speaks the visitor's language first, above the text: on a long
+            # page the one line that answers in Arabic was a thousand pixels down.
+            context["own_language_help"] = {
+                "helplines": helplines_offering(visitor),
+                "services": helplines_offering(visitor, model=LocalService),
+            }
         return context
 
 
@@ -691,7 +700,10 @@ class BrochureIndexPage(RoutablePageMixin, Page):
                 "brochure": brochure,
                 "brochure_dir": "rtl" if code in {c for c, _n, _l, rtl in SITE_LANGUAGES if rtl} else "ltr",
                 "is_fallback": brochure.locale.language_code != visitor,
-                "contacts": brochure.localized_contacts(),
+                "contacts": sorted(
+                    brochure.localized_contacts(),
+                    key=lambda kc: (not getattr(kc[1], "is_emergency", False), visitor not in kc[1].language_codes),
+                ),
                 "pdf_url": base + self.reverse_subpage("brochure_pdf", args=[slug, code]),
                 "index_url": base,
             },
@@ -807,9 +819,19 @@ def terms_for_locale(locale):
     return terms
 
 
-def helplines_offering(language_code):
-    """Published helplines that answer in ``language_code``, in that language where translated."""
-    lines = list(Helpline.objects.filter(live=True).select_related("locale"))
+def helplines_offering(language_code, model=None):
+    """Published helplines (or ``model``: local services) that answer in ``language_code``,
+    in that language where translated."""
+    lines = list((model or Helpline).objects.filter(live=True).select_related("locale"))
     sources = [h for h in lines if h.locale.language_code == FALLBACK_LANGUAGES[0] and language_code in h.language_codes]
     by_key = {(h.translation_key, h.locale.language_code): h for h in lines}
     return [by_key.get((h.translation_key, language_code), h) for h in sources]
+
+
+def speakers_first(contacts, language_code):
+    """Contacts (helplines, services) that answer in ``language_code`` first, the
+    emergency number (112) still before all; otherwise the order is kept (a stable sort)."""
+    return sorted(
+        contacts,
+        key=lambda c: (not getattr(c, "is_emergency", False), language_code not in c.language_codes),
+    )

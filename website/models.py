@@ -41,8 +41,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["urgent_helplines"] = localized_many(
-            link.helpline for link in self.helplines.select_related("helpline")
+        from django.utils import translation
+
+        from information.models import speakers_first
+
+        context["urgent_helplines"] = speakers_first(
+            localized_many(link.helpline for link in self.helplines.select_related("helpline")),
+            translation.get_language(),
         )
         context["sections"] = self.sections()
         context["support_url"] = self.support_url(request)
