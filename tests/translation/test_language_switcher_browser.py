@@ -21,6 +21,7 @@ def page_in_three_languages(support_page):
 
 
 def switcher_entries(page):
+    page.locator("nav.language-switcher summary").click()  # the disclosure opens the list
     items = page.locator("nav.language-switcher li > *")
     return [
         (items.nth(i).inner_text(), items.nth(i).get_attribute("lang"), items.nth(i).get_attribute("dir"))
