@@ -130,3 +130,29 @@ def emergency_helpline():
         if line.locale_id == locale.pk:
             return line
     return lines[0] if lines else None
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context):
+    """The accessibility statement chosen in the site settings, in the visitor's language.
+
+    Its translation, or the alias the demo and editors give every language (the Swedish
+    text with a notice), so the footer link never leads into another language's prefix.
+    """
+    request = context.get("request")
+    site_settings = context.get("settings")
+    try:
+        statement = site_settings["website"]["SiteSettings"].accessibility_statement
+    except (KeyError, TypeError, AttributeError):
+        return ""
+    if statement is None:
+        return ""
+    from website.localization import active_locale_id
+
+    own = (
+        Page.objects.live()
+        .filter(translation_key=statement.translation_key, locale_id=active_locale_id())
+        .first()
+    )
+    target = own or (statement if statement.live else None)
+    return target.get_url(request=request) if target is not None else ""
