@@ -44,8 +44,13 @@ class _Page(HTMLParser):
         if tag == "body":
             self.in_body = True
         if tag == "a" and attrs.get("href"):
-            in_switcher = any(name in c for _t, _l, c in self.stack for name in SWITCHERS)
-            self.links.append((attrs["href"], in_switcher))
+            # A link into another language on purpose: in a switcher, or one that says
+            # which language it leads to ("Read this page in English", hreflang="en").
+            href = attrs["href"]
+            in_switcher = any(name in c for _t, _l, c in self.stack for name in SWITCHERS) or (
+                attrs.get("hreflang") is not None and href.startswith(f"/{attrs['hreflang']}/")
+            )
+            self.links.append((href, in_switcher))
         if tag not in VOID:
             self.stack.append((tag, attrs.get("lang"), classes))
             if "language-notice" in classes or "untranslated-note" in classes:

@@ -249,16 +249,22 @@ def _demo_logo():
     from PIL import Image as PILImage, ImageDraw
     from wagtail.images.models import Image
 
+    from wagtail.models import Collection
+
     existing = Image.objects.filter(title="Exempelkommun logotyp").first()
     if existing is not None:
         return existing
+    # A flushed database (browser tests) has lost the root collection the migration made.
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     canvas = PILImage.new("RGB", (192, 96), "#ffffff")
     draw = ImageDraw.Draw(canvas)
     draw.ellipse((8, 8, 88, 88), fill="#5a2a82")
     draw.rectangle((104, 28, 184, 68), fill="#5a2a82")
     data = io.BytesIO()
     canvas.save(data, format="PNG")
-    return Image.objects.create(title="Exempelkommun logotyp", file=ImageFile(data, name="exempelkommun-logotyp.png"))
+    return Image.objects.create(
+        title="Exempelkommun logotyp", collection=collection, file=ImageFile(data, name="exempelkommun-logotyp.png")
+    )
 
 
 def load():

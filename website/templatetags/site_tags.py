@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.conf import settings
+from django.db import models
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
@@ -142,17 +143,18 @@ def accessibility_statement_url(context):
     request = context.get("request")
     site_settings = context.get("settings")
     try:
-        statement = site_settings["website"]["SiteSettings"].accessibility_statement
+        statement_id = site_settings["website"]["SiteSettings"].accessibility_statement_id
     except (KeyError, TypeError, AttributeError):
         return ""
-    if statement is None:
+    if statement_id is None:
         return ""
     from website.localization import active_locale_id
 
-    own = (
+    # One query: the live version in the visitor's language, else the chosen page itself.
+    versions = list(
         Page.objects.live()
-        .filter(translation_key=statement.translation_key, locale_id=active_locale_id())
-        .first()
+        .filter(translation_key__in=Page.objects.filter(pk=statement_id).values("translation_key"))
+        .filter(models.Q(locale_id=active_locale_id()) | models.Q(pk=statement_id))
     )
-    target = own or (statement if statement.live else None)
+    target = next((p for p in versions if p.pk != statement_id), None) or next(iter(versions), None)
     return target.get_url(request=request) if target is not None else ""
