@@ -185,11 +185,17 @@ STATEMENT = {
         "how_to_report": "<p>Write to us by e-mail. Tell us which page it is about and what does not work. We answer within two working days.</p>",
         "testing": "<p>We tested the website ourselves with automated checks (axe, WCAG 2.1 level AA), with a keyboard, a screen reader and on a phone, in Swedish and Arabic (right to left).</p>",
     },
+    "ar": {
+        "title": "بيان إمكانية الوصول",
+        "known_issues": "<ul><li>قد تفتقر الكتيبات التي ترفعها البلدية كملفات PDF خاصة بها إلى علامات لقارئات الشاشة. الكتيبات التي ينشئها الموقع بنفسه تحتوي على هذه العلامات.</li><li>لمخططات المتابعة في خطط العمل نسخة نصية في الجدول أسفل كل مخطط.</li></ul>",
+        "how_to_report": "<p>اكتب إلينا بالبريد الإلكتروني. أخبرنا بالصفحة المعنية وبما لا يعمل. نرد خلال يومي عمل.</p>",
+        "testing": "<p>اختبرنا الموقع بأنفسنا بفحوص آلية (axe، WCAG 2.1 المستوى AA)، وبلوحة المفاتيح وقارئ الشاشة وعلى الهاتف، باللغتين السويدية والعربية (من اليمين إلى اليسار).</p>",
+    },
 }
 
 
 def load_accessibility_statement(locales, home):
-    """The statement (required by lag 2018:1937), in Swedish and English, mirrored as an
+    """The statement (required by lag 2018:1937), in Swedish, English and Arabic, mirrored as an
     alias into every other language so the footer link stays in the visitor's language.
 
     Made once: a second run leaves the statement, its translations and the settings as
