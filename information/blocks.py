@@ -45,18 +45,13 @@ class BrochureBlock(LocalizedSnippetBlock):
         super().__init__("information.Brochure", **kwargs)
 
     def get_context(self, value, parent_context=None):
-        from information.models import BrochureIndexPage
+        from information.models import BrochureIndexPage, section_page_for_visitor
 
         context = super().get_context(value, parent_context=parent_context)
-        page = (parent_context or {}).get("page")
-        index = None
-        if page is not None:
-            index = (
-                BrochureIndexPage.objects.live().filter(locale_id=page.locale_id).first()
-                or BrochureIndexPage.objects.live().first()
-            )
+        index, base = section_page_for_visitor(BrochureIndexPage, (parent_context or {}).get("request"))
         if index is not None and value is not None:
-            base = index.get_url(request=(parent_context or {}).get("request"))
+            # Under the visitor's prefix: the brochure page there shows the brochure in
+            # their language, or the Swedish one with a notice in theirs.
             context["brochure_url"] = base + index.reverse_subpage("brochure", args=[value.slug])
         return context
 
@@ -103,18 +98,11 @@ class GlossaryLinksBlock(blocks.StructBlock):
     terms = blocks.ListBlock(SnippetChooserBlock("information.GlossaryTerm"), label="Ord")
 
     def get_context(self, value, parent_context=None):
-        from information.models import GlossaryPage
+        from information.models import GlossaryPage, section_page_for_visitor
 
         context = super().get_context(value, parent_context=parent_context)
         context["terms"] = localized_many(value["terms"])
-        page = (parent_context or {}).get("page")
-        glossary = None
-        if page is not None:
-            glossary = (
-                GlossaryPage.objects.live().filter(locale_id=page.locale_id).first()
-                or GlossaryPage.objects.live().first()
-            )
-        context["glossary_url"] = glossary.get_url(request=(parent_context or {}).get("request")) if glossary else ""
+        context["glossary_url"] = section_page_for_visitor(GlossaryPage, (parent_context or {}).get("request"))[1]
         return context
 
     class Meta:

@@ -20,7 +20,7 @@ from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.localization import in_locale, locale_id_for
-from website.search import word_endings
+from website.admin_search import word_endings
 
 #: Languages a page falls back to when it does not exist in the visitor's, in order.
 FALLBACK_LANGUAGES = ["sv", "en"]
@@ -149,7 +149,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
         index.SearchField("name"),
         index.SearchField("audience"),
         index.AutocompleteField("name"),
-        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.search)
+        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.admin_search)
         index.FilterField("locale_id"),
     ]
 
@@ -240,7 +240,7 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
         index.SearchField("name"),
         index.SearchField("audience"),
         index.AutocompleteField("name"),
-        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.search)
+        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.admin_search)
         index.FilterField("locale_id"),
     ]
 
@@ -535,7 +535,17 @@ class SupportIndexPage(Page):
             }
             for page, fallback in entries
         ]
-        context["other_pages"] = self.get_children().live().public().not_type(SupportPage).specific()
+        # Brochures, glossary: in a language where they are aliases their titles are Swedish.
+        others = list(self.get_children().live().public().not_type(SupportPage).specific())
+        shown = {p.pk: p for p in Page.objects.filter(pk__in=[p.alias_of_id for p in others if p.alias_of_id]).select_related("locale")}
+        context["other_pages"] = [
+            {
+                "url": other.get_url(request=request),
+                "title": shown[other.alias_of_id].title if other.alias_of_id in shown else other.title,
+                "lang": shown[other.alias_of_id].locale.language_code if other.alias_of_id in shown else None,
+            }
+            for other in others
+        ]
         return context
 
 
@@ -581,9 +591,18 @@ class SupportPage(Page):
              "current": code == self.locale.language_code}
             for code, _name, local, rtl in SITE_LANGUAGES if code in by_code
         ]
+        visitor = fallback_from or self.locale.language_code
+        context["english_url"] = by_code["en"].get_url(request=request) if "en" in by_code and visitor != "en" else ""
         if fallback_from:
             context["fallback_language"] = dict((c, local) for c, _n, local, _r in SITE_LANGUAGES).get(fallback_from)
             context["fallback_helplines"] = helplines_offering(fallback_from)
+        elif visitor not in FALLBACK_LANGUAGES:
+            # Help that speaks the visitor's language first, above the text: on a long
+            # page the one line that answers in Arabic was a thousand pixels down.
+            context["own_language_help"] = {
+                "helplines": helplines_offering(visitor),
+                "services": helplines_offering(visitor, model=LocalService),
+            }
         return context
 
 
@@ -603,6 +622,9 @@ class BrochureIndexPage(RoutablePageMixin, Page):
 
     def brochures(self):
         """Brochures of the source language with all their translations, in two queries."""
+        # Shown in the visitor's language where it exists: this page may be the Swedish
+        # one serving a fallback (``SupportIndexPage.route``) under /ti/.
+        visitor_id = locale_id_for(translation.get_language()) or self.locale_id
         sources = {}
         for brochure in Brochure.objects.filter(live=True).select_related("locale", "uploaded_pdf").order_by("title"):
             sources.setdefault(brochure.translation_key, []).append(brochure)
@@ -610,7 +632,9 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         order = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
         for versions in sources.values():
             versions.sort(key=lambda b: order.get(b.locale.language_code, 99))
-            shown = next((b for b in versions if b.locale_id == self.locale_id), versions[0])
+            shown = next((b for b in versions if b.locale_id == visitor_id), None) or next(
+                (b for b in versions if b.locale.language_code == FALLBACK_LANGUAGES[0]), versions[0]
+            )
             entries.append({"brochure": shown, "versions": versions})
         entries.sort(key=lambda e: e["brochure"].title.lower())
         return entries
@@ -645,7 +669,14 @@ class BrochureIndexPage(RoutablePageMixin, Page):
                     "url": base + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
                     "size": brochure_download(version).size,
                 })
-        return self.render(request, context_overrides={"entries": entries})
+        return self.render(request, context_overrides={"entries": entries, **self._fallback_context()})
+
+    def _fallback_context(self):
+        """``fallback_from`` when this page's own text is not in the visitor's language."""
+        visitor = translation.get_language()
+        if self.locale.language_code == visitor:
+            return {}
+        return {"fallback_from": visitor, "fallback_helplines": helplines_offering(visitor)}
 
     def _brochure_or_404(self, slug, language_code):
         brochure = (
@@ -677,7 +708,10 @@ class BrochureIndexPage(RoutablePageMixin, Page):
                 "brochure": brochure,
                 "brochure_dir": "rtl" if code in {c for c, _n, _l, rtl in SITE_LANGUAGES if rtl} else "ltr",
                 "is_fallback": brochure.locale.language_code != visitor,
-                "contacts": brochure.localized_contacts(),
+                "contacts": sorted(
+                    brochure.localized_contacts(),
+                    key=lambda kc: (not getattr(kc[1], "is_emergency", False), visitor not in kc[1].language_codes),
+                ),
                 "pdf_url": base + self.reverse_subpage("brochure_pdf", args=[slug, code]),
                 "index_url": base,
             },
@@ -713,8 +747,70 @@ class GlossaryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["terms"] = terms_for_locale(self.locale)
+        # The visitor's terms, also when this is the Swedish page serving a fallback.
+        locale = visitor_locale() or self.locale
+        context["terms"] = terms_for_locale(locale)
+        if locale.pk != self.locale_id:
+            context["fallback_from"] = locale.language_code
+            context["fallback_helplines"] = helplines_offering(locale.language_code)
         return context
+
+
+def url_for_visitor(page, request=None):
+    """The address of a support-section page in the visitor's language.
+
+    Its live page in that language (a translation, or an alias of the synchronised tree)
+    where there is one; otherwise the source page's path under the visitor's prefix,
+    where ``SupportIndexPage.route`` serves the fallback with a notice in the visitor's
+    language. A link never drops a visitor into another language's prefix (``/sv/``),
+    whose switcher and texts are then no longer theirs.
+    """
+    visitor = translation.get_language()
+    visitor_id = locale_id_for(visitor)
+    if page.alias_of_id:
+        page = page.alias_of
+    own = page
+    if page.locale_id != visitor_id:
+        own = Page.objects.filter(translation_key=page.translation_key, locale_id=visitor_id, live=True).first()
+    if own is not None and own.live:
+        return own.get_url(request=request) or ""
+    url = page.get_url(request=request) or ""
+    code = next((c for c in (SOURCE_LANGUAGE, *FALLBACK_LANGUAGES) if locale_id_for(c) == page.locale_id), None)
+    if code is None:
+        code = page.locale.language_code
+    if url.startswith(f"/{code}/"):
+        url = f"/{visitor}/{url[len(code) + 2:]}"
+    return url
+
+
+def section_page_for_visitor(model, request=None):
+    """``(page, url)`` of the support section's one ``model`` page (brochures, glossary).
+
+    The page is the source-language one; the URL is in the visitor's language
+    (``url_for_visitor``). Kept on the request: a support page links to the glossary
+    from several blocks.
+    """
+    cache = getattr(request, "_section_pages", None)
+    key = (model, translation.get_language())
+    if cache is not None and key in cache:
+        return cache[key]
+    # One query where the visitor's language has the page (translated, or an alias).
+    page = model.objects.live().filter(locale_id=locale_id_for(key[1])).order_by("pk").first()
+    if page is not None:
+        result = (page, page.get_url(request=request) or "")
+    else:
+        page = model.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        result = (page, url_for_visitor(page, request) if page is not None else "")
+    if request is not None:
+        if cache is None:
+            cache = request._section_pages = {}
+        cache[key] = result
+    return result
+
+
+def visitor_locale():
+    """The Wagtail locale of the visitor's language (the active one), or None."""
+    return Locale.objects.filter(language_code=translation.get_language()).first()
 
 
 def terms_for_locale(locale):
@@ -731,9 +827,19 @@ def terms_for_locale(locale):
     return terms
 
 
-def helplines_offering(language_code):
-    """Published helplines that answer in ``language_code``, in that language where translated."""
-    lines = list(Helpline.objects.filter(live=True).select_related("locale"))
+def helplines_offering(language_code, model=None):
+    """Published helplines (or ``model``: local services) that answer in ``language_code``,
+    in that language where translated."""
+    lines = list((model or Helpline).objects.filter(live=True).select_related("locale"))
     sources = [h for h in lines if h.locale.language_code == FALLBACK_LANGUAGES[0] and language_code in h.language_codes]
     by_key = {(h.translation_key, h.locale.language_code): h for h in lines}
     return [by_key.get((h.translation_key, language_code), h) for h in sources]
+
+
+def speakers_first(contacts, language_code):
+    """Contacts (helplines, services) that answer in ``language_code`` first, the
+    emergency number (112) still before all; otherwise the order is kept (a stable sort)."""
+    return sorted(
+        contacts,
+        key=lambda c: (not getattr(c, "is_emergency", False), language_code not in c.language_codes),
+    )

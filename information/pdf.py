@@ -82,7 +82,10 @@ def render_brochure_pdf(brochure):
                 "paper_size": brochure.paper_size or "A5",
             },
         )
-    return HTML(string=html, url_fetcher=refuse_urls(), base_url=None).write_pdf()
+    # PDF/UA-1: a tagged PDF (headings, paragraphs, reading order) that screen readers can
+    # follow; WeasyPrint takes the document language from <html lang> and the title from
+    # <title>, and the variant makes viewers show that title.
+    return HTML(string=html, url_fetcher=refuse_urls(), base_url=None).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def brochure_download(brochure):

@@ -49,7 +49,7 @@ from plans.vocabulary import (
     TARGET_GROUPS,
 )
 from website.localization import localized_from_register
-from website.search import word_endings
+from website.admin_search import word_endings
 
 
 def lines(text):

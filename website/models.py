@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from website.localization import localized_many
 
 
@@ -41,11 +43,28 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["urgent_helplines"] = localized_many(
-            link.helpline for link in self.helplines.select_related("helpline")
+        from django.utils import translation
+
+        from information.models import speakers_first
+
+        context["urgent_helplines"] = speakers_first(
+            localized_many(link.helpline for link in self.helplines.select_related("helpline")),
+            translation.get_language(),
         )
         context["sections"] = self.sections()
+        context["support_url"] = self.support_url(request)
         return context
+
+    def support_url(self, request=None):
+        """The support section in the visitor's language (or its fallback under their prefix).
+
+        A link whose words are an interface string, so it reads in the visitor's language
+        even where the section itself is still Swedish (its card then says so).
+        """
+        from information.models import SupportIndexPage, url_for_visitor
+
+        section = SupportIndexPage.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        return url_for_visitor(section, request) if section is not None else ""
 
     def sections(self):
         """The sections listed on the home page, each with the page whose text is shown.
@@ -82,6 +101,82 @@ class HomePageHelpline(Orderable):
     panels = [FieldPanel("helpline")]
 
 
+class AccessibilityStatementPage(Page):
+    """Tillgänglighetsredogörelse: required of every Swedish public-sector website (lag
+    2018:1937 om tillgänglighet till digital offentlig service, DOS-lagen).
+
+    The fields follow the structure of DIGG's template (Myndigheten för digital
+    förvaltning): compliance status, what is not accessible, how to report a problem,
+    the enforcement procedure (fixed text: DIGG supervises), how the site was tested.
+    """
+
+    COMPLIANCE_CHOICES = [
+        ("full", "Helt förenlig med lagkraven"),
+        ("partial", "Delvis förenlig med lagkraven"),
+        ("none", "Inte förenlig med lagkraven"),
+    ]
+
+    compliance_status = models.CharField(
+        "hur tillgänglig är webbplatsen", max_length=10, choices=COMPLIANCE_CHOICES, default="partial"
+    )
+    known_issues = RichTextField(
+        "innehåll som inte är tillgängligt", blank=True, features=["bold", "italic", "link", "ul"],
+        help_text="Kända brister, var de finns och när de ska vara åtgärdade.",
+    )
+    how_to_report = RichTextField(
+        "så rapporterar du brister", blank=True, features=["bold", "italic", "link", "ul"],
+        help_text="Hur man kontaktar kommunen. E-postadressen i webbplatsinställningarna visas också.",
+    )
+    testing = RichTextField(
+        "så har vi testat webbplatsen", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    statement_date = models.DateField("redogörelsen upprättades", null=True, blank=True)
+    reviewed_date = models.DateField("senast uppdaterad", null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("compliance_status"),
+        FieldPanel("known_issues"),
+        FieldPanel("how_to_report"),
+        FieldPanel("testing"),
+        FieldPanel("statement_date"),
+        FieldPanel("reviewed_date"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("compliance_status", overridable=False),
+        TranslatableField("known_issues"),
+        TranslatableField("how_to_report"),
+        TranslatableField("testing"),
+        SynchronizedField("statement_date", overridable=False),
+        SynchronizedField("reviewed_date", overridable=False),
+    ]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    #: DIGG's form for reporting a lack of accessibility (the enforcement procedure).
+    DIGG_REPORT_URL = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet"
+
+    class Meta:
+        verbose_name = "tillgänglighetsredogörelse"
+        verbose_name_plural = "tillgänglighetsredogörelser"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # In a language where it is not translated yet the page is an alias of the
+        # Swedish one: the Swedish text, marked as such, with a notice.
+        context["content"] = content = self.alias_of.specific if self.alias_of_id else self
+        if content.locale_id != self.locale_id:
+            context["fallback_from"] = self.locale.language_code
+        context["digg_report_url"] = self.DIGG_REPORT_URL
+        return context
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What differs between municipalities and is not page content."""
@@ -93,11 +188,29 @@ class SiteSettings(BaseSiteSetting):
         help_text="En neutral webbplats som knappen 'Lämna sidan snabbt' leder till.",
     )
     contact_email = models.EmailField("e-post för frågor om webbplatsen", blank=True)
+    municipality_url = models.URLField(
+        "kommunens webbplats", blank=True, help_text="Logotypen och kommunens namn i sidhuvudet länkar hit."
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="kommunens logotyp",
+    )
+    contact_url = models.URLField(
+        "kontaktsida", blank=True, help_text="Kommunens sida med kontaktuppgifter, länkas från sidfoten."
+    )
+    accessibility_statement = models.ForeignKey(
+        "website.AccessibilityStatementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="tillgänglighetsredogörelse", help_text="Länkas från sidfoten på alla sidor.",
+    )
 
     panels = [
         FieldPanel("municipality_name"),
+        FieldPanel("municipality_url"),
+        FieldPanel("logo"),
         FieldPanel("quick_exit_url"),
         FieldPanel("contact_email"),
+        FieldPanel("contact_url"),
+        FieldPanel("accessibility_statement"),
     ]
 
     class Meta:

@@ -1,27 +1,54 @@
-"""Admin search that finds part of a Swedish compound word.
+"""Site search for citizens, per language.
 
-Wagtail's autocomplete matches the *start* of each indexed word, so "nämnd" finds
-"Nämnd för …" but not "Socialnämnden", and "frid" not "Kvinnofridslinjen": Swedish joins
-words into one. A register's names are short, so each model indexes every ending of every
-word of its name as an extra autocomplete field (``word_endings``): a prefix of an ending
-is any part of the word, on SQLite and PostgreSQL alike, in listings and in choosers.
+Wagtail search (the database backend: SQLite FTS here, PostgreSQL full-text in
+production) over the live public pages of the visitor's language. In a language where
+support pages are aliases of the Swedish ones (``information.sync``) the alias carries the
+Swedish text: such a result is a marked Swedish fallback, shown with ``lang="sv"`` and a
+note, and it leads to the page under the visitor's prefix.
 
-The admin's listings search with the model's own ``search_fields``: a viewset must not set
-``search_fields`` for an indexed model, because the SQLite backend then asks its full-text
-table for a column of that name and fails ("no such column: name";
-wagtail/django-modelsearch#47).
+Nothing about a search is kept: no ``Query.add_hit`` (Wagtail's search statistics and
+promotions store every query), no log line, no cookie. A query names what someone is
+afraid of; it must not outlive the response.
 """
 
 import re
 
-WORD = re.compile(r"\w+")
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+from website.localization import active_locale_id
+
+MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 30
 
 
-def word_endings(*texts):
-    """Every ending of every word of ``texts``, two letters or more, separated by spaces:
-    "Socialnämnden" gives "socialnämnden ocialnämnden … nämnden ämnden … en"."""
-    endings = []
-    for text in texts:
-        for word in WORD.findall((text or "").lower()):
-            endings.extend(word[start:] for start in range(len(word) - 1))
-    return " ".join(endings)
+def search_results(query, locale_id):
+    """``[{page, url, lang}]`` for ``query`` among the live public pages of ``locale_id``."""
+    if not query or locale_id is None:
+        return []
+    found = list(
+        Page.objects.live().public().filter(locale_id=locale_id).specific().search(query, operator="or")[:MAX_RESULTS]
+    )
+    originals = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[p.alias_of_id for p in found if p.alias_of_id]).select_related("locale")
+    }
+    results = []
+    for page in found:
+        original = originals.get(page.alias_of_id)
+        results.append({
+            "page": original or page,
+            "url": page.get_url(),
+            "lang": original.locale.language_code if original is not None else None,
+        })
+    return results
+
+
+@never_cache
+def search(request):
+    # Words only: the full-text backends give operators (quotes, OR, *) a meaning, and a
+    # query they cannot parse must not become a server error.
+    query = " ".join(re.sub(r"[^\w\s-]", " ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
+    results = search_results(query, active_locale_id())
+    return render(request, "website/search.html", {"query": query, "results": results, "searched": bool(query)})

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from website.search import search
 from website.sitemaps import LocalisedSitemap
 
 urlpatterns = [
@@ -26,6 +27,7 @@ if settings.DEBUG:
 # Every public page carries its language in the URL (/sv/, /ar/ ...), so a link that is
 # shared or bookmarked opens in the language it was read in, with no cookie to remember it.
 urlpatterns += i18n_patterns(
+    path("sok/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

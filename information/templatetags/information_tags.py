@@ -33,20 +33,27 @@ def content_dir(obj):
 def hide_visit_url(context):
     """URL of the "Hide your visit" page chosen on the support section, in the visitor's language.
 
-    The page is found through the section index (the current page or its parent). When it
+    The page is found through the section index (the current page or its parent, else the
+    section of the visitor's language). When it
     is not translated into the visitor's language, the Swedish page's path is given under
     the visitor's prefix, where ``SupportIndexPage.route`` serves it with a notice.
     """
-    from django.utils import translation
+    from information.models import SupportIndexPage, url_for_visitor
 
-    from website.localization import localized as localized_page
-    from information.models import SupportIndexPage
+    from website.localization import active_locale_id
 
     page = context.get("page")
-    if page is None or not getattr(page, "pk", None):
-        return ""
-    index = page if isinstance(page, SupportIndexPage) else page.get_parent().specific
+    index = None
+    if page is not None and getattr(page, "pk", None):
+        index = page if isinstance(page, SupportIndexPage) else page.get_parent().specific
     if not isinstance(index, SupportIndexPage):
+        # Any other page (the home page, a plan, a 404): the quick exit is there too, so
+        # its note leads to the section of the visitor's language.
+        index = (
+            SupportIndexPage.objects.live().filter(locale_id=active_locale_id()).first()
+            or SupportIndexPage.objects.live().filter(locale__language_code="sv").first()
+        )
+    if index is None:
         return ""
     if index.alias_of_id:
         index = index.alias_of.specific
@@ -56,12 +63,29 @@ def hide_visit_url(context):
         target = source.specific.hide_visit_page if source is not None else None
     if target is None or not target.live:
         return ""
-    localized = localized_page(target)
-    if localized.pk == page.pk or target.pk == page.pk:
+    if page is not None and getattr(page, "translation_key", None) == target.translation_key:
         return ""  # the visitor is reading it
-    url = localized.get_url(request=context.get("request")) or ""
+    return url_for_visitor(target, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_note(context, obj):
+    """A short note in the visitor's language when ``obj`` is shown in another language.
+
+    Helplines, services, terms and cards that have no published translation are shown in
+    Swedish (the fallback rule of ``website.localization``); the visitor is told so where
+    they read it. On a page that is itself a fallback the notice at the top says it once.
+    """
+    from django.utils import translation
+    from django.utils.html import format_html
+
     visitor = translation.get_language()
-    code = _code(localized.locale_id)
-    if code != visitor and url.startswith(f"/{code}/"):
-        url = f"/{visitor}/{url[len(code) + 2:]}"
-    return url
+    lang = obj if isinstance(obj, str) else content_lang(obj)
+    if not lang or lang == visitor or context.get("fallback_from"):
+        return ""
+    return format_html(
+        '<span class="untranslated-note" lang="{}" dir="{}">{}</span>',
+        visitor,
+        "rtl" if visitor in RTL_LANGUAGES else "ltr",
+        translation.gettext("(Not yet translated into your language.)"),
+    )

@@ -34,6 +34,7 @@ def test_need_help_now_is_visible_without_scrolling_on_a_phone(page, live_server
 
 def test_switching_language_in_the_header(page, live_server, demo_site):
     page.goto(f"{live_server.url}/sv/")
+    page.locator("nav.language-switcher summary").click()
     page.get_by_role("link", name="العربية").click()
     page.wait_for_url(f"{live_server.url}/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"

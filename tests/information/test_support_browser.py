@@ -29,7 +29,7 @@ def _set_quick_exit(url):
 
 def test_citizen_finds_kvinnofridslinjen_in_arabic_from_the_home_page(page, live_server, support_site):
     page.goto(f"{live_server.url}/ar/")
-    page.get_by_role("link", name="الدعم والمساعدة").click()
+    page.get_by_role("link", name="الدعم والمساعدة", exact=True).click()  # the card, not "More help and support"
     page.wait_for_url(f"{live_server.url}/ar/stod/")
     page.get_by_role("link", name="إذا كنت تتعرض للعنف").click()
     page.wait_for_url(f"{live_server.url}/ar/stod/utsatt-for-vald/")

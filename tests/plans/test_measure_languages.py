@@ -19,8 +19,9 @@ def switcher_links(html):
 
 
 def switcher_languages(html):
+    """The languages listed in the switcher (its list, not its sv/en/ar label)."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
-    return re.findall(r'lang="([^"]+)" dir=', nav.group(0)) if nav else []
+    return re.findall(r'lang="([^"]+)" dir=', nav.group(0).split("<ul", 1)[-1]) if nav else []
 
 
 def alternates(html):

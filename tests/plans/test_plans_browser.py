@@ -18,6 +18,7 @@ def test_filtering_the_measure_list_in_the_browser(page, live_server, demo_plans
     total = page.locator("article.measure").count()
     assert total == 33
 
+    page.locator(".measure-filter__toggle").click()  # the filters are behind one button
     page.locator("#id_prevention_level").select_option("selective")
     page.locator("#id_organisation").select_option(label="Socialnämnden")
     page.locator(".measure-filter button[type=submit]").click()

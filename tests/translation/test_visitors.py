@@ -53,7 +53,7 @@ def test_language_switcher_offers_only_the_languages_of_the_page(client, support
     translate_page(support_page, "ar", "التعرض للعنف")
     html = client.get("/sv/stod-och-hjalp/utsatt-for-vald/").content.decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    assert re.findall(r' lang="([^"]+)"', switcher) == ["sv", "en", "ar"]
+    assert re.findall(r' lang="([^"]+)"', switcher.split("<ul", 1)[1]) == ["sv", "en", "ar"]
     assert "Soomaali" not in switcher
 
 

@@ -13,7 +13,7 @@ from website.demo.utils import (
     stable_key,
     upsert_translatable,
 )
-from website.models import HomePage, HomePageHelpline, SiteSettings
+from website.models import AccessibilityStatementPage, HomePage, HomePageHelpline, SiteSettings
 
 HERE = Path(__file__).parent
 
@@ -172,11 +172,114 @@ def load_settings(home):
         settings_obj.save()
 
 
+STATEMENT = {
+    "sv": {
+        "title": "Tillgänglighetsredogörelse",
+        "known_issues": "<ul><li>Broschyrer som en kommun laddar upp som egen PDF kan sakna taggar för skärmläsare. Broschyrer som webbplatsen skapar själv är taggade.</li><li>Handlingsplanernas diagram över uppföljningen har en textversion i tabellen under diagrammet.</li></ul>",
+        "how_to_report": "<p>Skriv till oss med e-post. Berätta vilken sida det gäller och vad som inte fungerar. Vi svarar inom två arbetsdagar.</p>",
+        "testing": "<p>Vi har testat webbplatsen själva med automatiska kontroller (axe, WCAG 2.1 nivå AA), med tangentbord, skärmläsare och på mobil, på svenska och arabiska (höger till vänster).</p>",
+    },
+    "en": {
+        "title": "Accessibility statement",
+        "known_issues": "<ul><li>Brochures that a municipality uploads as its own PDF may lack tags for screen readers. Brochures the website makes itself are tagged.</li><li>The action plans' follow-up charts have a text version in the table below each chart.</li></ul>",
+        "how_to_report": "<p>Write to us by e-mail. Tell us which page it is about and what does not work. We answer within two working days.</p>",
+        "testing": "<p>We tested the website ourselves with automated checks (axe, WCAG 2.1 level AA), with a keyboard, a screen reader and on a phone, in Swedish and Arabic (right to left).</p>",
+    },
+    "ar": {
+        "title": "بيان إمكانية الوصول",
+        "known_issues": "<ul><li>قد تفتقر الكتيبات التي ترفعها البلدية كملفات PDF خاصة بها إلى علامات لقارئات الشاشة. الكتيبات التي ينشئها الموقع بنفسه تحتوي على هذه العلامات.</li><li>لمخططات المتابعة في خطط العمل نسخة نصية في الجدول أسفل كل مخطط.</li></ul>",
+        "how_to_report": "<p>اكتب إلينا بالبريد الإلكتروني. أخبرنا بالصفحة المعنية وبما لا يعمل. نرد خلال يومي عمل.</p>",
+        "testing": "<p>اختبرنا الموقع بأنفسنا بفحوص آلية (axe، WCAG 2.1 المستوى AA)، وبلوحة المفاتيح وقارئ الشاشة وعلى الهاتف، باللغتين السويدية والعربية (من اليمين إلى اليسار).</p>",
+    },
+}
+
+
+def load_accessibility_statement(locales, home):
+    """The statement (required by lag 2018:1937), in Swedish, English and Arabic, mirrored as an
+    alias into every other language so the footer link stays in the visitor's language.
+
+    Made once: a second run leaves the statement, its translations and the settings as
+    the municipality has edited them.
+    """
+    from datetime import date
+
+    key = stable_key("page:accessibility-statement")
+    statement = AccessibilityStatementPage.objects.filter(translation_key=key, locale=locales["sv"]).first()
+    if statement is None:
+        statement = AccessibilityStatementPage(
+            translation_key=key, locale=locales["sv"], slug="tillganglighet", show_in_menus=False,
+            compliance_status="partial", statement_date=date(2026, 11, 28), reviewed_date=date(2026, 11, 28),
+            **STATEMENT["sv"],
+        )
+        home.add_child(instance=statement)
+        statement.save_revision().publish()
+        statement = AccessibilityStatementPage.objects.get(pk=statement.pk)
+    for code, locale in locales.items():
+        if code == "sv" or statement.get_translation_or_none(locale) is not None:
+            continue
+        if home.get_translation_or_none(locale) is None:
+            continue
+        if code in STATEMENT:
+            ensure_translation(statement, locale, **STATEMENT[code])
+        else:
+            statement.copy_for_translation(locale, alias=True)
+    return statement
+
+
+def load_identity(home, statement):
+    """Logo, municipality link, contact and the statement in the site settings, once."""
+    site = Site.objects.get(root_page=home)
+    settings_obj = SiteSettings.for_site(site)
+    changed = False
+    if settings_obj.accessibility_statement_id is None:
+        settings_obj.accessibility_statement = statement
+        changed = True
+    if not settings_obj.municipality_url:
+        settings_obj.municipality_url = "https://www.exempelkommun.example/"
+        changed = True
+    if not settings_obj.contact_email:
+        settings_obj.contact_email = "webbplatsen@exempelkommun.example"
+        changed = True
+    if settings_obj.logo_id is None:
+        settings_obj.logo = _demo_logo()
+        changed = True
+    if changed:
+        settings_obj.save()
+
+
+def _demo_logo():
+    """A plain placeholder logo made here (no file to ship, nothing fetched)."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage, ImageDraw
+    from wagtail.images.models import Image
+
+    from wagtail.models import Collection
+
+    existing = Image.objects.filter(title="Exempelkommun logotyp").first()
+    if existing is not None:
+        return existing
+    # A flushed database (browser tests) has lost the root collection the migration made.
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    canvas = PILImage.new("RGB", (192, 96), "#ffffff")
+    draw = ImageDraw.Draw(canvas)
+    draw.ellipse((8, 8, 88, 88), fill="#5a2a82")
+    draw.rectangle((104, 28, 184, 68), fill="#5a2a82")
+    data = io.BytesIO()
+    canvas.save(data, format="PNG")
+    return Image.objects.create(
+        title="Exempelkommun logotyp", collection=collection, file=ImageFile(data, name="exempelkommun-logotyp.png")
+    )
+
+
 def load():
     locales = ensure_locales()
     helplines = load_helplines(locales)
     home = load_home(locales, helplines)
     load_settings(home)
+    statement = load_accessibility_statement(locales, home)
+    load_identity(home, statement)
     # The translators group needs every language's home page (its permissions hang there).
     from website.translation import setup_translators
 

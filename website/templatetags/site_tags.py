@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.conf import settings
+from django.db import models
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
@@ -130,3 +131,30 @@ def emergency_helpline():
         if line.locale_id == locale.pk:
             return line
     return lines[0] if lines else None
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context):
+    """The accessibility statement chosen in the site settings, in the visitor's language.
+
+    Its translation, or the alias the demo and editors give every language (the Swedish
+    text with a notice), so the footer link never leads into another language's prefix.
+    """
+    request = context.get("request")
+    site_settings = context.get("settings")
+    try:
+        statement_id = site_settings["website"]["SiteSettings"].accessibility_statement_id
+    except (KeyError, TypeError, AttributeError):
+        return ""
+    if statement_id is None:
+        return ""
+    from website.localization import active_locale_id
+
+    # One query: the live version in the visitor's language, else the chosen page itself.
+    versions = list(
+        Page.objects.live()
+        .filter(translation_key__in=Page.objects.filter(pk=statement_id).values("translation_key"))
+        .filter(models.Q(locale_id=active_locale_id()) | models.Q(pk=statement_id))
+    )
+    target = next((p for p in versions if p.pk != statement_id), None) or next(iter(versions), None)
+    return target.get_url(request=request) if target is not None else ""

@@ -1,0 +1,56 @@
+"""Site search per language: results in the visitor's language plus marked Swedish
+fallbacks, and nothing about a search is kept."""
+
+import logging
+import re
+
+import pytest
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+
+def _results(html):
+    section = html.split('<ul class="search-results">', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<li(?: lang="([^"]+)"[^>]*)?>\s*<a href="([^"]+)">', section)
+
+
+def test_search_finds_pages_in_the_visitors_language_only(shared_support_site, client_for):
+    html = client_for.get("/ar/sok/", {"q": "العنف"}).content.decode()
+    results = _results(html)
+    assert results
+    assert all(url.startswith("/ar/") and lang == "" for lang, url in results), results
+
+
+def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(shared_support_site, client_for):
+    for code in ["ti", "pl"]:
+        html = client_for.get(f"/{code}/sok/", {"q": "Kvinnofridslinjen"}).content.decode()
+        results = _results(html)
+        assert results, code
+        assert all(url.startswith(f"/{code}/") and lang == "sv" for lang, url in results), (code, results)
+        assert 'class="untranslated-note"' in html
+
+
+def test_search_stores_and_logs_nothing(shared_support_site, client_for, caplog):
+    def row_counts():
+        with connection.cursor() as cursor:
+            counts = {}
+            for table in connection.introspection.table_names(cursor):
+                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
+                counts[table] = cursor.fetchone()[0]
+            return counts
+
+    before = row_counts()
+    caplog.set_level(logging.DEBUG)
+    response = client_for.get("/sv/sok/", {"q": "skyddat boende zzhemlig"})
+    assert response.status_code == 200
+    assert row_counts() == before
+    assert "zzhemlig" not in caplog.text
+    assert not response.cookies
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_empty_or_overlong_queries_answer_calmly(shared_support_site, client_for):
+    assert client_for.get("/sv/sok/").status_code == 200
+    assert client_for.get("/sv/sok/", {"q": "x" * 5000}).status_code == 200
+    assert client_for.get("/sv/sok/", {"q": '") OR 1=1 --'}).status_code == 200
