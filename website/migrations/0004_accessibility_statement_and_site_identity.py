@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
-        ('website', '0001_initial'),
+        ('website', '0003_swedish_default_workflow_name'),
     ]
 
     operations = [
