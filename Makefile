@@ -2,13 +2,13 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
-MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
-HOST ?= 127.0.0.1
-PORT ?= 8000
 # The targets here develop and test: they run manage.py with the development settings.
 # Without DJANGO_SETTINGS_MODULE, manage.py (except runserver), wsgi.py and asgi.py use the
 # production settings, which refuse to start without their environment (docs/configuration.md).
 SETTINGS ?= website.settings.dev
+MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test install lock messages migrate demo admin serve check bench clean
 
