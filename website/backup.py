@@ -108,8 +108,11 @@ def _dump(first, path, database):
     """``dumpdata`` of the whole database in one transaction, so it is one moment's data
     (on PostgreSQL a repeatable-read snapshot while editors keep working)."""
     connection = connections[database]
+    # Only a transaction's first statement may choose its isolation: called inside one
+    # already (a test, or a caller's atomic block), the dump reads that one's snapshot.
+    outermost = not connection.in_atomic_block
     with transaction.atomic(using=database):
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         call_command("dumpdata", *FIRST, output=str(first), database=database, verbosity=0)
@@ -198,6 +201,23 @@ def content_in_database(database=DEFAULT_DB_ALIAS):
     return found
 
 
+def flush(database=DEFAULT_DB_ALIAS):
+    """Empty every table, also inside a transaction that has written rows already.
+
+    PostgreSQL refuses to TRUNCATE a table with deferred foreign-key checks still pending
+    in the transaction; they are run first, and deferred again for ``loaddata`` (whose
+    rows may point forward to rows loaded after them).
+    """
+    postgresql = connections[database].vendor == "postgresql"
+    if postgresql:
+        with connections[database].cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", database=database, interactive=False, inhibit_post_migrate=True, verbosity=0)
+    if postgresql:
+        with connections[database].cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def restore_backup(archive, *, database=DEFAULT_DB_ALIAS):
     """Load ``archive`` into the (empty) database and ``MEDIA_ROOT``; returns the manifest."""
     manifest = read_manifest(archive)
@@ -222,7 +242,7 @@ def restore_backup(archive, *, database=DEFAULT_DB_ALIAS):
         with transaction.atomic(using=database):
             # Empty every table, the rows migrate made too (root page, default site, groups,
             # content types): the archive has them all, with their ids.
-            call_command("flush", database=database, interactive=False, inhibit_post_migrate=True, verbosity=0)
+            flush(database)
             ContentType.objects.clear_cache()
             for name in ("contenttypes.json", "data.json"):
                 call_command("loaddata", str(Path(tmp) / name), database=database, verbosity=0)

@@ -6,20 +6,21 @@ import io
 import json
 import re
 import shutil
+import sys
 import tarfile
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.management import ManagementUtility, call_command
+from django.core.management import CommandError, call_command
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from plans.models import Measure, Organisation, PlanIndexPage, PlanPage
 from plans.planfile import export_plan
 from tests.plans.conftest import demo_plans, home_page, plan_index  # noqa: F401 (fixtures)
-from website.backup import BackupError, archive_name, content_in_database, read_manifest
+from website.backup import BackupError, flush, archive_name, content_in_database, read_manifest
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def media_files():
 
 def empty_everything():
     """A new server: no rows, no media files."""
-    call_command("flush", interactive=False, verbosity=0)
+    flush()
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
@@ -72,11 +73,16 @@ def empty_everything():
 
 
 def run(*argv):
-    """Run a command the way a shell does: returns its exit code."""
+    """Run a command as a shell would see it: returns its exit code.
+
+    Through ``call_command``, not ``ManagementUtility``: the latter closes every database
+    connection when the command ends, which on PostgreSQL ends the test's transaction.
+    """
     try:
-        ManagementUtility(["manage.py", *argv]).execute()
-    except SystemExit as exit_info:
-        return exit_info.code
+        call_command(*argv)
+    except CommandError as error:
+        print(error, file=sys.stderr)
+        return error.returncode
     return 0
 
 
