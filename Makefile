@@ -10,7 +10,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lock messages migrate demo admin serve check bench clean
+.PHONY: run test test-postgresql install lock messages migrate demo admin serve check bench clean
 
 run: install messages migrate demo admin serve
 
@@ -61,6 +61,14 @@ test: install messages
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The tests of what depends on the database engine (backup and restore, admin search),
+# once more on PostgreSQL: POSTGRES_URL=postgres://user@host:port/name (.ci/run starts a
+# throw-away server on loopback and sets it). pytest-django makes its own test_<name>.
+POSTGRES_TESTS ?= tests/website/test_backup.py tests/website/test_admin_search.py
+test-postgresql: install messages
+	@test -n "$(POSTGRES_URL)" || { echo "Set POSTGRES_URL=postgres://user@host:port/name"; exit 2; }
+	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest $(POSTGRES_TESTS)
 
 bench: install messages
 	$(PY) bench/run.py
