@@ -116,3 +116,20 @@ def test_home_page_queries_do_not_grow_with_its_helplines(client, demo_site, dja
     client.get("/sv/")
     with django_assert_max_num_queries(baseline):
         client.get("/sv/")
+
+
+@pytest.mark.parametrize("code", ["sv", "ar"])
+def test_home_page_title_names_the_site_once(client, demo_site, code):
+    html = client.get(f"/{code}/").content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    with translation.override(code):
+        name = translation.gettext("Together against violence")  # the demo home page's title too
+    assert title.count(name) == 1, title
+
+
+def test_server_error_page_offers_the_quick_exit_without_the_database(rf):
+    from django.views.defaults import server_error
+
+    html = server_error(rf.get("/sv/")).content.decode()
+    assert 'class="quick-exit"' in html and 'href="tel:112"' in html
+    assert "<style" not in html  # the Content-Security-Policy allows no inline style
