@@ -3,13 +3,18 @@ filtering the focus is on the results heading (which says how many match)."""
 
 import pytest
 
+from tests.plans.conftest import translate_plan
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 KEY = "sodertalje-vinr-hrv-pom"
 
 
-def test_on_a_phone_results_come_first_and_focus_follows_the_filtering(page, live_server, demo_plans):
+@pytest.mark.parametrize("code", ["sv", "ar", "ti", "pl"])
+def test_on_a_phone_results_come_first_and_focus_follows_the_filtering(page, live_server, demo_plans, code):
     plan = demo_plans[KEY]
+    if code != "sv":  # the plan as a translator has made it in that language
+        plan = translate_plan(plan, code, f"Handlingsplan ({code})")
     page.goto(f"{live_server.url}{plan.url}atgarder/")
     heading = page.locator("#results-heading")
     # Results start on the first screen, not 1.3 screens down below seven fields.
@@ -22,7 +27,9 @@ def test_on_a_phone_results_come_first_and_focus_follows_the_filtering(page, liv
     page.locator("#id_prevention_level").select_option("selective")
     page.locator(".measure-filter button[type=submit]").click()
     page.wait_for_url("**prevention_level=selective**")
+    assert f"/{code}/" in page.url  # filtering keeps the reader in their language
     page.wait_for_function("document.activeElement && document.activeElement.id === 'results-heading'")
+    assert page.locator("html").get_attribute("lang") == code
     top = page.locator("#results-heading").bounding_box()["y"]
     assert 0 <= top < page.viewport_size["height"]
 
