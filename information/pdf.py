@@ -59,9 +59,14 @@ class Download:
     document: object = None
 
 
+#: Raised when the way PDFs are made changes (2: tagged PDF/UA), so that files made the
+#: old way are made again instead of being served until the brochure is next edited.
+PDF_FORMAT = 2
+
+
 def pdf_path(brochure):
     stamp = brochure.updated_at.strftime("%Y%m%d%H%M%S%f") if brochure.updated_at else "0"
-    name = f"{brochure.slug}-{brochure.locale.language_code}-{brochure.pk}-{stamp}.pdf"
+    name = f"{brochure.slug}-{brochure.locale.language_code}-{brochure.pk}-{stamp}-v{PDF_FORMAT}.pdf"
     return Path(settings.MEDIA_ROOT) / "brochures" / name
 
 

@@ -46,3 +46,27 @@ def test_brochure_pdf_is_tagged_with_its_language_and_title(shared_support_site,
     assert re.search(r"^Tagged:\s+yes$", info, re.M), info
     assert re.search(rf"^Title:\s+{re.escape(TITLES[code])}$", info, re.M), info
     assert f"/Lang ({code})".encode() in _objects(data)
+
+
+def test_a_pdf_made_before_tagging_is_made_again(shared_support_site, client_for, tmp_path):
+    """A file the site made before PDFs were tagged is not served until the brochure is
+    next edited: it is replaced at the next request."""
+    from django.conf import settings
+
+    from information.models import Brochure
+    from information.pdf import pdf_path
+
+    brochure = Brochure.objects.get(slug="stod-vid-vald", locale__language_code="sv")
+    current = pdf_path(brochure)
+    old = current.with_name(re.sub(r"-v\d+\.pdf$", ".pdf", current.name))  # the name before
+    assert old != current and str(old).startswith(str(settings.MEDIA_ROOT))
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_bytes(b"%PDF-1.4 made before tagging\n%%EOF\n")
+    current.unlink(missing_ok=True)  # as on a site just upgraded: only the old file is there
+
+    response = client_for.get("/sv/stod/broschyrer/stod-vid-vald/pdf/sv/")
+    data = b"".join(response.streaming_content)
+    assert b"made before tagging" not in data
+    (tmp_path / "new.pdf").write_bytes(data)
+    assert re.search(r"^Tagged:\s+yes$", _pdfinfo(tmp_path / "new.pdf"), re.M)
+    assert not old.exists()
