@@ -100,7 +100,7 @@ def enabled_translation(instance):
 
 
 def language_name(translation):
-    return translation.target_locale.get_display_name()
+    return str(translation.target_locale.get_display_name())  # lazy: website.languages
 
 
 def publish(request, translation, instance):

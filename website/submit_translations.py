@@ -112,7 +112,7 @@ def translate_page_subtree(page_id, locales, components, user):
 def report_left_alone(request, translator):
     """Tell the editor which existing translations were not touched, and why."""
     for instance, locales in translator.left_alone:
-        names = ", ".join(locale.get_display_name() for locale in locales)
+        names = ", ".join(str(locale.get_display_name()) for locale in locales)
         messages.info(
             request,
             f"”{instance}” ({instance._meta.verbose_name}) finns redan på {names} och har inte ändrats. "
@@ -135,7 +135,7 @@ class SubmitWithoutOverwritingMixin:
 
         single_translated_object = None
         if len(locales) == 1:
-            locale_names = locales[0].get_display_name()
+            locale_names = str(locales[0].get_display_name())
             single_translated_object = self.object.get_translation(locales[0])
         else:
             locale_names = _("{} locales").format(len(locales))

@@ -72,7 +72,7 @@ def test_a_translator_is_not_offered_publish_when_syncing_a_snippet(translator, 
     persian_draft(translator)
     html = translator.get(sync_url(kvinnofridslinjen())).content.decode()
     assert 'name="publish_translations"' not in html
-    assert "Synkroniseringen publicerar ingenting" in html and "(inte: Persian)" in html
+    assert "Synkroniseringen publicerar ingenting" in html and "(inte: Persiska)" in html
 
 
 def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(translator, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
