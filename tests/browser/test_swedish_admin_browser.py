@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Locale
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -79,7 +80,8 @@ def test_the_admin_screens_are_in_swedish_and_load_nothing_from_other_hosts(page
 
     def look(name, url=None):
         if url:
-            page.goto(f"{base}{url}")
+            response = page.goto(f"{base}{url}")
+            assert response.ok, (name, url, response.status)  # a screen, not an error page
         page.wait_for_load_state("load")
         text = page.locator("body").inner_text()
         english = english_in(text)
@@ -106,7 +108,7 @@ def test_the_admin_screens_are_in_swedish_and_load_nothing_from_other_hosts(page
     look("översättningsredigeraren")
 
     look("användare", "/admin/users/")
-    look("användare, redigering", f"/admin/users/{swedish_admin.pk}/")
+    look("användare, redigering", reverse("wagtailusers_users:edit", args=[swedish_admin.pk]))
     group = Group.objects.create(name="Redaktörer")
     look("grupp, redigering", f"/admin/groups/edit/{group.pk}/")
     look("arbetsflöden", "/admin/workflows/list/")
