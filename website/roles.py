@@ -13,6 +13,10 @@ workflow, so this module only sets them up:
   permissions hang on each language's home page, so the Swedish source is not theirs.
   Snippets have no per-language permissions in Wagtail; their ``change`` is closed for
   the Swedish snippets in ``website/translator_permissions.py``.
+* **Stödlinjeredaktör** (helpline editor) keeps helplines and local services up to date
+  (numbers, opening hours, languages) and submits them for review; nothing else: no
+  pages, brochures, plans or glossary. For the person at the social services who knows
+  when a number changes, without giving them the whole site.
 * **Administratör** sets the site up (users, groups, workflows, languages, sites,
   redirects, settings) and has no permission on content: someone who also reviews is
   in Granskare too. Superusers are outside all this (Wagtail lets them publish anything):
@@ -37,6 +41,7 @@ from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 COMMUNICATORS = "Kommunikatör"
 REVIEWERS = "Granskare"
 ADMINISTRATORS = "Administratör"
+HELPLINE_EDITORS = "Stödlinjeredaktör"
 TRANSLATORS = "Översättare"  # every language; one group per language as well
 
 REVIEW_WORKFLOW = "Granskning före publicering"
@@ -96,6 +101,15 @@ COMMUNICATOR_PERMISSIONS = [
     SUBMIT_TRANSLATION,
     *_model_permissions("information", DRAFT_SNIPPETS, ("add", "change")),
     *_default_permissions("plans", "organisation", "organisation", ("add", "change")),
+]
+#: Helplines and local services only: what a visitor dials or walks into.
+HELPLINE_EDITOR_PERMISSIONS = [
+    ACCESS_ADMIN,
+    *_model_permissions(
+        "information",
+        {model: REVIEWED_SNIPPETS[model] for model in ("helpline", "localservice")},
+        ("add", "change"),
+    ),
 ]
 REVIEWER_PERMISSIONS = [
     *COMMUNICATOR_PERMISSIONS,
@@ -236,7 +250,13 @@ def ensure_roles(apps=global_apps):
     communicators = roles.group(COMMUNICATORS, COMMUNICATOR_PERMISSIONS)
     reviewers = roles.group(REVIEWERS, REVIEWER_PERMISSIONS)
     administrators = roles.group(ADMINISTRATORS, ADMINISTRATOR_PERMISSIONS)
-    groups = {COMMUNICATORS: communicators, REVIEWERS: reviewers, ADMINISTRATORS: administrators}
+    helpline_editors = roles.group(HELPLINE_EDITORS, HELPLINE_EDITOR_PERMISSIONS)
+    groups = {
+        COMMUNICATORS: communicators,
+        REVIEWERS: reviewers,
+        ADMINISTRATORS: administrators,
+        HELPLINE_EDITORS: helpline_editors,
+    }
 
     root = roles.tree_root()
     collection = roles.Collection.objects.filter(depth=1).order_by("path").first()

@@ -70,8 +70,30 @@ def test_every_install_has_a_translator_group_per_language_to_pick_in_the_users_
     assert set(Group.objects.filter(name__in=names).values_list("name", flat=True)) == set(names)
     assert len(names) == 13
     form = admin_client.get(reverse("wagtailusers_users:add")).content.decode()
-    for name in (*names, COMMUNICATORS, REVIEWERS, "Administratör"):
+    for name in (*names, COMMUNICATORS, REVIEWERS, "Administratör", "Stödlinjeredaktör"):
         assert name in form, name
+
+
+def test_a_helpline_editor_has_helplines_and_services_and_nothing_else(client):
+    """The migration's Stödlinjeredaktör: add and change two snippets, no page anywhere."""
+    group = Group.objects.get(name="Stödlinjeredaktör")
+    assert sorted(group.permissions.values_list("content_type__model", "codename")) == [
+        ("admin", "access_admin"),
+        ("helpline", "add_helpline"),
+        ("helpline", "change_helpline"),
+        ("localservice", "add_localservice"),
+        ("localservice", "change_localservice"),
+    ]
+    assert not group.page_permissions.exists()
+    assert not group.collection_permissions.exists()
+    user = get_user_model().objects.create_user(username="stodlinjer", password="x")
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get(reverse("wagtailsnippets_information_helpline:list")).status_code == 200
+    # Wagtail sends someone without permission back to the dashboard, with a message.
+    for closed in (reverse("wagtailsnippets_information_brochure:list"), reverse("wagtailadmin_explore_root")):
+        response = client.get(closed)
+        assert (response.status_code, response.get("Location")) == (302, reverse("wagtailadmin_home")), closed
 
 
 def test_the_roles_setup_runs_again_and_without_any_page(db):

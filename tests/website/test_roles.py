@@ -14,7 +14,14 @@ from django.urls import reverse
 from wagtail.models import Page, Workflow
 
 from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from website.roles import ADMINISTRATORS, COMMUNICATORS, REVIEW_WORKFLOW, REVIEWERS, translator_group_name
+from website.roles import (
+    ADMINISTRATORS,
+    COMMUNICATORS,
+    HELPLINE_EDITORS,
+    REVIEW_WORKFLOW,
+    REVIEWERS,
+    translator_group_name,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +53,10 @@ MATRIX = {
     REVIEWERS: {content: EVERYTHING for content in CONTENT},
     ARABIC_TRANSLATORS: {content: EDIT_AND_SUBMIT if content.endswith(" ar") else NOTHING for content in CONTENT},
     ADMINISTRATORS: {content: NOTHING for content in CONTENT},
+    HELPLINE_EDITORS: {
+        content: EDIT_AND_SUBMIT if content.startswith(("stödlinje", "lokal stödverksamhet")) else NOTHING
+        for content in CONTENT
+    },
 }
 
 CELLS = [
