@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "website.middleware.PermissionsPolicyMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.page_cache.PageCacheMiddleware",  # before sessions: a cached page needs none
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,19 +119,39 @@ DATABASES = {
 
 
 def redis_cache(url):
-    """The cache on Redis, degrading to no cache when Redis is down (``website.cache``)."""
-    return {
-        "default": {
-            "BACKEND": "website.cache.FailSoftRedisCache",
-            "LOCATION": url,
-            # A Redis that does not answer must not hold a visitor's page for long.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+    """The caches on Redis, degrading to no cache when Redis is down (``website.cache``).
+
+    ``pages`` holds whole anonymous pages (``website.page_cache``) under its own key
+    prefix, on the same Redis: every app server reads the same pages and the same
+    invalidation number."""
+    options = {
+        "BACKEND": "website.cache.FailSoftRedisCache",
+        "LOCATION": url,
+        # A Redis that does not answer must not hold a visitor's page for long.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    return {"default": options, "pages": {**options, "KEY_PREFIX": "pages"}}
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_cache(REDIS_URL)
+else:  # one process (runserver): memory is enough; production.py shares pages between workers
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
 
-
-if os.environ.get("REDIS_URL"):
-    CACHES = redis_cache(os.environ["REDIS_URL"])
+# Whole-page cache for anonymous visitors (website.page_cache, docs/deploy.md).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# How long a cached page may be kept: publishing empties the cache at once anyway; this
+# bounds how long a page stays stale if Redis was unreachable when something was published.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Query-string keys that may be cached (each value is its own page): the measure list's
+# filters and the follow-up year, fixed vocabularies. Not `q`: typed text is never a key.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "organisation", "role", "prevention_level", "status", "target_group", "focus_area", "year",
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username + address first
