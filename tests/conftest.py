@@ -62,11 +62,3 @@ def load_demo_command(db):
         call_command("load_demo", verbosity=0)
 
     return run
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Every test starts with no cached pages: the database is new, the cache must be too."""
-    from django.core.cache import caches
-
-    caches["pages"].clear()

@@ -30,3 +30,6 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# Tests render pages to check them (and count their queries): a second request answered
+# from the page cache would check nothing. tests/website/test_page_cache.py switches it on.
+PAGE_CACHE_ENABLED = False
