@@ -124,13 +124,15 @@ def redis_cache(url):
     ``pages`` holds whole anonymous pages (``website.page_cache``) under its own key
     prefix, on the same Redis: every app server reads the same pages and the same
     invalidation number."""
+    prefix = os.environ.get("CACHE_KEY_PREFIX", "")  # several sites on one Redis
     options = {
         "BACKEND": "website.cache.FailSoftRedisCache",
         "LOCATION": url,
         # A Redis that does not answer must not hold a visitor's page for long.
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "KEY_PREFIX": prefix,
     }
-    return {"default": options, "pages": {**options, "KEY_PREFIX": "pages"}}
+    return {"default": options, "pages": {**options, "KEY_PREFIX": f"{prefix}pages"}}
 
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
