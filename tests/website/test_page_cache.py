@@ -236,3 +236,28 @@ def test_a_response_with_a_csp_nonce_or_a_cookie_is_not_stored(settings):
         middleware = PageCacheMiddleware(view)
         for _ in range(2):
             assert middleware(factory.get(f"/sv/{view.__name__}/")).get("X-Page-Cache") is None
+
+
+def test_measure_filters_are_cached_per_query_and_typed_text_never_is():
+    def measure_list(request):
+        response = HttpResponse(f"<p>{sorted(request.GET.items())}</p>")
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+    middleware = PageCacheMiddleware(measure_list)
+    factory = RequestFactory()
+    url = "/sv/planer/sodertalje/atgarder/"
+
+    def get(query):
+        return middleware(factory.get(url + query))
+
+    assert get("?status=ongoing&role=lead")["X-Page-Cache"] == "miss"
+    hit = get("?role=lead&status=ongoing")  # the same filters in another order
+    assert hit["X-Page-Cache"] == "hit"
+    assert "ongoing" in hit.content.decode()
+    other = get("?status=done&role=lead")
+    assert other["X-Page-Cache"] == "miss"
+    assert "done" in other.content.decode()
+    for query in ("?q=v%C3%A5ld", "?status=ongoing&q=slag"):
+        for _ in range(2):
+            assert get(query).get("X-Page-Cache") is None
