@@ -10,7 +10,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgresql install lock messages migrate demo admin serve check bench clean
+.PHONY: run test test-postgresql install lock messages migrate demo admin serve serve-prod check bench clean
 
 run: install messages migrate demo admin serve
 
@@ -53,6 +53,26 @@ serve:
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The production settings on this machine, as a server runs them (docs/deploy.md):
+# collectstatic (hashed, compressed), migrate, gunicorn with website/gunicorn.conf.py on
+# http://127.0.0.1:$(PROD_PORT)/. A secret key is made once in var/ for local use;
+# DATABASE_URL and REDIS_URL are used when set, else the SQLite file of `make run`.
+PROD_PORT ?= 8001
+PROD_ENV = DJANGO_SETTINGS_MODULE=website.settings.production \
+	SECRET_KEY="$$(cat var/serve-prod-secret-key)" \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/db.sqlite3}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT=false WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}"
+
+serve-prod: install messages
+	@mkdir -p var
+	@test -s var/serve-prod-secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/serve-prod-secret-key
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(PY) manage.py migrate --noinput --verbosity 0
+	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level ERROR
+	@echo "Serving the production settings on http://127.0.0.1:$(PROD_PORT)/  (plain http: for trying only)"
+	$(PROD_ENV) $(PY) -m gunicorn -c website/gunicorn.conf.py --bind 127.0.0.1:$(PROD_PORT)
+
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
@@ -65,7 +85,7 @@ test: install messages
 # The tests of what depends on the database engine (backup and restore, admin search),
 # once more on PostgreSQL: POSTGRES_URL=postgres://user@host:port/name (.ci/run starts a
 # throw-away server on loopback and sets it). pytest-django makes its own test_<name>.
-POSTGRES_TESTS ?= tests/website/test_backup.py tests/website/test_admin_search.py
+POSTGRES_TESTS ?= tests/website/test_backup.py tests/website/test_admin_search.py tests/website/test_two_app_servers.py
 test-postgresql: install messages
 	@test -n "$(POSTGRES_URL)" || { echo "Set POSTGRES_URL=postgres://user@host:port/name"; exit 2; }
 	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest $(POSTGRES_TESTS)

@@ -62,3 +62,24 @@ def load_demo_command(db):
         call_command("load_demo", verbosity=0)
 
     return run
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgresql`` run in the PostgreSQL run of ``make test`` only.
+
+    In CI (``CI=true``) that run always happens, so the SQLite run leaves them out; outside
+    CI they are skipped with the reason, so that nobody mistakes a SQLite run for them."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    wanted = [item for item in items if item.get_closest_marker("postgresql")]
+    if not wanted:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        config.hook.pytest_deselected(items=wanted)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+        return
+    reason = "needs PostgreSQL: runs in `make test POSTGRES_URL=postgres://…` (CI always runs it)"
+    for item in wanted:
+        item.add_marker(pytest.mark.skip(reason=reason))

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "website.middleware.PermissionsPolicyMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.page_cache.PageCacheMiddleware",  # before sessions: a cached page needs none
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,19 +119,41 @@ DATABASES = {
 
 
 def redis_cache(url):
-    """The cache on Redis, degrading to no cache when Redis is down (``website.cache``)."""
-    return {
-        "default": {
-            "BACKEND": "website.cache.FailSoftRedisCache",
-            "LOCATION": url,
-            # A Redis that does not answer must not hold a visitor's page for long.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+    """The caches on Redis, degrading to no cache when Redis is down (``website.cache``).
+
+    ``pages`` holds whole anonymous pages (``website.page_cache``) under its own key
+    prefix, on the same Redis: every app server reads the same pages and the same
+    invalidation number."""
+    prefix = os.environ.get("CACHE_KEY_PREFIX", "")  # several sites on one Redis
+    options = {
+        "BACKEND": "website.cache.FailSoftRedisCache",
+        "LOCATION": url,
+        # A Redis that does not answer must not hold a visitor's page for long.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "KEY_PREFIX": prefix,
+    }
+    return {"default": options, "pages": {**options, "KEY_PREFIX": f"{prefix}pages"}}
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_cache(REDIS_URL)
+else:  # one process (runserver): memory is enough; production.py shares pages between workers
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
     }
 
-
-if os.environ.get("REDIS_URL"):
-    CACHES = redis_cache(os.environ["REDIS_URL"])
+# Whole-page cache for anonymous visitors (website.page_cache, docs/deploy.md).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# How long a cached page may be kept: publishing empties the cache at once anyway; this
+# bounds how long a page stays stale if Redis was unreachable when something was published.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Query-string keys that may be cached (each value is its own page): the measure list's
+# filters and the follow-up year, fixed vocabularies. Not `q`: typed text is never a key.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "organisation", "role", "prevention_level", "status", "target_group", "focus_area", "year",
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username + address first
@@ -180,8 +203,32 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+
+
+def media_storage(environ):
+    """Where uploads go: ``MEDIA_ROOT`` on disk, or S3-compatible object storage when
+    ``AWS_STORAGE_BUCKET_NAME`` is set (django-storages; docs/deploy.md), so that any
+    number of app servers read the same files. Credentials are boto3's own
+    (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY`` or the machine's role)."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        "location": environ.get("AWS_LOCATION", ""),
+        # Private files with signed, expiring addresses unless the bucket is meant to be public.
+        "querystring_auth": environ.get("AWS_QUERYSTRING_AUTH", "true").strip().lower() in {"1", "true", "yes", "on"},
+        "default_acl": None,
+        "file_overwrite": False,  # a second upload named like the first gets its own name
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_URL = "/media/"

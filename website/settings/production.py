@@ -10,7 +10,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import env_bool, env_list
+from .base import CACHES, REDIS_URL, STORAGES, VAR_DIR, env_bool, env_list
 
 REQUIRED = {
     "SECRET_KEY": "a long random string, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`",
@@ -39,9 +39,24 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    **STORAGES,
+    # Hashed names (cached for a year by browsers and CDNs) and a .gz and .br of each file,
+    # which WhiteNoise sends to browsers that accept them.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+if not REDIS_URL:
+    # gunicorn runs several worker processes: pages cached in each one's memory would not
+    # see another worker's invalidation. On disk, the workers of one server share the pages
+    # and the invalidation number. More than one server needs REDIS_URL (docs/deploy.md).
+    CACHES = {
+        **CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR") or str(VAR_DIR / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 
 # W022: Referrer-Policy is set on every response by website.middleware.ReferrerPolicyMiddleware
 # (no-referrer on public pages, same-origin in the admin), not by SECURE_REFERRER_POLICY.

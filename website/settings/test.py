@@ -22,3 +22,14 @@ AXES_ENABLED = False
 # Plan PDFs are rendered when a reader asks (or a test publishes with this on): rendering
 # one at every publish would slow every test that imports a plan.
 PLANS_PDF_ON_PUBLISH = False
+
+# Each test process keeps its own caches, also when REDIS_URL is set (CI sets it for the
+# tests that need Redis, which configure it themselves): pytest-xdist workers sharing one
+# Redis would hand each other pages of another test database.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Tests render pages to check them (and count their queries): a second request answered
+# from the page cache would check nothing. tests/website/test_page_cache.py switches it on.
+PAGE_CACHE_ENABLED = False

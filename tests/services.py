@@ -1,0 +1,101 @@
+"""Servers some tests need beside the database: Redis, and the address of a PostgreSQL.
+
+Redis: ``REDIS_URL`` when set (``.ci/run`` starts one on loopback), otherwise a
+``redis-server`` of the test run's own, on a free loopback port in a temporary folder,
+when Debian's ``redis-server`` is installed. Outside CI without the program the tests
+that need it are skipped with that reason; in CI (``CI=true``) they fail instead: there
+they must run.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import uuid
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing(reason):
+    """In CI a missing service is a failure; elsewhere the test is skipped with ``reason``."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI must run this test: .ci/run installs and starts it)")
+    pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(ready, what, timeout=20.0):
+    """Poll ``ready()`` until it is true; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if ready():
+                return
+        except Exception as error:  # not up yet
+            last = error
+        else:
+            last = None
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start within {timeout:.0f} s: {last}")
+        time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """The address of a Redis for this test run (module docstring)."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    program = shutil.which("redis-server") or ("/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else None)
+    if program is None:
+        missing("Redis is not available: set REDIS_URL or install Debian's redis-server")
+    import redis
+
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen(
+        [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(folder), "--logfile", str(folder / "log")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_until(lambda: redis.Redis.from_url(url).ping(), "redis-server")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_page_cache(settings, redis_url):
+    """The page cache on Redis, under a key prefix of this test's own (so parallel test
+    workers, and earlier tests, share no page and no invalidation number)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "website.cache.FailSoftRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        },
+    }
+    from django.core.cache import caches
+
+    return caches["pages"]
+
+
+def postgres_url():
+    """The PostgreSQL the tests run on (``DATABASE_URL``) or may use (``POSTGRES_URL``)."""
+    for name in ("DATABASE_URL", "POSTGRES_URL"):
+        value = os.environ.get(name, "")
+        if value.startswith(("postgres://", "postgresql://")):
+            return value
+    return None
