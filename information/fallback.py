@@ -20,6 +20,7 @@ language in the page explorer and translate an alias with "Translate this page".
 from dataclasses import dataclass
 
 from django.db import transaction
+from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
 from multilingual.conf import fallback_languages
@@ -32,12 +33,12 @@ from multilingual.localization import language_code_for, locale_id_for
 
 @dataclass(frozen=True)
 class Shown:
-    """What a visitor of ``locale`` gets for a page: the page whose text they read, and
-    ``fallback_from`` (the visitor's language code) when that text is in another language
-    and the visitor is told so (rule 2)."""
+    """What a visitor reading ``language`` gets for a page: the page whose text they read,
+    and ``fallback_from`` (the visitor's language code) when that text is in another
+    language and the visitor is told so (rule 2)."""
 
     page: Page
-    locale: Locale
+    language: str
     fallback_from: str | None
     #: The page's version in the visitor's language that is not shown (an alias, a draft).
     stand_in: Page | None = None
@@ -61,7 +62,9 @@ class Shown:
             return self.stand_in.get_url(request=request) or ""
         slugs = [self.page.slug]
         for ancestor in reversed(self.page.get_ancestors().filter(depth__gt=1)):
-            version = Page.objects.filter(translation_key=ancestor.translation_key, locale=self.locale).first()
+            version = Page.objects.filter(
+                translation_key=ancestor.translation_key, locale_id=locale_id_for(self.language)
+            ).first()
             if version is not None:
                 base = version.get_url(request=request)
                 if base:
@@ -71,25 +74,25 @@ class Shown:
         return self.page.get_url(request=request) or ""
 
 
-def for_visitor(page, locale):
-    """What a visitor reading in ``locale`` sees for ``page`` (any version of it: the source,
-    a translation, an alias or a draft), or None when no version is live.
+def for_visitor(page, language):
+    """What a visitor reading ``language`` (a code) sees for ``page`` (any version of it:
+    the source, a translation, an alias or a draft), or None when no version is live.
 
     The one place the fallback rule is decided (rules 1, 2 and 4); one query for pages of a
-    known type.
+    known type (locale ids come from ``multilingual.localization``'s cache).
     """
     model = page.specific_class or Page
     versions = {
         version.locale_id: version
         for version in model.objects.filter(translation_key=page.translation_key)
     }
-    own = versions.get(locale.pk)
+    own = versions.get(locale_id_for(language))
     if own is not None and own.live and not own.alias_of_id:
-        return Shown(own, locale, None)
+        return Shown(own, language, None)
     for code in fallback_languages():
         found = versions.get(locale_id_for(code))
         if found is not None and found.live and not found.alias_of_id:
-            return Shown(found, locale, locale.language_code, stand_in=own)
+            return Shown(found, language, language, stand_in=own)
     return None
 
 
@@ -106,6 +109,29 @@ def source_child(index, slug):
         if child is not None:
             return child
     return None
+
+
+class MirroredPage:
+    """A page type of the support section: translating a page in code takes over its alias.
+
+    Rule 3 gives every language an alias of a source page as soon as the page exists, so
+    Wagtail's ``copy_for_translation`` would find the language taken. As wagtail-localize's
+    "Translate this page" does, the alias then becomes the translation: a draft holding the
+    source text (rule 4), for the caller to fill in and publish.
+    """
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        if not alias:
+            mirror_page = (
+                Page.objects.filter(translation_key=self.translation_key, locale=locale, alias_of__isnull=False)
+                .first()
+            )
+            if mirror_page is not None:
+                ConvertAliasPageAction(mirror_page.specific).execute(skip_permission_checks=True)
+                return type(self).objects.get(pk=mirror_page.pk)
+        return super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
 
 
 def is_fallback_language(code):

@@ -20,7 +20,7 @@ from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
 from multilingual.languages import direction, language_entries, local_name, site_languages, source_language
-from multilingual.localization import in_locale, locale_id_for
+from multilingual.localization import in_locale, language_code_for, locale_id_for
 from multilingual.admin_search import word_endings
 from multilingual.conf import PageTypesSetting, fallback_languages, support_index_parent_page_types
 from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
@@ -369,7 +369,7 @@ class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Revisi
         return contacts
 
 
-class SupportIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Page):
+class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostBaseTemplateMixin, Page):
     """The section "Stöd och hjälp": lists the support pages, one per situation.
 
     It also catches requests for support pages that do not exist in the visitor's
@@ -441,7 +441,7 @@ class SupportIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Page)
                 return result
             # An alias from the synchronised tree is the source page under this
             # language's address: serve it as the fallback it is.
-        shown = fallback.for_visitor(page, self.locale)
+        shown = fallback.for_visitor(page, language_code_for(self.locale_id))
         if shown is None:
             raise Http404
         if isinstance(shown.page, SupportPage) and len(path_components) == 1:
@@ -532,7 +532,7 @@ class SupportIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Page)
         return context
 
 
-class SupportPage(HostBaseTemplateMixin, Page):
+class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     """Help for one situation or audience: easy-to-read summary first, then the details."""
 
     easy_read = RichTextField(
@@ -589,7 +589,7 @@ class SupportPage(HostBaseTemplateMixin, Page):
         return context
 
 
-class BrochureIndexPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
+class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePageMixin, Page):
     """The "Brochures" page: every brochure, read online or downloaded per language."""
 
     intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
@@ -710,7 +710,7 @@ class BrochureIndexPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
         return response
 
 
-class GlossaryPage(HostBaseTemplateMixin, Page):
+class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     """Every glossary term in the page's language, each with an anchor pages link to."""
 
     intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
@@ -744,8 +744,8 @@ def url_for_visitor(page, request=None):
     into another language's prefix (``/sv/``), whose switcher and texts are then no
     longer theirs.
     """
-    locale = visitor_locale()
-    shown = fallback.for_visitor(page, locale) if locale is not None else None
+    language = translation.get_language()
+    shown = fallback.for_visitor(page, language) if locale_id_for(language) is not None else None
     if shown is None:
         return page.get_url(request=request) or ""
     return shown.url(request)

@@ -42,14 +42,14 @@ def test_a_support_page_created_in_code_gets_an_alias_in_every_language(shared_s
 
 
 def test_a_translated_page_is_shown_as_it_is(shared_support_site):
-    shown = fallback.for_visitor(swedish_page("barn-och-unga"), locale("ar"))
+    shown = fallback.for_visitor(swedish_page("barn-och-unga"), "ar")
     assert shown.page.locale.language_code == "ar" and not shown.is_fallback
     assert shown.url() == shown.page.url and shown.url().startswith("/ar/")
 
 
 def test_an_alias_shows_the_swedish_page_at_the_visitors_own_address(shared_support_site):
     somali_alias = swedish_page("barn-och-unga").get_translation(locale("so"))
-    shown = fallback.for_visitor(somali_alias, locale("so"))
+    shown = fallback.for_visitor(somali_alias, "so")
     assert shown.page.pk == swedish_page("barn-och-unga").pk
     assert shown.fallback_from == "so"
     assert shown.url() == "/so/stod/barn-och-unga/"
@@ -61,7 +61,7 @@ def test_a_draft_translation_counts_as_missing_and_keeps_the_address(shared_supp
     draft = Page.objects.get(pk=somali.pk)
     assert not draft.live and not draft.alias_of_id
 
-    shown = fallback.for_visitor(draft, locale("so"))
+    shown = fallback.for_visitor(draft, "so")
     assert shown.page.locale.language_code == "sv" and shown.fallback_from == "so"
     with translation.override("so"):
         assert url_for_visitor(swedish_page("barn-och-unga")) == "/so/stod/barn-och-unga/"
@@ -81,7 +81,7 @@ def test_english_is_shown_when_the_swedish_page_is_gone(shared_support_site):
     page = swedish_page("utovar-du-vald")
     english = page.get_translation(locale("en"))
     page.delete()
-    shown = fallback.for_visitor(english, locale("pl"))
+    shown = fallback.for_visitor(english, "pl")
     assert shown.page.pk == english.pk and shown.fallback_from == "pl"
     with translation.override("pl"):
         assert url_for_visitor(english) == "/pl/stod/utovar-du-vald/"
@@ -90,4 +90,23 @@ def test_english_is_shown_when_the_swedish_page_is_gone(shared_support_site):
 def test_nothing_is_shown_for_a_page_that_is_live_in_no_language(shared_support_site):
     page = swedish_page("anhoriga")
     Page.objects.filter(translation_key=page.translation_key).update(live=False)
-    assert fallback.for_visitor(page, locale("so")) is None
+    assert fallback.for_visitor(page, "so") is None
+
+
+def test_translating_a_page_in_code_takes_over_its_alias(shared_support_site, client_for):
+    """Every language has the page (an alias) from the start, so a script that translates
+    it with Wagtail's ``copy_for_translation`` gets that page as a draft, as an editor's
+    "Translate this page" does, instead of a clash with the alias."""
+    index = SupportIndexPage.objects.get(locale__language_code="sv")
+    page = SupportPage(title="Stöd för äldre", slug="stod-for-aldre", locale=index.locale)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    somali_alias = page.get_translation(locale("so"))
+
+    somali = page.copy_for_translation(locale("so"))
+    assert isinstance(somali, SupportPage)
+    assert somali.pk == somali_alias.pk and somali.alias_of_id is None and not somali.live
+    somali.title = "Taageero loogu talagalay waayeelka"
+    somali.save_revision().publish()
+    html = client_for.get("/so/stod/stod-for-aldre/").content.decode()
+    assert "Taageero loogu talagalay waayeelka" in html and "language-notice" not in html
