@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.signals import published
 
-from website.languages import SOURCE_LANGUAGE
+from multilingual.languages import source_language
 
 
 #: What Wagtail writes to the row when a draft of a live helpline or service is saved: the
@@ -44,11 +44,11 @@ def sync_facts(sender, instance, **kwargs):
     source may be older, or an old draft) it takes the facts of the published Swedish
     one again. Revisions are left as they were written: history stays true.
     """
-    from website.localization import locale_id_for
+    from multilingual.localization import locale_id_for
 
     model = type(instance)
     fields = fact_fields(model)
-    source_locale_id = locale_id_for(SOURCE_LANGUAGE)
+    source_locale_id = locale_id_for(source_language())
     family = model.objects.filter(translation_key=instance.translation_key)
     if instance.locale_id == source_locale_id:
         family.exclude(pk=instance.pk).update(**{name: getattr(instance, name) for name in fields})

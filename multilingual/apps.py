@@ -6,3 +6,8 @@ class MultilingualConfig(AppConfig):
 
     name = "multilingual"
     verbose_name = "Flerspråkighet"
+
+    def ready(self):
+        from multilingual.languages import add_language_info
+
+        add_language_info()

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from website.localization import localized_many
+from multilingual.localization import localized_many
 
 
 class HomePage(Page):
@@ -70,7 +70,7 @@ class HomePage(Page):
         """The sections listed on the home page, each with the page whose text is shown.
 
         In a language where a section is a mirror of the Swedish one (an alias, or a
-        translation still being written, see ``information/sync.py``) the card shows the
+        translation still being written, see ``information/fallback.py``) the card shows the
         Swedish title marked as Swedish and still leads into the section.
         """
         entries = []
@@ -175,6 +175,14 @@ class AccessibilityStatementPage(Page):
             context["fallback_from"] = self.locale.language_code
         context["digg_report_url"] = self.DIGG_REPORT_URL
         return context
+
+
+def quick_exit_url(request):
+    """``VINR_QUICK_EXIT_URL`` of the reference site: the address communicators chose in
+    the site settings ("Lämna sidan snabbt")."""
+    if request is None:
+        return SiteSettings._meta.get_field("quick_exit_url").default
+    return SiteSettings.for_request(request).quick_exit_url
 
 
 @register_setting(icon="site")

@@ -36,7 +36,7 @@ that was flushed has lost what migrations made).
 
 from django.apps import apps as global_apps
 
-from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 
 COMMUNICATORS = "Kommunikatör"
 REVIEWERS = "Granskare"
@@ -154,7 +154,7 @@ TRANSLATOR_COLLECTION_PERMISSIONS = [
 
 def translator_languages():
     """Every language a translator translates into: all but the source."""
-    return [(code, local) for code, _name, local, _rtl in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
+    return [(code, local) for code, _name, local in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 def translator_group_name(code):

@@ -3,30 +3,34 @@
 from django import template
 from wagtail.models import Locale
 
-from website.languages import RTL_LANGUAGES
+from multilingual import conf
+from multilingual.languages import source_language
+from multilingual.localization import active_locale_id
+from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 
 register = template.Library()
 
-_LOCALE_CODES = {}
+
+@register.simple_tag(takes_context=True)
+def quick_exit_url(context):
+    """Where "Leave this page quickly" goes (``VINR_QUICK_EXIT_URL``)."""
+    return conf.quick_exit_url(context.get("request"))
 
 
-def _code(locale_id):
-    """A locale's language code without a query per object (locales hardly ever change)."""
-    if locale_id not in _LOCALE_CODES:
-        _LOCALE_CODES.clear()
-        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
-    return _LOCALE_CODES.get(locale_id, "")
+@register.simple_tag
+def emergency_helpline():
+    """The helpline every page offers (112 unless ``VINR_SITE_WIDE_HELPLINES`` says
+    otherwise) as the municipality published it, in the visitor's language."""
+    from information.models import Helpline
 
-
-@register.filter
-def content_lang(obj):
-    """The language code of a translatable object (a snippet or a page)."""
-    return _code(getattr(obj, "locale_id", None))
-
-
-@register.filter
-def content_dir(obj):
-    return "rtl" if _code(getattr(obj, "locale_id", None)) in RTL_LANGUAGES else "ltr"
+    locale = Locale.get_active()
+    lines = list(
+        Helpline.objects.filter(**conf.site_wide_helplines_filter(), live=True).select_related("locale")[:20]
+    )
+    for line in lines:
+        if line.locale_id == locale.pk:
+            return line
+    return lines[0] if lines else None
 
 
 @register.simple_tag(takes_context=True)
@@ -40,8 +44,6 @@ def hide_visit_url(context):
     """
     from information.models import SupportIndexPage, url_for_visitor
 
-    from website.localization import active_locale_id
-
     page = context.get("page")
     index = None
     if page is not None and getattr(page, "pk", None):
@@ -51,7 +53,7 @@ def hide_visit_url(context):
         # its note leads to the section of the visitor's language.
         index = (
             SupportIndexPage.objects.live().filter(locale_id=active_locale_id()).first()
-            or SupportIndexPage.objects.live().filter(locale__language_code="sv").first()
+            or SupportIndexPage.objects.live().filter(locale__language_code=source_language()).first()
         )
     if index is None:
         return ""
@@ -59,7 +61,7 @@ def hide_visit_url(context):
         index = index.alias_of.specific
     target = index.hide_visit_page
     if target is None or not target.live:
-        source = index.get_translation_or_none(Locale.objects.filter(language_code="sv").first())
+        source = index.get_translation_or_none(Locale.objects.filter(language_code=source_language()).first())
         target = source.specific.hide_visit_page if source is not None else None
     if target is None or not target.live:
         return ""
@@ -73,7 +75,7 @@ def untranslated_note(context, obj):
     """A short note in the visitor's language when ``obj`` is shown in another language.
 
     Helplines, services, terms and cards that have no published translation are shown in
-    Swedish (the fallback rule of ``website.localization``); the visitor is told so where
+    Swedish (``multilingual.localization``, as pages in ``information.fallback``); the visitor is told so where
     they read it. On a page that is itself a fallback the notice at the top says it once.
     """
     from django.utils import translation
@@ -86,6 +88,6 @@ def untranslated_note(context, obj):
     return format_html(
         '<span class="untranslated-note" lang="{}" dir="{}">{}</span>',
         visitor,
-        "rtl" if visitor in RTL_LANGUAGES else "ltr",
+        text_direction(visitor),
         translation.gettext("(Not yet translated into your language.)"),
     )

@@ -1,4 +1,4 @@
-"""The support section mirrors the Swedish structure in every language (information/sync.py).
+"""The support section mirrors the Swedish structure in every language (information/fallback.py).
 
 A page without a translation is an alias of the Swedish page: visitors get the Swedish
 text with a notice in their language, editors see it in that language's tree and can
@@ -14,9 +14,9 @@ from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
+from multilingual.languages import SITE_LANGUAGES
 from information.models import SupportIndexPage, SupportPage
 from tests.translation.conftest import publish_translation, submit_for_translation, translate_strings
-from website.languages import SITE_LANGUAGES
 from wagtail_localize.models import StringSegment
 
 pytestmark = pytest.mark.django_db

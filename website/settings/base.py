@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.global_settings import LANGUAGES_BIDI as DJANGO_LANGUAGES_BIDI
 
-from website import languages
+from multilingual import languages
 from website.machine_translation import machine_translator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -176,8 +176,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages -----------------------------------------------------------------------------
 
-languages.extra_lang_info()
-
+# Names and directions come from Django's language info, completed by the multilingual
+# app when it is ready (``multilingual.languages.add_language_info``).
 LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 LANGUAGES = languages.LANGUAGES
 LANGUAGES_BIDI = sorted(set(DJANGO_LANGUAGES_BIDI) | languages.RTL_LANGUAGES)
@@ -187,10 +187,19 @@ WAGTAIL_CONTENT_LANGUAGES = languages.content_languages()
 # Swedish for what Wagtail's and wagtail-localize's own Swedish catalogues lack or get
 # wrong. Kept apart so that `makemessages` never marks the admin's strings obsolete.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
-FORMAT_MODULE_PATH = ["website.formats"]  # dates: Somali, Tigrinya, Kurdish (Sorani), Bosnian
+FORMAT_MODULE_PATH = ["multilingual.formats"]  # dates: Somali, Tigrinya, Kurdish (Sorani), Bosnian
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+
+# The extension (plans, information, multilingual): docs/install.md, "Configuration".
+# This reference site keeps its plan index and support section under its home page and
+# lets communicators choose the quick exit's target in the site settings.
+VINR_PLAN_INDEX_PARENT_PAGE_TYPES = ["website.HomePage"]
+VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES = ["website.HomePage"]
+VINR_BASE_TEMPLATE = "base.html"
+VINR_QUICK_EXIT_URL = "website.models.quick_exit_url"
+VINR_SITE_WIDE_HELPLINES = {"is_emergency": True}
 
 # Translation workflow (docs/translating.md). A translation of a live page starts as a
 # draft: a person publishes each language when it has been read through (wagtail-localize
