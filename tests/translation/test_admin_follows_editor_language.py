@@ -43,20 +43,20 @@ def home_page_form(client):
 
 def test_a_helpline_form_is_in_english_for_an_editor_whose_admin_is_english(demo_site, editor_in):
     html = helpline_form(editor_in("en"))
+    # "Support and information": the menu group (in the sidebar's data).
     for english in ["Phone number", "When and how", "As you dial it, e.g. 020-50 50 50.", "Last verified",
                     "Support and information"]:
         assert english in html
-    for swedish in ["Telefonnummer", "När och hur", "Så som man slår det", "Senast kontrollerad",
-                    "Stöd och information"]:
+    for swedish in ["Telefonnummer", "När och hur", "Så som man slår det", "Senast kontrollerad"]:
         assert swedish not in html
 
 
 def test_a_helpline_form_is_in_swedish_as_before_for_a_swedish_editor(demo_site, editor_in):
     html = helpline_form(editor_in("sv"))
     for swedish in ["Telefonnummer", "När och hur", "Så som man slår det, t.ex. 020-50 50 50.",
-                    "Senast kontrollerad", "Stöd och information"]:
+                    "Senast kontrollerad"]:
         assert swedish in html
-    for english in ["Phone number", "When and how", "As you dial it"]:
+    for english in ["Phone number", "When and how", "As you dial it", "Support and information"]:
         assert english not in html
 
 
@@ -78,3 +78,17 @@ def test_a_refused_phone_number_is_explained_in_the_editors_language():
         assert phone_number_problem("020-50 50 5O").startswith(
             "Telefonnumret innehåller tecken som inte är siffror: ”O”."
         )
+
+
+def test_the_translation_editor_is_put_into_swedish_only_for_a_swedish_editor(support_page, editor_in):
+    """The script that turns wagtail-localize's two English texts into Swedish
+    ("Svenska to Arabiska translation") would turn an English editor's heading into
+    "Översättning från swedish till arabic"."""
+    from tests.translation.conftest import submit_for_translation
+
+    client = editor_in("sv")
+    translation = submit_for_translation(client, support_page, "ar")["ar"]
+    editor_url = f"/admin/pages/{translation.get_target_instance().pk}/edit/"
+    assert "website/admin/translation-editor" in client.get(editor_url).content.decode()
+    english = editor_in("en")
+    assert "website/admin/translation-editor" not in english.get(editor_url).content.decode()
