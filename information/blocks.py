@@ -5,6 +5,7 @@ at the Swedish source object; every block renders ``value.localized`` so the vis
 reads it in their own language where a translation exists (``multilingual.localization``).
 """
 
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -26,7 +27,7 @@ class HelplineBlock(LocalizedSnippetBlock):
 
     class Meta:
         template = "information/blocks/helpline.html"
-        label = "Stödlinje"
+        label = pgettext_lazy("admin", "Helpline")
         icon = "mobile-alt"
 
 
@@ -36,7 +37,7 @@ class LocalServiceBlock(LocalizedSnippetBlock):
 
     class Meta:
         template = "information/blocks/local_service.html"
-        label = "Lokal stödverksamhet"
+        label = pgettext_lazy("admin", "Local support service")
         icon = "home"
 
 
@@ -57,24 +58,24 @@ class BrochureBlock(LocalizedSnippetBlock):
 
     class Meta:
         template = "information/blocks/brochure.html"
-        label = "Broschyr"
+        label = pgettext_lazy("admin", "Brochure")
         icon = "doc-full"
 
 
 class QuestionBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label="Fråga")
-    answer = blocks.RichTextBlock(label="Svar", features=["bold", "italic", "link", "ul", "ol"])
+    question = blocks.CharBlock(label=pgettext_lazy("admin", "Question"))
+    answer = blocks.RichTextBlock(label=pgettext_lazy("admin", "Answer"), features=["bold", "italic", "link", "ul", "ol"])
 
 
 class QuestionsBlock(blocks.StructBlock):
     """Questions and answers as native ``<details>``: they open without JavaScript."""
 
-    heading = blocks.CharBlock(label="Rubrik", required=False)
-    questions = blocks.ListBlock(QuestionBlock(), label="Frågor")
+    heading = blocks.CharBlock(label=pgettext_lazy("admin", "Heading"), required=False)
+    questions = blocks.ListBlock(QuestionBlock(), label=pgettext_lazy("admin", "Questions"))
 
     class Meta:
         template = "information/blocks/questions.html"
-        label = "Frågor och svar"
+        label = pgettext_lazy("admin", "Questions and answers")
         icon = "help"
 
 
@@ -82,20 +83,20 @@ class EmergencyCalloutBlock(blocks.StructBlock):
     """"In immediate danger? Call 112": the number comes from the emergency helpline."""
 
     text = blocks.CharBlock(
-        label="Extra text", required=False,
-        help_text="Valfritt. Numret hämtas från stödlinjen som är markerad som nödnummer.",
+        label=pgettext_lazy("admin", "Extra text"), required=False,
+        help_text=pgettext_lazy("admin", "Optional. The number comes from the helpline marked as the emergency number."),
     )
 
     class Meta:
         template = "information/blocks/emergency_callout.html"
-        label = "Akut fara: ring 112"
+        label = pgettext_lazy("admin", "Immediate danger: call 112")
         icon = "warning"
 
 
 class GlossaryLinksBlock(blocks.StructBlock):
     """Terms explained in place, each linking to the glossary page."""
 
-    terms = blocks.ListBlock(SnippetChooserBlock("information.GlossaryTerm"), label="Ord")
+    terms = blocks.ListBlock(SnippetChooserBlock("information.GlossaryTerm"), label=pgettext_lazy("admin", "Words"))
 
     def get_context(self, value, parent_context=None):
         from information.models import GlossaryPage, section_page_for_visitor
@@ -107,13 +108,13 @@ class GlossaryLinksBlock(blocks.StructBlock):
 
     class Meta:
         template = "information/blocks/glossary_links.html"
-        label = "Ord som förklaras"
+        label = pgettext_lazy("admin", "Words explained")
         icon = "list-ul"
 
 
 class SupportBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
-        label="Text", features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
+        label=pgettext_lazy("admin", "Text"), features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
         template="information/blocks/text.html",
     )
     helpline = HelplineBlock()
@@ -125,9 +126,9 @@ class SupportBodyBlock(blocks.StreamBlock):
 
 
 class BrochureSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label="Rubrik")
-    text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "ul"])
+    heading = blocks.CharBlock(label=pgettext_lazy("admin", "Heading"))
+    text = blocks.RichTextBlock(label=pgettext_lazy("admin", "Text"), features=["bold", "italic", "ul"])
 
     class Meta:
-        label = "Avsnitt"
+        label = pgettext_lazy("admin", "Section")
         icon = "doc-full"

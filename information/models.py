@@ -6,6 +6,7 @@ from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -79,33 +80,33 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
     code reads snippets through ``multilingual.localization`` or filters ``live=True``.
     """
 
-    name = models.CharField("namn", max_length=200)
+    name = models.CharField(pgettext_lazy("admin", "name"), max_length=200)
     phone_number = models.CharField(
-        "telefonnummer", max_length=40, help_text="Så som man slår det, t.ex. 020-50 50 50.",
+        pgettext_lazy("admin", "phone number"), max_length=40, help_text=pgettext_lazy("admin", "As you dial it, e.g. 020-50 50 50."),
         validators=[validate_phone_number],
     )
     alternative_number = models.CharField(
-        "alternativt nummer", max_length=40, blank=True,
-        help_text="Till exempel ett EU-nummer som 116 016.",
+        pgettext_lazy("admin", "alternative number"), max_length=40, blank=True,
+        help_text=pgettext_lazy("admin", "For example an EU number such as 116 016."),
         validators=[validate_phone_number],
     )
-    opening_hours = models.CharField("öppettider", max_length=200, blank=True)
-    open_around_the_clock = models.BooleanField("öppen dygnet runt", default=False)
-    free_of_charge = models.BooleanField("avgiftsfri", default=True)
-    anonymous = models.BooleanField("du kan vara anonym", default=False)
+    opening_hours = models.CharField(pgettext_lazy("admin", "opening hours"), max_length=200, blank=True)
+    open_around_the_clock = models.BooleanField(pgettext_lazy("admin", "open around the clock"), default=False)
+    free_of_charge = models.BooleanField(pgettext_lazy("admin", "free of charge"), default=True)
+    anonymous = models.BooleanField(pgettext_lazy("admin", "you can stay anonymous"), default=False)
     is_emergency = models.BooleanField(
-        "nödnummer", default=False, help_text="Visas först, t.ex. 112."
+        pgettext_lazy("admin", "emergency number"), default=False, help_text=pgettext_lazy("admin", "Shown first, e.g. 112.")
     )
     languages_offered = models.CharField(
-        "språk", max_length=300, blank=True,
-        help_text="Språkkoder med komma emellan, t.ex. sv,en,ar.",
+        pgettext_lazy("admin", "languages"), max_length=300, blank=True,
+        help_text=pgettext_lazy("admin", "Language codes separated by commas, e.g. sv,en,ar."),
     )
-    audience = models.CharField("för vem", max_length=300, blank=True)
-    description = RichTextField("beskrivning", blank=True, features=["bold", "italic", "link"])
-    website = models.URLField("webbplats", blank=True)
+    audience = models.CharField(pgettext_lazy("admin", "for whom"), max_length=300, blank=True)
+    description = RichTextField(pgettext_lazy("admin", "description"), blank=True, features=["bold", "italic", "link"])
+    website = models.URLField(pgettext_lazy("admin", "website"), blank=True)
     last_verified = models.DateField(
-        "senast kontrollerad", null=True, blank=True,
-        help_text="Dagen då någon ringde eller kontrollerade numret och öppettiderna. Ett nummer som inte kontrollerats på sex månader markeras.",
+        pgettext_lazy("admin", "last verified"), null=True, blank=True,
+        help_text=pgettext_lazy("admin", "The day someone called or checked the number and the opening hours. A number not checked for six months is flagged."),
     )
 
     panels = [
@@ -117,7 +118,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
                 FieldPanel("alternative_number"),
                 FieldPanel("is_emergency"),
             ],
-            heading="Nummer",
+            heading=pgettext_lazy("admin", "Number"),
         ),
         MultiFieldPanel(
             [
@@ -127,7 +128,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
                 FieldPanel("anonymous"),
                 FieldPanel("languages_offered"),
             ],
-            heading="När och hur",
+            heading=pgettext_lazy("admin", "When and how"),
         ),
         FieldPanel("audience"),
         FieldPanel("description"),
@@ -165,8 +166,8 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "stödlinje"
-        verbose_name_plural = "stödlinjer"
+        verbose_name = pgettext_lazy("admin", "helpline")
+        verbose_name_plural = pgettext_lazy("admin", "helplines")
         ordering = ["-is_emergency", "name"]
 
     def __str__(self):
@@ -187,25 +188,25 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
 class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A place in the municipality where people get help: social services, the shelter …"""
 
-    name = models.CharField("namn", max_length=200)
-    audience = models.CharField("för vem", max_length=300, blank=True)
+    name = models.CharField(pgettext_lazy("admin", "name"), max_length=200)
+    audience = models.CharField(pgettext_lazy("admin", "for whom"), max_length=300, blank=True)
     phone_number = models.CharField(
-        "telefonnummer", max_length=40, blank=True, validators=[validate_phone_number],
-        help_text="Så som man slår det, t.ex. 0123-45 67 00.",
+        pgettext_lazy("admin", "phone number"), max_length=40, blank=True, validators=[validate_phone_number],
+        help_text=pgettext_lazy("admin", "As you dial it, e.g. 0123-45 67 00."),
     )
-    email = models.EmailField("e-post", blank=True)
-    address = models.CharField("adress", max_length=300, blank=True)
-    opening_hours = models.CharField("öppettider", max_length=200, blank=True)
+    email = models.EmailField(pgettext_lazy("admin", "email"), blank=True)
+    address = models.CharField(pgettext_lazy("admin", "address"), max_length=300, blank=True)
+    opening_hours = models.CharField(pgettext_lazy("admin", "opening hours"), max_length=200, blank=True)
     languages_offered = models.CharField(
-        "språk", max_length=300, blank=True,
-        help_text="Språkkoder med komma emellan, t.ex. sv,en,ar. Tolk kan nämnas i beskrivningen.",
+        pgettext_lazy("admin", "languages"), max_length=300, blank=True,
+        help_text=pgettext_lazy("admin", "Language codes separated by commas, e.g. sv,en,ar. An interpreter can be mentioned in the description."),
     )
     walk_in = models.BooleanField(
-        "du kan komma utan att boka tid", default=False,
-        help_text="Kryssa i om man kan komma direkt, utan tidsbokning (drop-in).",
+        pgettext_lazy("admin", "you can come without an appointment"), default=False,
+        help_text=pgettext_lazy("admin", "Tick if people can come straight in, without an appointment (drop-in)."),
     )
-    description = RichTextField("beskrivning", blank=True, features=["bold", "italic", "link"])
-    website = models.URLField("webbplats", blank=True)
+    description = RichTextField(pgettext_lazy("admin", "description"), blank=True, features=["bold", "italic", "link"])
+    website = models.URLField(pgettext_lazy("admin", "website"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -217,11 +218,11 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
                 FieldPanel("address"),
                 FieldPanel("website"),
             ],
-            heading="Kontakt",
+            heading=pgettext_lazy("admin", "Contact"),
         ),
         MultiFieldPanel(
             [FieldPanel("opening_hours"), FieldPanel("walk_in"), FieldPanel("languages_offered")],
-            heading="När och hur",
+            heading=pgettext_lazy("admin", "When and how"),
         ),
         FieldPanel("description"),
     ]
@@ -252,8 +253,8 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "lokal stödverksamhet"
-        verbose_name_plural = "lokala stödverksamheter"
+        verbose_name = pgettext_lazy("admin", "local support service")
+        verbose_name_plural = pgettext_lazy("admin", "local support services")
         ordering = ["name"]
 
     def __str__(self):
@@ -264,12 +265,12 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
 class GlossaryTerm(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
-    term = models.CharField("ord eller förkortning", max_length=120)
+    term = models.CharField(pgettext_lazy("admin", "word or abbreviation"), max_length=120)
     slug = models.SlugField(
-        "ankare", max_length=120, allow_unicode=False,
-        help_text="Används i länken till ordet i ordlistan, t.ex. 'kontaktforbud'. Samma på alla språk.",
+        pgettext_lazy("admin", "anchor"), max_length=120, allow_unicode=False,
+        help_text=pgettext_lazy("admin", "Used in the link to the word in the glossary, e.g. 'kontaktforbud'. The same in every language."),
     )
-    definition = RichTextField("förklaring", features=["bold", "italic", "link"])
+    definition = RichTextField(pgettext_lazy("admin", "explanation"), features=["bold", "italic", "link"])
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition")]
 
@@ -280,8 +281,8 @@ class GlossaryTerm(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Re
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "ord i ordlistan"
-        verbose_name_plural = "ordlista"
+        verbose_name = pgettext_lazy("admin", "glossary term")
+        verbose_name_plural = pgettext_lazy("admin", "glossary terms")
         ordering = ["term"]
 
     def __str__(self):
@@ -299,32 +300,32 @@ class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Revisi
     uploads a designed PDF for a language (``uploaded_pdf`` is set per translation).
     """
 
-    title = models.CharField("titel", max_length=200)
+    title = models.CharField(pgettext_lazy("admin", "title"), max_length=200)
     slug = models.SlugField(
-        "adressnamn", max_length=100,
-        help_text="Del av adressen, t.ex. 'stod-vid-vald'. Samma på alla språk.",
+        pgettext_lazy("admin", "slug"), max_length=100,
+        help_text=pgettext_lazy("admin", "Part of the address, e.g. 'stod-vid-vald'. The same in every language."),
     )
-    summary = models.TextField("ingress", blank=True, max_length=600)
+    summary = models.TextField(pgettext_lazy("admin", "introduction"), blank=True, max_length=600)
     sections = StreamField(
-        [("section", BrochureSectionBlock())], verbose_name="avsnitt", blank=True,
-        help_text="Korta avsnitt: en rubrik och några meningar var.",
+        [("section", BrochureSectionBlock())], verbose_name=pgettext_lazy("admin", "sections"), blank=True,
+        help_text=pgettext_lazy("admin", "Short sections: a heading and a few sentences each."),
     )
     contacts = StreamField(
         [
-            ("helpline", snippet_blocks.SnippetChooserBlock("information.Helpline", label="Stödlinje")),
-            ("local_service", snippet_blocks.SnippetChooserBlock("information.LocalService", label="Lokal stödverksamhet")),
+            ("helpline", snippet_blocks.SnippetChooserBlock("information.Helpline", label=pgettext_lazy("admin", "Helpline"))),
+            ("local_service", snippet_blocks.SnippetChooserBlock("information.LocalService", label=pgettext_lazy("admin", "Local support service"))),
         ],
-        verbose_name="nummer och kontakter", blank=True,
+        verbose_name=pgettext_lazy("admin", "numbers and contacts"), blank=True,
     )
     paper_size = models.CharField(
-        "pappersformat", max_length=2, choices=[("A5", "A5 (vikt A4)"), ("A4", "A4")], default="A5"
+        pgettext_lazy("admin", "paper size"), max_length=2, choices=[("A5", pgettext_lazy("admin", "A5 (folded A4)")), ("A4", "A4")], default="A5"
     )
     uploaded_pdf = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="egen PDF för detta språk",
-        help_text="Valfritt: en färdig PDF som laddas ner i stället för den som skapas automatiskt.",
+        verbose_name=pgettext_lazy("admin", "own PDF for this language"),
+        help_text=pgettext_lazy("admin", "Optional: a ready-made PDF that is downloaded instead of the one made automatically."),
     )
-    updated_at = models.DateTimeField("senast ändrad", auto_now=True)
+    updated_at = models.DateTimeField(pgettext_lazy("admin", "last changed"), auto_now=True)
 
     panels = [
         FieldPanel("title"),
@@ -348,8 +349,8 @@ class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Revisi
     translation_must_be_complete = True
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "broschyr"
-        verbose_name_plural = "broschyrer"
+        verbose_name = pgettext_lazy("admin", "brochure")
+        verbose_name_plural = pgettext_lazy("admin", "brochures")
         ordering = ["title"]
 
     def __str__(self):
@@ -376,11 +377,11 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
     language; see ``route``.
     """
 
-    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
     hide_visit_page = models.ForeignKey(
         "information.SupportPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="sida om att dölja sitt besök",
-        help_text="Länkas från texten vid knappen 'Lämna sidan snabbt' på alla stödsidor.",
+        verbose_name=pgettext_lazy("admin", "page about hiding your visit"),
+        help_text=pgettext_lazy("admin", "Linked from the text by the 'Leave this page quickly' button on every support page."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hide_visit_page")]
@@ -404,8 +405,8 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
     subpage_types = ["information.SupportPage", "information.BrochureIndexPage", "information.GlossaryPage"]
 
     class Meta:
-        verbose_name = "stödsida, start"
-        verbose_name_plural = "stödsidor, start"
+        verbose_name = pgettext_lazy("admin", "support section page")
+        verbose_name_plural = pgettext_lazy("admin", "support section pages")
 
     def route(self, request, path_components):
         """Serve the Swedish (or English) page when it has no translation in this language.
@@ -536,10 +537,10 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     """Help for one situation or audience: easy-to-read summary first, then the details."""
 
     easy_read = RichTextField(
-        "lättläst sammanfattning", blank=True, features=["bold", "link", "ul"],
-        help_text="Korta meningar, vanliga ord. Visas först på sidan.",
+        pgettext_lazy("admin", "easy-to-read summary"), blank=True, features=["bold", "link", "ul"],
+        help_text=pgettext_lazy("admin", "Short sentences, everyday words. Shown first on the page."),
     )
-    body = StreamField(SupportBodyBlock(), verbose_name="innehåll", blank=True)
+    body = StreamField(SupportBodyBlock(), verbose_name=pgettext_lazy("admin", "content"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("easy_read"), FieldPanel("body")]
 
@@ -554,8 +555,8 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("easy_read"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = "stödsida"
-        verbose_name_plural = "stödsidor"
+        verbose_name = pgettext_lazy("admin", "support page")
+        verbose_name_plural = pgettext_lazy("admin", "support pages")
 
     def serve(self, request, *args, fallback_from=None, redirect_to=None, **kwargs):
         if redirect_to:
@@ -592,7 +593,7 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
 class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePageMixin, Page):
     """The "Brochures" page: every brochure, read online or downloaded per language."""
 
-    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["information.SupportIndexPage"]
@@ -600,8 +601,8 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "broschyrsida"
-        verbose_name_plural = "broschyrsidor"
+        verbose_name = pgettext_lazy("admin", "brochure page")
+        verbose_name_plural = pgettext_lazy("admin", "brochure pages")
 
     def brochures(self):
         """Brochures of the source language with all their translations, in two queries."""
@@ -713,7 +714,7 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
 class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     """Every glossary term in the page's language, each with an anchor pages link to."""
 
-    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["information.SupportIndexPage"]
@@ -721,8 +722,8 @@ class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "ordlista"
-        verbose_name_plural = "ordlistor"
+        verbose_name = pgettext_lazy("admin", "glossary page")
+        verbose_name_plural = pgettext_lazy("admin", "glossary pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,7 @@
 """Admin panels for the information app."""
 
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
 from wagtail.admin.panels import HelpPanel
 
 
@@ -18,17 +18,23 @@ class VerificationWarningPanel(HelpPanel):
             if helpline is None or not getattr(helpline, "pk", None):
                 self.content = ""
             elif helpline.last_verified is None:
-                self.content = mark_safe(
+                self.content = format_html(
                     '<div class="help-block help-warning" role="alert" data-needs-verification>'
-                    "<p><strong>Numret har aldrig kontrollerats.</strong> Ring numret, kontrollera "
-                    "öppettiderna på stödlinjens webbplats och fyll sedan i ”senast kontrollerad”.</p></div>"
+                    "<p><strong>{}</strong> {}</p></div>",
+                    pgettext("admin", "The number has never been checked."),
+                    pgettext(
+                        "admin",
+                        "Call the number, check the opening hours on the helpline's website and then "
+                        "fill in ”last verified”.",
+                    ),
                 )
             elif helpline.needs_verification:
                 self.content = format_html(
                     '<div class="help-block help-warning" role="alert" data-needs-verification>'
-                    "<p><strong>Numret kontrollerades senast {} – för över sex månader sedan.</strong> "
-                    "Ring numret, kontrollera öppettiderna och uppdatera ”senast kontrollerad”.</p></div>",
-                    helpline.last_verified.isoformat(),
+                    "<p><strong>{}</strong> {}</p></div>",
+                    pgettext("admin", "The number was last checked on %(date)s – more than six months ago.")
+                    % {"date": helpline.last_verified.isoformat()},
+                    pgettext("admin", "Call the number, check the opening hours and update ”last verified”."),
                 )
             else:
                 self.content = ""

@@ -21,9 +21,9 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import pgettext
 
 SEPARATORS = " -"
-EXAMPLES = "t.ex. 020-50 50 50, 112, 116 006 eller +46 8 123 456 78"
 _SHAPE = re.compile(r"\+?\d+(?:[ -]\d+)*")
 
 
@@ -37,36 +37,40 @@ def dialled_digits(number):
 def phone_number_problem(number):
     """Why ``number`` cannot be dialled as written, in Swedish; ``None`` when it can."""
     number = number.strip()
+    examples = pgettext("admin", "e.g. 020-50 50 50, 112, 116 006 or +46 8 123 456 78")
     odd = sorted({ch for ch in number if not (ch.isascii() and ch.isdigit()) and ch not in SEPARATORS + "+"})
     if odd:
         shown = ", ".join(f"”{ch}”" for ch in odd)
-        return (
-            f"Telefonnumret innehåller tecken som inte är siffror: {shown}. "
-            f"Skriv bara siffror, mellanslag och bindestreck ({EXAMPLES})."
-        )
+        return pgettext(
+            "admin",
+            "The phone number contains characters that are not digits: %(characters)s. "
+            "Write only digits, spaces and hyphens (%(examples)s).",
+        ) % {"characters": shown, "examples": examples}
     if not _SHAPE.fullmatch(number):
-        return (
-            "Telefonnumret kan inte slås så som det är skrivet: ett plustecken bara först, "
-            f"och ett mellanslag eller bindestreck mellan siffergrupperna ({EXAMPLES})."
-        )
+        return pgettext(
+            "admin",
+            "The phone number cannot be dialled as written: a plus sign only first, "
+            "and a space or hyphen between the groups of digits (%(examples)s).",
+        ) % {"examples": examples}
     digits = dialled_digits(number).lstrip("+")
     if number.startswith("+"):
         if digits.startswith("460"):
-            return "Efter +46 tas nollan bort: skriv +46 20 50 50 50, inte +46 020 50 50 50."
+            return pgettext("admin", "After +46 the zero is dropped: write +46 20 50 50 50, not +46 020 50 50 50.")
         if not 8 <= len(digits) <= 15:
-            return f"Ett internationellt nummer har 8–15 siffror efter plustecknet ({EXAMPLES})."
+            return pgettext("admin", "An international number has 8–15 digits after the plus sign (%(examples)s).") % {"examples": examples}
         return None
     if digits.startswith("0"):
         if not 8 <= len(digits) <= 10:
-            return (
-                f"Ett svenskt nummer med riktnummer har 8–10 siffror, detta har {len(digits)} ({EXAMPLES})."
-            )
+            return pgettext(
+                "admin", "A Swedish number with an area code has 8–10 digits, this one has %(count)s (%(examples)s)."
+            ) % {"count": len(digits), "examples": examples}
         return None
     if not 3 <= len(digits) <= 6:
-        return (
-            "Ett nummer utan riktnummer är ett kortnummer på 3–6 siffror, som 112 eller 1177. "
-            f"Skriv riktnumret för ett vanligt nummer ({EXAMPLES})."
-        )
+        return pgettext(
+            "admin",
+            "A number without an area code is a short number of 3–6 digits, such as 112 or 1177. "
+            "Write the area code of an ordinary number (%(examples)s).",
+        ) % {"examples": examples}
     return None
 
 

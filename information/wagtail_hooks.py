@@ -1,5 +1,6 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -8,7 +9,7 @@ from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
 
 class LastVerifiedColumn(Column):
-    """"Senast kontrollerad" with a warning when missing or older than six months."""
+    """pgettext_lazy("admin", "Last verified") with a warning when missing or older than six months."""
 
     cell_template_name = "information/admin/last_verified_cell.html"
 
@@ -27,11 +28,11 @@ class LastVerifiedColumn(Column):
 class HelplineViewSet(SnippetViewSet):
     model = Helpline
     icon = "mobile-alt"
-    menu_label = "Stödlinjer"
+    menu_label = pgettext_lazy("admin", "Helplines")
     list_display = [
         "name",
         "phone_number",
-        LastVerifiedColumn("last_verified", label="Senast kontrollerad", sort_key="last_verified"),
+        LastVerifiedColumn("last_verified", label=pgettext_lazy("admin", "Last verified"), sort_key="last_verified"),
         LiveStatusTagColumn(),
     ]
     list_filter = ["is_emergency"]
@@ -41,14 +42,14 @@ class HelplineViewSet(SnippetViewSet):
 class LocalServiceViewSet(SnippetViewSet):
     model = LocalService
     icon = "home"
-    menu_label = "Lokala stödverksamheter"
-    list_display = ["name", "phone_number", BooleanColumn("walk_in", label="Utan tidsbokning"), LiveStatusTagColumn()]
+    menu_label = pgettext_lazy("admin", "Local support services")
+    list_display = ["name", "phone_number", BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")), LiveStatusTagColumn()]
 
 
 class BrochureViewSet(SnippetViewSet):
     model = Brochure
     icon = "doc-full"
-    menu_label = "Broschyrer"
+    menu_label = pgettext_lazy("admin", "Brochures")
     list_display = ["title", "slug", "paper_size", LiveStatusTagColumn()]
     search_fields = ["title", "summary"]  # not in the search index: the ORM searches
 
@@ -56,7 +57,7 @@ class BrochureViewSet(SnippetViewSet):
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "list-ul"
-    menu_label = "Ordlista"
+    menu_label = pgettext_lazy("admin", "Glossary")
     list_display = ["term", "slug", LiveStatusTagColumn()]
     search_fields = ["term"]  # not in the search index: the ORM searches
 
@@ -64,7 +65,7 @@ class GlossaryTermViewSet(SnippetViewSet):
 class InformationViewSetGroup(SnippetViewSetGroup):
     items = (HelplineViewSet, LocalServiceViewSet, BrochureViewSet, GlossaryTermViewSet)
     menu_icon = "help"
-    menu_label = "Stöd och information"
+    menu_label = pgettext_lazy("admin", "Support and information")
     menu_name = "information"
 
 

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import pgettext_lazy
 
 
 class WebsiteConfig(AppConfig):
     """The project: home page, site-wide settings, base templates, demo content."""
 
     name = "website"
-    verbose_name = "Webbplats"
+    verbose_name = pgettext_lazy("admin", "Website")
 
     def ready(self):
         from website import checks  # noqa: F401 - registers the deployment checks
@@ -26,6 +27,7 @@ def swedish_names_for_wagtail_models():
     from wagtail.models import Locale
     from wagtail_localize.models import Translation
 
-    Locale._meta.verbose_name = Locale._meta.verbose_name_plural = "språk"
-    Translation._meta.verbose_name = "översättning"
-    Translation._meta.verbose_name_plural = "översättningar"
+    Locale._meta.verbose_name = pgettext_lazy("admin", "language")
+    Locale._meta.verbose_name_plural = pgettext_lazy("admin", "languages")
+    Translation._meta.verbose_name = pgettext_lazy("admin", "translation")
+    Translation._meta.verbose_name_plural = pgettext_lazy("admin", "translations")

@@ -7,6 +7,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
+from django.utils.translation import pgettext
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +132,6 @@ class MalformedAdminPostMiddleware:
             return None
         logger.warning("Malformed admin form POST to %s: %r", request.path_info, exception)
         return HttpResponseBadRequest(
-            "Formuläret kom fram ofullständigt och sparades inte. Ladda om sidan och försök igen.",
+            pgettext("admin", "The form arrived incomplete and was not saved. Reload the page and try again."),
             content_type="text/plain; charset=utf-8",
         )

@@ -1,6 +1,7 @@
 """The home page and the settings that hold for the whole site."""
 
 from django.db import models
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,12 +16,12 @@ from multilingual.localization import localized_many
 class HomePage(Page):
     """The root of each language's tree: what the site offers, and help right now."""
 
-    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
     help_intro = models.CharField(
-        "text vid hjälpnumren",
+        pgettext_lazy("admin", "text by the help numbers"),
         max_length=255,
         blank=True,
-        help_text="Kort text ovanför numren, t.ex. 'Ring 112 om någon är i fara just nu.'",
+        help_text=pgettext_lazy("admin", "A short text above the numbers, e.g. 'Call 112 if someone is in danger right now.'"),
     )
 
     content_panels = Page.content_panels + [
@@ -28,9 +29,9 @@ class HomePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("help_intro"),
-                InlinePanel("helplines", label="Stödlinje", min_num=0),
+                InlinePanel("helplines", label=pgettext_lazy("admin", "Helpline"), min_num=0),
             ],
-            heading="Behöver du hjälp nu?",
+            heading=pgettext_lazy("admin", "Need help now?"),
         ),
     ]
 
@@ -38,8 +39,8 @@ class HomePage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "startsida"
-        verbose_name_plural = "startsidor"
+        verbose_name = pgettext_lazy("admin", "home page")
+        verbose_name_plural = pgettext_lazy("admin", "home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -95,7 +96,7 @@ class HomePageHelpline(Orderable):
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="helplines")
     helpline = models.ForeignKey(
-        "information.Helpline", on_delete=models.CASCADE, related_name="+", verbose_name="stödlinje"
+        "information.Helpline", on_delete=models.CASCADE, related_name="+", verbose_name=pgettext_lazy("admin", "helpline")
     )
 
     panels = [FieldPanel("helpline")]
@@ -111,27 +112,27 @@ class AccessibilityStatementPage(Page):
     """
 
     COMPLIANCE_CHOICES = [
-        ("full", "Helt förenlig med lagkraven"),
-        ("partial", "Delvis förenlig med lagkraven"),
-        ("none", "Inte förenlig med lagkraven"),
+        ("full", pgettext_lazy("admin", "Fully compliant with the law")),
+        ("partial", pgettext_lazy("admin", "Partially compliant with the law")),
+        ("none", pgettext_lazy("admin", "Not compliant with the law")),
     ]
 
     compliance_status = models.CharField(
-        "hur tillgänglig är webbplatsen", max_length=10, choices=COMPLIANCE_CHOICES, default="partial"
+        pgettext_lazy("admin", "how accessible the website is"), max_length=10, choices=COMPLIANCE_CHOICES, default="partial"
     )
     known_issues = RichTextField(
-        "innehåll som inte är tillgängligt", blank=True, features=["bold", "italic", "link", "ul"],
-        help_text="Kända brister, var de finns och när de ska vara åtgärdade.",
+        pgettext_lazy("admin", "content that is not accessible"), blank=True, features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy("admin", "Known shortcomings, where they are and when they will be fixed."),
     )
     how_to_report = RichTextField(
-        "så rapporterar du brister", blank=True, features=["bold", "italic", "link", "ul"],
-        help_text="Hur man kontaktar kommunen. E-postadressen i webbplatsinställningarna visas också.",
+        pgettext_lazy("admin", "how to report shortcomings"), blank=True, features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy("admin", "How to contact the municipality. The email address in the site settings is shown too."),
     )
     testing = RichTextField(
-        "så har vi testat webbplatsen", blank=True, features=["bold", "italic", "link", "ul"]
+        pgettext_lazy("admin", "how we tested the website"), blank=True, features=["bold", "italic", "link", "ul"]
     )
-    statement_date = models.DateField("redogörelsen upprättades", null=True, blank=True)
-    reviewed_date = models.DateField("senast uppdaterad", null=True, blank=True)
+    statement_date = models.DateField(pgettext_lazy("admin", "statement drawn up"), null=True, blank=True)
+    reviewed_date = models.DateField(pgettext_lazy("admin", "last updated"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("compliance_status"),
@@ -163,8 +164,8 @@ class AccessibilityStatementPage(Page):
     DIGG_REPORT_URL = "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet"
 
     class Meta:
-        verbose_name = "tillgänglighetsredogörelse"
-        verbose_name_plural = "tillgänglighetsredogörelser"
+        verbose_name = pgettext_lazy("admin", "accessibility statement")
+        verbose_name_plural = pgettext_lazy("admin", "accessibility statements")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -189,26 +190,26 @@ def quick_exit_url(request):
 class SiteSettings(BaseSiteSetting):
     """What differs between municipalities and is not page content."""
 
-    municipality_name = models.CharField("kommunens namn", max_length=100, blank=True)
+    municipality_name = models.CharField(pgettext_lazy("admin", "municipality's name"), max_length=100, blank=True)
     quick_exit_url = models.URLField(
-        "adress för snabb utgång",
+        pgettext_lazy("admin", "quick exit address"),
         default="https://www.smhi.se/",
-        help_text="En neutral webbplats som knappen 'Lämna sidan snabbt' leder till.",
+        help_text=pgettext_lazy("admin", "A neutral website that the 'Leave this page quickly' button leads to."),
     )
-    contact_email = models.EmailField("e-post för frågor om webbplatsen", blank=True)
+    contact_email = models.EmailField(pgettext_lazy("admin", "email for questions about the website"), blank=True)
     municipality_url = models.URLField(
-        "kommunens webbplats", blank=True, help_text="Logotypen och kommunens namn i sidhuvudet länkar hit."
+        pgettext_lazy("admin", "municipality's website"), blank=True, help_text=pgettext_lazy("admin", "The logo and the municipality's name in the page header link here.")
     )
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="kommunens logotyp",
+        verbose_name=pgettext_lazy("admin", "municipality's logo"),
     )
     contact_url = models.URLField(
-        "kontaktsida", blank=True, help_text="Kommunens sida med kontaktuppgifter, länkas från sidfoten."
+        pgettext_lazy("admin", "contact page"), blank=True, help_text=pgettext_lazy("admin", "The municipality's page with contact details, linked from the footer.")
     )
     accessibility_statement = models.ForeignKey(
         "website.AccessibilityStatementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="tillgänglighetsredogörelse", help_text="Länkas från sidfoten på alla sidor.",
+        verbose_name=pgettext_lazy("admin", "accessibility statement"), help_text=pgettext_lazy("admin", "Linked from the footer of every page."),
     )
 
     panels = [
@@ -222,4 +223,4 @@ class SiteSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "webbplatsinställningar"
+        verbose_name = pgettext_lazy("admin", "site settings")

@@ -32,6 +32,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, Translation, get_edit_url
@@ -110,8 +111,11 @@ def publish(request, translation, instance):
     except ValidationError:
         messages.error(
             request,
-            f"”{instance}” publicerades inte på {language_name(translation)}: några översättningar är "
-            "ogiltiga (markerade nedan). Rätta dem och publicera igen.",
+            pgettext(
+                "admin",
+                "”%(object)s” was not published in %(language)s: some translations are not valid "
+                "(marked below). Correct them and publish again.",
+            ) % {"object": instance, "language": language_name(translation)},
         )
         return False
     return True
@@ -133,13 +137,25 @@ def publish_from_editor(request, instance):
     if missing and must_be_complete(instance):
         messages.error(
             request,
-            f"”{instance}” publicerades inte på {language}: {len(missing)} "
-            f"{'del är inte översatt' if len(missing) == 1 else 'delar är inte översatta'} och skulle visas på "
-            f"svenska: {'; '.join(describe(segment, instance) for segment in missing)}. "
-            "Översätt dem först, eller välj ”Publicera ändå” om den svenska texten ska visas där.",
+            npgettext(
+                "admin",
+                "”%(object)s” was not published in %(language)s: %(count)s part is not translated and "
+                "would show in Swedish: %(parts)s. Translate it first, or choose ”Publish anyway” if "
+                "the Swedish text should show there.",
+                "”%(object)s” was not published in %(language)s: %(count)s parts are not translated and "
+                "would show in Swedish: %(parts)s. Translate them first, or choose ”Publish anyway” if "
+                "the Swedish text should show there.",
+                len(missing),
+            ) % {
+                "object": instance,
+                "language": language,
+                "count": len(missing),
+                "parts": "; ".join(describe(segment, instance) for segment in missing),
+            },
             buttons=[
                 messages.button(
-                    reverse("website_publish_incomplete_translation", args=[translation.pk]), "Publicera ändå …"
+                    reverse("website_publish_incomplete_translation", args=[translation.pk]),
+                    pgettext("admin", "Publish anyway …"),
                 )
             ],
         )
@@ -149,18 +165,21 @@ def publish_from_editor(request, instance):
         if missing:
             messages.warning(
                 request,
-                f"”{instance}” publicerades på {language}. Dessa delar är inte översatta och visas på "
-                f"svenska: {'; '.join(describe(segment, instance) for segment in missing)}.",
+                pgettext(
+                    "admin", "”%(object)s” was published in %(language)s. These parts are not translated and show in Swedish: %(parts)s."
+                ) % {"object": instance, "language": language, "parts": "; ".join(describe(segment, instance) for segment in missing)},
             )
         else:
-            messages.success(request, f"”{instance}” publicerades på {language}.")
+            messages.success(
+                request, pgettext("admin", "”%(object)s” was published in %(language)s.") % {"object": instance, "language": language}
+            )
     return redirect(request.path)
 
 
 class ConfirmMissingForm(forms.Form):
     confirm = forms.BooleanField(
-        label="Ja, publicera med den svenska texten i de delar som saknar översättning",
-        error_messages={"required": "Kryssa i rutan för att publicera ändå."},
+        label=pgettext_lazy("admin", "Yes, publish with the Swedish text in the parts without a translation"),
+        error_messages={"required": pgettext_lazy("admin", "Tick the box to publish anyway.")},
     )
     segments = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -192,8 +211,8 @@ def publish_incomplete_translation(request, translation_id):
             if published:
                 django_messages.success(
                     request,
-                    f"”{instance}” publicerades på {language_name(translation)} med {len(missing)} "
-                    "delar på svenska.",
+                    pgettext("admin", "”%(object)s” was published in %(language)s with %(count)s parts in Swedish.")
+                    % {"object": instance, "language": language_name(translation), "count": len(missing)},
                 )
             return redirect(editor_url)
         if form.is_valid():  # confirmed, but another list than the one now missing
@@ -211,8 +230,8 @@ def publish_incomplete_translation(request, translation_id):
             "form": form,
             "stale": stale,
             "editor_url": editor_url,
-            "page_title": "Publicera med delar på svenska",
-            "header_title": "Publicera med delar på svenska",
+            "page_title": pgettext("admin", "Publish with parts in Swedish"),
+            "header_title": pgettext("admin", "Publish with parts in Swedish"),
             "header_icon": "warning",
         },
         status=status,
@@ -241,13 +260,16 @@ def sync_then_publish_complete(request, source, sync):
             try:
                 translation.save_target(user=request.user, publish=True)
             except ValidationError:
-                held.append(f"{language_name(translation)} (ogiltig översättning)")
+                held.append(f"{language_name(translation)} ({pgettext('admin', 'invalid translation')})")
     if held:
         messages.warning(
             request,
-            f"”{source.object_repr}” synkroniserades men publicerades inte på: {', '.join(held)} — "
-            "antalet delar som inte är översatta står inom parentes. Översätt dem och publicera "
-            "från översättningsredigeraren; tills dess visas den senast publicerade översättningen.",
+            pgettext(
+                "admin",
+                "”%(object)s” was synchronised but not published in: %(languages)s — the number of parts "
+                "not translated is in brackets. Translate them and publish from the translation editor; "
+                "until then the last published translation is shown.",
+            ) % {"object": source.object_repr, "languages": ", ".join(held)},
         )
     return response
 
@@ -281,8 +303,11 @@ def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects
         return None
     messages.error(
         request,
-        "Ingenting publicerades. Dessa översättningar har delar som inte är översatta och skulle "
-        f"visas på svenska (antal inom parentes): {', '.join(refused)}. Öppna dem i "
-        "översättningsredigeraren: där listas delarna och kan publiceras med bekräftelse.",
+        pgettext(
+            "admin",
+            "Nothing was published. These translations have parts that are not translated and would "
+            "show in Swedish (number in brackets): %(pages)s. Open them in the translation editor: "
+            "the parts are listed there and can be published with a confirmation.",
+        ) % {"pages": ", ".join(refused)},
     )
     return redirect(action.next_url)

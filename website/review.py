@@ -30,6 +30,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.admin.widgets import Button
 from wagtail.models import Page, WorkflowMixin
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -40,13 +41,15 @@ from website import translator_permissions
 from multilingual.languages import SOURCE_LANGUAGE
 from multilingual.localization import locale_id_for
 
-DELETE_REFUSED = (
-    "Bara den som får publicera ”{page}” får radera den (rollen Granskare). "
-    "Skicka sidan till granskning i stället, eller be en granskare."
+DELETE_REFUSED = pgettext_lazy(
+    "admin",
+    "Only someone who may publish ”{page}” may delete it (the role Granskare). "
+    "Submit the page for review instead, or ask a reviewer.",
 )
-CONVERT_REFUSED = (
-    "Bara den som får publicera ”{page}” får ersätta översättningen med originalet "
-    "(rollen Granskare): det publicerar den svenska texten på språkets adress."
+CONVERT_REFUSED = pgettext_lazy(
+    "admin",
+    "Only someone who may publish ”{page}” may replace the translation with the original "
+    "(the role Granskare): that publishes the Swedish text at the language's address.",
 )
 
 
@@ -160,10 +163,10 @@ def submit_for_review(request, app_label, model_name, pk):
     title = instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
     if not may_submit_for_review(request.user, instance):
         reason = (
-            f"”{title}” är redan skickad till granskning."
+            pgettext("admin", "”%(title)s” has already been submitted for review.")
             if isinstance(instance, WorkflowMixin) and instance.workflow_in_progress
-            else f"Du kan inte skicka ”{title}” till granskning."
-        )
+            else pgettext("admin", "You cannot submit ”%(title)s” for review.")
+        ) % {"title": title}
         return TemplateResponse(
             request, "website/admin/refused.html", {"reason": reason, "back_url": listing_url(instance)}, status=403
         )
@@ -189,7 +192,11 @@ def submit_for_review(request, app_label, model_name, pk):
         elif instance.latest_revision is None:
             instance.save_revision(user=request.user)
         instance.get_workflow().start(instance, request.user)
-    messages.success(request, f"”{title}” ({instance.locale.get_display_name()}) har skickats till granskning.")
+    messages.success(
+        request,
+        pgettext("admin", "”%(title)s” (%(language)s) has been submitted for review.")
+        % {"title": title, "language": instance.locale.get_display_name()},
+    )
     return redirect(listing_url(instance))
 
 
@@ -203,7 +210,7 @@ def submit_button(instance, user, priority):
         return None
     if not may_submit_for_review(user, instance) or translation_into(instance) is None:
         return None
-    return Button("Skicka till granskning", url=submit_url(instance), icon_name="resubmit", priority=priority)
+    return Button(pgettext("admin", "Submit for review"), url=submit_url(instance), icon_name="resubmit", priority=priority)
 
 
 def page_listing_buttons(page, user, next_url=None):

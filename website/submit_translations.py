@@ -25,7 +25,7 @@ every "Translate" button and link leads here.
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import Page
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.tasks import background
@@ -115,8 +115,11 @@ def report_left_alone(request, translator):
         names = ", ".join(str(locale.get_display_name()) for locale in locales)
         messages.info(
             request,
-            f"”{instance}” ({instance._meta.verbose_name}) finns redan på {names} och har inte ändrats. "
-            "Uppdatera den översättningen från den egna sidan om den svenska texten har ändrats.",
+            pgettext(
+                "admin",
+                "”%(object)s” (%(kind)s) already exists in %(languages)s and has not been changed. "
+                "Update that translation from its own page if the Swedish text has changed.",
+            ) % {"object": instance, "kind": instance._meta.verbose_name, "languages": names},
         )
 
 
@@ -138,7 +141,7 @@ class SubmitWithoutOverwritingMixin:
             locale_names = str(locales[0].get_display_name())
             single_translated_object = self.object.get_translation(locales[0])
         else:
-            locale_names = _("{} locales").format(len(locales))
+            locale_names = pgettext("admin", "%(count)s locales") % {"count": len(locales)}
 
         messages.success(self.request, self.get_success_message(locale_names))
         report_left_alone(self.request, translator)

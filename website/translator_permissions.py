@@ -27,6 +27,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.forms import CheckboxInput
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import pgettext
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.views import update_translations
@@ -99,11 +100,12 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         if asks_to_publish and refused:
             messages.error(
                 request,
-                "Du får inte publicera alla översättningarna av ”{object}” (inte: {languages}). "
-                "Ingenting har synkroniserats eller publicerats. Synkronisera utan att publicera; "
-                "en redaktör publicerar sedan varje översättning.".format(
-                    object=self.object.object_repr, languages=", ".join(refused)
-                ),
+                pgettext(
+                    "admin",
+                    "You may not publish every translation of ”%(object)s” (not: %(languages)s). "
+                    "Nothing has been synchronised or published. Synchronise without publishing; "
+                    "an editor then publishes each translation.",
+                ) % {"object": self.object.object_repr, "languages": ", ".join(refused)},
             )
             return self.render_to_response(self.get_context_data(**kwargs), status=403)
         return super().post(request, **kwargs)
@@ -146,9 +148,12 @@ def refuse_source_snippet_edit(request, instance):
         meta = type(instance)._meta
         messages.error(
             request,
-            f"Den svenska versionen av ”{instance}” ({meta.verbose_name}) ändras och publiceras av "
-            "redaktörer, inte av översättare. Översätt den i stället med ”Översätt” i listan, eller "
-            "öppna översättningen till ditt språk.",
+            pgettext(
+                "admin",
+                "The Swedish version of ”%(object)s” (%(kind)s) is changed and published by editors, "
+                "not by translators. Translate it instead with ”Translate” in the listing, or open "
+                "the translation into your language.",
+            ) % {"object": instance, "kind": meta.verbose_name},
         )
         return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
     return None
@@ -191,7 +196,7 @@ def refuse_other_language_snippet_edit(request, instance):
     meta = type(instance)._meta
     messages.error(
         request,
-        f"”{instance}” ({meta.verbose_name}) är på {instance.locale.get_display_name()}, "
-        "ett språk du inte översätter till.",
+        pgettext("admin", "”%(object)s” (%(kind)s) is in %(language)s, a language you do not translate into.")
+        % {"object": instance, "kind": meta.verbose_name, "language": instance.locale.get_display_name()},
     )
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))

@@ -12,6 +12,7 @@ import re
 import zlib
 
 from django import forms
+from django.utils.translation import pgettext
 from wagtail.documents.forms import BaseDocumentForm
 
 #: How far into a file the signature may be searched (PDF allows junk before ``%PDF-``).
@@ -42,7 +43,7 @@ def _inflate(data, budget):
 def pdf_problem(data):
     """Why ``data`` is not an acceptable PDF, in Swedish; ``None`` when it is."""
     if b"%PDF-" not in data[:HEAD]:
-        return "Filen är inte en PDF, fast namnet slutar på .pdf."
+        return pgettext("admin", "The file is not a PDF, although its name ends in .pdf.")
     budget = MAX_INFLATED
     parts = []
     last = 0
@@ -58,8 +59,11 @@ def pdf_problem(data):
     found = PDF_ACTIVE_NAMES.search(_decode_names(b"\n".join(parts)))
     if found:
         return (
-            f"PDF-filen innehåller {found.group(1).decode()}, som kan köra kod när filen öppnas. "
-            "Spara en ny PDF utan skript eller åtgärder (t.ex. med 'Skriv ut som PDF') och ladda upp den."
+            pgettext(
+                "admin",
+                "The PDF file contains %(name)s, which can run code when the file is opened. Save a new "
+                "PDF without scripts or actions (e.g. with 'Print to PDF') and upload that.",
+            ) % {"name": found.group(1).decode()}
         )
     return None
 
@@ -70,11 +74,11 @@ def content_problem(name, data):
     if extension == "pdf":
         return pdf_problem(data)
     if extension in ZIP_FORMATS and not data.startswith(b"PK\x03\x04"):
-        return f"Filen är inte en {extension}-fil, fast namnet slutar på .{extension}."
+        return pgettext("admin", "The file is not a %(extension)s file, although its name ends in .%(extension)s.") % {"extension": extension}
     if extension in TEXT_FORMATS:
         head = data[:HEAD].lstrip().lower()
         if b"\x00" in data[:HEAD] or head.startswith((b"<svg", b"<?xml", b"<!doctype", b"<html")):
-            return f"Filen är inte ren text, fast namnet slutar på .{extension}."
+            return pgettext("admin", "The file is not plain text, although its name ends in .%(extension)s.") % {"extension": extension}
     return None
 
 

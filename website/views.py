@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -23,7 +24,7 @@ class HelpTranslatingView(WagtailAdminTemplateMixin, TemplateView):
     cannot open docs/translating.md in the repository)."""
 
     template_name = "website/admin/help_translating.html"
-    page_title = "Hjälp: översätta"
+    page_title = pgettext_lazy("admin", "Help: translating")
     header_icon = "help"
 
     def get_breadcrumbs_items(self):
@@ -34,7 +35,7 @@ class UploadPoRefusedView(WagtailAdminTemplateMixin, TemplateView):
     """A refused PO upload, in the admin with the reason (answered with status 400)."""
 
     template_name = "website/admin/upload_po_refused.html"
-    page_title = "PO-filen laddades inte upp"
+    page_title = pgettext_lazy("admin", "The PO file was not uploaded")
     header_icon = "warning"
     http_method_names = ["post"]
 
@@ -61,7 +62,7 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
     """Every page and snippet, every language: how much is translated, and what is stale."""
 
     template_name = "website/admin/translation_overview.html"
-    page_title = "Översättningar"
+    page_title = pgettext_lazy("admin", "Translations")
     header_icon = "wagtail-localize-language"
 
     def get_breadcrumbs_items(self):
@@ -103,9 +104,9 @@ def upload_po(request, translation_id):
         raise PermissionDenied
     upload = request.FILES.get("file")
     if upload is None:
-        return refuse_upload(request, "Välj en PO-fil att ladda upp.")
+        return refuse_upload(request, pgettext("admin", "Choose a PO file to upload."))
     if upload.size > MAX_PO_BYTES:
-        return refuse_upload(request, "PO-filen är för stor (högst 5 MB).")
+        return refuse_upload(request, pgettext("admin", "The PO file is too large (at most 5 MB)."))
     try:
         text = upload.read().decode("utf-8")
         # polib opens a file when given a path: a PO file always has several lines, a path
@@ -114,14 +115,19 @@ def upload_po(request, translation_id):
             raise ValueError("not a PO file")
         po = polib.pofile(text)
     except (UnicodeDecodeError, OSError, ValueError):
-        return refuse_upload(request, "Filen är inte en PO-fil i UTF-8.")
+        return refuse_upload(request, pgettext("admin", "The file is not a PO file in UTF-8."))
     if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
         return refuse_upload(
             request,
-            f"PO-filen hör inte till den här översättningen ({translation.source.object_repr}, "
-            f"{translation.target_locale.get_display_name()}). Ladda ner filen för just den här översättningen."
+            pgettext(
+                "admin",
+                "The PO file does not belong to this translation (%(object)s, %(language)s). "
+                "Download the file for this very translation.",
+            ) % {"object": translation.source.object_repr, "language": translation.target_locale.get_display_name()},
         )
     with transaction.atomic():
         translation.import_po(po, user=request.user, tool_name="PO File")
-    messages.success(request, "Översättningarna i PO-filen är sparade. Granska och publicera sidan när den är klar.")
+    messages.success(
+        request, pgettext("admin", "The translations in the PO file are saved. Review and publish the page when it is ready.")
+    )
     return redirect(safe_next_url(request))

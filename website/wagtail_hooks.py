@@ -2,6 +2,7 @@
 translators' limits (website/translator_permissions.py)."""
 
 from django.urls import path, reverse
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -93,13 +94,13 @@ def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects
 
 @hooks.register("register_help_menu_item")
 def register_translation_help_menu_item():
-    return MenuItem("Översätta", reverse("website_help_translating"), icon_name="help", order=100)
+    return MenuItem(pgettext_lazy("admin", "Translating"), reverse("website_help_translating"), icon_name="help", order=100)
 
 
 @hooks.register("register_admin_menu_item")
 def register_translation_menu_item():
     return MenuItem(
-        "Översättningar",
+        pgettext_lazy("admin", "Translations"),
         reverse("website_translation_overview"),
         icon_name="wagtail-localize-language",
         order=450,
