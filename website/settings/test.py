@@ -19,6 +19,7 @@ WHITENOISE_AUTOREFRESH = True
 # The throttling tests switch it on (tests/website/test_login_throttling.py).
 AXES_ENABLED = False
 
-# Plan PDFs are rendered when a reader asks (or a test publishes with this on): rendering
-# one at every publish would slow every test that imports a plan.
+# Plan and brochure PDFs are rendered when a reader asks (or a test publishes with this on): rendering
+# one at every publish would slow every test that imports a plan or publishes a helpline.
 PLANS_PDF_ON_PUBLISH = False
+BROCHURES_PDF_ON_PUBLISH = False
