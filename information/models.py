@@ -635,7 +635,10 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
 
     @path("")
     def index_route(self, request):
-        from information.pdf import brochure_download
+        """Every brochure with a link per language. Nothing is rendered here: a PDF not
+        made yet shows no size, and is made by the PDF view (or in the background when
+        published)."""
+        from information.pdf import listed_size
 
         entries = self.brochures()
         base = self._base_url(request)
@@ -647,7 +650,7 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
                 entry["downloads"].append({
                     **language_entries([code])[0],
                     "url": base + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
-                    "size": brochure_download(version).size,
+                    "size": listed_size(version),
                 })
         return self.render(request, context_overrides={"entries": entries, **self._fallback_context()})
 
@@ -700,13 +703,13 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
     @path("<slug:slug>/pdf/<str:language_code>/")
     def brochure_pdf(self, request, slug, language_code):
         """The PDF in one language: the uploaded one if there is one, else the generated one."""
-        from information.pdf import brochure_download
+        from information.pdf import open_brochure_pdf
 
         brochure = self._brochure_or_404(slug, language_code)
-        download = brochure_download(brochure)
+        download = open_brochure_pdf(brochure)
         if download.document is not None:
             return redirect(download.document.url)
-        response = FileResponse(open(download.path, "rb"), content_type="application/pdf")
+        response = FileResponse(download.file, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{brochure.slug}-{language_code}.pdf"'
         return response
 

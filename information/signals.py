@@ -1,26 +1,41 @@
-"""Keep numbers in step: brochure PDFs with the numbers they print, and every language's
-helpline or service with the Swedish one's number, hours flag and contact details."""
+"""Keep numbers in step: every language's helpline or service with the Swedish one's
+number, hours flag and contact details, and the brochure PDFs that print them."""
 
-from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
 from wagtail.signals import published
 
 from multilingual.languages import source_language
 
 
-#: What Wagtail writes to the row when a draft of a live helpline or service is saved: the
-#: published content, and so the PDFs, have not changed.
-DRAFT_BOOKKEEPING = {"latest_revision", "has_unpublished_changes"}
+def brochures_showing(contact):
+    """Ids of the live brochures, in every language, that print this helpline or service
+    (in any of its languages): a brochure's contacts point at one row of the family."""
+    from information.models import Brochure, Helpline
+
+    block_type = "helpline" if isinstance(contact, Helpline) else "local_service"
+    family = set(type(contact).objects.filter(translation_key=contact.translation_key).values_list("pk", flat=True))
+    return [
+        pk
+        for pk, contacts in Brochure.objects.filter(live=True).values_list("pk", "contacts")
+        if any(block["type"] == block_type and block["value"] in family for block in contacts.raw_data)
+    ]
 
 
-def _touch_brochures(update_fields=None, **kwargs):
-    from information.models import Brochure
+def render_brochures_showing(sender, instance, **kwargs):
+    """``published`` for helplines and services: the brochures that print it get their new
+    PDF rendered in the background. Only those: the others print nothing that changed.
+    (A PDF asked for before is rendered for the reader: its file name is a digest of what
+    it prints, see ``information.pdf``.)"""
+    from information.pdf import BROCHURE_PDF
 
-    if update_fields and set(update_fields) <= DRAFT_BOOKKEEPING:
-        return
+    for pk in brochures_showing(instance):
+        BROCHURE_PDF.published(pk)
 
-    # A changed number must reach every PDF; there are few brochures, so touch them all.
-    Brochure.objects.update(updated_at=timezone.now())
+
+def render_published_brochure(sender, instance, **kwargs):
+    """``published`` for brochures: its PDF is rendered in the background."""
+    from information.pdf import BROCHURE_PDF
+
+    BROCHURE_PDF.published(instance.pk)
 
 
 def fact_fields(model):
@@ -57,16 +72,13 @@ def sync_facts(sender, instance, **kwargs):
         if facts is None:
             return
         family.filter(pk=instance.pk).update(**facts)
-    # The rows changed without a save: PDFs that print these numbers must be made again.
-    _touch_brochures()
 
 
 def connect():
-    from information.models import Helpline, LocalService
+    from information.models import Brochure, Helpline, LocalService
 
     for model in (Helpline, LocalService):
         published.connect(sync_facts, sender=model, dispatch_uid=f"facts-{model.__name__}-published")
-
-    for model in (Helpline, LocalService):
-        post_save.connect(_touch_brochures, sender=model, dispatch_uid=f"brochures-{model.__name__}-save")
-        post_delete.connect(_touch_brochures, sender=model, dispatch_uid=f"brochures-{model.__name__}-delete")
+        # After sync_facts: the PDFs print the synchronised numbers.
+        published.connect(render_brochures_showing, sender=model, dispatch_uid=f"brochures-{model.__name__}-published")
+    published.connect(render_published_brochure, sender=Brochure, dispatch_uid="brochures-Brochure-published")

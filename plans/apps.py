@@ -11,9 +11,3 @@ class PlansConfig(AppConfig):
         from plans import signals
 
         signals.connect()
-
-        from wagtail.signals import page_published
-
-        from plans.tasks import plan_published
-
-        page_published.connect(plan_published, dispatch_uid="plans_pdf_on_publish")

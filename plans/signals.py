@@ -1,4 +1,5 @@
-"""Removals of focus areas follow publishing (see ``FocusAreaRemoval``)."""
+"""What follows publishing: removals of focus areas (see ``FocusAreaRemoval``) and the
+plan's PDF (``plans.pdf``)."""
 
 from wagtail.signals import page_published
 
@@ -17,6 +18,16 @@ def forget_removal_of_republished_focus_area(sender, instance, **kwargs):
     FocusAreaRemoval.objects.filter(focus_area=instance).delete()
 
 
+def render_pdf_of_published_plan(sender, instance, **kwargs):
+    """A plan or one of its focus areas was published: render the plan's new PDF in the
+    background, ahead of the first reader, unless ``PLANS_PDF_ON_PUBLISH`` is off (the
+    test settings turn it off)."""
+    from plans.models import FocusAreaPage
+    from plans.pdf import PLAN_PDF
+
+    PLAN_PDF.published(instance.get_parent().pk if isinstance(instance, FocusAreaPage) else instance.pk)
+
+
 def connect():
     from plans.models import FocusAreaPage, PlanPage
 
@@ -24,3 +35,5 @@ def connect():
     page_published.connect(
         forget_removal_of_republished_focus_area, sender=FocusAreaPage, dispatch_uid="plans.removals.focus_area"
     )
+    for model in (PlanPage, FocusAreaPage):
+        page_published.connect(render_pdf_of_published_plan, sender=model, dispatch_uid=f"plans.pdf.{model.__name__}")

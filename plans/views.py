@@ -351,9 +351,11 @@ def printable_plan(plan, request):
 
 def plan_pdf(plan, request):
     """The plan's PDF, rendered once per published revision (``plans.pdf``)."""
-    from plans.pdf import plan_pdf_for_request
+    from plans.pdf import PLAN_PDF
 
-    data, _fresh = plan_pdf_for_request(plan)
+    file, _fresh = PLAN_PDF.open_for_request(plan)
+    with file:
+        data = file.read()
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
     return response

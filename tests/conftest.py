@@ -1,4 +1,13 @@
-"""Fixtures shared by every test: the demo site, and Debian's Chromium through Playwright."""
+"""Fixtures shared by every test: the demo site, and Debian's Chromium through Playwright.
+
+Transactional tests (the browser tests, against the live server) leave the database
+flushed: Django empties every table after each, including what Wagtail's migrations made
+(the page tree's root, the root collection). ``demo_site`` puts those back for the next
+one (``migrated_roots``), so production code never has to repair a flushed database.
+(pytest-django's ``serialized_rollback`` would restore them too, but its copy of the
+database lives on the connection object, and once Playwright's sync API runs, Django hands
+the tests another connection object without it.)
+"""
 
 import os
 import shutil
@@ -22,7 +31,20 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def demo_site(db):
+def migrated_roots(db):
+    """The page tree's root and the root collection, as Wagtail's migrations make them,
+    when a transactional test before this one has flushed them away."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Page.get_first_root_node() is None:
+        locale = Locale.objects.get_or_create(language_code="sv")[0]
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def demo_site(migrated_roots):
     """The site skeleton of ``load_demo``: locales, home page in every language, helplines."""
     from website.demo import site
 
@@ -55,7 +77,7 @@ def page(browser):
 
 
 @pytest.fixture
-def load_demo_command(db):
+def load_demo_command(migrated_roots):
     """Run the real ``load_demo`` command."""
 
     def run():

@@ -84,22 +84,33 @@ class Row:
     update_url: str = ""  # wagtail-localize's "Sync translations" form, once submitted
 
 
-def source_has_changed(source, instance):
+def stored_strings(sources):
+    """``{source id: {(path, text)}}``: the strings wagtail-localize stored for each source
+    when it was last submitted or synced, in one query for all of them."""
+    stored = defaultdict(set)
+    for source_id, path, text in StringSegment.objects.filter(source__in=sources).values_list(
+        "source_id", "context__path", "string__data"
+    ):
+        stored[source_id].add((path, text))
+    return stored
+
+
+def source_has_changed(source, instance, stored=None):
     """Whether ``instance`` now has other text than its translation source holds.
 
     Compares the translatable strings (path and text) that wagtail-localize would extract
     today with the ones it stored when the source was last submitted or synced, so a save
-    that changes no text (or only a timestamp) does not count.
+    that changes no text (or only a timestamp) does not count. ``stored`` is what
+    :func:`stored_strings` gives, when checking many sources.
     """
     current = {
         (segment.path, segment.string.data)
         for segment in extract_segments(instance)
         if hasattr(segment, "string")
     }
-    stored = set(
-        StringSegment.objects.filter(source=source).values_list("context__path", "string__data")
-    )
-    return current != stored
+    if stored is None:
+        stored = stored_strings([source])
+    return current != stored.get(source.pk, set())
 
 
 def _progress(sources, page_source_ids=()):
@@ -201,6 +212,7 @@ def translation_overview(languages=None, only_pending=False):
     page_keys = {obj.translation_key for kind, obj in objects if kind == "page"}
     page_source_ids = {source.pk for key, source in sources.items() if key in page_keys}
     totals, done, newest = _progress(list(sources.values()), page_source_ids)
+    stored = stored_strings(list(sources.values()))
 
     # Which translations exist already (made through localize, by copy, or by the demo).
     existing = defaultdict(dict)  # translation key -> code -> live (None if no live state)
@@ -226,7 +238,7 @@ def translation_overview(languages=None, only_pending=False):
         label = str(obj._meta.verbose_name)  # "stödsida", "stödlinje": the admin's own words
         row = Row(instance=obj, kind=label, title=str(obj.title if kind == "page" else obj), source=source)
         if source is not None:
-            row.source_changed = source_has_changed(source, obj)
+            row.source_changed = source_has_changed(source, obj, stored)
             row.update_url = reverse("wagtail_localize:update_translations", args=[source.pk])
         if kind == "page":
             row.edit_url = reverse("wagtailadmin_pages:edit", args=[obj.pk])

@@ -9,6 +9,11 @@ from wagtail.admin.menu import MenuItem
 from website import publish_translations, review, submit_translations, translator_permissions, views
 
 
+# order=-1: four patterns below replace wagtail-localize's views at wagtail-localize's own
+# addresses (sync, submit page, submit snippet, convert to alias), which only works if
+# they come before its patterns (order 0). Wagtail offers no hook or permission policy
+# around these views, so this order is load-bearing: tests/translation/
+# test_admin_url_overrides.py fails if it changes.
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     return [
@@ -22,8 +27,7 @@ def register_translation_urls():
         ),
         # wagtail-localize's sync form at its own address, so that every link to
         # "wagtail_localize:update_translations" lands here: Django takes the first
-        # matching pattern, and this hook runs before wagtail-localize's (order=-1, and
-        # "website" comes first in INSTALLED_APPS).
+        # matching pattern, and this hook runs before wagtail-localize's (order=-1).
         path(
             "localize/update/<int:translation_source_id>/",
             translator_permissions.UpdateTranslationsView.as_view(),

@@ -20,7 +20,7 @@ def test_brochure_pdf_rendered_by_parallel_requests_is_served_to_each_of_them(su
     schedule that made 3 of 316 reads answer 500 in production, every time.
     """
     from information.models import Brochure
-    from information.pdf import brochure_download, pdf_path
+    from information.pdf import BROCHURE_PDF, open_brochure_pdf
 
     at_rename = threading.Barrier(WRITERS, timeout=300)
     original_os_replace, original_path_replace = os.replace, pathlib.Path.replace
@@ -41,8 +41,9 @@ def test_brochure_pdf_rendered_by_parallel_requests_is_served_to_each_of_them(su
 
     def download():
         try:
-            download = brochure_download(Brochure.objects.get(pk=brochure.pk))
-            served.append((download.size, download.path.read_bytes()[:5]))
+            download = open_brochure_pdf(Brochure.objects.get(pk=brochure.pk))
+            with download.file:
+                served.append((download.size, download.file.read(5)))
         except Exception as error:  # noqa: BLE001 - the test reports every failure
             errors.append(repr(error))
         finally:
@@ -55,7 +56,7 @@ def test_brochure_pdf_rendered_by_parallel_requests_is_served_to_each_of_them(su
         thread.join()
 
     assert errors == []
-    path = pdf_path(brochure)
+    path = BROCHURE_PDF.current_path(brochure)
     assert len(served) == WRITERS
     assert all(size == path.stat().st_size and head == b"%PDF-" for size, head in served)
     assert [p.name for p in path.parent.iterdir() if p.suffix == ".tmp"] == []

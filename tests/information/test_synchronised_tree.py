@@ -33,7 +33,7 @@ def language_nav(html):
     return match.group(0) if match else ""
 
 
-def test_every_language_has_every_page_of_the_swedish_section(shared_support_site):
+def test_every_language_has_every_page_of_the_swedish_section(support_site):
     swedish = section("sv")
     wanted = {swedish.translation_key, *swedish.get_descendants().values_list("translation_key", flat=True)}
     for code in ALL_CODES:
@@ -49,7 +49,7 @@ def test_every_language_has_every_page_of_the_swedish_section(shared_support_sit
     assert all(page.alias_of_id for page in section("fi").get_descendants())
 
 
-def test_an_alias_is_served_as_the_swedish_page_with_a_notice(shared_support_site, client_for):
+def test_an_alias_is_served_as_the_swedish_page_with_a_notice(support_site, client_for):
     response = client_for.get("/fi/stod/utsatt-for-vald/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -61,7 +61,7 @@ def test_an_alias_is_served_as_the_swedish_page_with_a_notice(shared_support_sit
     assert 'hreflang="fi"' not in html
 
 
-def test_the_section_page_marks_the_swedish_cards_in_a_mirrored_language(shared_support_site, client_for):
+def test_the_section_page_marks_the_swedish_cards_in_a_mirrored_language(support_site, client_for):
     html = client_for.get("/pl/stod/").content.decode()
     assert re.search(r'<section class="language-notice" lang="pl"', html)
     assert re.search(r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html)

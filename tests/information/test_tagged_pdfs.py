@@ -49,20 +49,21 @@ def test_brochure_pdf_is_tagged_with_its_language_and_title(shared_support_site,
 
 
 def test_a_pdf_made_before_tagging_is_made_again(shared_support_site, client_for, tmp_path):
-    """A file the site made before PDFs were tagged is not served until the brochure is
-    next edited: it is replaced at the next request."""
+    """A file the site made with an older layout (before PDFs were tagged) is not served
+    until the brochure is next edited: it is replaced at the next request."""
     from django.conf import settings
 
     from information.models import Brochure
-    from information.pdf import pdf_path
+    from information.pdf import BROCHURE_PDF
 
     brochure = Brochure.objects.get(slug="stod-vid-vald", locale__language_code="sv")
-    current = pdf_path(brochure)
-    old = current.with_name(re.sub(r"-v\d+\.pdf$", ".pdf", current.name))  # the name before
-    assert old != current and str(old).startswith(str(settings.MEDIA_ROOT))
+    folder = BROCHURE_PDF.folder(brochure)
+    assert str(folder).startswith(str(settings.MEDIA_ROOT))
+    for made in folder.glob("*.pdf"):  # as on a site just upgraded: only the old file is there
+        made.unlink()
+    old = folder / "made-by-an-older-layout.pdf"
     old.parent.mkdir(parents=True, exist_ok=True)
     old.write_bytes(b"%PDF-1.4 made before tagging\n%%EOF\n")
-    current.unlink(missing_ok=True)  # as on a site just upgraded: only the old file is there
 
     response = client_for.get("/sv/stod/broschyrer/stod-vid-vald/pdf/sv/")
     data = b"".join(response.streaming_content)

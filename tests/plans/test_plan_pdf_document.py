@@ -2,6 +2,7 @@
 tagged with language and title) and is rendered once per published revision: a reader
 gets the stored file, or the previous one while the new one is rendered in the background."""
 
+import os
 import re
 import subprocess
 import zlib
@@ -114,7 +115,7 @@ def test_the_pdf_is_rendered_once_per_revision(client, plan, tmp_path, renders, 
         again = client.get(f"{plan.url}pdf/").content
     assert again == first
     assert len(renders) == 1
-    files = list(plan_pdf.pdf_folder(plan).glob("*"))
+    files = list(plan_pdf.PLAN_PDF.folder(plan).glob("*"))
     assert [f.suffix for f in files] == [".pdf"]  # no temporary file left behind
 
 
@@ -135,7 +136,7 @@ def test_a_new_revision_is_rendered_in_the_background_while_the_previous_pdf_is_
     new = get_pdf(client, plan, tmp_path, "new.pdf")
     assert "Ett nytt namn på området" in page_text(new, 2)
     assert len(renders) == 2
-    assert len(list(plan_pdf.pdf_folder(plan).glob("*.pdf"))) == 1
+    assert len(list(plan_pdf.PLAN_PDF.folder(plan).glob("*.pdf"))) == 1
 
 
 def test_publishing_renders_the_pdf_ahead_of_the_first_reader(client, plan, renders, settings, django_capture_on_commit_callbacks):
@@ -153,16 +154,18 @@ def test_publishing_renders_the_pdf_ahead_of_the_first_reader(client, plan, rend
 def test_each_render_writes_through_its_own_temporary_file(plan, monkeypatch):
     """Two renders of the same revision at once never share a temporary name (the race
     that lost brochure PDFs): the names are unique, and the file is complete either way."""
+    from multilingual import pdf as pipeline
+
     names = []
-    real_replace = plan_pdf.os.replace
+    real_replace = pipeline.os.replace
 
     def spy(source, target):
-        names.append(source.name)
+        names.append(os.path.basename(source))
         return real_replace(source, target)
 
-    monkeypatch.setattr(plan_pdf.os, "replace", spy)
-    path = plan_pdf.write_plan_pdf(plan)
+    monkeypatch.setattr(pipeline.os, "replace", spy)
+    path = plan_pdf.PLAN_PDF.write(plan)
     path.unlink()
-    plan_pdf.write_plan_pdf(plan)
+    plan_pdf.PLAN_PDF.write(plan)
     assert len(set(names)) == 2
     assert path.read_bytes().startswith(b"%PDF-")

@@ -133,3 +133,47 @@ def test_server_error_page_offers_the_quick_exit_without_the_database(rf):
     html = server_error(rf.get("/sv/")).content.decode()
     assert 'class="quick-exit"' in html and 'href="tel:112"' in html
     assert "<style" not in html  # the Content-Security-Policy allows no inline style
+
+
+def _urgent_helplines(html):
+    """The home page's helplines: ``{name: <li>}``."""
+    from bs4 import BeautifulSoup
+
+    items = BeautifulSoup(html, "html.parser").select(".urgent-help li.helpline")
+    return {li.select_one(".helpline__name").get_text(strip=True): li for li in items}
+
+
+def test_home_page_helplines_say_their_language_and_direction(client, demo_site):
+    """The home page lists helplines with the one helpline template: each item is marked
+    with the helpline's language, the facts line with the visitor's."""
+    from information.models import Helpline
+
+    arabic = Helpline.objects.get(locale__language_code="ar", phone_number="020-50 50 50")
+    item = _urgent_helplines(client.get("/ar/").content.decode())[arabic.name]
+    assert (item["lang"], item["dir"]) == ("ar", "rtl")
+    facts = item.select_one(".helpline__facts")
+    assert (facts["lang"], facts["dir"]) == ("ar", "rtl")
+    assert item.select_one(".helpline__number")["dir"] == "ltr"
+
+
+def test_home_page_helpline_facts_have_no_dangling_separator(client, demo_site):
+    from information.models import Helpline
+
+    line = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
+    line.open_around_the_clock, line.opening_hours, line.free_of_charge, line.anonymous = False, "", True, True
+    line.save()
+    with translation.override("sv"):
+        free, anonymous = translation.gettext("Free of charge"), translation.gettext("You can be anonymous")
+
+    def facts():
+        item = _urgent_helplines(client.get("/sv/").content.decode())["Kvinnofridslinjen"]
+        found = item.select_one(".helpline__facts")
+        return found.get_text() if found else None
+
+    assert facts() == f"{free} · {anonymous}"
+    line.free_of_charge = False
+    line.save()
+    assert facts() == anonymous
+    line.anonymous = False
+    line.save()
+    assert facts() is None  # no empty line either

@@ -65,3 +65,17 @@ def test_load_demo_makes_the_swedish_home_page_the_site_root():
     assert site.root_page.locale.language_code == "sv"
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+
+def test_load_demo_on_a_database_without_the_page_tree_root_stops_with_a_message():
+    """The root page and collection come from Wagtail's migrations; the demo no longer
+    makes them up (it did, for test databases that a transactional test had flushed:
+    those tests now restore the migrated data, see tests/website/test_flushed_database.py)."""
+    from django.core.management.base import CommandError
+    from wagtail.models import Locale
+
+    Page.objects.all().delete()
+    locales_before = Locale.objects.count()
+    with pytest.raises(CommandError, match="migrate"):
+        call_command("load_demo", verbosity=0)
+    assert not Page.objects.exists() and Locale.objects.count() == locales_before  # nothing half-written

@@ -389,7 +389,7 @@ def load_brochure(locales, helplines, services):
         existing = Brochure.objects.filter(translation_key=stable_key(BROCHURE_KEY), locale=locales[code]).first()
         if existing and existing.title == text["title"] and existing.summary == text["summary"] \
                 and list(existing.sections.raw_data) == sections and list(existing.contacts.raw_data) == contacts:
-            brochure = existing  # unchanged: keep updated_at, so the cached PDF stays valid
+            brochure = existing  # unchanged: no new revision
         else:
             brochure = upsert_translatable(
                 Brochure, BROCHURE_KEY, locales[code], title=text["title"], slug="stod-vid-vald",

@@ -122,9 +122,7 @@ def load_helplines(locales):
 
 def load_home(locales, helplines):
     """The Swedish home page as the site root, translated into every language."""
-    root = Page.get_first_root_node()
-    if root is None:  # a flushed database (browser tests) has lost the migration's root
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
+    root = Page.get_first_root_node()  # made by Wagtail's migrations
     home = HomePage.objects.filter(translation_key=stable_key("page:home"), locale=locales["sv"]).first()
     if home is None:
         home = HomePage(
@@ -260,8 +258,7 @@ def _demo_logo():
     existing = Image.objects.filter(title="Exempelkommun logotyp").first()
     if existing is not None:
         return existing
-    # A flushed database (browser tests) has lost the root collection the migration made.
-    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    collection = Collection.get_first_root_node()  # made by Wagtail's migrations
     canvas = PILImage.new("RGB", (192, 96), "#ffffff")
     draw = ImageDraw.Draw(canvas)
     draw.ellipse((8, 8, 88, 88), fill="#5a2a82")
@@ -273,7 +270,19 @@ def _demo_logo():
     )
 
 
+class MissingTreeRoot(Exception):
+    """The database lacks what Wagtail's migrations make (the page tree's root, the root
+    collection): the demo builds on them and does not make them up."""
+
+
 def load():
+    from wagtail.models import Collection
+
+    if Page.get_first_root_node() is None or Collection.get_first_root_node() is None:
+        raise MissingTreeRoot(
+            "The database has no root page or root collection, which Wagtail's migrations "
+            "make: run `manage.py migrate` on it (or restore it) before loading the demo."
+        )
     locales = ensure_locales()
     helplines = load_helplines(locales)
     home = load_home(locales, helplines)

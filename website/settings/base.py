@@ -321,4 +321,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint warns about every CSS property it does not support; the PDF stylesheets
+    # are written for it, so only its errors are worth a line.
+    "loggers": {"weasyprint": {"level": "ERROR"}},
 }
