@@ -81,7 +81,7 @@ wheel: install
 
 # The wheel installed into a fresh `wagtail start` project in a fresh venv, on the oldest
 # and the newest Python the package supports (tests/install/README.md).
-INSTALL_TEST_PYTHONS ?= python3.11 python3.13
+INSTALL_TEST_PYTHONS ?= 3.11 3.13
 test-install: wheel
 	tests/install/run $(INSTALL_TEST_PYTHONS)
 
