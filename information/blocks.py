@@ -2,13 +2,13 @@
 
 Snippets chosen in a block (helplines, services, brochures, glossary terms) keep pointing
 at the Swedish source object; every block renders ``value.localized`` so the visitor
-reads it in their own language where a translation exists (``website.localization``).
+reads it in their own language where a translation exists (``multilingual.localization``).
 """
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from website.localization import localized, localized_many
+from multilingual.localization import localized, localized_many
 
 
 class LocalizedSnippetBlock(SnippetChooserBlock):

@@ -18,9 +18,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
-from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
-from website.localization import in_locale, locale_id_for
-from website.admin_search import word_endings
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.localization import in_locale, locale_id_for
+from multilingual.admin_search import word_endings
 
 #: Languages a page falls back to when it does not exist in the visitor's, in order.
 FALLBACK_LANGUAGES = ["sv", "en"]
@@ -86,7 +86,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
     just made, reaches visitors only when someone with the *publish* permission publishes
     it. Until then the row keeps the published content (a live object's edits wait in
     revisions) or, never published, has ``live=False`` and is not shown at all; public
-    code reads snippets through ``website.localization`` or filters ``live=True``.
+    code reads snippets through ``multilingual.localization`` or filters ``live=True``.
     """
 
     name = models.CharField("namn", max_length=200)
@@ -149,7 +149,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
         index.SearchField("name"),
         index.SearchField("audience"),
         index.AutocompleteField("name"),
-        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.admin_search)
+        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (multilingual.admin_search)
         index.FilterField("locale_id"),
     ]
 
@@ -240,7 +240,7 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
         index.SearchField("name"),
         index.SearchField("audience"),
         index.AutocompleteField("name"),
-        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (website.admin_search)
+        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (multilingual.admin_search)
         index.FilterField("locale_id"),
     ]
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from website.languages import RTL_LANGUAGES
+from multilingual.languages import RTL_LANGUAGES
 
 #: Font stacks per script. Arabic script needs a font with Arabic shaping tables; Ge'ez
 #: (Tigrinya) needs Noto Sans Ethiopic. Each stack ends in the Latin Noto Sans.

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.signals import published
 
-from website.languages import SOURCE_LANGUAGE
+from multilingual.languages import SOURCE_LANGUAGE
 
 
 #: What Wagtail writes to the row when a draft of a live helpline or service is saved: the
@@ -44,7 +44,7 @@ def sync_facts(sender, instance, **kwargs):
     source may be older, or an old draft) it takes the facts of the published Swedish
     one again. Revisions are left as they were written: history stays true.
     """
-    from website.localization import locale_id_for
+    from multilingual.localization import locale_id_for
 
     model = type(instance)
     fields = fact_fields(model)

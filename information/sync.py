@@ -24,7 +24,7 @@ support section is meant to be complete in every language. The rules around the 
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from website.languages import SOURCE_LANGUAGE
+from multilingual.languages import SOURCE_LANGUAGE
 
 
 def support_sections(locale=None):

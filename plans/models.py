@@ -32,6 +32,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 
+from multilingual.localization import localized_from_register
+from multilingual.admin_search import word_endings
 from plans.blocks import DefinitionBlock, NarrativeBlock
 from plans.fields import MultipleChoiceField
 from plans.panels import MeasureInlinePanel, RestorableInlinePanel
@@ -48,8 +50,6 @@ from plans.vocabulary import (
     STATUS,
     TARGET_GROUPS,
 )
-from website.localization import localized_from_register
-from website.admin_search import word_endings
 
 
 def lines(text):

@@ -15,10 +15,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from multilingual.localization import RouteVersion, localized_from_register, page_versions
 from plans.filters import filter_measures
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, STATUS
-from website.localization import RouteVersion
 
 # Follow-up at a glance -------------------------------------------------------------------
 
@@ -162,8 +162,6 @@ def focus_areas_heading(plan, focus_areas):
 def responsible_summary(measures):
     """How many measures each responsible body leads or shares, most first (one query,
     plus the register's translations once per request)."""
-    from website.localization import localized_from_register
-
     organisations = (
         Organisation.objects.filter(responsibilities__measure__in=measures.values("pk"))
         .annotate(n=Count("responsibilities__measure", distinct=True))
@@ -251,8 +249,6 @@ def subpage_versions(plan, request):
     switcher leads to the same view rather than to the plan's front page. Filters in the
     query string are not carried over: they name things by this language's words.
     """
-    from website.templatetags.site_tags import page_versions
-
     base = plan.get_url(request=request) or ""
     subpath = request.path[len(base):] if base and request.path.startswith(base) else ""
     versions = page_versions(plan, request)
@@ -268,8 +264,6 @@ def measure_versions(plan, measure, request):
     front page. A language whose plan lacks the measure, or shows it only through an
     untranslated alias of its focus area, is not offered.
     """
-    from website.templatetags.site_tags import page_versions
-
     plans = page_versions(plan, request)
     by_path = {version.path: code for code, version in plans.items()}
     focus_areas = FocusAreaPage.objects.live().public().filter(alias_of__isnull=True)

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from website.localization import localized_many
+from multilingual.localization import localized_many
 
 
 class HomePage(Page):
@@ -70,7 +70,7 @@ class HomePage(Page):
         """The sections listed on the home page, each with the page whose text is shown.
 
         In a language where a section is a mirror of the Swedish one (an alias, or a
-        translation still being written, see ``information/sync.py``) the card shows the
+        translation still being written, see ``information/fallback.py``) the card shows the
         Swedish title marked as Swedish and still leads into the section.
         """
         entries = []

@@ -100,7 +100,7 @@ def enabled_translation(instance):
 
 
 def language_name(translation):
-    return str(translation.target_locale.get_display_name())  # lazy: website.languages
+    return str(translation.target_locale.get_display_name())  # lazy: multilingual.languages
 
 
 def publish(request, translation, instance):

@@ -37,8 +37,8 @@ from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views import convert
 
 from website import translator_permissions
-from website.languages import SOURCE_LANGUAGE
-from website.localization import locale_id_for
+from multilingual.languages import SOURCE_LANGUAGE
+from multilingual.localization import locale_id_for
 
 DELETE_REFUSED = (
     "Bara den som får publicera ”{page}” får radera den (rollen Granskare). "

@@ -32,7 +32,7 @@ that was flushed has lost what migrations made).
 
 from django.apps import apps as global_apps
 
-from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 
 COMMUNICATORS = "Kommunikatör"
 REVIEWERS = "Granskare"

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from website.localization import active_locale_id
+from multilingual.localization import active_locale_id
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 30

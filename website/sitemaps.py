@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 LANGUAGE_ORDER = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
 

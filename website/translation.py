@@ -29,7 +29,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments.extract import extract_segments
 
-from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.roles import TRANSLATORS, ensure_roles, translator_groups
 from website.publish_translations import IGNORED_PAGE_PATHS
 

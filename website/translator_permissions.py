@@ -76,7 +76,7 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         if not hasattr(self, "_refused"):
             translations = self.object.translations.filter(enabled=True).select_related("source", "target_locale")
             self._refused = [
-                str(translation.target_locale.get_display_name())  # lazy: website.languages
+                str(translation.target_locale.get_display_name())  # lazy: multilingual.languages
                 for translation in translations
                 if not user_can_publish_translation(self.request.user, translation)
             ]

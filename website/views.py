@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from website.translation import translation_overview
 
 MAX_PO_BYTES = 5 * 1024 * 1024

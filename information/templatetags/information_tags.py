@@ -3,30 +3,23 @@
 from django import template
 from wagtail.models import Locale
 
-from website.languages import RTL_LANGUAGES
+from multilingual.localization import active_locale_id
+from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 
 register = template.Library()
 
-_LOCALE_CODES = {}
 
+@register.simple_tag
+def emergency_helpline():
+    """The emergency number (112) as the municipality published it, in the visitor's language."""
+    from information.models import Helpline
 
-def _code(locale_id):
-    """A locale's language code without a query per object (locales hardly ever change)."""
-    if locale_id not in _LOCALE_CODES:
-        _LOCALE_CODES.clear()
-        _LOCALE_CODES.update(Locale.objects.values_list("pk", "language_code"))
-    return _LOCALE_CODES.get(locale_id, "")
-
-
-@register.filter
-def content_lang(obj):
-    """The language code of a translatable object (a snippet or a page)."""
-    return _code(getattr(obj, "locale_id", None))
-
-
-@register.filter
-def content_dir(obj):
-    return "rtl" if _code(getattr(obj, "locale_id", None)) in RTL_LANGUAGES else "ltr"
+    locale = Locale.get_active()
+    lines = list(Helpline.objects.filter(is_emergency=True, live=True).select_related("locale")[:20])
+    for line in lines:
+        if line.locale_id == locale.pk:
+            return line
+    return lines[0] if lines else None
 
 
 @register.simple_tag(takes_context=True)
@@ -39,8 +32,6 @@ def hide_visit_url(context):
     the visitor's prefix, where ``SupportIndexPage.route`` serves it with a notice.
     """
     from information.models import SupportIndexPage, url_for_visitor
-
-    from website.localization import active_locale_id
 
     page = context.get("page")
     index = None
@@ -73,7 +64,7 @@ def untranslated_note(context, obj):
     """A short note in the visitor's language when ``obj`` is shown in another language.
 
     Helplines, services, terms and cards that have no published translation are shown in
-    Swedish (the fallback rule of ``website.localization``); the visitor is told so where
+    Swedish (the fallback rule of ``multilingual.localization``); the visitor is told so where
     they read it. On a page that is itself a fallback the notice at the top says it once.
     """
     from django.utils import translation
@@ -86,6 +77,6 @@ def untranslated_note(context, obj):
     return format_html(
         '<span class="untranslated-note" lang="{}" dir="{}">{}</span>',
         visitor,
-        "rtl" if visitor in RTL_LANGUAGES else "ltr",
+        text_direction(visitor),
         translation.gettext("(Not yet translated into your language.)"),
     )

@@ -14,7 +14,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from website.languages import LANGUAGES
+from multilingual.languages import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ the bar the municipality sets for people who may be shaking, hurried or on a sma
 import pytest
 
 from tests.a11y import wcag_violations
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,9 +14,9 @@ from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
+from multilingual.languages import SITE_LANGUAGES
 from information.models import SupportIndexPage, SupportPage
 from tests.translation.conftest import publish_translation, submit_for_translation, translate_strings
-from website.languages import SITE_LANGUAGES
 from wagtail_localize.models import StringSegment
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -111,7 +111,7 @@ def home_page(db):
 @pytest.fixture
 def plan_index(home_page):
     """The Swedish "Handlingsplaner" page, as load_demo makes it."""
-    from plans.demo import INDEX
+    from website.demo.action_plans import INDEX
 
     return ensure_child_page(home_page, PlanIndexPage, "page:plans", **INDEX)
 
@@ -119,7 +119,7 @@ def plan_index(home_page):
 @pytest.fixture
 def demo_plans(plan_index):
     """The three seed plans, loaded by the real demo loader: {plan key: PlanPage}."""
-    from plans import demo
+    from website.demo import action_plans as demo
     from plans.models import PlanPage
 
     demo.load()

@@ -86,7 +86,7 @@ def test_a_moment_is_dated_by_the_swedish_day_not_the_utc_one():
 
     from django.utils import translation
 
-    from website.templatetags.site_tags import local_date
+    from multilingual.templatetags.multilingual_tags import local_date
 
     late_evening_utc = datetime(2025, 1, 30, 23, 30, tzinfo=tz.utc)  # 00:30 on 31 January in Stockholm
     with translation.override("sv"):

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 CODES = [code for code, *_ in SITE_LANGUAGES]

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 #: The folders whose code and templates hold the interface strings.
 SOURCES = ["plans", "information", "website", "templates"]

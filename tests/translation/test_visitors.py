@@ -8,7 +8,7 @@ import pytest
 from django.utils import formats, translation
 from wagtail.models import Locale
 
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from tests.privacy import foreign_resources
-from website.languages import SITE_LANGUAGES
+from multilingual.languages import SITE_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,8 @@ def loaders():
         return f"{len(result['pages'])} support pages, brochure '{result['brochure'].title}'"
 
     def load_plans():
-        from plans import demo as plans_demo
+        from website.demo import action_plans
 
-        return plans_demo.load()
+        return action_plans.load()
 
     return [("site", load_site), ("information", load_information), ("plans", load_plans)]

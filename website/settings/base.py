@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.conf.global_settings import LANGUAGES_BIDI as DJANGO_LANGUAGES_BIDI
 
-from website import languages
+from multilingual import languages
 from website.machine_translation import machine_translator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -164,7 +164,7 @@ WAGTAIL_CONTENT_LANGUAGES = languages.content_languages()
 # Swedish for what Wagtail's and wagtail-localize's own Swedish catalogues lack or get
 # wrong. Kept apart so that `makemessages` never marks the admin's strings obsolete.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
-FORMAT_MODULE_PATH = ["website.formats"]  # dates: Somali, Tigrinya, Kurdish (Sorani), Bosnian
+FORMAT_MODULE_PATH = ["multilingual.formats"]  # dates: Somali, Tigrinya, Kurdish (Sorani), Bosnian
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

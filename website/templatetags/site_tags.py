@@ -1,48 +1,17 @@
-"""Template tags for the whole site: languages, the language switcher, dates."""
+"""Template tags for the reference site: the language switcher, hreflang, the footer.
 
-import datetime
+Dates and text direction: ``multilingual_tags``; the emergency number: ``information_tags``.
+"""
 
 from django import template
-from django.conf import settings
 from django.db import models
-from django.utils import formats, timezone, translation
-from django.utils.html import format_html
-from wagtail.models import Locale, Page, Site
+from django.utils import translation
+from wagtail.models import Page
 
-from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.localization import page_versions
 
 register = template.Library()
-
-
-def page_versions(page, request=None):
-    """The live versions of ``page`` by language code, in the order of SITE_LANGUAGES.
-
-    Only real translations count: an alias that wagtail-localize's tree synchronisation
-    puts in a language's tree shows the Swedish text, so that language is not offered.
-    Without a page (a 404, a form view) each language's home page stands in. The result
-    is kept on the request: the header and the <head> both ask for it.
-    """
-    cache = getattr(request, "_page_versions", None) if request is not None else None
-    key = getattr(page, "pk", None)
-    if cache is not None and key in cache:
-        return cache[key]
-    if key:
-        queryset = page.get_translations(inclusive=True)
-    else:
-        site = Site.find_for_request(request) if request else None
-        if site is None:
-            return {}
-        queryset = Page.objects.filter(translation_key=site.root_page.translation_key)
-    found = {
-        p.locale.language_code: p
-        for p in queryset.live().filter(alias_of__isnull=True).select_related("locale")
-    }
-    versions = {code: found[code] for code, *_rest in SITE_LANGUAGES if code in found}
-    if request is not None:
-        if cache is None:
-            cache = request._page_versions = {}
-        cache[key] = versions
-    return versions
 
 
 def context_versions(context, page):
@@ -50,7 +19,7 @@ def context_versions(context, page):
 
     A view that serves something below its page (a plan serves its measures) puts that
     thing's versions in the context as ``language_versions`` (see
-    ``website.localization.RouteVersion``): a measure's switcher then leads to the same
+    ``multilingual.localization.RouteVersion``): a measure's switcher then leads to the same
     measure in each language, and offers only the languages it exists in.
     """
     versions = context.get("language_versions")
@@ -99,40 +68,6 @@ def hreflang_links(context, page=None):
     return {"alternates": alternates, "x_default": default}
 
 
-@register.simple_tag
-def local_date(value):
-    """``<time datetime="2025-01-31">31 januari 2025</time>``: a date as the visitor's
-    language writes it (its ``DATE_FORMAT``; ``website/formats`` for the languages
-    Django writes no or a misleading format for), and in ISO 8601 for machines."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        day = value.date()  # the local day: 00:30 in Stockholm is not yesterday
-    else:
-        day = value
-    return format_html('<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT"))
-
-
-@register.simple_tag
-def text_direction(language_code):
-    """``rtl`` or ``ltr`` for a language code, for content shown in another language."""
-    return "rtl" if language_code in settings.LANGUAGES_BIDI else "ltr"
-
-
-@register.simple_tag
-def emergency_helpline():
-    """The emergency number (112) as the municipality published it, in the visitor's language."""
-    from information.models import Helpline
-
-    locale = Locale.get_active()
-    lines = list(Helpline.objects.filter(is_emergency=True, live=True).select_related("locale")[:20])
-    for line in lines:
-        if line.locale_id == locale.pk:
-            return line
-    return lines[0] if lines else None
-
-
 @register.simple_tag(takes_context=True)
 def accessibility_statement_url(context):
     """The accessibility statement chosen in the site settings, in the visitor's language.
@@ -148,7 +83,7 @@ def accessibility_statement_url(context):
         return ""
     if statement_id is None:
         return ""
-    from website.localization import active_locale_id
+    from multilingual.localization import active_locale_id
 
     # One query: the live version in the visitor's language, else the chosen page itself.
     versions = list(

@@ -23,7 +23,7 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(
                     f"No such language in the site: {', '.join(missing)}. "
-                    "Languages are set in website/languages.py (see docs/languages.md)."
+                    "Languages are set in multilingual/languages.py (see docs/languages.md)."
                 )
         created = sync_support_tree(locales)
         self.stdout.write(f"{created} alias page(s) created.")

@@ -1,3 +1,5 @@
+"""Dates in digits, day first, for Somali and Tigrinya."""
+
 # Day/month/year in digits: read the same way in Somalia, Eritrea, Ethiopia and Sweden,
 # and no month name that Django has no translation for.
 DATE_FORMAT = "d/m/Y"

@@ -17,28 +17,49 @@ are published.
 from django.core.signals import request_started
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 
-from website.languages import SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 
+# The site's locales, read at most once per request: {language code: locale id}, and the
+# other way round. Both are emptied together when a request starts and whenever a Locale
+# is saved or deleted, so they can never outlive a change of locales.
 _LOCALE_IDS = {}
+_LANGUAGE_CODES = {}
 
 
-def _forget_locales(**kwargs):
+def forget_locales(**kwargs):
+    """Empty the locale cache (connected to request_started and Locale's save and delete)."""
     _LOCALE_IDS.clear()
+    _LANGUAGE_CODES.clear()
 
 
-request_started.connect(_forget_locales, dispatch_uid="website.localization.request_started")
-post_save.connect(_forget_locales, sender=Locale, dispatch_uid="website.localization.locale_saved")
-post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="website.localization.locale_deleted")
+request_started.connect(forget_locales, dispatch_uid="multilingual.localization.request_started")
+post_save.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_saved")
+post_delete.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_deleted")
+
+
+def _read_locales():
+    forget_locales()
+    for pk, code in Locale.objects.values_list("pk", "language_code"):
+        _LOCALE_IDS[code] = pk
+        _LANGUAGE_CODES[pk] = code
 
 
 def locale_id_for(code):
     """The id of the Wagtail locale for a language code, or None if there is none."""
     if code not in _LOCALE_IDS:
-        _LOCALE_IDS.clear()
-        _LOCALE_IDS.update({c: pk for pk, c in Locale.objects.values_list("pk", "language_code")})
+        _read_locales()
     return _LOCALE_IDS.get(code)
+
+
+def language_code_for(locale_id):
+    """The language code of the Wagtail locale ``locale_id``, or "" if there is none."""
+    if locale_id is None:
+        return ""
+    if locale_id not in _LANGUAGE_CODES:
+        _read_locales()
+    return _LANGUAGE_CODES.get(locale_id, "")
 
 
 def active_locale_id():
@@ -129,7 +150,7 @@ def localized_many(objects):
 
 _REGISTERS = {}
 request_started.connect(
-    lambda **kwargs: _REGISTERS.clear(), dispatch_uid="website.localization.registers", weak=False
+    lambda **kwargs: _REGISTERS.clear(), dispatch_uid="multilingual.localization.registers", weak=False
 )
 
 
@@ -174,3 +195,34 @@ class RouteVersion:
 
     def get_full_url(self, request=None):
         return self.page.get_full_url(request=request) + self.subpath
+
+
+def page_versions(page, request=None):
+    """The live versions of ``page`` by language code, in the order of SITE_LANGUAGES.
+
+    Only real translations count: an alias that wagtail-localize's tree synchronisation
+    puts in a language's tree shows the Swedish text, so that language is not offered.
+    Without a page (a 404, a form view) each language's home page stands in. The result
+    is kept on the request: the header and the <head> both ask for it.
+    """
+    cache = getattr(request, "_page_versions", None) if request is not None else None
+    key = getattr(page, "pk", None)
+    if cache is not None and key in cache:
+        return cache[key]
+    if key:
+        queryset = page.get_translations(inclusive=True)
+    else:
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return {}
+        queryset = Page.objects.filter(translation_key=site.root_page.translation_key)
+    found = {
+        p.locale.language_code: p
+        for p in queryset.live().filter(alias_of__isnull=True).select_related("locale")
+    }
+    versions = {code: found[code] for code, *_rest in SITE_LANGUAGES if code in found}
+    if request is not None:
+        if cache is None:
+            cache = request._page_versions = {}
+        cache[key] = versions
+    return versions

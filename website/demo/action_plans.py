@@ -1,5 +1,6 @@
-"""Demo content of the plans app: the page "Handlingsplaner" and the three seed plans,
-imported from ``website/demo/plans/*.yaml`` with the same code as ``import_plan``."""
+"""Demo content of the plans app for the reference site: the page "Handlingsplaner" under
+the home page and the three seed plans, imported from ``website/demo/plans/*.yaml`` with
+the same code as ``import_plan``."""
 
 from pathlib import Path
 
@@ -8,8 +9,9 @@ from wagtail.models import Locale
 from plans.models import PlanIndexPage
 from plans.planfile import import_plan, read
 from website.demo.utils import ensure_child_page, stable_key
+from website.models import HomePage
 
-PLAN_FILES = Path(__file__).resolve().parent.parent / "website" / "demo" / "plans"
+PLAN_FILES = Path(__file__).resolve().parent / "plans"
 
 INDEX = {
     "title": "Handlingsplaner",
@@ -22,8 +24,6 @@ INDEX = {
 
 def load():
     """Create (or update) the plan index under the Swedish home page and import every seed plan."""
-    from website.models import HomePage
-
     home = HomePage.objects.get(translation_key=stable_key("page:home"), locale=Locale.objects.get(language_code="sv"))
     index = ensure_child_page(home, PlanIndexPage, "page:plans", **INDEX)
     counts = []

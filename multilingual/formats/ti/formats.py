@@ -1,0 +1,1 @@
+from multilingual.formats.digits import *  # noqa: F401,F403  (the same as Somali)
