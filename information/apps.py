@@ -5,6 +5,8 @@ class InformationConfig(AppConfig):
     """Help in your language: support pages, helplines, local services, brochures."""
 
     name = "information"
+    # The migrations create BigAutoField ids, whatever the host's DEFAULT_AUTO_FIELD.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Stöd och information"
 
     def ready(self):

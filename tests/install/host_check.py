@@ -12,6 +12,7 @@ Prints one line per check and a closing "N passed, 0 failed"; stops at the first
 """
 
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -32,6 +33,7 @@ from wagtail.models import Page, Site  # noqa: E402
 HOST_MARKUP = f"css/{PROJECT}.css"
 client = Client()
 made = {}
+pages = []  # the HTML of every public page fetched, for the static-file check
 
 
 def get(url, content_type="text/html"):
@@ -44,6 +46,7 @@ def get(url, content_type="text/html"):
 def html(url):
     body = get(url).content.decode()
     assert HOST_MARKUP in body, f"{url} is not framed by the host's base template (no {HOST_MARKUP})"
+    pages.append(body)
     return body
 
 
@@ -143,6 +146,15 @@ def test_the_brochure_is_a_page_and_a_pdf():
     assert "Stöd vid våld" in html(index.url)
     assert "Du är inte ensam" in html(index.url + index.reverse_subpage("brochure", args=[brochure.slug]))
     pdf(index.url + index.reverse_subpage("brochure_pdf", args=[brochure.slug, brochure.locale.language_code]))
+
+
+def test_every_stylesheet_and_script_the_pages_link_is_served_from_the_wheel():
+    linked = {url for body in pages for url in re.findall(r'(?:href|src)="(/static/[^"?#]+)', body)}
+    extension = {url for url in linked if url.split("/")[2] in ("plans", "information", "multilingual")}
+    assert extension, f"the pages link none of the extension's static files: {sorted(linked)}"
+    for url in sorted(linked):
+        response = client.get(url)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
 
 
 def test_the_wheels_catalogues_translate_the_interface():
