@@ -1,5 +1,5 @@
 """Support pages: queries and time for a translated page, a mirrored (alias) page and the
-section page, and the cost of mirroring the section into a language (information/sync.py)."""
+section page, and the cost of mirroring the section into a language (information/fallback.py)."""
 
 import time
 
@@ -11,7 +11,7 @@ def main():
         from django.test import Client
         from wagtail.models import Page
 
-        from information.sync import sync_support_tree
+        from information.fallback import sync_support_tree
         from website.demo import information, site
 
         site.load()

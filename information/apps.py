@@ -10,7 +10,7 @@ class InformationConfig(AppConfig):
     verbose_name = "Stöd och information"
 
     def ready(self):
-        from information import signals, sync
+        from information import fallback, signals
 
         signals.connect()
-        sync.connect()
+        fallback.connect()

@@ -15,28 +15,18 @@ from wagtail.snippets import blocks as snippet_blocks
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from information import fallback
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
-from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import direction, language_entries, local_name, site_languages, source_language
 from multilingual.localization import in_locale, locale_id_for
 from multilingual.admin_search import word_endings
-
-#: Languages a page falls back to when it does not exist in the visitor's, in order.
-FALLBACK_LANGUAGES = ["sv", "en"]
+from multilingual.conf import PageTypesSetting, fallback_languages, support_index_parent_page_types
+from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
 
 #: A number older than this is flagged in the admin: a wrong number can cost a life.
 HELPLINE_VERIFY_EVERY = timedelta(days=183)
-
-
-def language_entries(codes):
-    """Language codes as ``{code, name, dir}`` with each name in its own language."""
-    known = {code: (local, rtl) for code, _name, local, rtl in SITE_LANGUAGES}
-    entries = []
-    for code in codes:
-        local, rtl = known.get(code, (code, False))
-        entries.append({"code": code, "name": local, "dir": "rtl" if rtl else "ltr"})
-    return entries
 
 
 def tel_uri(number):
@@ -379,7 +369,7 @@ class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Revisi
         return contacts
 
 
-class SupportIndexPage(Page):
+class SupportIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Page):
     """The section "Stöd och hjälp": lists the support pages, one per situation.
 
     It also catches requests for support pages that do not exist in the visitor's
@@ -409,7 +399,8 @@ class SupportIndexPage(Page):
         SynchronizedField("hide_visit_page"),
     ]
 
-    parent_page_types = ["website.HomePage"]
+    # Any page type unless the site says otherwise (VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES).
+    parent_page_types = PageTypesSetting(support_index_parent_page_types)
     subpage_types = ["information.SupportPage", "information.BrochureIndexPage", "information.GlossaryPage"]
 
     class Meta:
@@ -427,10 +418,10 @@ class SupportIndexPage(Page):
         page is a plain section page that the demo (and editors) translate into every
         language. A missing child slug is looked up under the source-language index
         (Swedish, then English) and served with ``fallback_from`` set to the visitor's
-        language so the page can say so. The aliases of the synchronised tree
-        (``information.sync``) and translations that are still drafts take the same way.
+        language so the page can say so. The aliases of the synchronised tree and
+        translations that are still drafts take the same way: the rule is
+        ``information.fallback``'s.
         """
-        visitor_locale = self.locale
         if not path_components and not self.live and not self.alias_of_id and self.content_page() is not self:
             # A translation of the section page that is still a draft: the section stays
             # reachable, showing the source text (see ``content_page``).
@@ -440,36 +431,28 @@ class SupportIndexPage(Page):
         except Http404:
             if not path_components:
                 raise
+            page = fallback.source_child(self, path_components[0])
+            if page is None:
+                raise
         else:
             page = result.page
             original = page.alias_of if page.alias_of_id and page is not self else None
             if original is None or original.locale_id == page.locale_id:
                 return result
-            # An alias from the synchronised tree (``information.sync``) is the source
-            # page under this language's address: serve it as the fallback it is.
-            original = original.specific
-            if isinstance(original, SupportPage):
-                return RouteResult(original, kwargs={"fallback_from": visitor_locale.language_code})
-            return original.route(request, path_components[1:])
-        for code in FALLBACK_LANGUAGES:
-            if code == visitor_locale.language_code:
-                continue
-            source_index = self.get_translation_or_none(Locale.objects.filter(language_code=code).first())
-            if source_index is None or not source_index.live:
-                continue
-            child = (
-                source_index.get_children().live().public().filter(slug=path_components[0]).specific().first()
-            )
-            if isinstance(child, SupportPage) and len(path_components) == 1:
-                own = child.get_translation_or_none(visitor_locale)
-                if own is not None and own.live and not own.alias_of_id:
-                    # Translated under another slug (an old link, or the Swedish slug
-                    # under this prefix): go to the translation, not the fallback.
-                    return RouteResult(child, kwargs={"redirect_to": own.get_url(request=request)})
-                return RouteResult(child, kwargs={"fallback_from": visitor_locale.language_code})
-            if isinstance(child, BrochureIndexPage | GlossaryPage):
-                # Their lists (downloads per language, terms) are useful in any language.
-                return child.route(request, path_components[1:])
+            # An alias from the synchronised tree is the source page under this
+            # language's address: serve it as the fallback it is.
+        shown = fallback.for_visitor(page, self.locale)
+        if shown is None:
+            raise Http404
+        if isinstance(shown.page, SupportPage) and len(path_components) == 1:
+            if not shown.is_fallback:
+                # Translated under another slug (an old link, or the Swedish slug under
+                # this prefix): go to the translation, not the fallback.
+                return RouteResult(shown.page, kwargs={"redirect_to": shown.url(request)})
+            return RouteResult(shown.page, kwargs={"fallback_from": shown.fallback_from})
+        if isinstance(shown.page, BrochureIndexPage | GlossaryPage):
+            # Their lists (downloads per language, terms) are useful in any language.
+            return shown.page.route(request, path_components[1:])
         raise Http404
 
     def content_page(self):
@@ -480,7 +463,7 @@ class SupportIndexPage(Page):
         """
         if self.alias_of_id:
             return self.alias_of.specific
-        source_locale_id = locale_id_for(SOURCE_LANGUAGE)
+        source_locale_id = locale_id_for(source_language())
         if not self.live and self.locale_id != source_locale_id:
             source = (
                 SupportIndexPage.objects.live()
@@ -500,10 +483,10 @@ class SupportIndexPage(Page):
         own = list(self.get_children().live().public().in_menu().type(SupportPage).specific())
         # An alias of the synchronised tree shows the Swedish text: it counts as a fallback.
         pages = [(p, bool(p.alias_of_id)) for p in own]
-        if self.locale.language_code in FALLBACK_LANGUAGES:
+        if fallback.is_fallback_language(self.locale.language_code):
             return pages
         have = {p.translation_key for p in own}
-        source = self.get_translation_or_none(Locale.objects.filter(language_code=FALLBACK_LANGUAGES[0]).first())
+        source = self.get_translation_or_none(Locale.objects.filter(language_code=fallback_languages()[0]).first())
         if source is not None:
             for page in source.get_children().live().public().in_menu().type(SupportPage).specific():
                 if page.translation_key not in have:
@@ -528,12 +511,12 @@ class SupportIndexPage(Page):
         context["support_pages"] = [
             {
                 "page": page,
-                "fallback": fallback,
-                "url": f"{base}{page.slug}/" if fallback else page.get_url(request=request),
+                "fallback": is_fallback,
+                "url": f"{base}{page.slug}/" if is_fallback else page.get_url(request=request),
                 # Marked only when the card's text is another language's (a fallback).
-                "lang": (original_langs.get(page.alias_of_id) or page.locale.language_code) if fallback else None,
+                "lang": (original_langs.get(page.alias_of_id) or page.locale.language_code) if is_fallback else None,
             }
-            for page, fallback in entries
+            for page, is_fallback in entries
         ]
         # Brochures, glossary: in a language where they are aliases their titles are Swedish.
         others = list(self.get_children().live().public().not_type(SupportPage).specific())
@@ -549,7 +532,7 @@ class SupportIndexPage(Page):
         return context
 
 
-class SupportPage(Page):
+class SupportPage(HostBaseTemplateMixin, Page):
     """Help for one situation or audience: easy-to-read summary first, then the details."""
 
     easy_read = RichTextField(
@@ -587,16 +570,16 @@ class SupportPage(Page):
         translations = list(self.get_translations(inclusive=True).live().filter(alias_of__isnull=True).select_related("locale"))
         by_code = {p.locale.language_code: p for p in translations}
         context["available_languages"] = [
-            {"code": code, "name": local, "dir": "rtl" if rtl else "ltr", "url": by_code[code].get_url(request=request),
-             "current": code == self.locale.language_code}
-            for code, _name, local, rtl in SITE_LANGUAGES if code in by_code
+            {**entry, "url": by_code[entry["code"]].get_url(request=request),
+             "current": entry["code"] == self.locale.language_code}
+            for entry in language_entries(code for code in site_languages() if code in by_code)
         ]
         visitor = fallback_from or self.locale.language_code
         context["english_url"] = by_code["en"].get_url(request=request) if "en" in by_code and visitor != "en" else ""
         if fallback_from:
-            context["fallback_language"] = dict((c, local) for c, _n, local, _r in SITE_LANGUAGES).get(fallback_from)
+            context["fallback_language"] = local_name(fallback_from)
             context["fallback_helplines"] = helplines_offering(fallback_from)
-        elif visitor not in FALLBACK_LANGUAGES:
+        elif not fallback.is_fallback_language(visitor):
             # Help that speaks the visitor's language first, above the text: on a long
             # page the one line that answers in Arabic was a thousand pixels down.
             context["own_language_help"] = {
@@ -606,7 +589,7 @@ class SupportPage(Page):
         return context
 
 
-class BrochureIndexPage(RoutablePageMixin, Page):
+class BrochureIndexPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
     """The "Brochures" page: every brochure, read online or downloaded per language."""
 
     intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
@@ -629,11 +612,11 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         for brochure in Brochure.objects.filter(live=True).select_related("locale", "uploaded_pdf").order_by("title"):
             sources.setdefault(brochure.translation_key, []).append(brochure)
         entries = []
-        order = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
+        order = {code: i for i, code in enumerate(site_languages())}
         for versions in sources.values():
             versions.sort(key=lambda b: order.get(b.locale.language_code, 99))
             shown = next((b for b in versions if b.locale_id == visitor_id), None) or next(
-                (b for b in versions if b.locale.language_code == FALLBACK_LANGUAGES[0]), versions[0]
+                (b for b in versions if b.locale.language_code == fallback_languages()[0]), versions[0]
             )
             entries.append({"brochure": shown, "versions": versions})
         entries.sort(key=lambda e: e["brochure"].title.lower())
@@ -655,17 +638,13 @@ class BrochureIndexPage(RoutablePageMixin, Page):
 
         entries = self.brochures()
         base = self._base_url(request)
-        names = {code: (local, rtl) for code, _n, local, rtl in SITE_LANGUAGES}
         for entry in entries:
             entry["url"] = base + self.reverse_subpage("brochure", args=[entry["brochure"].slug])
             entry["downloads"] = []
             for version in entry["versions"]:
                 code = version.locale.language_code
-                local, rtl = names.get(code, (code, False))
                 entry["downloads"].append({
-                    "code": code,
-                    "name": local,
-                    "dir": "rtl" if rtl else "ltr",
+                    **language_entries([code])[0],
                     "url": base + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
                     "size": brochure_download(version).size,
                 })
@@ -693,7 +672,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         """The brochure as a web page, in this page's language or else in Swedish/English."""
         brochure = None
         visitor = translation.get_language()
-        for code in [visitor, self.locale.language_code, *FALLBACK_LANGUAGES]:
+        for code in [visitor, self.locale.language_code, *fallback_languages()]:
             brochure = Brochure.objects.filter(slug=slug, locale__language_code=code, live=True).select_related("locale").first()
             if brochure is not None:
                 break
@@ -706,7 +685,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
             template="information/brochure_page.html",
             context_overrides={
                 "brochure": brochure,
-                "brochure_dir": "rtl" if code in {c for c, _n, _l, rtl in SITE_LANGUAGES if rtl} else "ltr",
+                "brochure_dir": direction(code),
                 "is_fallback": brochure.locale.language_code != visitor,
                 "contacts": sorted(
                     brochure.localized_contacts(),
@@ -731,7 +710,7 @@ class BrochureIndexPage(RoutablePageMixin, Page):
         return response
 
 
-class GlossaryPage(Page):
+class GlossaryPage(HostBaseTemplateMixin, Page):
     """Every glossary term in the page's language, each with an anchor pages link to."""
 
     intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
@@ -759,28 +738,17 @@ class GlossaryPage(Page):
 def url_for_visitor(page, request=None):
     """The address of a support-section page in the visitor's language.
 
-    Its live page in that language (a translation, or an alias of the synchronised tree)
-    where there is one; otherwise the source page's path under the visitor's prefix,
-    where ``SupportIndexPage.route`` serves the fallback with a notice in the visitor's
-    language. A link never drops a visitor into another language's prefix (``/sv/``),
-    whose switcher and texts are then no longer theirs.
+    Its live page in that language where there is one; otherwise an address under the
+    visitor's prefix, where ``SupportIndexPage.route`` serves the fallback with a notice
+    in the visitor's language (``information.fallback``). A link never drops a visitor
+    into another language's prefix (``/sv/``), whose switcher and texts are then no
+    longer theirs.
     """
-    visitor = translation.get_language()
-    visitor_id = locale_id_for(visitor)
-    if page.alias_of_id:
-        page = page.alias_of
-    own = page
-    if page.locale_id != visitor_id:
-        own = Page.objects.filter(translation_key=page.translation_key, locale_id=visitor_id, live=True).first()
-    if own is not None and own.live:
-        return own.get_url(request=request) or ""
-    url = page.get_url(request=request) or ""
-    code = next((c for c in (SOURCE_LANGUAGE, *FALLBACK_LANGUAGES) if locale_id_for(c) == page.locale_id), None)
-    if code is None:
-        code = page.locale.language_code
-    if url.startswith(f"/{code}/"):
-        url = f"/{visitor}/{url[len(code) + 2:]}"
-    return url
+    locale = visitor_locale()
+    shown = fallback.for_visitor(page, locale) if locale is not None else None
+    if shown is None:
+        return page.get_url(request=request) or ""
+    return shown.url(request)
 
 
 def section_page_for_visitor(model, request=None):
@@ -818,7 +786,7 @@ def terms_for_locale(locale):
     (or not published) there, marked ``fallback``."""
     terms = list(GlossaryTerm.objects.filter(locale=locale, live=True))
     have = {t.translation_key for t in terms}
-    for term in GlossaryTerm.objects.filter(locale__language_code=FALLBACK_LANGUAGES[0], live=True).exclude(
+    for term in GlossaryTerm.objects.filter(locale__language_code=fallback_languages()[0], live=True).exclude(
         translation_key__in=have
     ):
         term.fallback = True
@@ -831,7 +799,7 @@ def helplines_offering(language_code, model=None):
     """Published helplines (or ``model``: local services) that answer in ``language_code``,
     in that language where translated."""
     lines = list((model or Helpline).objects.filter(live=True).select_related("locale"))
-    sources = [h for h in lines if h.locale.language_code == FALLBACK_LANGUAGES[0] and language_code in h.language_codes]
+    sources = [h for h in lines if h.locale.language_code == fallback_languages()[0] and language_code in h.language_codes]
     by_key = {(h.translation_key, h.locale.language_code): h for h in lines}
     return [by_key.get((h.translation_key, language_code), h) for h in sources]
 

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.signals import published
 
-from multilingual.languages import SOURCE_LANGUAGE
+from multilingual.languages import source_language
 
 
 #: What Wagtail writes to the row when a draft of a live helpline or service is saved: the
@@ -48,7 +48,7 @@ def sync_facts(sender, instance, **kwargs):
 
     model = type(instance)
     fields = fact_fields(model)
-    source_locale_id = locale_id_for(SOURCE_LANGUAGE)
+    source_locale_id = locale_id_for(source_language())
     family = model.objects.filter(translation_key=instance.translation_key)
     if instance.locale_id == source_locale_id:
         family.exclude(pk=instance.pk).update(**{name: getattr(instance, name) for name in fields})

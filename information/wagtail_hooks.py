@@ -1,11 +1,9 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
-from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from information import sync
 from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
 
@@ -73,8 +71,3 @@ class InformationViewSetGroup(SnippetViewSetGroup):
 register_snippet(InformationViewSetGroup)
 
 
-
-@hooks.register("after_create_page")
-def mirror_new_support_page(request, page):
-    """A new Swedish support page gets an alias in every language (``information.sync``)."""
-    sync.mirror_new_page(page)

@@ -8,3 +8,8 @@ class MultilingualConfig(AppConfig):
     # The migrations create BigAutoField ids, whatever the host's DEFAULT_AUTO_FIELD.
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Flerspråkighet"
+
+    def ready(self):
+        from multilingual.languages import add_language_info
+
+        add_language_info()

@@ -1,31 +1,76 @@
-"""The languages the site speaks, in one place.
+"""The languages: Django's settings are the truth, Django's language info the names.
 
-Swedish is the source language of all content. Every other language here gets a URL
-prefix (``/ar/``), a locale in Wagtail and a message catalogue in ``locale/``. Adding a
-language is one entry here plus one ``.po`` file: see ``docs/languages.md``.
+What the extension reads: ``LANGUAGES`` (which languages, in the order the language
+switcher lists them), ``LANGUAGE_CODE`` (the source language every page is written in
+first) and ``LANGUAGES_BIDI`` (which are written right to left). Each language's name in
+its own script comes from ``django.utils.translation.get_language_info``; Django lacks
+some of our languages (Somali, Tigrinya) and writes others in lower case, so
+``add_language_info`` (run when the app is ready) fills in the names below. Nothing here
+hard-codes a direction or a name a second time: use ``direction`` and ``local_name``.
+
+``SITE_LANGUAGES`` is the reference site's list (``website.settings`` sets ``LANGUAGES``
+from it); a municipality may copy it. Adding a language: ``docs/languages.md``.
 """
 
-# (code, name in English, name in the language itself, right-to-left)
+from django.conf import settings
+
+# (code, name in English, name in the language itself)
 SITE_LANGUAGES = [
-    ("sv", "Swedish", "Svenska", False),
-    ("en", "English", "English", False),
-    ("ar", "Arabic", "العربية", True),
-    ("fa", "Persian", "فارسی", True),
-    ("so", "Somali", "Soomaali", False),
-    ("ti", "Tigrinya", "ትግርኛ", False),
-    ("fi", "Finnish", "Suomi", False),
-    ("ckb", "Kurdish (Sorani)", "کوردی", True),
-    ("pl", "Polish", "Polski", False),
-    ("uk", "Ukrainian", "Українська", False),
-    ("ru", "Russian", "Русский", False),
-    ("tr", "Turkish", "Türkçe", False),
-    ("bs", "Bosnian", "Bosanski", False),
-    ("es", "Spanish", "Español", False),
+    ("sv", "Swedish", "Svenska"),
+    ("en", "English", "English"),
+    ("ar", "Arabic", "العربية"),
+    ("fa", "Persian", "فارسی"),
+    ("so", "Somali", "Soomaali"),
+    ("ti", "Tigrinya", "ትግርኛ"),
+    ("fi", "Finnish", "Suomi"),
+    ("ckb", "Kurdish (Sorani)", "کوردی"),
+    ("pl", "Polish", "Polski"),
+    ("uk", "Ukrainian", "Українська"),
+    ("ru", "Russian", "Русский"),
+    ("tr", "Turkish", "Türkçe"),
+    ("bs", "Bosnian", "Bosanski"),
+    ("es", "Spanish", "Español"),
 ]
 
+#: The reference site's source language (its ``LANGUAGE_CODE``); code reads ``source_language()``.
 SOURCE_LANGUAGE = "sv"
 
-LANGUAGES = [(code, name) for code, name, _local, _rtl in SITE_LANGUAGES]
+LANGUAGES = [(code, name) for code, name, _local in SITE_LANGUAGES]
+
+#: Languages Django has no language info for: their direction too.
+MISSING_FROM_DJANGO = {"so": False, "ti": False}
+
+
+def site_languages():
+    """The language codes of the site, in the order of ``settings.LANGUAGES``."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def source_language():
+    """The language every page and snippet is written in first: ``settings.LANGUAGE_CODE``."""
+    return settings.LANGUAGE_CODE
+
+
+def direction(code):
+    """``rtl`` or ``ltr``: Django's ``LANGUAGES_BIDI`` for a language code (``ar-dz`` as ``ar``)."""
+    code = code or ""
+    bidi = settings.LANGUAGES_BIDI
+    return "rtl" if code in bidi or code.split("-")[0] in bidi else "ltr"
+
+
+def local_name(code):
+    """A language's name in its own script (Django's language info), or its code."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def language_entries(codes):
+    """Language codes as ``{code, name, dir}``, each name in its own language."""
+    return [{"code": code, "name": local_name(code), "dir": direction(code)} for code in codes]
 
 
 def content_languages():
@@ -40,21 +85,31 @@ def content_languages():
 
     return [(code, gettext_lazy(name)) for code, name in LANGUAGES]
 
-RTL_LANGUAGES = {code for code, _name, _local, rtl in SITE_LANGUAGES if rtl}
 
+def add_language_info():
+    """Give Django's language info every language of ``SITE_LANGUAGES``, named as here.
 
-def extra_lang_info():
-    """Django's LANG_INFO lacks some of our languages (Somali, Tigrinya): add them.
-
-    Django 5.2 knows Kurdish Sorani (``ckb``) and the other European languages; an
-    entry Django already has is left as it is.
-
-    ``get_language_info`` and ``{% get_language_info %}`` then work for every language,
-    and ``get_language_bidi`` knows the direction.
+    A language Django lacks (Somali, Tigrinya) is added whole; for one Django has, only
+    the name in its own script is set ("Svenska" in the switcher, not "svenska"), its
+    direction stays Django's. ``get_language_info`` and ``{% get_language_info %}`` then
+    work for every language.
     """
     import django.conf.locale
 
-    for code, name, local, rtl in SITE_LANGUAGES:
-        django.conf.locale.LANG_INFO.setdefault(
-            code, {"bidi": rtl, "code": code, "name": name, "name_local": local}
+    for code, name, local in SITE_LANGUAGES:
+        info = django.conf.locale.LANG_INFO.setdefault(
+            code, {"bidi": MISSING_FROM_DJANGO.get(code, False), "code": code, "name": name}
         )
+        info["name_local"] = local
+
+
+def _bidi(code):
+    import django.conf.locale
+
+    info = django.conf.locale.LANG_INFO.get(code)
+    return info["bidi"] if info else MISSING_FROM_DJANGO.get(code, False)
+
+
+#: The right-to-left languages of ``SITE_LANGUAGES`` by Django's language info, for the
+#: reference site's ``LANGUAGES_BIDI``; code asks ``direction``.
+RTL_LANGUAGES = {code for code, _name, _local in SITE_LANGUAGES if _bidi(code)}

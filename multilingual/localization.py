@@ -19,7 +19,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
-from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import site_languages, source_language
 
 # The site's locales, read at most once per request: {language code: locale id}, and the
 # other way round. Both are emptied together when a request starts and whenever a Locale
@@ -84,7 +84,7 @@ def _lookup_locales(model, locale_id):
     models with drafts also the source language (for an object that is itself a draft)."""
     ids = {locale_id}
     if issubclass(model, DraftStateMixin):
-        ids.add(locale_id_for(SOURCE_LANGUAGE))
+        ids.add(locale_id_for(source_language()))
     ids.discard(None)
     return ids
 
@@ -97,7 +97,7 @@ def _choose(obj, versions, locale_id):
         return versions[locale_id]
     if is_published(obj):
         return obj
-    return versions.get(locale_id_for(SOURCE_LANGUAGE))
+    return versions.get(locale_id_for(source_language()))
 
 
 def in_locale(obj, locale_id):
@@ -198,7 +198,7 @@ class RouteVersion:
 
 
 def page_versions(page, request=None):
-    """The live versions of ``page`` by language code, in the order of SITE_LANGUAGES.
+    """The live versions of ``page`` by language code, in the order of ``settings.LANGUAGES``.
 
     Only real translations count: an alias that wagtail-localize's tree synchronisation
     puts in a language's tree shows the Swedish text, so that language is not offered.
@@ -220,7 +220,7 @@ def page_versions(page, request=None):
         p.locale.language_code: p
         for p in queryset.live().filter(alias_of__isnull=True).select_related("locale")
     }
-    versions = {code: found[code] for code, *_rest in SITE_LANGUAGES if code in found}
+    versions = {code: found[code] for code in site_languages() if code in found}
     if request is not None:
         if cache is None:
             cache = request._page_versions = {}

@@ -34,6 +34,8 @@ from wagtail.search import index
 
 from multilingual.localization import localized_from_register
 from multilingual.admin_search import word_endings
+from multilingual.conf import PageTypesSetting, plan_index_parent_page_types
+from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
 from plans.blocks import DefinitionBlock, NarrativeBlock
 from plans.fields import MultipleChoiceField
 from plans.panels import MeasureInlinePanel, RestorableInlinePanel
@@ -104,7 +106,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 # Plans -----------------------------------------------------------------------------------
 
 
-class PlanIndexPage(RoutablePageMixin, Page):
+class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, RoutablePageMixin, Page):
     """All the municipality's plans: in force, upcoming and archived.
 
     It also serves one page per organisation (``organisationer/<key>/``) listing every
@@ -117,7 +119,8 @@ class PlanIndexPage(RoutablePageMixin, Page):
     intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["website.HomePage"]
+    # Any page type unless the site says otherwise (VINR_PLAN_INDEX_PARENT_PAGE_TYPES).
+    parent_page_types = PageTypesSetting(plan_index_parent_page_types)
     subpage_types = ["plans.PlanPage"]
 
     class Meta:
@@ -162,7 +165,7 @@ class PlanRevision(Orderable):
         verbose_name_plural = "revideringar"
 
 
-class PlanPage(RoutablePageMixin, Page):
+class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
     """One action plan with its metadata, narrative chapters and (as children) focus areas.
 
     Views of the whole plan's measures (list, one measure, exports, follow-up report,
@@ -443,7 +446,7 @@ class FocusAreaPageForm(WagtailAdminPageForm):
             )
 
 
-class FocusAreaPage(Page):
+class FocusAreaPage(HostBaseTemplateMixin, Page):
     """A focus area (fokusområde), or whatever the plan calls this level: delmål, område."""
 
     base_form_class = FocusAreaPageForm

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from multilingual.localization import RouteVersion, localized_from_register, page_versions
+from multilingual.pages import template_context
 from plans.filters import filter_measures
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, STATUS
@@ -198,7 +199,10 @@ def _render(plan, request, template, context, status=200):
     if "language_versions" not in context:
         context = {**context, "language_versions": subpage_versions(plan, request)}
     return TemplateResponse(
-        request, template, {"page": plan, "self": plan, "plan": plan, "urls": plan.urls, **context}, status=status
+        request,
+        template,
+        {"page": plan, "self": plan, "plan": plan, "urls": plan.urls, **template_context(), **context},
+        status=status,
     )
 
 
@@ -381,6 +385,7 @@ def organisation_page(index, request, key):
         request,
         "plans/organisation_page.html",
         {
+            **template_context(),
             "page": index,
             "self": index,
             "organisation": organisation,

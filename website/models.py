@@ -177,6 +177,14 @@ class AccessibilityStatementPage(Page):
         return context
 
 
+def quick_exit_url(request):
+    """``VINR_QUICK_EXIT_URL`` of the reference site: the address communicators chose in
+    the site settings ("Lämna sidan snabbt")."""
+    if request is None:
+        return SiteSettings._meta.get_field("quick_exit_url").default
+    return SiteSettings.for_request(request).quick_exit_url
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """What differs between municipalities and is not page content."""

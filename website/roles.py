@@ -140,7 +140,7 @@ TRANSLATOR_COLLECTION_PERMISSIONS = [
 
 def translator_languages():
     """Every language a translator translates into: all but the source."""
-    return [(code, local) for code, _name, local, _rtl in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
+    return [(code, local) for code, _name, local in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 def translator_group_name(code):

@@ -2,7 +2,7 @@
 
 Wagtail search (the database backend: SQLite FTS here, PostgreSQL full-text in
 production) over the live public pages of the visitor's language. In a language where
-support pages are aliases of the Swedish ones (``information.sync``) the alias carries the
+support pages are aliases of the Swedish ones (``information.fallback``) the alias carries the
 Swedish text: such a result is a marked Swedish fallback, shown with ``lang="sv"`` and a
 note, and it leads to the page under the visitor's prefix.
 

@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE, direction, local_name
 from website.translation import translation_overview
 
 MAX_PO_BYTES = 5 * 1024 * 1024
@@ -69,17 +69,17 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        names = {code: (name, local, rtl) for code, name, local, rtl in SITE_LANGUAGES}
+        names = {code: name for code, name, _local in SITE_LANGUAGES}
         wanted = [code for code in self.request.GET.getlist("language") if code in names and code != SOURCE_LANGUAGE]
         only_pending = self.request.GET.get("pending") == "1"
         rows, codes = translation_overview(languages=wanted or None, only_pending=only_pending)
         context.update(
             {
                 "rows": rows,
-                "languages": [{"code": code, "name": names[code][0], "local": names[code][1], "dir": "rtl" if names[code][2] else "ltr"} for code in codes],
+                "languages": [{"code": code, "name": names[code], "local": local_name(code), "dir": direction(code)} for code in codes],
                 "all_languages": [
-                    {"code": code, "local": local, "dir": "rtl" if rtl else "ltr", "checked": code in wanted}
-                    for code, _n, local, rtl in SITE_LANGUAGES
+                    {"code": code, "local": local_name(code), "dir": direction(code), "checked": code in wanted}
+                    for code in names
                     if code != SOURCE_LANGUAGE
                 ],
                 "only_pending": only_pending,

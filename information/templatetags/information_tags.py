@@ -3,19 +3,30 @@
 from django import template
 from wagtail.models import Locale
 
+from multilingual import conf
+from multilingual.languages import source_language
 from multilingual.localization import active_locale_id
 from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def quick_exit_url(context):
+    """Where "Leave this page quickly" goes (``VINR_QUICK_EXIT_URL``)."""
+    return conf.quick_exit_url(context.get("request"))
+
+
 @register.simple_tag
 def emergency_helpline():
-    """The emergency number (112) as the municipality published it, in the visitor's language."""
+    """The helpline every page offers (112 unless ``VINR_SITE_WIDE_HELPLINES`` says
+    otherwise) as the municipality published it, in the visitor's language."""
     from information.models import Helpline
 
     locale = Locale.get_active()
-    lines = list(Helpline.objects.filter(is_emergency=True, live=True).select_related("locale")[:20])
+    lines = list(
+        Helpline.objects.filter(**conf.site_wide_helplines_filter(), live=True).select_related("locale")[:20]
+    )
     for line in lines:
         if line.locale_id == locale.pk:
             return line
@@ -42,7 +53,7 @@ def hide_visit_url(context):
         # its note leads to the section of the visitor's language.
         index = (
             SupportIndexPage.objects.live().filter(locale_id=active_locale_id()).first()
-            or SupportIndexPage.objects.live().filter(locale__language_code="sv").first()
+            or SupportIndexPage.objects.live().filter(locale__language_code=source_language()).first()
         )
     if index is None:
         return ""
@@ -50,7 +61,7 @@ def hide_visit_url(context):
         index = index.alias_of.specific
     target = index.hide_visit_page
     if target is None or not target.live:
-        source = index.get_translation_or_none(Locale.objects.filter(language_code="sv").first())
+        source = index.get_translation_or_none(Locale.objects.filter(language_code=source_language()).first())
         target = source.specific.hide_visit_page if source is not None else None
     if target is None or not target.live:
         return ""
@@ -64,7 +75,7 @@ def untranslated_note(context, obj):
     """A short note in the visitor's language when ``obj`` is shown in another language.
 
     Helplines, services, terms and cards that have no published translation are shown in
-    Swedish (the fallback rule of ``multilingual.localization``); the visitor is told so where
+    Swedish (``multilingual.localization``, as pages in ``information.fallback``); the visitor is told so where
     they read it. On a page that is itself a fallback the notice at the top says it once.
     """
     from django.utils import translation

@@ -7,10 +7,10 @@ Shared by the extension's templates (``plans``, ``information``) and the host si
 import datetime
 
 from django import template
-from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.html import format_html
 
+from multilingual.languages import direction
 from multilingual.localization import language_code_for
 
 register = template.Library()
@@ -31,7 +31,7 @@ def content_dir(obj):
 @register.simple_tag
 def text_direction(language_code):
     """``rtl`` or ``ltr`` for a language code, for content shown in another language."""
-    return "rtl" if language_code in settings.LANGUAGES_BIDI else "ltr"
+    return direction(language_code)
 
 
 @register.simple_tag

@@ -1,4 +1,4 @@
-"""The support section mirrors the Swedish structure in every language (information/sync.py).
+"""The support section mirrors the Swedish structure in every language (information/fallback.py).
 
 A page without a translation is an alias of the Swedish page: visitors get the Swedish
 text with a notice in their language, editors see it in that language's tree and can

@@ -49,12 +49,14 @@ def test_the_boundary_check_finds_an_import_inside_a_function(tmp_path):
 
 
 @pytest.mark.parametrize("app", EXTENSION_APPS)
-def test_extension_templates_load_no_template_library_of_the_reference_site(app):
-    """``{% load site_tags %}`` would fail in a site without ``website``."""
+def test_extension_templates_use_nothing_of_the_reference_site(app):
+    """``{% load site_tags %}`` would fail in a site without ``website``, and
+    ``settings.website.SiteSettings`` would be empty there (the quick exit led nowhere)."""
     templates = sorted((ROOT / app / "templates").rglob("*.html")) if (ROOT / app / "templates").exists() else []
     offenders = [
         str(path.relative_to(ROOT))
         for path in templates
-        if "site_tags" in path.read_text(encoding="utf-8")
+        for text in [path.read_text(encoding="utf-8")]
+        if "site_tags" in text or "settings.website." in text
     ]
     assert offenders == []

@@ -20,7 +20,7 @@ from information.models import (
     SupportIndexPage,
     SupportPage,
 )
-from information.sync import sync_support_tree
+from information.fallback import sync_support_tree
 from website.demo.utils import (
     ensure_child_page,
     ensure_locales,
@@ -492,7 +492,7 @@ def load():
         ensure_translation(brochures, locales[code], **BROCHURE_INDEX[code])
         ensure_translation(glossary, locales[code], **GLOSSARY[code])
     # Every other language gets the section as aliases of the Swedish pages (the
-    # synchronised tree, see information/sync.py); an editor can translate them later.
+    # synchronised tree, see information/fallback.py); an editor can translate them later.
     sync_support_tree()
     return {"index": index, "pages": pages, "brochure": brochure, "brochures": brochures, "glossary": glossary}
 

@@ -153,8 +153,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages -----------------------------------------------------------------------------
 
-languages.extra_lang_info()
-
+# Names and directions come from Django's language info, completed by the multilingual
+# app when it is ready (``multilingual.languages.add_language_info``).
 LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 LANGUAGES = languages.LANGUAGES
 LANGUAGES_BIDI = sorted(set(DJANGO_LANGUAGES_BIDI) | languages.RTL_LANGUAGES)
@@ -168,6 +168,15 @@ FORMAT_MODULE_PATH = ["multilingual.formats"]  # dates: Somali, Tigrinya, Kurdis
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+
+# The extension (plans, information, multilingual): docs/install.md, "Configuration".
+# This reference site keeps its plan index and support section under its home page and
+# lets communicators choose the quick exit's target in the site settings.
+VINR_PLAN_INDEX_PARENT_PAGE_TYPES = ["website.HomePage"]
+VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES = ["website.HomePage"]
+VINR_BASE_TEMPLATE = "base.html"
+VINR_QUICK_EXIT_URL = "website.models.quick_exit_url"
+VINR_SITE_WIDE_HELPLINES = {"is_emergency": True}
 
 # Translation workflow (docs/translating.md). A translation of a live page starts as a
 # draft: a person publishes each language when it has been read through (wagtail-localize

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Page
 
-from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+from multilingual.languages import SOURCE_LANGUAGE, language_entries
 from multilingual.localization import page_versions
 
 register = template.Library()
@@ -37,15 +37,11 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = translation.get_language()
-    local_names = {code: (local, rtl) for code, _name, local, rtl in SITE_LANGUAGES}
     links = []
     for code, target in context_versions(context, page).items():
-        local, rtl = local_names[code]
         links.append(
             {
-                "code": code,
-                "name": local,
-                "dir": "rtl" if rtl else "ltr",
+                **language_entries([code])[0],
                 "url": target.get_url(request=request),
                 "current": code == current,
             }

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from information.sync import sync_support_tree
+from information.fallback import sync_support_tree
 
 
 class Command(BaseCommand):

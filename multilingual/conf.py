@@ -1,0 +1,90 @@
+"""The extension's settings, each with its default, read in one place.
+
+A municipality's site sets what differs from the defaults in its own settings module;
+every name starts with ``VINR_`` (våld i nära relationer) so they are easy to find
+together. Each value is read when it is needed, never at import time, so
+``override_settings`` in a test and a setting that names a model of an app loaded later
+both work. ``docs/install.md`` ("Configuration") describes each one.
+
+The languages themselves are Django's: ``LANGUAGES``, ``LANGUAGE_CODE`` (the source
+language every page is written in) and ``LANGUAGES_BIDI`` (see ``multilingual.languages``).
+"""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from multilingual.languages import source_language
+
+DEFAULTS = {
+    # Page types ("app_label.ModelName") a plan index / a support section may be created
+    # under. None: any page type, as Wagtail's own default.
+    "VINR_PLAN_INDEX_PARENT_PAGE_TYPES": None,
+    "VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES": None,
+    # The template every public page of the extension extends, and the blocks it fills:
+    # title, meta_description, head_links, extra_head, body_class, before_main, content, extra_js.
+    "VINR_BASE_TEMPLATE": "base.html",
+    # Languages a support page is shown in when it is not in the visitor's, in order.
+    # None: the source language (LANGUAGE_CODE), then English.
+    "VINR_FALLBACK_LANGUAGES": None,
+    # Where "Leave this page quickly" goes: a URL, or the dotted path of a function that
+    # takes the request and returns one (the reference site reads its site settings).
+    "VINR_QUICK_EXIT_URL": "https://www.smhi.se/",
+    # Which published helplines every page offers in its footer and emergency notes: the
+    # filter (field lookups on information.Helpline) that picks them.
+    "VINR_SITE_WIDE_HELPLINES": {"is_emergency": True},
+}
+
+
+def setting(name):
+    """The value of one of the extension's settings, or its default."""
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def plan_index_parent_page_types():
+    return setting("VINR_PLAN_INDEX_PARENT_PAGE_TYPES")
+
+
+def support_index_parent_page_types():
+    return setting("VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES")
+
+
+def base_template():
+    return setting("VINR_BASE_TEMPLATE")
+
+
+def fallback_languages():
+    """The languages a visitor gets a page in when it is not in theirs, in order."""
+    configured = setting("VINR_FALLBACK_LANGUAGES")
+    if configured is not None:
+        return list(configured)
+    return list(dict.fromkeys([source_language(), "en"]))
+
+
+def quick_exit_url(request=None):
+    """The quick exit's target: the setting's URL, or what the function it names returns."""
+    value = setting("VINR_QUICK_EXIT_URL")
+    if callable(value):
+        return value(request)
+    if "://" in value or value.startswith("/"):
+        return value
+    return import_string(value)(request)
+
+
+def site_wide_helplines_filter():
+    return dict(setting("VINR_SITE_WIDE_HELPLINES"))
+
+
+class PageTypesSetting:
+    """A page model's ``parent_page_types`` read from a setting when Wagtail asks for it.
+
+    Wagtail reads the attribute on first use and keeps the resolved models on the class;
+    ``multilingual.pages.ParentPageTypesFromSettings`` resolves them again when the
+    setting changes.
+    """
+
+    def __init__(self, read):
+        self.read = read
+
+    def __get__(self, instance, owner=None):
+        value = self.read()
+        return None if value is None else list(value)
