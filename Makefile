@@ -10,7 +10,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgresql install lock messages migrate demo admin serve serve-prod check bench clean
+.PHONY: run test test-postgresql test-install wheel install lock messages migrate demo admin serve serve-prod check bench clean
 
 run: install messages migrate demo admin serve
 
@@ -26,7 +26,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 lock: install
-	$(PY) -m pip install --quiet -e ".[dev,production]"
+	$(PY) -m pip install --quiet -e ".[dev,production]" --group site
 	$(PY) -m pip freeze --exclude-editable | grep -v '^tillsammans' > requirements.txt
 	$(PY) -m pip uninstall --yes --quiet tillsammans-mot-vald
 
@@ -90,8 +90,23 @@ test-postgresql: install messages
 	@test -n "$(POSTGRES_URL)" || { echo "Set POSTGRES_URL=postgres://user@host:port/name"; exit 2; }
 	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest $(POSTGRES_TESTS)
 
+# The extension as a municipality installs it: plans, information and multilingual with
+# their templates, static files, migrations, schema and compiled catalogues (setup.py),
+# without the reference site. build/ is removed first: setuptools would otherwise carry
+# files deleted from the source into the wheel.
+wheel: install
+	rm -rf build dist
+	$(PY) -m pip wheel --no-deps --quiet --wheel-dir dist .
+	@ls dist/*.whl
+
+# The wheel installed into a fresh `wagtail start` project in a fresh venv, on the oldest
+# and the newest Python the package supports (tests/install/README.md).
+INSTALL_TEST_PYTHONS ?= 3.11 3.13
+test-install: wheel
+	tests/install/run $(INSTALL_TEST_PYTHONS)
+
 bench: install messages
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3 var/static
+	rm -rf $(VENV) var/db.sqlite3 var/static build dist

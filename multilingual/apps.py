@@ -6,6 +6,8 @@ class MultilingualConfig(AppConfig):
     """Shared by `plans` and `information`; has no models of its own."""
 
     name = "multilingual"
+    # The migrations create BigAutoField ids, whatever the host's DEFAULT_AUTO_FIELD.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = pgettext_lazy("admin", "Multilingual")
 
     def ready(self):

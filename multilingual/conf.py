@@ -21,7 +21,7 @@ DEFAULTS = {
     "VINR_PLAN_INDEX_PARENT_PAGE_TYPES": None,
     "VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES": None,
     # The template every public page of the extension extends, and the blocks it fills:
-    # title, meta_description, head_links, extra_head, body_class, before_main, content, extra_js.
+    # title, meta_description, head_links, extra_css, body_class, before_main, content, extra_js.
     "VINR_BASE_TEMPLATE": "base.html",
     # Languages a support page is shown in when it is not in the visitor's, in order.
     # None: the source language (LANGUAGE_CODE), then English.

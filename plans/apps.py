@@ -5,6 +5,8 @@ class PlansConfig(AppConfig):
     """The municipality's action plans: focus areas, goals, measures and follow-up."""
 
     name = "plans"
+    # The migrations create BigAutoField ids, whatever the host's DEFAULT_AUTO_FIELD.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Handlingsplaner"
 
     def ready(self):

@@ -15,7 +15,7 @@ from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
-MUNICIPALITY_BASE = """<!DOCTYPE html><html lang="{{ LANGUAGE_CODE }}"><head><title>{% block title %}{% endblock %} – Kommunen</title>{% block extra_head %}{% endblock %}</head>
+MUNICIPALITY_BASE = """<!DOCTYPE html><html lang="{{ LANGUAGE_CODE }}"><head><title>{% block title %}{% endblock %} – Kommunen</title>{% block extra_css %}{% endblock %}</head>
 <body class="municipality {% block body_class %}{% endblock %}"><header>Kommunens eget sidhuvud</header>
 <main>{% block content %}{% endblock %}</main>{% include "information/includes/quick_exit.html" %}</body></html>"""
 
