@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from plans.filters import filter_measures
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, STATUS
-from website.localization import RouteVersion
+from website.localization import RouteVersion, locale_id_for
 
 # Follow-up at a glance -------------------------------------------------------------------
 
@@ -150,7 +150,7 @@ def focus_areas_heading(plan, focus_areas):
     if plan.focus_areas_label:
         return plan.focus_areas_label
     shared = {area.label for area in focus_areas}
-    if len(shared) == 1 and plan.locale.language_code == "sv":
+    if len(shared) == 1 and plan.locale_id == locale_id_for("sv"):  # no query for plan.locale
         label = shared.pop()
         if label.lower().endswith("mål"):
             return label

@@ -1,7 +1,8 @@
 """Template helpers for content shown in another language than the page around it."""
 
 from django import template
-from wagtail.models import Locale
+from django.db.models import Q
+from wagtail.models import Locale, Page
 
 from website.languages import RTL_LANGUAGES
 
@@ -40,18 +41,26 @@ def hide_visit_url(context):
     """
     from information.models import SupportIndexPage, url_for_visitor
 
-    from website.localization import active_locale_id
+    from website.localization import active_locale_id, locale_id_for
 
     page = context.get("page")
-    index = None
-    if page is not None and getattr(page, "pk", None):
-        index = page if isinstance(page, SupportIndexPage) else page.get_parent().specific
-    if not isinstance(index, SupportIndexPage):
-        # Any other page (the home page, a plan, a 404): the quick exit is there too, so
-        # its note leads to the section of the visitor's language.
+    index = page if isinstance(page, SupportIndexPage) else None
+    if index is None:
+        # The section above the page, else (the home page, a plan, a 404: the quick exit
+        # is there too) the section of the visitor's language, else the Swedish one. One
+        # query for all three, with the chosen page: this runs on every page of the site.
+        parent_path = page.path[: -page.steplen] if isinstance(page, Page) and page.pk and page.depth > 1 else None
+        locale_ids = {active_locale_id(), locale_id_for("sv")} - {None}
+        candidates = list(
+            SupportIndexPage.objects.live()
+            .filter(Q(path=parent_path) | Q(locale_id__in=locale_ids) if parent_path else Q(locale_id__in=locale_ids))
+            .select_related("hide_visit_page")
+            .order_by("path")
+        )
         index = (
-            SupportIndexPage.objects.live().filter(locale_id=active_locale_id()).first()
-            or SupportIndexPage.objects.live().filter(locale__language_code="sv").first()
+            next((p for p in candidates if p.path == parent_path), None)
+            or next((p for p in candidates if p.locale_id == active_locale_id()), None)
+            or next((p for p in candidates if p.locale_id == locale_id_for("sv")), None)
         )
     if index is None:
         return ""

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from website.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 
@@ -124,11 +124,13 @@ def text_direction(language_code):
 def emergency_helpline():
     """The emergency number (112) as the municipality published it, in the visitor's language."""
     from information.models import Helpline
+    from website.localization import active_locale_id, locale_id_for
 
-    locale = Locale.get_active()
+    # Not Locale.get_active(): that is a query on every page.
+    locale_id = active_locale_id() or locale_id_for(SOURCE_LANGUAGE)
     lines = list(Helpline.objects.filter(is_emergency=True, live=True).select_related("locale")[:20])
     for line in lines:
-        if line.locale_id == locale.pk:
+        if line.locale_id == locale_id:
             return line
     return lines[0] if lines else None
 
