@@ -7,8 +7,9 @@ Sections (each a script of its own, in a process of its own):
 3. ``files_bench.py`` — time and peak memory of a plan import and an Arabic brochure PDF.
 
 ``BENCH_SECONDS=5 make bench`` for a quick try (30 s per wrk run otherwise);
-``BENCH_ONLY=queries,files`` runs some sections only. The figures go between the
-``bench`` markers of docs/performance.md; the rest of that file is left as written.
+``BENCH_ONLY=queries,files`` runs some sections only. Each section's figures go between
+its own ``bench:<name>`` markers in docs/performance.md; the rest of that file is left
+as written.
 """
 
 import datetime
@@ -22,7 +23,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 SECTIONS = [
     ("queries", "SQL queries per request", "queries_bench.py"),
@@ -61,28 +61,36 @@ def run_section(script):
     return result.stdout.strip()
 
 
+def replace_section(text, name, body):
+    """``text`` with the figures of section ``name`` replaced (or added at the end)."""
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    block = f"{start}\n{body}\n{end}"
+    if start in text and end in text:
+        return text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    if "## Latest figures (`make bench`)" not in text:
+        text = text.rstrip("\n") + "\n\n## Latest figures (`make bench`)\n"
+    return text.rstrip("\n") + "\n\n" + block + "\n"
+
+
 def main():
     only = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
-    parts = [
-        f"Made by `{' '.join(f'{k}={os.environ[k]}' for k in ('BENCH_SECONDS', 'BENCH_ONLY', 'BENCH_DATABASE_URL') if os.environ.get(k))}"
-        f"{' ' if any(os.environ.get(k) for k in ('BENCH_SECONDS', 'BENCH_ONLY', 'BENCH_DATABASE_URL')) else ''}make bench` on {now}: "
-        f"{os.cpu_count()} cores ({cpu_model()}), Python {platform.python_version()}, {database()}, "
-        f"load average {load:.1f} when it started (other jobs on the same cores make every time longer).",
-    ]
+    settings = [f"{k}={os.environ[k]}" for k in ("BENCH_SECONDS", "BENCH_ONLY", "BENCH_DATABASE_URL") if os.environ.get(k)]
+    made_by = (
+        f"`{' '.join(settings + ['make bench'])}`, {now}: {os.cpu_count()} cores ({cpu_model()}), "
+        f"Python {platform.python_version()}, {database()}, load average {load:.1f} at the start "
+        "(other jobs on the same cores make every time longer)."
+    )
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
     for name, title, script in SECTIONS:
         if only and name not in only:
             continue
         print(f"== {title}", flush=True)
-        parts.append(f"### {title}\n\n{run_section(script)}")
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n\n"
-    block = f"{START}\n" + "\n\n".join(parts) + f"\n{END}"
-    if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## Latest figures (`make bench`)\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
+        figures = run_section(script)
+        # Each section is replaced on its own: BENCH_ONLY=load keeps the other figures.
+        text = replace_section(text, name, f"### {title}\n\n{made_by}\n\n{figures}")
+        DOC.write_text(text, encoding="utf-8")
     print(f"Written to {DOC.relative_to(ROOT)}.")
 
 
