@@ -10,7 +10,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgresql test-install wheel install lock messages migrate demo admin serve serve-prod check bench clean
+.PHONY: run test test-sqlite test-postgresql test-install wheel install lock messages migrate demo admin serve serve-prod check bench clean
 
 run: install messages migrate demo admin serve
 
@@ -77,18 +77,32 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# The whole suite, once per database engine: on SQLite always, and on PostgreSQL as well
+# when POSTGRES_URL=postgres://user@host:port/name names a server (.ci/run starts a
+# throw-away one on loopback and sets it; pytest-django makes its own test_<name>, one per
+# worker). Two worker processes (pytest-xdist): TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
 test: install messages
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$(POSTGRES_URL)" ]; then \
+		$(MAKE) --no-print-directory test-postgresql; \
+	else \
+		echo ""; \
+		echo "*** Ran the suite on SQLite ONLY: set POSTGRES_URL=postgres://user@host:port/name to run it on PostgreSQL too. ***"; \
+	fi
 
-# The tests of what depends on the database engine (backup and restore, admin search),
-# once more on PostgreSQL: POSTGRES_URL=postgres://user@host:port/name (.ci/run starts a
-# throw-away server on loopback and sets it). pytest-django makes its own test_<name>.
-POSTGRES_TESTS ?= tests/website/test_backup.py tests/website/test_admin_search.py tests/website/test_two_app_servers.py
+test-sqlite: install messages
+	@echo "== The whole suite on SQLite"
+	DATABASE_URL= $(PYTEST)
+
 test-postgresql: install messages
 	@test -n "$(POSTGRES_URL)" || { echo "Set POSTGRES_URL=postgres://user@host:port/name"; exit 2; }
-	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest $(POSTGRES_TESTS)
+	@echo "== The whole suite on PostgreSQL ($(POSTGRES_URL))"
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST)
 
 # The extension as a municipality installs it: plans, information and multilingual with
 # their templates, static files, migrations, schema and compiled catalogues (setup.py),

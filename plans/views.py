@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from multilingual.localization import RouteVersion, localized_from_register, page_versions
+from multilingual.languages import source_language
+from multilingual.localization import RouteVersion, locale_id_for, localized_from_register, page_versions
 from multilingual.pages import template_context
 from plans.filters import filter_measures
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
@@ -151,7 +152,7 @@ def focus_areas_heading(plan, focus_areas):
     if plan.focus_areas_label:
         return plan.focus_areas_label
     shared = {area.label for area in focus_areas}
-    if len(shared) == 1 and plan.locale.language_code == "sv":
+    if len(shared) == 1 and plan.locale_id == locale_id_for(source_language()):  # no query for plan.locale
         label = shared.pop()
         if label.lower().endswith("mål"):
             return label

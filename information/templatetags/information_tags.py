@@ -1,11 +1,12 @@
 """Template helpers for content shown in another language than the page around it."""
 
 from django import template
-from wagtail.models import Locale
+from django.db.models import Q
+from wagtail.models import Locale, Page
 
 from multilingual import conf
 from multilingual.languages import source_language
-from multilingual.localization import active_locale_id
+from multilingual.localization import active_locale_id, locale_id_for
 from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 
 register = template.Library()
@@ -23,12 +24,13 @@ def emergency_helpline():
     otherwise) as the municipality published it, in the visitor's language."""
     from information.models import Helpline
 
-    locale = Locale.get_active()
+    # Not Locale.get_active(): that is a query on every page.
+    locale_id = active_locale_id() or locale_id_for(source_language())
     lines = list(
         Helpline.objects.filter(**conf.site_wide_helplines_filter(), live=True).select_related("locale")[:20]
     )
     for line in lines:
-        if line.locale_id == locale.pk:
+        if line.locale_id == locale_id:
             return line
     return lines[0] if lines else None
 
@@ -45,15 +47,23 @@ def hide_visit_url(context):
     from information.models import SupportIndexPage, url_for_visitor
 
     page = context.get("page")
-    index = None
-    if page is not None and getattr(page, "pk", None):
-        index = page if isinstance(page, SupportIndexPage) else page.get_parent().specific
-    if not isinstance(index, SupportIndexPage):
-        # Any other page (the home page, a plan, a 404): the quick exit is there too, so
-        # its note leads to the section of the visitor's language.
+    index = page if isinstance(page, SupportIndexPage) else None
+    if index is None:
+        # The section above the page, else (the home page, a plan, a 404: the quick exit
+        # is there too) the section of the visitor's language, else the Swedish one. One
+        # query for all three, with the chosen page: this runs on every page of the site.
+        parent_path = page.path[: -page.steplen] if isinstance(page, Page) and page.pk and page.depth > 1 else None
+        locale_ids = {active_locale_id(), locale_id_for(source_language())} - {None}
+        candidates = list(
+            SupportIndexPage.objects.live()
+            .filter(Q(path=parent_path) | Q(locale_id__in=locale_ids) if parent_path else Q(locale_id__in=locale_ids))
+            .select_related("hide_visit_page")
+            .order_by("path")
+        )
         index = (
-            SupportIndexPage.objects.live().filter(locale_id=active_locale_id()).first()
-            or SupportIndexPage.objects.live().filter(locale__language_code=source_language()).first()
+            next((p for p in candidates if p.path == parent_path), None)
+            or next((p for p in candidates if p.locale_id == active_locale_id()), None)
+            or next((p for p in candidates if p.locale_id == locale_id_for(source_language())), None)
         )
     if index is None:
         return ""

@@ -11,6 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _results(html):
+    if '<ul class="search-results">' not in html:
+        assert "search-results-heading" in html  # a search ran and found nothing
+        return []
     section = html.split('<ul class="search-results">', 1)[1].split("</ul>", 1)[0]
     return re.findall(r'<li(?: lang="([^"]+)"[^>]*)?>\s*<a href="([^"]+)">', section)
 
@@ -54,3 +57,38 @@ def test_empty_or_overlong_queries_answer_calmly(shared_support_site, client_for
     assert client_for.get("/sv/sok/").status_code == 200
     assert client_for.get("/sv/sok/", {"q": "x" * 5000}).status_code == 200
     assert client_for.get("/sv/sok/", {"q": '") OR 1=1 --'}).status_code == 200
+
+
+def _support_page(title, easy_read):
+    """A published Swedish support page, indexed for search as publishing indexes it."""
+    from information.models import SupportIndexPage, SupportPage
+
+    index = SupportIndexPage.objects.get(locale__language_code="sv", alias_of__isnull=True)
+    page = SupportPage(title=title, slug="sokord", easy_read=easy_read)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_swedish_search_finds_a_page_by_its_words_and_on_postgresql_by_their_other_forms(shared_support_site, client_for):
+    """PostgreSQL stems with its Swedish configuration ("kvinnojouren" and "Kvinnojourer"
+    are one word), not with the server's default English one; SQLite's full-text index
+    matches words as written."""
+    _support_page("Kvinnojourer i länet", "<p>Ring en jour.</p>")
+
+    exact = [url for _lang, url in _results(client_for.get("/sv/sok/", {"q": "kvinnojourer"}).content.decode())]
+    inflected = [url for _lang, url in _results(client_for.get("/sv/sok/", {"q": "kvinnojouren"}).content.decode())]
+
+    assert exact == ["/sv/stod/sokord/"]
+    if connection.vendor == "postgresql":
+        assert inflected == ["/sv/stod/sokord/"]
+    else:
+        assert inflected == []
+
+
+def test_an_arabic_query_finds_the_arabic_page_and_nothing_in_swedish(shared_support_site, client_for):
+    arabic = _results(client_for.get("/ar/sok/", {"q": "تتعرض"}).content.decode())
+    assert ("", "/ar/stod/utsatt-for-vald/") in arabic
+    assert all(url.startswith("/ar/") and lang == "" for lang, url in arabic), arabic
+
+    assert _results(client_for.get("/sv/sok/", {"q": "تتعرض"}).content.decode()) == []

@@ -2,10 +2,11 @@
 non-zero and leaves the database as it was."""
 
 import copy
+import sys
 
 import pytest
 import yaml
-from django.core.management import ManagementUtility
+from django.core.management import CommandError, call_command
 
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.planfile import PlanFileError, parse, validate
@@ -24,10 +25,20 @@ def snapshot():
 
 
 def run_import(path, *args, capsys):
-    """Run ``manage.py import_plan`` the way a shell does; returns (exit code, stderr)."""
-    with pytest.raises(SystemExit) as exit_info:
-        ManagementUtility(["manage.py", "import_plan", str(path), *args]).execute()
-    return exit_info.value.code, capsys.readouterr().err
+    """Run ``manage.py import_plan`` and report as a shell sees it: (exit code, stderr).
+
+    Through ``call_command``, printing a ``CommandError`` as ``manage.py`` does, not
+    through ``ManagementUtility``: that closes every database connection when the command
+    ends, which on PostgreSQL ends the test's transaction (and the next query fails).
+    """
+    try:
+        call_command("import_plan", str(path), *args)
+    except CommandError as error:
+        print(f"CommandError: {error}", file=sys.stderr)
+        code = error.returncode
+    else:
+        code = 0
+    return code, capsys.readouterr().err
 
 
 def write(tmp_path, data, name="plan.yaml"):

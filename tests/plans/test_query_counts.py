@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 # One bound for 10 and for 200 measures: a query per measure would blow it at once.
 # plan: the per-body counts of the summary, and every public page's footer links the
 # accessibility statement (one query each, not per measure).
-MAX_QUERIES = {"plan": 23, "focus_area": 26, "measures": 24, "csv": 19, "follow_up": 21, "organisation": 23}
+MAX_QUERIES = {"plan": 20, "focus_area": 24, "measures": 22, "csv": 18, "follow_up": 19, "organisation": 21}
 
 
 def urls(plan):

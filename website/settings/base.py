@@ -303,7 +303,18 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # then stopped with "Autosave is paused" over the errors. Editors save drafts themselves;
 # Wagtail still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend: SQLite FTS5 here, PostgreSQL full-text search in production.
+# PostgreSQL stems words with one text search configuration for the whole index (one
+# table for every language), and without one it takes the server's default, usually
+# English. Swedish is the language every page is written in: "kvinnojouren" finds
+# "Kvinnojourer". Words of other scripts (Arabic, Tigrinya …) pass the Swedish stemmer
+# unchanged, so they are found as written. After changing it: `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "swedish"),
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 # Uploads are checked by content (website.uploads): a .pdf must be a PDF without
 # JavaScript or launch actions, and every document is served as a download, never

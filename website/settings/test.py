@@ -8,7 +8,12 @@ from .base import os
 SECRET_KEY = "test-only"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="vinr-media-")
+# A folder per test process: pytest-xdist's workers (`make test`) must not share files.
+MEDIA_ROOT = (
+    os.path.join(os.environ["TEST_MEDIA_ROOT"], os.environ.get("PYTEST_XDIST_WORKER", "main"))
+    if os.environ.get("TEST_MEDIA_ROOT")
+    else tempfile.mkdtemp(prefix="vinr-media-")
+)
 ALLOWED_HOSTS = ["*"]
 
 STATIC_ROOT = tempfile.mkdtemp(prefix="vinr-static-")
