@@ -6,6 +6,7 @@ and translated together with the focus area, the way the plan document groups th
 Organisations are a translatable snippet that every plan's measures refer to.
 """
 
+import uuid
 from datetime import date
 
 from django import forms
@@ -50,6 +51,11 @@ from plans.vocabulary import (
 )
 from website.localization import localized_from_register
 from website.admin_search import word_endings
+
+
+def as_uuid(value):
+    """A goal key from a form (text) or from the database or a revision (UUID)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def lines(text):
@@ -397,13 +403,15 @@ class PlanPage(RoutablePageMixin, Page):
 
 
 class FocusAreaPageForm(WagtailAdminPageForm):
-    """Lets an editor pick a measure's goal by its title instead of typing its number, and
-    refuses a status that the measure's latest follow-up contradicts (the follow-up sets it)."""
+    """Lets an editor pick a measure's goal from the focus area's goals, refuses deleting a
+    goal that measures still belong to, and refuses a status that the measure's latest
+    follow-up contradicts (the follow-up sets it)."""
 
     def is_valid(self):
         # After the nested formsets are validated (a form's own clean() runs before them).
         valid = super().is_valid()
-        return self._check_statuses() and valid
+        statuses_valid = self._check_statuses()
+        return self._check_goals_kept() and statuses_valid and valid
 
     def _check_statuses(self):
         valid = True
@@ -431,16 +439,38 @@ class FocusAreaPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The goals of the revision being edited (drafts included): a goal added in this
+        # form has no key the measures could name until the page is saved.
         goals = list(self.instance.goals.all()) if self.instance else []
-        if not goals:
-            return
-        choices = [("", "– inget mål –")] + [(str(i), f"{i}. {goal}"[:100]) for i, goal in enumerate(goals, start=1)]
+        choices = [("", "– inget mål –")] + [(str(goal.translation_key), f"{i}. {goal}"[:100]) for i, goal in enumerate(goals, start=1)]
         for form in [*self.formsets["measures"].forms, self.formsets["measures"].empty_form]:
-            field = form.fields["goal_number"]
-            form.fields["goal_number"] = forms.TypedChoiceField(
-                choices=choices, coerce=int, empty_value=None, required=False,
-                label=field.label, help_text="Målen i listan ovan (sparade mål).",
+            field = form.fields["goal_key"]
+            form.fields["goal_key"] = forms.TypedChoiceField(
+                choices=choices, coerce=as_uuid, empty_value=None, required=False,
+                label=field.label, help_text=field.help_text,
             )
+
+    def _check_goals_kept(self):
+        """A goal deleted in this form while a measure still belongs to it: refused, so that
+        no measure leaves its goal without the editor choosing so."""
+        deleted = {
+            f.instance.translation_key: f.instance
+            for f in self.formsets["goals"].forms
+            if hasattr(f, "cleaned_data") and f.cleaned_data.get("DELETE") and f.instance.pk
+        }
+        valid = True
+        for form in self.formsets["measures"].forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            goal = deleted.get(form.cleaned_data.get("goal_key"))
+            if goal is not None:
+                valid = False
+                form.add_error(
+                    "goal_key",
+                    f"Målet ”{goal}” tas bort men åtgärden hör till det. Välj ett annat mål "
+                    "(eller inget) för åtgärden, eller behåll målet.",
+                )
+        return valid
 
 
 class FocusAreaPage(Page):
@@ -562,7 +592,12 @@ class FocusAreaRemoval(models.Model):
 
 
 class FocusAreaGoal(TranslatableMixin, Orderable):
-    """A goal (mål, delmål) inside a focus area, under which measures can be grouped."""
+    """A goal (mål, delmål) inside a focus area, under which measures can be grouped.
+
+    Measures name their goal by its ``translation_key`` (``Measure.goal_key``): the key
+    stays with the goal when goals are reordered, is kept in every revision (draft goals
+    included), and is shared by the goal's translations, so a translated focus area's
+    measures belong to the translated goals with no relinking."""
 
     focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="goals")
     identifier = models.CharField("beteckning", max_length=20, blank=True, help_text="T.ex. 1.1, som planen skriver det.")
@@ -613,9 +648,14 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         "åtgärd", blank=True,
         help_text="Som planen skriver det. Tomt när planen inte har någon åtgärdskolumn: raden hör då till sitt mål.",
     )
-    goal_number = models.PositiveSmallIntegerField(
-        "hör till mål nummer", null=True, blank=True,
-        help_text="Målets plats i listan över mål ovan (1 = första målet). Tomt om åtgärden inte hör till ett mål.",
+    # The goal's own identity: its translation key, the same in every language's copy of
+    # the focus area and in every revision, so a measure stays with its goal however the
+    # goals are ordered. Not a ForeignKey: a goal added in a draft has no row yet, and a
+    # translated measure must name the translated goal (see FocusAreaGoal).
+    goal_key = models.UUIDField(
+        "hör till mål", null=True, blank=True,
+        help_text="Ett av målen ovan. Ett mål som just lagts till går att välja när sidan har sparats. "
+        "Tomt om åtgärden inte hör till ett mål.",
     )
     activities = models.TextField("aktiviteter/insatser", blank=True, help_text="En aktivitet per rad.")
     prevention_levels = MultipleChoiceField("preventionsnivå", choices=PREVENTION_LEVELS.choices)
@@ -638,7 +678,7 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     objects = MeasureQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_number")]),
+        FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_key")]),
         FieldPanel("title"),
         FieldPanel("activities"),
         RestorableInlinePanel("responsibilities", label="ansvarig", heading="Ansvariga"),
@@ -665,7 +705,7 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     def clean(self):
         super().clean()
-        if not self.title.strip() and not self.goal_number:
+        if not self.title.strip() and not self.goal_key:
             raise ValidationError({"title": "Skriv åtgärden, eller välj målet som raden hör till."})
 
     def save(self, *args, **kwargs):
@@ -723,10 +763,11 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     @property
     def goal(self):
-        if not self.goal_number:
+        """The goal of this measure's focus area (in the same language and revision) that
+        the measure belongs to, or None: also when that goal was removed since."""
+        if not self.goal_key:
             return None
-        goals = list(self.focus_area.goals.all())
-        return goals[self.goal_number - 1] if self.goal_number <= len(goals) else None
+        return next((g for g in self.focus_area.goals.all() if g.translation_key == self.goal_key), None)
 
     @property
     def status_label(self):

@@ -724,7 +724,7 @@ def _choices(model, name, keys):
 def _set_measures(area, area_data, organisations, locale, plan_key, existing_measures):
     area_identity = _area_identity(area_data)
     goals = area_data.get("goals") or []
-    area.goals = [
+    goal_objects = [
         FocusAreaGoal(
             identifier=_str(g.get("identifier")),
             title=g["title"],
@@ -734,12 +734,13 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
         )
         for i, g in enumerate(goals)
     ]
-    rows = [(None, m) for m in area_data.get("measures") or []]
-    for number, goal in enumerate(goals, start=1):
-        rows.extend((number, m) for m in goal.get("measures") or [])
+    area.goals = goal_objects
+    rows = [(None, None, m) for m in area_data.get("measures") or []]
+    for number, (goal, goal_data) in enumerate(zip(goal_objects, goals), start=1):
+        rows.extend((number, goal.translation_key, m) for m in goal_data.get("measures") or [])
     seen_titles = {}
     measures = []
-    for sort_order, (goal_number, data) in enumerate(rows):
+    for sort_order, (goal_number, goal_key, data) in enumerate(rows):
         if data.get("identifier"):
             identity = ("measure", data["identifier"])
         elif data.get("title"):
@@ -754,7 +755,7 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
         measure = existing_measures.get(translation_key) or Measure(translation_key=translation_key, locale=locale)
         measure.identifier = _str(data.get("identifier"))
         measure.title = _str(data.get("title"))
-        measure.goal_number = goal_number
+        measure.goal_key = goal_key
         measure.activities = _lines(data.get("activities"))
         # In choice order, as the field gives them back from the database, so that an
         # unchanged file compares equal to what is stored (see _save).
@@ -821,13 +822,9 @@ def export_data(plan):
 def _export_area(area, measures, organisations, org_keys):
     """A focus area as plan-file data: its own fields, goals and ``measures``."""
     goals = list(area.goals.all())
-    direct, by_goal = [], {i: [] for i in range(1, len(goals) + 1)}
+    direct, by_goal = [], {g.translation_key: [] for g in goals}
     for measure in sorted(measures, key=lambda m: m.sort_order or 0):
-        record = _export_measure(measure, organisations, org_keys)
-        if measure.goal_number in by_goal:
-            by_goal[measure.goal_number].append(record)
-        else:
-            direct.append(record)
+        by_goal.get(measure.goal_key, direct).append(_export_measure(measure, organisations, org_keys))
     area_data = {
         "number": _none(area.number),
         "label": _none(area.label),
@@ -837,8 +834,8 @@ def _export_area(area, measures, organisations, org_keys):
     }
     if goals:
         area_data["goals"] = [
-            {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[i]}
-            for i, g in enumerate(goals, start=1)
+            {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[g.translation_key]}
+            for g in goals
         ]
     area_data["measures"] = direct
     return area_data
