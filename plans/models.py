@@ -6,7 +6,9 @@ and translated together with the focus area, the way the plan document groups th
 Organisations are a translatable snippet that every plan's measures refer to.
 """
 
+import threading
 import uuid
+from contextlib import contextmanager
 from datetime import date
 
 from django import forms
@@ -51,6 +53,28 @@ from plans.vocabulary import (
 )
 from website.localization import localized_from_register
 from website.admin_search import word_endings
+
+
+_references_indexed_by_caller = threading.local()
+
+
+@contextmanager
+def references_indexed_by_caller():
+    """Within this block, saving pages (focus areas included) leaves their reference index
+    to the caller, who indexes each page once at the end (``import_plan``).
+
+    Our own flag around Wagtail's public ``disable_reference_index_auto_update``: a focus
+    area needs to know whether someone will index it, and Wagtail keeps that state in a
+    private thread-local that is not ours to read."""
+    from wagtail.signal_handlers import disable_reference_index_auto_update  # imports models
+
+    previous = getattr(_references_indexed_by_caller, "value", False)
+    _references_indexed_by_caller.value = True
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        _references_indexed_by_caller.value = previous
 
 
 def as_uuid(value):
@@ -509,13 +533,10 @@ class FocusAreaPage(Page):
         # Wagtail re-indexes the page's references after the save of each inline child
         # (every measure, responsibility and follow-up entry), each time reading the whole
         # page: quadratic for a focus area with forty measures. Index once, after saving.
-        from wagtail.signal_handlers import (
-            disable_reference_index_auto_update,
-            reference_index_auto_update_disabled,
-        )
+        if getattr(_references_indexed_by_caller, "value", False):
+            return super().save(*args, **kwargs)  # the caller indexes (import_plan)
+        from wagtail.signal_handlers import disable_reference_index_auto_update  # imports models
 
-        if getattr(reference_index_auto_update_disabled, "value", False):
-            return super().save(*args, **kwargs)  # the caller indexes (e.g. import_plan)
         with disable_reference_index_auto_update():
             result = super().save(*args, **kwargs)
         ReferenceIndex.create_or_update_for_object(self)

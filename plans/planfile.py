@@ -29,7 +29,6 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from plans.models import (
     FocusAreaGoal,
@@ -42,6 +41,7 @@ from plans.models import (
     PlanRevision,
     Responsibility,
     StatusUpdate,
+    references_indexed_by_caller,
 )
 from plans.yamlfile import MAX_FILE_BYTES, load_plan_yaml
 from plans.vocabulary import PLAN_LABELS
@@ -534,7 +534,7 @@ def import_plan_file(data, *, parent_path=None, locale_code=None, publish=False,
             # Wagtail re-indexes a page's references on every save of every inline child, which
             # for a plan of 200 measures means re-reading the page a thousand times. Index each
             # page once, at the end, instead.
-            with disable_reference_index_auto_update():
+            with references_indexed_by_caller():
                 try:
                     plan, created = _write_plan(data["plan"], locale, parent_path, publish and not dry_run)
                 except ValidationError as error:
