@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class PlansConfig(AppConfig):
     """The municipality's action plans: focus areas, goals, measures and follow-up."""
 
     name = "plans"
-    verbose_name = "Handlingsplaner"
+    verbose_name = pgettext_lazy("admin", "Action plans")
 
     def ready(self):
         from plans import signals
