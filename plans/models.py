@@ -539,6 +539,7 @@ class FocusAreaPage(Page):
         # Wagtail re-indexes the page's references after the save of each inline child
         # (every measure, responsibility and follow-up entry), each time reading the whole
         # page: quadratic for a focus area with forty measures. Index once, after saving.
+        self._link_measures_of_a_copy()
         if getattr(_references_indexed_by_caller, "value", False):
             return super().save(*args, **kwargs)  # the caller indexes (import_plan)
         from wagtail.signal_handlers import disable_reference_index_auto_update  # imports models
@@ -547,6 +548,26 @@ class FocusAreaPage(Page):
             result = super().save(*args, **kwargs)
         ReferenceIndex.create_or_update_for_object(self)
         return result
+
+    def _link_measures_of_a_copy(self):
+        """A copy of a focus area (Wagtail's Copy, which gives the copied goals new keys)
+        keeps each measure with the copy of its goal: the goal at the same place.
+
+        Only measures whose key names none of this page's goals are looked at, and only a
+        key that names a goal of another focus area in the same language is followed."""
+        own = {goal.translation_key for goal in self.goals.all()}
+        strays = [m for m in self.measures.all() if m.goal_key and m.goal_key not in own]
+        if not strays:
+            return
+        places = {
+            goal.translation_key: (goal.focus_area_id, goal.sort_order)
+            for goal in FocusAreaGoal.objects.filter(translation_key__in={m.goal_key for m in strays}, locale_id=self.locale_id)
+        }
+        by_place = {goal.sort_order: goal.translation_key for goal in self.goals.all()}
+        for measure in strays:
+            place = places.get(measure.goal_key)
+            if place is not None and place[0] != self.pk:
+                measure.goal_key = by_place.get(place[1])
 
     def clean(self):
         super().clean()

@@ -168,3 +168,14 @@ def test_a_translated_focus_area_keeps_its_rows_under_the_translated_goals(clien
         assert measure.goal.focus_area_id == area.pk
         assert measure.goal.translation_key == source.goal.translation_key
     assert rows_under_goals(translated) == rows_under_goals(delmal_plan)
+
+
+def test_a_copied_focus_area_keeps_its_rows_under_the_copies_of_their_goals(delmal_plan):
+    area = FocusAreaPage.objects.child_of(delmal_plan).get()
+    copy_of_area = area.copy(update_attrs={"slug": "kopia", "title": "Kopia"}).specific
+    assert {g.translation_key for g in copy_of_area.goals.all()}.isdisjoint({g.translation_key for g in area.goals.all()})
+    rows = {
+        goal.identifier: [m.activities for m in copy_of_area.measures.all() if m.goal == goal]
+        for goal in copy_of_area.goals.all()
+    }
+    assert rows == {key: [r["activities"][0] for r in value] for key, value in DELMAL_ROWS.items()}
