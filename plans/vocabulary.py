@@ -1,9 +1,10 @@
 """The fixed words of the plan domain, declared once.
 
-Each term has a key (stored in the database and written in plan files), a Swedish label
-for the admin (the admin is Swedish) and an English msgid that the public site translates
-into the visitor's language. Models, filters, exports, the plan file format and its JSON
-Schema all read these lists, so a new prevention level or status is added here only.
+Each term has a key (stored in the database and written in plan files), an admin label
+(an English msgid with the gettext context "admin", Swedish in locale/sv) and a public
+label (an English msgid without context, translated into every visitor language).
+Models, filters, exports, the plan file format and its JSON Schema all read these lists,
+so a new prevention level or status is added here only.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,7 @@ class Vocabulary:
 
     @property
     def choices(self):
-        """Choices for model fields: shown in the (Swedish) admin."""
+        """Choices for model fields: shown in the admin, in the editor's admin language."""
         return [(key, admin) for key, admin, _public in self.terms]
 
     @property
