@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class PlansConfig(AppConfig):
@@ -7,7 +8,7 @@ class PlansConfig(AppConfig):
     name = "plans"
     # The migrations create BigAutoField ids, whatever the host's DEFAULT_AUTO_FIELD.
     default_auto_field = "django.db.models.BigAutoField"
-    verbose_name = "Handlingsplaner"
+    verbose_name = pgettext_lazy("admin", "Action plans")
 
     def ready(self):
         from plans import signals

@@ -1,5 +1,6 @@
 """The blocks a plan's narrative (its chapters before the measures) is written with."""
 
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -11,12 +12,12 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 class DefinitionBlock(blocks.StructBlock):
     """A term and what the plan means by it (begrepp)."""
 
-    term = blocks.CharBlock(label="begrepp")
-    definition = blocks.TextBlock(label="förklaring")
+    term = blocks.CharBlock(label=pgettext_lazy("admin", "terms"))
+    definition = blocks.TextBlock(label=pgettext_lazy("admin", "definition"))
 
     class Meta:
         icon = "help"
-        label = "Begrepp"
+        label = pgettext_lazy("admin", "Term")
 
 
 class DefinitionListBlock(blocks.ListBlock):
@@ -25,51 +26,51 @@ class DefinitionListBlock(blocks.ListBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Begreppslista"
+        label = pgettext_lazy("admin", "List of terms")
         template = "plans/blocks/definitions.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label="citat")
-    source = blocks.CharBlock(label="källa", required=False)
+    text = blocks.TextBlock(label=pgettext_lazy("admin", "quote"))
+    source = blocks.CharBlock(label=pgettext_lazy("admin", "source"), required=False)
 
     class Meta:
         icon = "openquote"
-        label = "Citat"
+        label = pgettext_lazy("admin", "Quote")
         template = "plans/blocks/quote.html"
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="bild")
+    image = ImageChooserBlock(label=pgettext_lazy("admin", "image"))
     alt_text = blocks.CharBlock(
-        label="alternativtext", required=False,
-        help_text="Vad bilden visar, för den som inte ser den. Lämna tomt om bilden bara är dekoration.",
+        label=pgettext_lazy("admin", "alternative text"), required=False,
+        help_text=pgettext_lazy("admin", "What the image shows, for someone who cannot see it. Leave empty if the image is only decoration."),
     )
-    caption = blocks.CharBlock(label="bildtext", required=False)
+    caption = blocks.CharBlock(label=pgettext_lazy("admin", "caption"), required=False)
 
     class Meta:
         icon = "image"
-        label = "Bild"
+        label = pgettext_lazy("admin", "Image")
         template = "plans/blocks/image.html"
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label="dokument")
-    title = blocks.CharBlock(label="länktext", required=False)
+    document = DocumentChooserBlock(label=pgettext_lazy("admin", "document"))
+    title = blocks.CharBlock(label=pgettext_lazy("admin", "link text"), required=False)
 
     class Meta:
         icon = "doc-full"
-        label = "Dokument"
+        label = pgettext_lazy("admin", "Document")
         template = "plans/blocks/document.html"
 
 
 class NarrativeBlock(blocks.StreamBlock):
     """A chapter starts with a ``heading``; the plan's table of contents lists them."""
 
-    heading = blocks.CharBlock(label="kapitelrubrik", icon="title", form_classname="title")
-    text = blocks.RichTextBlock(label="text", features=RICH_TEXT_FEATURES)
+    heading = blocks.CharBlock(label=pgettext_lazy("admin", "chapter heading"), icon="title", form_classname="title")
+    text = blocks.RichTextBlock(label=pgettext_lazy("admin", "text"), features=RICH_TEXT_FEATURES)
     definitions = DefinitionListBlock()
-    table = TableBlock(label="tabell")
+    table = TableBlock(label=pgettext_lazy("admin", "table"))
     quote = QuoteBlock()
     image = ImageBlock()
     document = DocumentBlock()

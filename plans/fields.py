@@ -4,6 +4,7 @@ from django import forms
 from django.core import exceptions
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import pgettext
 
 
 class MultipleChoiceField(models.CharField):
@@ -55,7 +56,7 @@ class MultipleChoiceField(models.CharField):
         known = {key for key, _label in self.choices}
         unknown = [key for key in self.to_python(value) if key not in known]
         if unknown:
-            raise exceptions.ValidationError(f"Okänt värde: {', '.join(unknown)}")
+            raise exceptions.ValidationError(pgettext("admin", "Unknown value: %(values)s") % {"values": ", ".join(unknown)})
         if not self.blank and not value:
             raise exceptions.ValidationError(self.error_messages["blank"], code="blank")
 

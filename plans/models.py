@@ -6,6 +6,9 @@ and translated together with the focus area, the way the plan document groups th
 Organisations are a translatable snippet that every plan's measures refer to.
 """
 
+import threading
+import uuid
+from contextlib import contextmanager
 from datetime import date
 
 from django import forms
@@ -18,6 +21,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import pgettext, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -54,6 +58,33 @@ from plans.vocabulary import (
 )
 
 
+_references_indexed_by_caller = threading.local()
+
+
+@contextmanager
+def references_indexed_by_caller():
+    """Within this block, saving pages (focus areas included) leaves their reference index
+    to the caller, who indexes each page once at the end (``import_plan``).
+
+    Our own flag around Wagtail's public ``disable_reference_index_auto_update``: a focus
+    area needs to know whether someone will index it, and Wagtail keeps that state in a
+    private thread-local that is not ours to read."""
+    from wagtail.signal_handlers import disable_reference_index_auto_update  # imports models
+
+    previous = getattr(_references_indexed_by_caller, "value", False)
+    _references_indexed_by_caller.value = True
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        _references_indexed_by_caller.value = previous
+
+
+def as_uuid(value):
+    """A goal key from a form (text) or from the database or a revision (UUID)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
 def lines(text):
     """The non-empty lines of a "one per line" text field, as a list."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -67,12 +98,12 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     a municipal company or an outside partner. One register for every plan of the site."""
 
     key = models.SlugField(
-        "nyckel", max_length=80,
-        help_text="Kort och stabil, t.ex. 'sn' för socialnämnden. Används i planfiler och i adressen till organisationens sida.",
+        pgettext_lazy("admin", "key"), max_length=80,
+        help_text=pgettext_lazy("admin", "Short and stable, e.g. 'sn' for the social services committee. Used in plan files and in the address of the organisation's page."),
     )
-    name = models.CharField("namn", max_length=200)
-    short_name = models.CharField("förkortning", max_length=40, blank=True)
-    kind = models.CharField("typ", max_length=20, choices=ORGANISATION_KINDS.choices, default="committee")
+    name = models.CharField(pgettext_lazy("admin", "name of the organisation"), max_length=200)
+    short_name = models.CharField(pgettext_lazy("admin", "abbreviation"), max_length=40, blank=True)
+    kind = models.CharField(pgettext_lazy("admin", "kind"), max_length=20, choices=ORGANISATION_KINDS.choices, default="committee")
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("key")]
     search_fields = [
@@ -85,8 +116,8 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "organisation"
-        verbose_name_plural = "organisationer"
+        verbose_name = pgettext_lazy("admin", "organisation")
+        verbose_name_plural = pgettext_lazy("admin", "organisations")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["key", "locale"], name="plans_organisation_key_per_locale"),
@@ -116,7 +147,7 @@ class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Routable
     writes.
     """
 
-    intro = RichTextField("ingress", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(pgettext_lazy("admin", "lead paragraph"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     # Any page type unless the site says otherwise (VINR_PLAN_INDEX_PARENT_PAGE_TYPES).
@@ -124,8 +155,8 @@ class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Routable
     subpage_types = ["plans.PlanPage"]
 
     class Meta:
-        verbose_name = "sida med handlingsplaner"
-        verbose_name_plural = "sidor med handlingsplaner"
+        verbose_name = pgettext_lazy("admin", "page of action plans")
+        verbose_name_plural = pgettext_lazy("admin", "pages of action plans")
 
     def plans_by_period(self, today=None):
         """The live plans below this page, grouped by :meth:`PlanPage.period`."""
@@ -155,14 +186,14 @@ class PlanRevision(Orderable):
     """One line of the plan's revision log (revideringshistorik)."""
 
     plan = ParentalKey("plans.PlanPage", on_delete=models.CASCADE, related_name="revision_log")
-    date = models.DateField("datum")
-    change = models.TextField("vad som ändrades")
+    date = models.DateField(pgettext_lazy("admin", "date"))
+    change = models.TextField(pgettext_lazy("admin", "what changed"))
 
     panels = [FieldPanel("date"), FieldPanel("change")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "revidering"
-        verbose_name_plural = "revideringar"
+        verbose_name = pgettext_lazy("admin", "revision")
+        verbose_name_plural = pgettext_lazy("admin", "revisions")
 
 
 class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
@@ -173,42 +204,42 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
     """
 
     plan_key = models.SlugField(
-        "plannyckel", max_length=100, blank=True,
-        help_text="Stabil nyckel för import av planfiler: en ny import med samma nyckel uppdaterar planen.",
+        pgettext_lazy("admin", "plan key"), max_length=100, blank=True,
+        help_text=pgettext_lazy("admin", "A stable key for importing plan files: a new import with the same key updates the plan."),
     )
-    municipality = models.CharField("kommun", max_length=100, blank=True)
-    summary = models.TextField("sammanfattning", blank=True, help_text="En eller två meningar för listor och sökresultat.")
-    scope = MultipleChoiceField("omfattar", choices=SCOPES.choices)
-    deciding_body = models.CharField("beslutsinstans", max_length=200, blank=True)
-    decision_date = models.DateField("beslutad", null=True, blank=True)
-    last_revised = models.DateField("senast reviderad", null=True, blank=True)
-    valid_from = models.DateField("giltig från", null=True, blank=True)
-    valid_until = models.DateField("giltig till", null=True, blank=True)
-    until_further_notice = models.BooleanField("gäller tillsvidare", default=False)
-    document_owner = models.CharField("dokumentansvarig", max_length=200, blank=True)
-    registration_number = models.CharField("diarienummer", max_length=100, blank=True)
-    version = models.CharField("versionsbeteckning", max_length=40, blank=True)
-    vision = models.TextField("vision", blank=True)
-    overall_goals = models.TextField("övergripande mål", blank=True, help_text="Ett mål per rad.")
-    target_groups = models.TextField("målgrupper", blank=True, help_text="En målgrupp per rad.")
-    follow_up = models.TextField("uppföljning av planen", blank=True)
-    definitions = StreamField([("definition", DefinitionBlock())], blank=True, verbose_name="begrepp")
-    body = StreamField(NarrativeBlock(), blank=True, verbose_name="planens text")
+    municipality = models.CharField(pgettext_lazy("admin", "municipality"), max_length=100, blank=True)
+    summary = models.TextField(pgettext_lazy("admin", "summary"), blank=True, help_text=pgettext_lazy("admin", "One or two sentences for lists and search results."))
+    scope = MultipleChoiceField(pgettext_lazy("admin", "covers"), choices=SCOPES.choices)
+    deciding_body = models.CharField(pgettext_lazy("admin", "deciding body"), max_length=200, blank=True)
+    decision_date = models.DateField(pgettext_lazy("admin", "decided"), null=True, blank=True)
+    last_revised = models.DateField(pgettext_lazy("admin", "last revised"), null=True, blank=True)
+    valid_from = models.DateField(pgettext_lazy("admin", "valid from"), null=True, blank=True)
+    valid_until = models.DateField(pgettext_lazy("admin", "valid until"), null=True, blank=True)
+    until_further_notice = models.BooleanField(pgettext_lazy("admin", "valid until further notice"), default=False)
+    document_owner = models.CharField(pgettext_lazy("admin", "document owner"), max_length=200, blank=True)
+    registration_number = models.CharField(pgettext_lazy("admin", "registration number"), max_length=100, blank=True)
+    version = models.CharField(pgettext_lazy("admin", "version"), max_length=40, blank=True)
+    vision = models.TextField(pgettext_lazy("admin", "vision"), blank=True)
+    overall_goals = models.TextField(pgettext_lazy("admin", "overall goals"), blank=True, help_text=pgettext_lazy("admin", "One goal per line."))
+    target_groups = models.TextField(pgettext_lazy("admin", "target groups"), blank=True, help_text=pgettext_lazy("admin", "One target group per line."))
+    follow_up = models.TextField(pgettext_lazy("admin", "follow-up of the plan"), blank=True)
+    definitions = StreamField([("definition", DefinitionBlock())], blank=True, verbose_name=pgettext_lazy("admin", "terms"))
+    body = StreamField(NarrativeBlock(), blank=True, verbose_name=pgettext_lazy("admin", "the plan's text"))
     original_document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name="originaldokument", help_text="Planen som den beslutades, t.ex. som PDF.",
+        verbose_name=pgettext_lazy("admin", "original document"), help_text=pgettext_lazy("admin", "The plan as it was decided, e.g. as a PDF."),
     )
     # The plan's own words for its levels and columns (plan.labels in a plan file); empty
     # means the site's usual word. Page fields, so a translation of the plan translates them.
     focus_areas_label = models.CharField(
-        "rubrik för fokusområdena", max_length=60, blank=True, help_text="T.ex. Områden eller Delmål. Tomt: Fokusområden."
+        pgettext_lazy("admin", "heading for the focus areas"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Områden or Delmål. Empty: Fokusområden.")
     )
-    goal_label = models.CharField("ord för mål", max_length=60, blank=True, help_text="T.ex. Delmål. Tomt: Mål.")
-    measure_label = models.CharField("ord för åtgärd", max_length=60, blank=True, help_text="Tomt: Åtgärd.")
-    activities_label = models.CharField("ord för aktiviteter", max_length=60, blank=True, help_text="T.ex. Insatser. Tomt: Aktiviteter.")
-    responsible_label = models.CharField("ord för ansvar", max_length=60, blank=True, help_text="T.ex. Ansvarig. Tomt: Ansvarig.")
-    time_frame_label = models.CharField("ord för tidsram", max_length=60, blank=True, help_text="T.ex. Tidplan eller Tid. Tomt: Tidsram.")
-    follow_up_label = models.CharField("ord för uppföljning", max_length=60, blank=True, help_text="Tomt: Uppföljning.")
+    goal_label = models.CharField(pgettext_lazy("admin", "word for goal"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Delmål. Empty: Mål."))
+    measure_label = models.CharField(pgettext_lazy("admin", "word for measure"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "Empty: Åtgärd."))
+    activities_label = models.CharField(pgettext_lazy("admin", "word for activities"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Insatser. Empty: Aktiviteter."))
+    responsible_label = models.CharField(pgettext_lazy("admin", "word for responsibility"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Ansvarig. Empty: Ansvarig."))
+    time_frame_label = models.CharField(pgettext_lazy("admin", "word for time frame"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Tidplan or Tid. Empty: Tidsram."))
+    follow_up_label = models.CharField(pgettext_lazy("admin", "word for follow-up"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "Empty: Uppföljning."))
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -222,12 +253,12 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("document_owner"), FieldPanel("registration_number"), FieldPanel("version")]),
                 FieldPanel("original_document"),
             ],
-            heading="Om planen",
+            heading=pgettext_lazy("admin", "About the plan"),
         ),
-        RestorableInlinePanel("revision_log", label="revidering", heading="Revideringshistorik", classname="collapsed"),
+        RestorableInlinePanel("revision_log", label=pgettext_lazy("admin", "revision"), heading=pgettext_lazy("admin", "Revision history"), classname="collapsed"),
         MultiFieldPanel(
             [FieldPanel("vision"), FieldPanel("overall_goals"), FieldPanel("target_groups"), FieldPanel("follow_up")],
-            heading="Vision, mål och målgrupper",
+            heading=pgettext_lazy("admin", "Vision, goals and target groups"),
         ),
         FieldPanel("definitions"),
         FieldPanel("body"),
@@ -237,8 +268,8 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("activities_label"), FieldPanel("responsible_label")]),
                 FieldRowPanel([FieldPanel("time_frame_label"), FieldPanel("follow_up_label")]),
             ],
-            heading="Planens egna ord",
-            help_text="Rubriker och kolumner som planen skriver dem. Tomt ger webbplatsens vanliga ord.",
+            heading=pgettext_lazy("admin", "The plan's own words"),
+            help_text=pgettext_lazy("admin", "Headings and columns as the plan writes them. Empty gives the site's usual words."),
             classname="collapsed",
         ),
     ]
@@ -246,7 +277,7 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.SearchField("vision"),
+        index.SearchField(pgettext_lazy("admin", "vision")),
         index.SearchField("body"),
     ]
 
@@ -254,15 +285,15 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
     subpage_types = ["plans.FocusAreaPage"]
 
     class Meta:
-        verbose_name = "handlingsplan"
-        verbose_name_plural = "handlingsplaner"
+        verbose_name = pgettext_lazy("admin", "action plan")
+        verbose_name_plural = pgettext_lazy("admin", "action plans")
 
     def clean(self):
         super().clean()
         if self.valid_until and self.until_further_notice:
-            raise ValidationError({"valid_until": "Ange antingen ett slutdatum eller 'gäller tillsvidare', inte båda."})
+            raise ValidationError({"valid_until": pgettext("admin", "Give either an end date or 'valid until further notice', not both.")})
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": "Slutdatumet ligger före startdatumet."})
+            raise ValidationError({"valid_until": pgettext("admin", "The end date is before the start date.")})
 
     def period(self, today=None):
         """``in_force``, ``upcoming``, ``archived`` or ``undated`` (the plan gives no period:
@@ -400,13 +431,15 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
 
 
 class FocusAreaPageForm(WagtailAdminPageForm):
-    """Lets an editor pick a measure's goal by its title instead of typing its number, and
-    refuses a status that the measure's latest follow-up contradicts (the follow-up sets it)."""
+    """Lets an editor pick a measure's goal from the focus area's goals, refuses deleting a
+    goal that measures still belong to, and refuses a status that the measure's latest
+    follow-up contradicts (the follow-up sets it)."""
 
     def is_valid(self):
         # After the nested formsets are validated (a form's own clean() runs before them).
         valid = super().is_valid()
-        return self._check_statuses() and valid
+        statuses_valid = self._check_statuses()
+        return self._check_goals_kept() and statuses_valid and valid
 
     def _check_statuses(self):
         valid = True
@@ -427,23 +460,50 @@ class FocusAreaPageForm(WagtailAdminPageForm):
                 valid = False
                 form.add_error(
                     "status",
-                    f"Statusen sätts av den senaste uppföljningen ({latest_date.isoformat()}: "
-                    f"{dict(STATUS.choices)[latest_status]}). Lägg till en ny uppföljning för att ändra den.",
+                    pgettext(
+                        "admin",
+                        "The status is set by the latest follow-up (%(date)s: %(status)s). Add a new follow-up to change it.",
+                    ) % {"date": latest_date.isoformat(), "status": dict(STATUS.choices)[latest_status]},
                 )
         return valid
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The goals of the revision being edited (drafts included): a goal added in this
+        # form has no key the measures could name until the page is saved.
         goals = list(self.instance.goals.all()) if self.instance else []
-        if not goals:
-            return
-        choices = [("", "– inget mål –")] + [(str(i), f"{i}. {goal}"[:100]) for i, goal in enumerate(goals, start=1)]
+        choices = [("", pgettext_lazy("admin", "– no goal –"))] + [(str(goal.translation_key), f"{i}. {goal}"[:100]) for i, goal in enumerate(goals, start=1)]
         for form in [*self.formsets["measures"].forms, self.formsets["measures"].empty_form]:
-            field = form.fields["goal_number"]
-            form.fields["goal_number"] = forms.TypedChoiceField(
-                choices=choices, coerce=int, empty_value=None, required=False,
-                label=field.label, help_text="Målen i listan ovan (sparade mål).",
+            field = form.fields["goal_key"]
+            form.fields["goal_key"] = forms.TypedChoiceField(
+                choices=choices, coerce=as_uuid, empty_value=None, required=False,
+                label=field.label, help_text=field.help_text,
             )
+
+    def _check_goals_kept(self):
+        """A goal deleted in this form while a measure still belongs to it: refused, so that
+        no measure leaves its goal without the editor choosing so."""
+        deleted = {
+            f.instance.translation_key: f.instance
+            for f in self.formsets["goals"].forms
+            if hasattr(f, "cleaned_data") and f.cleaned_data.get("DELETE") and f.instance.pk
+        }
+        valid = True
+        for form in self.formsets["measures"].forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            goal = deleted.get(form.cleaned_data.get("goal_key"))
+            if goal is not None:
+                valid = False
+                form.add_error(
+                    "goal_key",
+                    pgettext(
+                        "admin",
+                        "The goal ”%(goal)s” is being deleted but the measure belongs to it. Choose another goal "
+                        "(or none) for the measure, or keep the goal.",
+                    ) % {"goal": goal},
+                )
+        return valid
 
 
 class FocusAreaPage(HostBaseTemplateMixin, Page):
@@ -451,15 +511,15 @@ class FocusAreaPage(HostBaseTemplateMixin, Page):
 
     base_form_class = FocusAreaPageForm
 
-    number = models.CharField("nummer", max_length=20, blank=True, help_text="Som planen skriver det, t.ex. 1. Lämna tomt om planen inte numrerar.")
+    number = models.CharField(pgettext_lazy("admin", "number"), max_length=20, blank=True, help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 1. Leave empty if the plan does not number."))
     label = models.CharField(
-        "benämning", max_length=60, blank=True, default="Fokusområde",
-        help_text="Vad planen kallar nivån: Fokusområde, Delmål, Område …",
+        pgettext_lazy("admin", "name of the level"), max_length=60, blank=True, default="Fokusområde",
+        help_text=pgettext_lazy("admin", "What the plan calls the level: Fokusområde, Delmål, Område …"),
     )
-    introduction = models.TextField("inledning", blank=True)
+    introduction = models.TextField(pgettext_lazy("admin", "introductory text"), blank=True)
     conditions = models.TextField(
-        "förutsättningar", blank=True,
-        help_text="Det som behöver vara på plats för att uppnå fokusområdet. En per rad.",
+        pgettext_lazy("admin", "conditions"), blank=True,
+        help_text=pgettext_lazy("admin", "What needs to be in place to reach the focus area. One per line."),
     )
 
     content_panels = [
@@ -467,32 +527,50 @@ class FocusAreaPage(HostBaseTemplateMixin, Page):
         TitleFieldPanel("title"),
         FieldPanel("introduction"),
         FieldPanel("conditions"),
-        RestorableInlinePanel("goals", label="mål", heading="Mål (delmål) inom fokusområdet", classname="collapsed"),
-        MeasureInlinePanel("measures", label="åtgärd", heading="Åtgärder"),
+        RestorableInlinePanel("goals", label=pgettext_lazy("admin", "goal"), heading=pgettext_lazy("admin", "Goals (sub-goals) within the focus area"), classname="collapsed"),
+        MeasureInlinePanel("measures", label=pgettext_lazy("admin", "measure"), heading=pgettext_lazy("admin", "Measures")),
     ]
 
     parent_page_types = ["plans.PlanPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "fokusområde"
-        verbose_name_plural = "fokusområden"
+        verbose_name = pgettext_lazy("admin", "focus area")
+        verbose_name_plural = pgettext_lazy("admin", "focus areas")
 
     def save(self, *args, **kwargs):
         # Wagtail re-indexes the page's references after the save of each inline child
         # (every measure, responsibility and follow-up entry), each time reading the whole
         # page: quadratic for a focus area with forty measures. Index once, after saving.
-        from wagtail.signal_handlers import (
-            disable_reference_index_auto_update,
-            reference_index_auto_update_disabled,
-        )
+        self._link_measures_of_a_copy()
+        if getattr(_references_indexed_by_caller, "value", False):
+            return super().save(*args, **kwargs)  # the caller indexes (import_plan)
+        from wagtail.signal_handlers import disable_reference_index_auto_update  # imports models
 
-        if getattr(reference_index_auto_update_disabled, "value", False):
-            return super().save(*args, **kwargs)  # the caller indexes (e.g. import_plan)
         with disable_reference_index_auto_update():
             result = super().save(*args, **kwargs)
         ReferenceIndex.create_or_update_for_object(self)
         return result
+
+    def _link_measures_of_a_copy(self):
+        """A copy of a focus area (Wagtail's Copy, which gives the copied goals new keys)
+        keeps each measure with the copy of its goal: the goal at the same place.
+
+        Only measures whose key names none of this page's goals are looked at, and only a
+        key that names a goal of another focus area in the same language is followed."""
+        own = {goal.translation_key for goal in self.goals.all()}
+        strays = [m for m in self.measures.all() if m.goal_key and m.goal_key not in own]
+        if not strays:
+            return
+        places = {
+            goal.translation_key: (goal.focus_area_id, goal.sort_order)
+            for goal in FocusAreaGoal.objects.filter(translation_key__in={m.goal_key for m in strays}, locale_id=self.locale_id)
+        }
+        by_place = {goal.sort_order: goal.translation_key for goal in self.goals.all()}
+        for measure in strays:
+            place = places.get(measure.goal_key)
+            if place is not None and place[0] != self.pk:
+                measure.goal_key = by_place.get(place[1])
 
     def clean(self):
         super().clean()
@@ -541,12 +619,12 @@ class FocusAreaRemoval(models.Model):
     """
 
     focus_area = models.OneToOneField(FocusAreaPage, on_delete=models.CASCADE, related_name="removal")
-    recorded_at = models.DateTimeField("borttaget ur planfilen", auto_now_add=True)
-    applied_at = models.DateTimeField("avpublicerat", null=True, blank=True)
+    recorded_at = models.DateTimeField(pgettext_lazy("admin", "removed from the plan file"), auto_now_add=True)
+    applied_at = models.DateTimeField(pgettext_lazy("admin", "unpublished"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "borttaget fokusområde"
-        verbose_name_plural = "borttagna fokusområden"
+        verbose_name = pgettext_lazy("admin", "removed focus area")
+        verbose_name_plural = pgettext_lazy("admin", "removed focus areas")
 
     def __str__(self):
         return str(self.focus_area)
@@ -565,17 +643,22 @@ class FocusAreaRemoval(models.Model):
 
 
 class FocusAreaGoal(TranslatableMixin, Orderable):
-    """A goal (mål, delmål) inside a focus area, under which measures can be grouped."""
+    """A goal (mål, delmål) inside a focus area, under which measures can be grouped.
+
+    Measures name their goal by its ``translation_key`` (``Measure.goal_key``): the key
+    stays with the goal when goals are reordered, is kept in every revision (draft goals
+    included), and is shared by the goal's translations, so a translated focus area's
+    measures belong to the translated goals with no relinking."""
 
     focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="goals")
-    identifier = models.CharField("beteckning", max_length=20, blank=True, help_text="T.ex. 1.1, som planen skriver det.")
-    title = models.TextField("mål")
+    identifier = models.CharField(pgettext_lazy("admin", "identifier"), max_length=20, blank=True, help_text=pgettext_lazy("admin", "E.g. 1.1, as the plan writes it."))
+    title = models.TextField(pgettext_lazy("admin", "goal"))
 
     panels = [FieldPanel("identifier"), FieldPanel("title")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "mål"
-        verbose_name_plural = "mål"
+        verbose_name = pgettext_lazy("admin", "goal")
+        verbose_name_plural = pgettext_lazy("admin", "goal")
         ordering = ["sort_order"]
 
     def __str__(self):
@@ -609,48 +692,59 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="measures")
     identifier = models.CharField(
-        "beteckning", max_length=20, blank=True,
-        help_text="Som planen skriver det, t.ex. 1:3 eller 2.1. Unik inom planen. Tomt om planen inte numrerar.",
+        pgettext_lazy("admin", "identifier"), max_length=20, blank=True,
+        help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 1:3 or 2.1. Unique within the plan. Empty if the plan does not number."),
     )
     title = models.TextField(
-        "åtgärd", blank=True,
-        help_text="Som planen skriver det. Tomt när planen inte har någon åtgärdskolumn: raden hör då till sitt mål.",
+        pgettext_lazy("admin", "measure"), blank=True,
+        help_text=pgettext_lazy("admin", "As the plan writes it. Empty when the plan has no measure column: the row then belongs to its goal."),
     )
-    goal_number = models.PositiveSmallIntegerField(
-        "hör till mål nummer", null=True, blank=True,
-        help_text="Målets plats i listan över mål ovan (1 = första målet). Tomt om åtgärden inte hör till ett mål.",
+    # The goal's own identity: its translation key, the same in every language's copy of
+    # the focus area and in every revision, so a measure stays with its goal however the
+    # goals are ordered. Not a ForeignKey: a goal added in a draft has no row yet, and a
+    # translated measure must name the translated goal (see FocusAreaGoal).
+    goal_key = models.UUIDField(
+        pgettext_lazy("admin", "belongs to goal"), null=True, blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "One of the goals above. A goal just added can be chosen once the page has been saved. "
+            "Empty if the measure belongs to no goal.",
+        ),
     )
-    activities = models.TextField("aktiviteter/insatser", blank=True, help_text="En aktivitet per rad.")
-    prevention_levels = MultipleChoiceField("preventionsnivå", choices=PREVENTION_LEVELS.choices)
-    target_groups = MultipleChoiceField("målgrupper", choices=TARGET_GROUPS.choices)
-    time_frame = models.CharField("tidsram", max_length=255, blank=True, help_text="Som planen skriver det, t.ex. 'Klart ht 2025'.")
-    due_date = models.DateField("klart senast", null=True, blank=True)
-    follow_up = models.TextField("uppföljning", blank=True, help_text="Hur åtgärden följs upp.")
-    note = models.TextField("kommentar", blank=True)
+    activities = models.TextField(pgettext_lazy("admin", "activities"), blank=True, help_text=pgettext_lazy("admin", "One activity per line."))
+    prevention_levels = MultipleChoiceField(pgettext_lazy("admin", "prevention level"), choices=PREVENTION_LEVELS.choices)
+    target_groups = MultipleChoiceField(pgettext_lazy("admin", "target groups"), choices=TARGET_GROUPS.choices)
+    time_frame = models.CharField(pgettext_lazy("admin", "time frame"), max_length=255, blank=True, help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 'Klart ht 2025'."))
+    due_date = models.DateField(pgettext_lazy("admin", "due date"), null=True, blank=True)
+    follow_up = models.TextField(pgettext_lazy("admin", "follow-up"), blank=True, help_text=pgettext_lazy("admin", "How the measure is followed up."))
+    note = models.TextField(pgettext_lazy("admin", "comment"), blank=True)
     responsible_as_written = models.TextField(
-        "ansvar som planen skriver det", blank=True,
-        help_text="Ansvarscellen ordagrant, t.ex. 'Kvalitetsteamet med stöd av IFO'. Visas på åtgärdens sida; "
-        "listan över ansvariga ovan styr filter och organisationssidor.",
+        pgettext_lazy("admin", "responsibility as the plan writes it"), blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "The cell of responsibility word for word, e.g. 'Kvalitetsteamet med stöd av IFO'. Shown on the "
+            "measure's page; the list of responsible bodies above drives filters and organisation pages.",
+        ),
     )
     status = models.CharField(
-        "status", max_length=20, blank=True, default=NO_STATUS,
+        pgettext_lazy("admin", "status"), max_length=20, blank=True, default=NO_STATUS,
         choices=[(NO_STATUS, NO_STATUS_ADMIN_LABEL)] + STATUS.choices,
-        help_text="Sätts av den senaste uppföljningen när åtgärden har uppföljningar.",
+        help_text=pgettext_lazy("admin", "Set by the latest follow-up when the measure has follow-ups."),
     )
 
     objects = MeasureQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_number")]),
+        FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_key")]),
         FieldPanel("title"),
         FieldPanel("activities"),
-        RestorableInlinePanel("responsibilities", label="ansvarig", heading="Ansvariga"),
+        RestorableInlinePanel("responsibilities", label=pgettext_lazy("admin", "responsible body"), heading=pgettext_lazy("admin", "Responsible bodies")),
         FieldPanel("responsible_as_written"),
         FieldRowPanel([FieldPanel("prevention_levels"), FieldPanel("target_groups")]),
         FieldRowPanel([FieldPanel("time_frame"), FieldPanel("due_date")]),
         FieldPanel("follow_up"),
         FieldPanel("note"),
-        RestorableInlinePanel("status_updates", label="uppföljning", heading="Uppföljningar"),
+        RestorableInlinePanel("status_updates", label=pgettext_lazy("admin", "follow-up"), heading=pgettext_lazy("admin", "Follow-ups")),
     ]
 
     PUBLIC_FIELDS = [
@@ -659,8 +753,8 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "åtgärd"
-        verbose_name_plural = "åtgärder"
+        verbose_name = pgettext_lazy("admin", "measure")
+        verbose_name_plural = pgettext_lazy("admin", "measures")
         ordering = ["sort_order"]
 
     def __str__(self):
@@ -668,8 +762,8 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     def clean(self):
         super().clean()
-        if not self.title.strip() and not self.goal_number:
-            raise ValidationError({"title": "Skriv åtgärden, eller välj målet som raden hör till."})
+        if not self.title.strip() and not self.goal_key:
+            raise ValidationError({"title": pgettext("admin", "Write the measure, or choose the goal the row belongs to.")})
 
     def save(self, *args, **kwargs):
         self.status_from_follow_ups()
@@ -726,10 +820,11 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     @property
     def goal(self):
-        if not self.goal_number:
+        """The goal of this measure's focus area (in the same language and revision) that
+        the measure belongs to, or None: also when that goal was removed since."""
+        if not self.goal_key:
             return None
-        goals = list(self.focus_area.goals.all())
-        return goals[self.goal_number - 1] if self.goal_number <= len(goals) else None
+        return next((g for g in self.focus_area.goals.all() if g.translation_key == self.goal_key), None)
 
     @property
     def status_label(self):
@@ -774,26 +869,26 @@ class Responsibility(Orderable):
     measure = ParentalKey(Measure, on_delete=models.CASCADE, related_name="responsibilities")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="responsibilities",
-        verbose_name="organisation",
+        verbose_name=pgettext_lazy("admin", "organisation"),
     )
-    text = models.CharField("eller fritext", max_length=255, blank=True, help_text="Om planen inte anger en organisation.")
-    role = models.CharField("roll", max_length=10, choices=ROLES.choices, default="lead")
+    text = models.CharField(pgettext_lazy("admin", "or free text"), max_length=255, blank=True, help_text=pgettext_lazy("admin", "If the plan names no organisation."))
+    role = models.CharField(pgettext_lazy("admin", "role"), max_length=10, choices=ROLES.choices, default="lead")
 
     panels = [
         FieldRowPanel([
-            FieldPanel("organisation", widget=OrganisationAutocomplete(), help_text="Skriv en del av namnet och välj i listan."),
+            FieldPanel("organisation", widget=OrganisationAutocomplete(), help_text=pgettext_lazy("admin", "Type part of the name and choose from the list.")),
             FieldPanel("text"),
             FieldPanel("role"),
         ])
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "ansvarig"
-        verbose_name_plural = "ansvariga"
+        verbose_name = pgettext_lazy("admin", "responsible body")
+        verbose_name_plural = pgettext_lazy("admin", "responsible bodies")
 
     def clean(self):
         if bool(self.organisation_id) == bool(self.text.strip()):
-            raise ValidationError("Välj en organisation eller skriv fritext (inte båda).")
+            raise ValidationError(pgettext("admin", "Choose an organisation or write free text (not both)."))
 
     @property
     def organisation_for_visitor(self):
@@ -818,16 +913,16 @@ class StatusUpdate(Orderable):
     """A dated follow-up of a measure: its status then, a note, and who reported it."""
 
     measure = ParentalKey(Measure, on_delete=models.CASCADE, related_name="status_updates")
-    date = models.DateField("datum")
-    status = models.CharField("status", max_length=20, choices=STATUS.choices)
-    note = models.TextField("anteckning", blank=True)
-    reported_by = models.CharField("rapporterad av", max_length=200, blank=True)
+    date = models.DateField(pgettext_lazy("admin", "date"))
+    status = models.CharField(pgettext_lazy("admin", "status"), max_length=20, choices=STATUS.choices)
+    note = models.TextField(pgettext_lazy("admin", "note"), blank=True)
+    reported_by = models.CharField(pgettext_lazy("admin", "reported by"), max_length=200, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status"), FieldPanel("reported_by")]), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "uppföljning"
-        verbose_name_plural = "uppföljningar"
+        verbose_name = pgettext_lazy("admin", "follow-up")
+        verbose_name_plural = pgettext_lazy("admin", "follow-ups")
 
     @property
     def status_label(self):

@@ -29,7 +29,6 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.rich_text import RichText
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from plans.models import (
     FocusAreaGoal,
@@ -42,6 +41,8 @@ from plans.models import (
     PlanRevision,
     Responsibility,
     StatusUpdate,
+    lines,
+    references_indexed_by_caller,
 )
 from plans.yamlfile import MAX_FILE_BYTES, load_plan_yaml
 from plans.vocabulary import PLAN_LABELS
@@ -359,6 +360,103 @@ def _str(value):
     return "" if value is None else str(value)
 
 
+# The field table -------------------------------------------------------------------------
+
+
+class FileField:
+    """One key of a plan file and the model field it fills, read by the importer and
+    written by the exporter from this one entry, so the two cannot drift apart.
+
+    ``kind`` says how a value crosses: ``text`` (empty ↔ absent), ``lines`` (a list in the
+    file, one per line in the field), ``date`` (ISO text), ``choices`` (a list of keys),
+    ``flag`` (true/false)."""
+
+    def __init__(self, key, kind="text", attribute=None):
+        self.key, self.kind, self.attribute = key, kind, attribute or key
+
+    def read(self, data, model):
+        """The model value for this key of the file's ``data`` (already validated)."""
+        value = data.get(self.key)
+        if self.kind == "lines":
+            return _lines(value)
+        if self.kind == "date":
+            return _as_date(value)
+        if self.kind == "choices":
+            # In choice order, as the field gives them back from the database, so that an
+            # unchanged file compares equal to what is stored (see _save_if_changed).
+            return _choices(model, self.attribute, value)
+        if self.kind == "flag":
+            return bool(value)
+        return _str(value)
+
+    def write(self, obj):
+        """The file value of this field of ``obj``: None when the field is empty (a flag
+        is always true or false)."""
+        value = getattr(obj, self.attribute)
+        if self.kind == "lines":
+            return _none(lines(value))
+        if self.kind == "date":
+            return _iso(value)
+        if self.kind == "choices":
+            return _none(list(value))
+        if self.kind == "flag":
+            return bool(value)
+        return _none(value)
+
+
+def read_fields(table, data, model):
+    return {field.attribute: field.read(data, model) for field in table}
+
+
+def write_fields(table, obj):
+    return {field.key: field.write(obj) for field in table}
+
+
+# A plan's facts (written before its revision log) and its texts (after it).
+PLAN_FACTS = [
+    FileField("municipality"),
+    FileField("scope", "choices"),
+    FileField("deciding_body"),
+    FileField("decision_date", "date"),
+    FileField("last_revised", "date"),
+    FileField("valid_from", "date"),
+    FileField("valid_until", "date"),
+    FileField("until_further_notice", "flag"),
+    FileField("document_owner"),
+    FileField("registration_number"),
+    FileField("version"),
+]
+PLAN_TEXTS = [
+    FileField("summary"),
+    FileField("vision"),
+    FileField("overall_goals", "lines"),
+    FileField("target_groups", "lines"),
+    FileField("follow_up"),
+]
+FOCUS_AREA_FIELDS = [
+    FileField("number"),
+    FileField("label"),
+    FileField("title"),
+    FileField("introduction"),
+    FileField("conditions", "lines"),
+]
+# A measure's own columns, before and after its responsible bodies in the file.
+MEASURE_HEAD = [
+    FileField("identifier"),
+    FileField("title"),
+    FileField("activities", "lines"),
+]
+MEASURE_TAIL = [
+    FileField("responsible_as_written"),
+    FileField("prevention_levels", "choices"),
+    FileField("target_groups", "choices"),
+    FileField("time_frame"),
+    FileField("due_date", "date"),
+    FileField("follow_up"),
+    FileField("note"),
+]
+
+
 def find_parent(parent_path, locale):
     """The page to put a new plan under: ``--parent`` (a page id or URL path such as
     ``/hem/handlingsplaner/``) or the first plan index page in the locale."""
@@ -534,7 +632,7 @@ def import_plan_file(data, *, parent_path=None, locale_code=None, publish=False,
             # Wagtail re-indexes a page's references on every save of every inline child, which
             # for a plan of 200 measures means re-reading the page a thousand times. Index each
             # page once, at the end, instead.
-            with disable_reference_index_auto_update():
+            with references_indexed_by_caller():
                 try:
                     plan, created = _write_plan(data["plan"], locale, parent_path, publish and not dry_run)
                 except ValidationError as error:
@@ -581,23 +679,8 @@ def _write_plan(plan_data, locale, parent_path, publish):
     fields = {
         "title": plan_data["title"],
         "plan_key": key,
-        "municipality": _str(plan_data.get("municipality")),
-        "summary": _str(plan_data.get("summary")),
         "search_description": _str(plan_data.get("summary"))[:1000],
-        "scope": _choices(PlanPage, "scope", plan_data.get("scope")),
-        "deciding_body": _str(plan_data.get("deciding_body")),
-        "decision_date": _as_date(plan_data.get("decision_date")),
-        "last_revised": _as_date(plan_data.get("last_revised")),
-        "valid_from": _as_date(plan_data.get("valid_from")),
-        "valid_until": _as_date(plan_data.get("valid_until")),
-        "until_further_notice": bool(plan_data.get("until_further_notice")),
-        "document_owner": _str(plan_data.get("document_owner")),
-        "registration_number": _str(plan_data.get("registration_number")),
-        "version": _str(plan_data.get("version")),
-        "vision": _str(plan_data.get("vision")),
-        "overall_goals": _lines(plan_data.get("overall_goals")),
-        "target_groups": _lines(plan_data.get("target_groups")),
-        "follow_up": _str(plan_data.get("follow_up")),
+        **read_fields(PLAN_FACTS + PLAN_TEXTS, plan_data, PlanPage),
         "definitions": [
             ("definition", {"term": d["term"], "definition": d["definition"]})
             for d in plan_data.get("definitions") or []
@@ -636,13 +719,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
         wanted.append(translation_key)
         area = existing.get(translation_key)
         slug = _area_slug(area_data, used_slugs)
-        area_fields = {
-            "title": area_data["title"],
-            "number": _str(area_data.get("number")),
-            "label": _str(area_data.get("label")),
-            "introduction": _str(area_data.get("introduction")),
-            "conditions": _lines(area_data.get("conditions")),
-        }
+        area_fields = read_fields(FOCUS_AREA_FIELDS, area_data, FocusAreaPage)
         if area is None:
             area = FocusAreaPage(translation_key=translation_key, locale=locale, slug=slug, **area_fields)
             area.live = False
@@ -724,7 +801,7 @@ def _choices(model, name, keys):
 def _set_measures(area, area_data, organisations, locale, plan_key, existing_measures):
     area_identity = _area_identity(area_data)
     goals = area_data.get("goals") or []
-    area.goals = [
+    goal_objects = [
         FocusAreaGoal(
             identifier=_str(g.get("identifier")),
             title=g["title"],
@@ -734,12 +811,13 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
         )
         for i, g in enumerate(goals)
     ]
-    rows = [(None, m) for m in area_data.get("measures") or []]
-    for number, goal in enumerate(goals, start=1):
-        rows.extend((number, m) for m in goal.get("measures") or [])
+    area.goals = goal_objects
+    rows = [(None, None, m) for m in area_data.get("measures") or []]
+    for number, (goal, goal_data) in enumerate(zip(goal_objects, goals), start=1):
+        rows.extend((number, goal.translation_key, m) for m in goal_data.get("measures") or [])
     seen_titles = {}
     measures = []
-    for sort_order, (goal_number, data) in enumerate(rows):
+    for sort_order, (goal_number, goal_key, data) in enumerate(rows):
         if data.get("identifier"):
             identity = ("measure", data["identifier"])
         elif data.get("title"):
@@ -752,19 +830,9 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
             identity = ("area", area_identity, "goal", goal_number, "row", n)
         translation_key = stable_uuid("plan", plan_key, *identity)
         measure = existing_measures.get(translation_key) or Measure(translation_key=translation_key, locale=locale)
-        measure.identifier = _str(data.get("identifier"))
-        measure.title = _str(data.get("title"))
-        measure.goal_number = goal_number
-        measure.activities = _lines(data.get("activities"))
-        # In choice order, as the field gives them back from the database, so that an
-        # unchanged file compares equal to what is stored (see _save).
-        measure.prevention_levels = _choices(Measure, "prevention_levels", data.get("prevention_levels"))
-        measure.target_groups = _choices(Measure, "target_groups", data.get("target_groups"))
-        measure.time_frame = _str(data.get("time_frame"))
-        measure.due_date = _as_date(data.get("due_date"))
-        measure.follow_up = _str(data.get("follow_up"))
-        measure.note = _str(data.get("note"))
-        measure.responsible_as_written = _str(data.get("responsible_as_written"))
+        for name, value in read_fields(MEASURE_HEAD + MEASURE_TAIL, data, Measure).items():
+            setattr(measure, name, value)
+        measure.goal_key = goal_key
         # No status in the file means none reported (never "not started"); a measure with
         # follow-ups takes its status from the latest one (Measure.status_from_follow_ups).
         measure.status = data.get("status") or ""
@@ -821,24 +889,14 @@ def export_data(plan):
 def _export_area(area, measures, organisations, org_keys):
     """A focus area as plan-file data: its own fields, goals and ``measures``."""
     goals = list(area.goals.all())
-    direct, by_goal = [], {i: [] for i in range(1, len(goals) + 1)}
+    direct, by_goal = [], {g.translation_key: [] for g in goals}
     for measure in sorted(measures, key=lambda m: m.sort_order or 0):
-        record = _export_measure(measure, organisations, org_keys)
-        if measure.goal_number in by_goal:
-            by_goal[measure.goal_number].append(record)
-        else:
-            direct.append(record)
-    area_data = {
-        "number": _none(area.number),
-        "label": _none(area.label),
-        "title": area.title,
-        "introduction": _none(area.introduction),
-        "conditions": _none(area.condition_list),
-    }
+        by_goal.get(measure.goal_key, direct).append(_export_measure(measure, organisations, org_keys))
+    area_data = write_fields(FOCUS_AREA_FIELDS, area)
     if goals:
         area_data["goals"] = [
-            {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[i]}
-            for i, g in enumerate(goals, start=1)
+            {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[g.translation_key]}
+            for g in goals
         ]
     area_data["measures"] = direct
     return area_data
@@ -863,28 +921,14 @@ def _export_plan_fields(plan):
     data = {
         "key": plan.plan_key or slugify(plan.title),
         "title": plan.title,
-        "municipality": _none(plan.municipality),
-        "scope": _none(list(plan.scope)),
-        "deciding_body": _none(plan.deciding_body),
-        "decision_date": _iso(plan.decision_date),
-        "last_revised": _iso(plan.last_revised),
-        "valid_from": _iso(plan.valid_from),
-        "valid_until": _iso(plan.valid_until),
-        "until_further_notice": plan.until_further_notice,
-        "document_owner": _none(plan.document_owner),
-        "registration_number": _none(plan.registration_number),
-        "version": _none(plan.version),
+        **write_fields(PLAN_FACTS, plan),
     }
     revisions = [{"date": _iso(r.date), "change": r.change} for r in plan.revision_log.all()]
     if revisions:
         data["revisions"] = revisions
     data.update(
         {
-            "summary": _none(plan.summary),
-            "vision": _none(plan.vision),
-            "overall_goals": _none(plan.overall_goal_list),
-            "target_groups": _none(plan.target_group_list),
-            "follow_up": _none(plan.follow_up),
+            **write_fields(PLAN_TEXTS, plan),
             "definitions": _none(
                 [{"term": b.value["term"], "definition": b.value["definition"]} for b in plan.definitions]
             ),
@@ -898,11 +942,8 @@ def _export_plan_fields(plan):
 
 
 def _export_measure(measure, organisations, org_keys):
-    record = {"identifier": _none(measure.identifier)}
-    if measure.title:
-        record["title"] = measure.title
-    if measure.activity_list:
-        record["activities"] = measure.activity_list
+    # Empty columns are left out; the identifier is always written (null: not numbered).
+    record = {k: v for k, v in write_fields(MEASURE_HEAD, measure).items() if v is not None or k == "identifier"}
     responsible = []
     for r in sorted(measure.responsibilities.all(), key=lambda r: r.sort_order or 0):
         if r.organisation_id:
@@ -918,21 +959,7 @@ def _export_measure(measure, organisations, org_keys):
         else:
             responsible.append({"text": r.text, "role": r.role})
     record["responsible"] = responsible
-    if measure.responsible_as_written:
-        record["responsible_as_written"] = measure.responsible_as_written
-    if measure.prevention_levels:
-        record["prevention_levels"] = list(measure.prevention_levels)
-    if measure.target_groups:
-        record["target_groups"] = list(measure.target_groups)
-    for name in ("time_frame",):
-        if getattr(measure, name):
-            record[name] = getattr(measure, name)
-    if measure.due_date:
-        record["due_date"] = measure.due_date.isoformat()
-    if measure.follow_up:
-        record["follow_up"] = measure.follow_up
-    if measure.note:
-        record["note"] = measure.note
+    record.update({k: v for k, v in write_fields(MEASURE_TAIL, measure).items() if v is not None})
     updates = sorted(measure.status_updates.all(), key=lambda u: (u.sort_order or 0))
     if measure.status and not updates:  # with follow-ups, the latest one is the status
         record["status"] = measure.status

@@ -105,13 +105,11 @@ def attach_plans(measures):
 
 def group_by_goal(focus_area, measures):
     """Measures directly under the focus area first, then each goal with its measures."""
-    goals = list(focus_area.goals.all())
-    groups = [{"goal": None, "measures": []}] + [{"goal": g, "measures": []} for g in goals]
+    direct = {"goal": None, "measures": []}
+    groups = {g.translation_key: {"goal": g, "measures": []} for g in focus_area.goals.all()}
     for measure in measures:
-        number = measure.goal_number
-        index = number if number and number <= len(goals) else 0
-        groups[index]["measures"].append(measure)
-    return [g for g in groups if g["measures"] or g["goal"] is not None]
+        groups.get(measure.goal_key, direct)["measures"].append(measure)
+    return [g for g in [direct, *groups.values()] if g["measures"] or g["goal"] is not None]
 
 
 # Pages ---------------------------------------------------------------------------------
@@ -177,7 +175,7 @@ def focus_area_context(focus_area):
     plan = focus_area.plan
     measures = attach_plan(list(focus_area.public_measures()), plan)
     groups = group_by_goal(focus_area, measures)
-    rows_of_goals = bool(measures) and all(not m.title and m.goal_number for m in measures)
+    rows_of_goals = bool(measures) and all(not m.title and m.goal for m in measures)
     if rows_of_goals:  # the plan has no measure column: its rows are its goals'
         heading = plan.goal_label or _("Goals")
         count = len([g for g in groups if g["goal"] is not None])

@@ -1,12 +1,14 @@
 """The fixed words of the plan domain, declared once.
 
-Each term has a key (stored in the database and written in plan files), a Swedish label
-for the admin (the admin is Swedish) and an English msgid that the public site translates
-into the visitor's language. Models, filters, exports, the plan file format and its JSON
-Schema all read these lists, so a new prevention level or status is added here only.
+Each term has a key (stored in the database and written in plan files), an admin label
+(an English msgid with the gettext context "admin", Swedish in locale/sv) and a public
+label (an English msgid without context, translated into every visitor language).
+Models, filters, exports, the plan file format and its JSON Schema all read these lists,
+so a new prevention level or status is added here only.
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Vocabulary:
@@ -19,7 +21,7 @@ class Vocabulary:
 
     @property
     def choices(self):
-        """Choices for model fields: shown in the (Swedish) admin."""
+        """Choices for model fields: shown in the admin, in the editor's admin language."""
         return [(key, admin) for key, admin, _public in self.terms]
 
     @property
@@ -35,36 +37,36 @@ class Vocabulary:
 
 
 STATUS = Vocabulary(
-    ("not_started", "Ej påbörjad", _("Not started")),
-    ("ongoing", "Pågående", _("Ongoing")),
-    ("done", "Genomförd", _("Done")),
-    ("continuous", "Löpande", _("Continuous")),
+    ("not_started", pgettext_lazy("admin", "Not started"), _("Not started")),
+    ("ongoing", pgettext_lazy("admin", "Ongoing"), _("Ongoing")),
+    ("done", pgettext_lazy("admin", "Done"), _("Done")),
+    ("continuous", pgettext_lazy("admin", "Continuous"), _("Continuous")),
 )
 
 PREVENTION_LEVELS = Vocabulary(
-    ("universal", "Universell", _("Universal prevention")),
-    ("selective", "Selektiv", _("Selective prevention")),
-    ("indicated", "Indikerad", _("Indicated prevention")),
+    ("universal", pgettext_lazy("admin", "Universal"), _("Universal prevention")),
+    ("selective", pgettext_lazy("admin", "Selective"), _("Selective prevention")),
+    ("indicated", pgettext_lazy("admin", "Indicated"), _("Indicated prevention")),
 )
 
 TARGET_GROUPS = Vocabulary(
-    ("children", "Barn", _("Children")),
-    ("young_people", "Unga", _("Young people")),
-    ("adults", "Vuxna", _("Adults")),
-    ("older_people", "Äldre", _("Older people")),
-    ("victims", "Våldsutsatta", _("People subjected to violence")),
-    ("perpetrators", "Våldsutövare", _("People who use violence")),
-    ("relatives", "Anhöriga", _("Relatives")),
-    ("professionals", "Personal", _("Staff")),
-    ("public", "Allmänheten", _("The public")),
+    ("children", pgettext_lazy("admin", "Children"), _("Children")),
+    ("young_people", pgettext_lazy("admin", "Young people"), _("Young people")),
+    ("adults", pgettext_lazy("admin", "Adults"), _("Adults")),
+    ("older_people", pgettext_lazy("admin", "Older people"), _("Older people")),
+    ("victims", pgettext_lazy("admin", "People subjected to violence"), _("People subjected to violence")),
+    ("perpetrators", pgettext_lazy("admin", "People who use violence"), _("People who use violence")),
+    ("relatives", pgettext_lazy("admin", "Relatives"), _("Relatives")),
+    ("professionals", pgettext_lazy("admin", "Staff"), _("Staff")),
+    ("public", pgettext_lazy("admin", "The public"), _("The public")),
 )
 
 SCOPES = Vocabulary(
-    ("VINR", "Våld i nära relation (VINR)", _("Violence in close relationships")),
-    ("HRV", "Hedersrelaterat våld och förtryck (HRV)", _("Honour-related violence and oppression")),
+    ("VINR", pgettext_lazy("admin", "Violence in close relationships (VINR)"), _("Violence in close relationships")),
+    ("HRV", pgettext_lazy("admin", "Honour-related violence and oppression (HRV)"), _("Honour-related violence and oppression")),
     (
         "POM",
-        "Prostitution, människohandel och sexuell exploatering av barn (POM)",
+        pgettext_lazy("admin", "Prostitution, human trafficking and sexual exploitation of children (POM)"),
         _("Prostitution, human trafficking and sexual exploitation of children"),
     ),
 )
@@ -72,33 +74,33 @@ SCOPES = Vocabulary(
 #: A measure whose plan reports no status has the empty key: it is shown as "no status
 #: reported" (or not at all), never as "not started", and counted apart in charts.
 NO_STATUS = ""
-NO_STATUS_ADMIN_LABEL = "Ingen uppgift"
+NO_STATUS_ADMIN_LABEL = pgettext_lazy("admin", "Not reported")
 NO_STATUS_LABEL = _("No status reported")
 
 ROLES = Vocabulary(
-    ("lead", "Ansvarig", _("Responsible")),
-    ("co", "Medansvarig", _("Co-responsible")),
-    ("support", "Med stöd av", _("With support from")),
+    ("lead", pgettext_lazy("admin", "Responsible"), _("Responsible")),
+    ("co", pgettext_lazy("admin", "Co-responsible"), _("Co-responsible")),
+    ("support", pgettext_lazy("admin", "With support from"), _("With support from")),
 )
 
 #: The plan's own words for its levels and columns (``plan.labels`` in a plan file): key,
 #: admin label of the field, and the word used when the plan gives none. ``focus_areas`` is
 #: the heading over the list of focus areas ("Områden", "Delmål" …).
 PLAN_LABELS = Vocabulary(
-    ("focus_areas", "Rubrik för fokusområdena", _("Focus areas")),
-    ("goal", "Mål", _("Goal")),
-    ("measure", "Åtgärd", _("Measure")),
-    ("activities", "Aktiviteter", _("Activities")),
-    ("responsible", "Ansvar", _("Responsible")),
-    ("time_frame", "Tidsram", _("Time frame")),
-    ("follow_up", "Uppföljning", _("Follow-up")),
+    ("focus_areas", pgettext_lazy("admin", "Heading for the focus areas"), _("Focus areas")),
+    ("goal", pgettext_lazy("admin", "Goal"), _("Goal")),
+    ("measure", pgettext_lazy("admin", "Measure"), _("Measure")),
+    ("activities", pgettext_lazy("admin", "Activities"), _("Activities")),
+    ("responsible", pgettext_lazy("admin", "Responsibility"), _("Responsible")),
+    ("time_frame", pgettext_lazy("admin", "Time frame"), _("Time frame")),
+    ("follow_up", pgettext_lazy("admin", "Follow-up"), _("Follow-up")),
 )
 
 ORGANISATION_KINDS = Vocabulary(
-    ("committee", "Nämnd/styrelse", _("Committee")),
-    ("administration", "Förvaltning/kontor", _("Administration")),
-    ("unit", "Enhet", _("Unit")),
-    ("company", "Kommunalt bolag", _("Municipal company")),
-    ("partner", "Extern part", _("Partner")),
-    ("other", "Annat", _("Other")),
+    ("committee", pgettext_lazy("admin", "Committee/board"), _("Committee")),
+    ("administration", pgettext_lazy("admin", "Administration/office"), _("Administration")),
+    ("unit", pgettext_lazy("admin", "Unit"), _("Unit")),
+    ("company", pgettext_lazy("admin", "Municipal company"), _("Municipal company")),
+    ("partner", pgettext_lazy("admin", "External partner"), _("Partner")),
+    ("other", pgettext_lazy("admin", "Other"), _("Other")),
 )

@@ -6,6 +6,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -20,15 +21,15 @@ class OrganisationChooserViewSet(SnippetChooserViewSet):
     """The chooser in a measure's "Ansvariga" has a tab to add a missing organisation."""
 
     form_fields = ["name", "short_name", "kind", "key"]
-    create_action_label = "Lägg till organisation"
-    creation_tab_label = "Ny organisation"
+    create_action_label = pgettext_lazy("admin", "Add organisation")
+    creation_tab_label = pgettext_lazy("admin", "New organisation")
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
-    menu_label = "Organisationer"
+    menu_label = pgettext_lazy("admin", "Organisations")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "short_name", "kind", "key", "locale"]
@@ -39,10 +40,10 @@ register_snippet(OrganisationViewSet)
 
 
 class MeasureAdminFilter(forms.Form):
-    plan = forms.ModelChoiceField(PlanPage.objects.none(), required=False, label="Plan")
-    organisation = forms.ModelChoiceField(Organisation.objects.none(), required=False, label="Organisation")
-    status = forms.ChoiceField(choices=[("", "Alla")] + STATUS.choices, required=False, label="Status")
-    q = forms.CharField(required=False, label="Sök")
+    plan = forms.ModelChoiceField(PlanPage.objects.none(), required=False, label=pgettext_lazy("admin", "Plan"))
+    organisation = forms.ModelChoiceField(Organisation.objects.none(), required=False, label=pgettext_lazy("admin", "Organisation"))
+    status = forms.ChoiceField(choices=[("", pgettext_lazy("admin", "All"))] + STATUS.choices, required=False, label=pgettext_lazy("admin", "Status"))
+    q = forms.CharField(required=False, label=pgettext_lazy("admin", "Search"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,7 +74,7 @@ def measure_index(request):
     return render(
         request,
         "plans/admin/measure_index.html",
-        {"form": form, "page_obj": page, "query": query.urlencode(), "header_title": "Åtgärder"},
+        {"form": form, "page_obj": page, "query": query.urlencode(), "header_title": pgettext_lazy("admin", "Measures")},
     )
 
 
@@ -84,4 +85,4 @@ def register_measure_index():
 
 @hooks.register("register_admin_menu_item")
 def register_measure_menu_item():
-    return MenuItem("Åtgärder", reverse("plans_measure_index"), icon_name="list-ul", order=205)
+    return MenuItem(pgettext_lazy("admin", "Measures"), reverse("plans_measure_index"), icon_name="list-ul", order=205)

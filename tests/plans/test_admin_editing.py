@@ -29,7 +29,7 @@ def test_editor_adds_a_focus_area_with_a_measure(client, import_generated):
                         "identifier": "9:1",
                         "title": "Informera på flera språk",
                         "status": "ongoing",
-                        "goal_number": "",
+                        "goal_key": "",
                         "activities": "Broschyr på arabiska",
                         "time_frame": "Klart ht 2025",
                         "due_date": "2025-12-31",
@@ -74,7 +74,7 @@ def _focus_area_with_one_responsible(organisation_typed):
             "title": "Fler når stöd", "slug": "fler-nar-stod", "label": "Fokusområde", "number": "9",
             "introduction": "", "conditions": "", "goals": inline_formset([]),
             "measures": inline_formset([{
-                "identifier": "9:1", "title": "Informera på flera språk", "status": "ongoing", "goal_number": "",
+                "identifier": "9:1", "title": "Informera på flera språk", "status": "ongoing", "goal_key": "",
                 "activities": "", "time_frame": "", "due_date": "", "follow_up": "", "note": "",
                 "responsibilities": inline_formset([{"organisation": organisation_typed, "text": "", "role": "lead"}]),
                 "status_updates": inline_formset([]),

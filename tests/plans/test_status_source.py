@@ -43,7 +43,7 @@ def focus_area_form(measure_status, updates, ids=None):
                         "identifier": "7:1",
                         "title": "Översätta informationen om skyddat boende",
                         "status": measure_status,
-                        "goal_number": "",
+                        "goal_key": "",
                         "activities": "",
                         "time_frame": "2026",
                         "due_date": "",

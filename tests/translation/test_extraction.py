@@ -77,3 +77,16 @@ def test_admin_labels_are_extracted_with_their_context_and_public_strings_withou
     public = {entry.msgid for entry in po if entry.msgctxt is None}
     assert {"phone number", "helpline", "easy-to-read summary", "Submit for review"} <= admin
     assert {"Leave this page quickly", "Need help now?"} <= public
+
+
+def test_plans_admin_labels_are_extracted_with_their_context_and_public_strings_without(extracted):
+    """The two kinds stay apart in plans/: a measure's field labels carry the admin context,
+    the measure list's words do not (a public string marked ``admin`` would reach Arabic
+    visitors untranslated)."""
+    po = polib.pofile(str(extracted / "sv" / "LC_MESSAGES" / "django.po"))
+    admin = {entry.msgid: entry.msgstr for entry in po if entry.msgctxt == ADMIN}
+    public = {entry.msgid for entry in po if entry.msgctxt is None}
+    assert admin["belongs to goal"] == "hör till mål"
+    assert admin["prevention level"] == "preventionsnivå"
+    assert admin["action plan"] == "handlingsplan"
+    assert {"Prevention level", "Co-responsible", "No status reported"} <= public
