@@ -17,8 +17,6 @@ from django.db import models
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import pgettext, pgettext_lazy

@@ -30,8 +30,8 @@ page does — and to the helpline, local service, brochure and glossary term sni
 :func:`ensure_roles` makes all this and is run by a data migration
 (``website/migrations/0002_roles_and_review_workflow.py``), so the groups exist in every
 install and can be picked in *Användare*. It takes the migration's ``apps`` or Django's
-and is safe to run again: ``setup_translators`` and the demo run it too (a test database
-that was flushed has lost what migrations made).
+and is safe to run again: ``setup_translators`` and the demo run it too, to give a
+language home page made after the migration its translator group.
 """
 
 from django.apps import apps as global_apps

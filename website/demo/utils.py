@@ -8,7 +8,7 @@ import uuid
 
 from django.conf import settings
 from wagtail.actions import ConvertAliasPageAction
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.models import DraftStateMixin, Locale
 
 DEMO_NAMESPACE = uuid.UUID("6f1c9a52-0d0b-4c8e-9a57-5e3c7b1d2a10")
 
