@@ -51,23 +51,37 @@ class ReachableByPhone:
         return language_entries(self.language_codes)
 
 
-class TranslationDraftKeepsLive:
+class TranslationStartsAsDraft:
     """A snippet translation made by wagtail-localize starts as a draft of its own.
 
     A translation is a copy of the published source: it must not inherit the source's
     publishing record (Wagtail excludes these fields for pages, not for snippets), or a
     fresh draft would look published in the admin.
 
-    (This mixin once also refused wagtail-localize's ``live = False`` save of an existing,
-    published translation, made when a page that chooses the snippet was submitted for
-    translation. Such a translation is no longer submitted at all:
-    ``website.submit_translations`` leaves existing translations alone.)
+    An existing, published translation is never saved as a draft by wagtail-localize:
+    ``website.submit_translations`` leaves existing translations alone.
     """
 
     exclude_fields_in_copy = ["live_revision", "first_published_at", "last_published_at"]
 
 
-class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class FoundByPartOfItsName(index.Indexed):
+    """Helplines and services in the admin's search: by name and audience, and by any part
+    of a compound word of the name ("frid" finds Kvinnofridslinjen; multilingual.admin_search)."""
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("audience"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("word_endings"),
+        index.FilterField("locale_id"),
+    ]
+
+    def word_endings(self):
+        return word_endings(self.name)
+
+
+class Helpline(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, FoundByPartOfItsName, models.Model):
     """A telephone line people can call (stödlinje), e.g. Kvinnofridslinjen or 112.
 
     Numbers are data that the municipality verifies, never text in a template.
@@ -136,16 +150,6 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
         FieldPanel("last_verified"),
     ]
 
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("audience"),
-        index.AutocompleteField("name"),
-        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (multilingual.admin_search)
-        index.FilterField("locale_id"),
-    ]
-
-    def word_endings(self):
-        return word_endings(self.name)
 
     # Words are translated; numbers and facts are the same in every language and follow
     # the Swedish helpline when it is published (``information.signals.sync_facts``).
@@ -185,7 +189,7 @@ class Helpline(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, Draft
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
 
 
-class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class LocalService(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, FoundByPartOfItsName, models.Model):
     """A place in the municipality where people get help: social services, the shelter …"""
 
     name = models.CharField(pgettext_lazy("admin", "name"), max_length=200)
@@ -227,16 +231,6 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
         FieldPanel("description"),
     ]
 
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("audience"),
-        index.AutocompleteField("name"),
-        index.AutocompleteField("word_endings"),  # "frid" finds Kvinnofridslinjen (multilingual.admin_search)
-        index.FilterField("locale_id"),
-    ]
-
-    def word_endings(self):
-        return word_endings(self.name)
 
     # As for helplines: contact details follow the published Swedish service.
     translatable_fields = [
@@ -262,7 +256,7 @@ class LocalService(TranslationDraftKeepsLive, ReachableByPhone, WorkflowMixin, D
 
 
 
-class GlossaryTerm(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class GlossaryTerm(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
     term = models.CharField(pgettext_lazy("admin", "word or abbreviation"), max_length=120)
@@ -293,7 +287,7 @@ class GlossaryTerm(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, Re
         return f"term-{self.slug}"
 
 
-class Brochure(TranslationDraftKeepsLive, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class Brochure(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A short brochure (broschyr) that is a web page and a printable PDF in every language.
 
     The PDF is made from the same content (see ``information.pdf``), unless a communicator
