@@ -80,9 +80,10 @@ check: install
 # The whole suite, once per database engine: on SQLite always, and on PostgreSQL as well
 # when POSTGRES_URL=postgres://user@host:port/name names a server (.ci/run starts a
 # throw-away one on loopback and sets it; pytest-django makes its own test_<name>, one per
-# worker). Two worker processes (pytest-xdist): TEST_WORKERS=0 runs in this process.
+# worker). Two worker processes (pytest-xdist), each taking whole modules (--dist loadscope:
+# a module's shared fixtures never meet another module's tests); TEST_WORKERS=0 runs in this process.
 TEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 test: install messages
 	$(MANAGE) check

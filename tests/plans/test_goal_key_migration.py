@@ -35,7 +35,9 @@ def test_a_revision_s_goal_numbers_become_the_keys_of_the_goals_at_those_places(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_migrating_a_database_keeps_every_measure_and_revision_under_its_goal():
+def test_migrating_a_database_keeps_every_measure_and_revision_under_its_goal(migrated_roots):
+    # migrated_roots: a transactional test before this one may have flushed the page tree's
+    # root, which Wagtail's migrations made and this test builds on.
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     try:
