@@ -96,34 +96,6 @@ def test_a_helpline_editor_has_helplines_and_services_and_nothing_else(client):
         assert (response.status_code, response.get("Location")) == (302, reverse("wagtailadmin_home")), closed
 
 
-def test_the_roles_setup_runs_again_and_without_any_page(db):
-    def counts():
-        return (
-            Group.objects.count(),
-            Workflow.objects.count(),
-            WorkflowPage.objects.count(),
-            WorkflowContentType.objects.count(),
-            Group.objects.get(name=REVIEWERS).permissions.count(),
-        )
-
-    before = counts()
-    ensure_roles()
-    assert counts() == before
-    # The migration's workflow is on the tree root and on the four snippet models.
-    workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
-    assert WorkflowPage.objects.get(page__depth=1).workflow == workflow
-    assert {w.content_type.model for w in WorkflowContentType.objects.filter(workflow=workflow)} == {
-        "helpline", "localservice", "brochure", "glossaryterm",
-    }
-    # Wagtail's default workflow (renamed in Swedish by website/migrations/0003) is off.
-    assert not Workflow.objects.get(name__in=WAGTAIL_DEFAULT_WORKFLOW_NAMES).active
-    # A database without pages (a flushed test database) still gets groups and workflows.
-    Page.objects.filter(depth=1).delete()
-    ensure_roles()
-    assert Group.objects.filter(name=COMMUNICATORS).exists()
-    assert WorkflowContentType.objects.filter(workflow=workflow).count() == 4
-
-
 # Helplines: the number people dial ------------------------------------------------------
 
 
