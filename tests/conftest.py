@@ -2,8 +2,10 @@
 
 Transactional tests (the browser tests, against the live server) leave the database
 flushed: Django empties every table after each, including what Wagtail's migrations made
-(the page tree's root, the root collection). ``demo_site`` puts those back for the next
-one (``migrated_roots``), so production code never has to repair a flushed database.
+(the Swedish locale, the page tree's root, the root collection, the roles). Django's flush
+sends ``post_migrate`` afterwards, and ``restore_what_migrations_made`` below puts those
+back then, whatever test or module fixture comes next (in random order, on any xdist
+worker); production code never has to repair a flushed database.
 (pytest-django's ``serialized_rollback`` would restore them too, but its copy of the
 database lives on the connection object, and once Playwright's sync API runs, Django hands
 the tests another connection object without it.)
@@ -14,10 +16,33 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from django.db.models.signals import post_migrate
 
 # Playwright's sync API runs an event loop in this thread; Django then refuses database
 # calls from "an async context". The tests are synchronous, so that check is a false alarm.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+
+def restore_what_migrations_made(sender, using="default", **kwargs):
+    """After a flush (and after migrating, where it finds everything made): the source
+    locale, the page tree's root, the root collection and the roles of website/roles.py."""
+    if sender.label != "website":  # post_migrate is sent once per app; once is enough
+        return
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    from website.roles import ensure_roles
+
+    locale = Locale.objects.using(using).get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    ensure_roles()
+
+
+post_migrate.connect(restore_what_migrations_made, dispatch_uid="tests.restore_what_migrations_made")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

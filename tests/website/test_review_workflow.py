@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowPage, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
@@ -19,10 +19,7 @@ from tests.translation.test_snippet_drafts import (
 )
 from website.roles import (
     COMMUNICATORS,
-    REVIEW_WORKFLOW,
     REVIEWERS,
-    WAGTAIL_DEFAULT_WORKFLOW_NAMES,
-    ensure_roles,
     translator_group_name,
     translator_languages,
 )

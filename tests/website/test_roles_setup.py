@@ -36,7 +36,8 @@ def test_the_roles_setup_runs_again_and_without_any_page(db):
         "helpline", "localservice", "brochure", "glossaryterm",
     }
     # Wagtail's default workflow (renamed in Swedish by website/migrations/0003) is off.
-    assert not Workflow.objects.get(name__in=WAGTAIL_DEFAULT_WORKFLOW_NAMES).active
+    # (Wagtail's migration made it; a database flushed by an earlier test no longer has it.)
+    assert not Workflow.objects.filter(name__in=WAGTAIL_DEFAULT_WORKFLOW_NAMES, active=True).exists()
     # A database without pages (a flushed test database) still gets groups and workflows.
     Page.objects.filter(depth=1).delete()
     ensure_roles()
