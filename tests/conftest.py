@@ -56,16 +56,30 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def migrated_roots(db):
-    """The page tree's root and the root collection, as Wagtail's migrations make them,
-    when a transactional test before this one has flushed them away."""
-    from wagtail.models import Collection, Locale, Page
+def connection_attempts(monkeypatch):
+    """Every attempt to reach another host (resolve or connect), refused and recorded: a
+    page or PDF made while this fixture is active must leave the list empty."""
+    import socket
 
-    if Page.get_first_root_node() is None:
-        locale = Locale.objects.get_or_create(language_code="sv")[0]
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    attempts = []
+
+    def no_connection(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "create_connection", no_connection)
+    monkeypatch.setattr(socket.socket, "connect", no_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", no_connection)
+    return attempts
+
+
+@pytest.fixture
+def migrated_roots(db):
+    """What migrations made, for a test that needs it before any flush has put it back
+    (``restore_what_migrations_made`` is the one place that knows what that is)."""
+    from django.apps import apps
+
+    restore_what_migrations_made(apps.get_app_config("website"))
 
 
 @pytest.fixture

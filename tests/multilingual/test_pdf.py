@@ -4,7 +4,6 @@ renders in the background."""
 
 import importlib
 import logging
-import socket
 from types import SimpleNamespace
 
 import pytest
@@ -54,16 +53,8 @@ def test_the_fetcher_refuses_other_hosts_and_serves_this_sites_static_files():
     assert len(fetcher.refused) == 3
 
 
-def test_a_document_asking_for_remote_images_fonts_and_styles_is_made_without_a_connection(monkeypatch):
-    attempts = []
-
-    def no_connection(*args, **kwargs):
-        attempts.append(args)
-        raise OSError("no network in this test")
-
-    monkeypatch.setattr(socket, "create_connection", no_connection)
-    monkeypatch.setattr(socket.socket, "connect", no_connection)
-    monkeypatch.setattr(socket, "getaddrinfo", no_connection)
+def test_a_document_asking_for_remote_images_fonts_and_styles_is_made_without_a_connection(connection_attempts):
+    attempts = connection_attempts
     remote = [
         "https://tracker.example/pixel.png",
         "https://cdn.example/style.css",
