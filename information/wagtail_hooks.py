@@ -1,9 +1,10 @@
 """The information app in the admin: snippets for helplines, services, brochures and terms."""
 
+from django.db.models import F
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
@@ -25,7 +26,31 @@ class LastVerifiedColumn(Column):
 # or communicator saved must be visible to the people who review it.
 
 
-class HelplineViewSet(SnippetViewSet):
+class StableOrderIndexView(IndexView):
+    """A listing whose pages neither repeat nor skip a row on any database.
+
+    PostgreSQL returns rows that tie on the sort column in any order, and a row it has just
+    updated often moves: with every helpline still unverified (the demo leaves the date
+    empty on purpose), a reviewer could page through the list and never see the one a
+    communicator changed. Ties are broken by the primary key, and rows without a date come
+    first on every engine, since they are the ones that need checking.
+    """
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("last_verified", "-last_verified"):
+            date = F("last_verified")
+            first = date.asc(nulls_first=True) if self.ordering == "last_verified" else date.desc(nulls_last=True)
+            return queryset.order_by(first, "pk")
+        queryset = super().order_queryset(queryset)
+        keys = queryset.query.order_by or queryset.model._meta.ordering
+        return queryset.order_by(*keys, "pk")
+
+
+class StableOrderSnippetViewSet(SnippetViewSet):
+    index_view_class = StableOrderIndexView
+
+
+class HelplineViewSet(StableOrderSnippetViewSet):
     model = Helpline
     icon = "mobile-alt"
     menu_label = pgettext_lazy("admin", "Helplines")
@@ -39,14 +64,14 @@ class HelplineViewSet(SnippetViewSet):
     ordering = ["last_verified"]
 
 
-class LocalServiceViewSet(SnippetViewSet):
+class LocalServiceViewSet(StableOrderSnippetViewSet):
     model = LocalService
     icon = "home"
     menu_label = pgettext_lazy("admin", "Local support services")
     list_display = ["name", "phone_number", BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")), LiveStatusTagColumn()]
 
 
-class BrochureViewSet(SnippetViewSet):
+class BrochureViewSet(StableOrderSnippetViewSet):
     model = Brochure
     icon = "doc-full"
     menu_label = pgettext_lazy("admin", "Brochures")
@@ -54,7 +79,7 @@ class BrochureViewSet(SnippetViewSet):
     search_fields = ["title", "summary"]  # not in the search index: the ORM searches
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(StableOrderSnippetViewSet):
     model = GlossaryTerm
     icon = "list-ul"
     menu_label = pgettext_lazy("admin", "Glossary")

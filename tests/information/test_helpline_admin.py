@@ -53,3 +53,36 @@ def test_other_information_snippets_have_admin_listings(shared_support_site, edi
     for model in ["localservice", "brochure", "glossaryterm"]:
         response = editor_client.get(f"/admin/snippets/information/{model}/")
         assert response.status_code == 200, model
+
+
+def _listed_pks(client, url, row_id):
+    """Every row id on every page of an admin listing, in the order a person paging sees them."""
+    import re
+
+    seen, page = [], 1
+    while True:
+        html = client.get(f"{url}{'&' if '?' in url else '?'}p={page}").content.decode()
+        seen += [int(pk) for pk in re.findall(rf'id="snippet_(\d+)_{row_id}"', html)]
+        if f"p={page + 1}" not in html:
+            return seen
+        page += 1
+
+
+@pytest.mark.parametrize("ordering", ["", "?ordering=last_verified", "?ordering=-last_verified", "?ordering=name"])
+def test_an_edited_helpline_keeps_its_place_in_the_listing(shared_support_site, editor_client, ordering):
+    """The listing shows every language's helplines, more than one page, and every number is
+    still unverified. PostgreSQL returned rows that tie in any order and moved the one just
+    saved to the end: the Swedish line a communicator had changed left the reviewer's first
+    page. Ties are now broken by id, and unverified numbers come first on every engine."""
+    from information.models import Helpline
+
+    url = f"/admin/snippets/information/helpline/{ordering}"
+    before = _listed_pks(editor_client, url, "title")
+    assert len(before) > 20  # more than one page
+    assert sorted(before) == sorted(Helpline.objects.values_list("pk", flat=True))
+    for line in Helpline.objects.filter(locale__language_code="sv"):
+        line.opening_hours = "Dygnet runt"
+        line.save()
+    assert _listed_pks(editor_client, url, "title") == before
+    if ordering in ("", "?ordering=last_verified"):
+        assert before[0] in Helpline.objects.filter(last_verified=None).values_list("pk", flat=True)
