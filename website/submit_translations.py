@@ -18,8 +18,8 @@ re-submitted, not emptied, not re-published; its own "Translate"/"Sync" is where
 updated, by someone who opens it.
 
 The views are wagtail-localize's, with ``form_valid`` calling this creator instead; they
-are registered at wagtail-localize's own addresses (``website/wagtail_hooks.py``), so
-every "Translate" button and link leads here.
+answer wagtail-localize's own URL names (``website/localize_views.py``), so every
+"Translate" button and link leads here.
 """
 
 from django.contrib import messages

@@ -1,20 +1,16 @@
 """Admin additions for the translation workflow: the overview, its menu item, and the
-translators' limits (website/translator_permissions.py)."""
+translators' limits (website/translator_permissions.py; the four wagtail-localize views
+replaced for them are chosen by URL name in website/localize_views.py)."""
 
 from django.urls import path, reverse
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from website import publish_translations, review, submit_translations, translator_permissions, views
+from website import publish_translations, review, translator_permissions, views
 
 
-# order=-1: four patterns below replace wagtail-localize's views at wagtail-localize's own
-# addresses (sync, submit page, submit snippet, convert to alias), which only works if
-# they come before its patterns (order 0). Wagtail offers no hook or permission policy
-# around these views, so this order is load-bearing: tests/translation/
-# test_admin_url_overrides.py fails if it changes.
-@hooks.register("register_admin_urls", order=-1)
+@hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
         path("translations/", views.TranslationOverviewView.as_view(), name="website_translation_overview"),
@@ -25,38 +21,10 @@ def register_translation_urls():
             publish_translations.publish_incomplete_translation,
             name="website_publish_incomplete_translation",
         ),
-        # wagtail-localize's sync form at its own address, so that every link to
-        # "wagtail_localize:update_translations" lands here: Django takes the first
-        # matching pattern, and this hook runs before wagtail-localize's (order=-1).
-        path(
-            "localize/update/<int:translation_source_id>/",
-            translator_permissions.UpdateTranslationsView.as_view(),
-            name="website_update_translations",
-        ),
-        # "Convert to alias" publishes the Swedish page under the translation's address:
-        # for those who may publish only (website/review.py). Same address, as above.
-        path(
-            "localize/page/<int:page_id>/convert_to_alias/",
-            review.convert_to_alias,
-            name="website_convert_to_alias",
-        ),
         path(
             "review/<str:app_label>/<str:model_name>/<str:pk>/submit/",
             review.submit_for_review,
             name="website_submit_for_review",
-        ),
-        # The same for "Translate this page" and a snippet's "Translate": they submit the
-        # chosen object without overwriting existing translations of what it uses
-        # (website/submit_translations.py).
-        path(
-            "localize/submit/page/<int:page_id>/",
-            submit_translations.SubmitPageTranslationView.as_view(),
-            name="website_submit_page_translation",
-        ),
-        path(
-            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            submit_translations.SubmitSnippetTranslationView.as_view(),
-            name="website_submit_snippet_translation",
         ),
     ]
 

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.middleware.CacheControlMiddleware",
     "website.middleware.MalformedAdminPostMiddleware",
+    "website.localize_views.LocalizeViewReplacementMiddleware",  # translators' limits
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

@@ -1,0 +1,56 @@
+"""Four wagtail-localize admin views that the reference site replaces to keep translators' limits.
+
+Which view answers is decided by the URL's *name*, not by where its pattern sits in the URL
+list. Every button and link wagtail-localize makes to these views is
+``reverse("wagtail_localize:…")``, so the same name always reaches the replacement,
+whichever app or hook loads first. Wagtail has no permission policy or hook around these
+views (wagtail-localize publishes a sync's translations with ``revision.publish`` and no
+user, which skips Wagtail's publish check), so the replacement works at the one point
+Django gives for this: ``process_view``, after the URL has been resolved.
+
+* ``update_translations``: the sync form. "Publish immediately" is offered only to someone
+  who may publish every translation (``translator_permissions.UpdateTranslationsView``).
+* ``submit_page_translation``, ``submit_snippet_translation``: "Translate this page" and a
+  snippet's "Translate" keep existing translations of what they use
+  (``submit_translations``).
+* ``convert_to_alias``: only for those who may publish the page (``review``).
+"""
+
+from functools import cached_property
+
+from wagtail.admin.auth import require_admin_access
+
+from website import review, submit_translations, translator_permissions
+
+
+class LocalizeViewReplacementMiddleware:
+    """Answers the four wagtail-localize URLs above with the project's views.
+
+    The replacement gets what the URL captured (``page_id``, ``translation_source_id``…)
+    and the same admin access check as every admin view. Everything else about the request
+    (CSRF, login, messages) has been handled by the middleware listed before this one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    @cached_property
+    def replacements(self):
+        return {
+            f"wagtail_localize:{name}": require_admin_access(view)
+            for name, view in {
+                "update_translations": translator_permissions.UpdateTranslationsView.as_view(),
+                "submit_page_translation": submit_translations.SubmitPageTranslationView.as_view(),
+                "submit_snippet_translation": submit_translations.SubmitSnippetTranslationView.as_view(),
+                "convert_to_alias": review.convert_to_alias,
+            }.items()
+        }
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        replacement = self.replacements.get(request.resolver_match.view_name)
+        if replacement is None:
+            return None
+        return replacement(request, *view_args, **view_kwargs)
