@@ -37,7 +37,7 @@ def test_database():
 def load_demo_site():
     """The demo site, its support section and the plan index (not the demo plans: each
     section imports its own)."""
-    from plans.demo import INDEX
+    from website.demo.action_plans import INDEX
     from plans.models import PlanIndexPage
     from website.demo import information, site
     from website.demo.utils import ensure_child_page

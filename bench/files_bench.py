@@ -30,13 +30,13 @@ def measure_import():
 def measure_pdf():
     with test_database():
         from information.models import Brochure
-        from information.pdf import render_brochure_pdf
+        from information.pdf import BROCHURE_PDF
 
         load_demo_site()
         brochure = Brochure.objects.get(locale__language_code="ar", live=True)
         before = peak_rss_mib()
         start = time.perf_counter()
-        data = render_brochure_pdf(brochure)
+        data = BROCHURE_PDF.render(brochure)
         seconds = time.perf_counter() - start
         print(f"| Arabic brochure PDF, first render ({len(data) // 1024} KiB) | {seconds:.2f} s | {peak_rss_mib():.0f} MiB (before: {before:.0f}) |")
 
