@@ -90,6 +90,22 @@ def demo_site(migrated_roots):
     return site.load()
 
 
+@pytest.fixture
+def search_index(settings):
+    """Wagtail's search index, built from what the database holds now and kept up to date
+    for the rest of the test (the test settings switch updates off: indexing on every save
+    is a fifth of loading the demo). Ask for it after the fixtures that load content."""
+    default = settings.WAGTAILSEARCH_BACKENDS["default"]
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {**default, "AUTO_UPDATE": True}}
+    build_search_index()
+
+
+def build_search_index():
+    """Index what the database holds now (Wagtail's ``update_index``, quietly)."""
+    with open(os.devnull, "w") as quiet:
+        call_command("update_index", verbosity=0, stdout=quiet)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium. Browser tests fail (not skip) when it is missing."""

@@ -18,14 +18,14 @@ def _results(html):
     return re.findall(r'<li(?: lang="([^"]+)"[^>]*)?>\s*<a href="([^"]+)">', section)
 
 
-def test_search_finds_pages_in_the_visitors_language_only(shared_support_site, client_for):
+def test_search_finds_pages_in_the_visitors_language_only(shared_support_site, search_index, client_for):
     html = client_for.get("/ar/sok/", {"q": "العنف"}).content.decode()
     results = _results(html)
     assert results
     assert all(url.startswith("/ar/") and lang == "" for lang, url in results), results
 
 
-def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(shared_support_site, client_for):
+def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(shared_support_site, search_index, client_for):
     for code in ["ti", "pl"]:
         html = client_for.get(f"/{code}/sok/", {"q": "Kvinnofridslinjen"}).content.decode()
         results = _results(html)
@@ -34,7 +34,7 @@ def test_search_in_a_language_without_translations_gives_marked_swedish_fallback
         assert 'class="untranslated-note"' in html
 
 
-def test_search_stores_and_logs_nothing(shared_support_site, client_for, caplog):
+def test_search_stores_and_logs_nothing(shared_support_site, search_index, client_for, caplog):
     def row_counts():
         with connection.cursor() as cursor:
             counts = {}
@@ -43,6 +43,9 @@ def test_search_stores_and_logs_nothing(shared_support_site, client_for, caplog)
                 counts[table] = cursor.fetchone()[0]
             return counts
 
+    # The same results once before counting: their first showing may make image renditions
+    # (thumbnails Wagtail stores once per image), which hold nothing of the query.
+    client_for.get("/sv/sok/", {"q": "skyddat boende zzforst"})
     before = row_counts()
     caplog.set_level(logging.DEBUG)
     response = client_for.get("/sv/sok/", {"q": "skyddat boende zzhemlig"})
@@ -53,7 +56,7 @@ def test_search_stores_and_logs_nothing(shared_support_site, client_for, caplog)
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_empty_or_overlong_queries_answer_calmly(shared_support_site, client_for):
+def test_empty_or_overlong_queries_answer_calmly(shared_support_site, search_index, client_for):
     assert client_for.get("/sv/sok/").status_code == 200
     assert client_for.get("/sv/sok/", {"q": "x" * 5000}).status_code == 200
     assert client_for.get("/sv/sok/", {"q": '") OR 1=1 --'}).status_code == 200
@@ -70,7 +73,7 @@ def _support_page(title, easy_read):
     return page
 
 
-def test_swedish_search_finds_a_page_by_its_words_and_on_postgresql_by_their_other_forms(shared_support_site, client_for):
+def test_swedish_search_finds_a_page_by_its_words_and_on_postgresql_by_their_other_forms(shared_support_site, search_index, client_for):
     """PostgreSQL stems with its Swedish configuration ("kvinnojouren" and "Kvinnojourer"
     are one word), not with the server's default English one; SQLite's full-text index
     matches words as written."""
@@ -86,7 +89,7 @@ def test_swedish_search_finds_a_page_by_its_words_and_on_postgresql_by_their_oth
         assert inflected == []
 
 
-def test_an_arabic_query_finds_the_arabic_page_and_nothing_in_swedish(shared_support_site, client_for):
+def test_an_arabic_query_finds_the_arabic_page_and_nothing_in_swedish(shared_support_site, search_index, client_for):
     arabic = _results(client_for.get("/ar/sok/", {"q": "تتعرض"}).content.decode())
     assert ("", "/ar/stod/utsatt-for-vald/") in arabic
     assert all(url.startswith("/ar/") and lang == "" for lang, url in arabic), arabic

@@ -16,7 +16,7 @@ def _gettext(code, message):
         return translation.gettext(message)
 
 
-def test_visitor_searches_in_their_language_and_stays_in_it(page, live_server, support_site):
+def test_visitor_searches_in_their_language_and_stays_in_it(page, live_server, support_site, search_index):
     for code, query in QUERIES.items():
         page.goto(f"{live_server.url}/{code}/")
         page.get_by_role("link", name=_gettext(code, "Search"), exact=True).click()

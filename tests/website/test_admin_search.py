@@ -9,6 +9,8 @@ import pytest
 from django.db import transaction
 from wagtail.models import Locale
 
+from tests.conftest import build_search_index
+
 pytestmark = pytest.mark.django_db
 
 
@@ -48,6 +50,7 @@ def _load():
         GlossaryTerm.objects.create(term="Kontaktförbud", slug="kontaktforbud", definition="<p>Ett förbud.</p>", locale=swedish)
     if not Brochure.objects.filter(title__startswith="Stöd").exists():
         Brochure.objects.create(title="Stöd vid våld", slug="stod-vid-vald", locale=swedish)
+    build_search_index()  # the tests only read: no need to keep it up to date
 
 
 # (listing, query, a row that must be found, a row that must not)

@@ -39,3 +39,8 @@ CACHES = {
 # Tests render pages to check them (and count their queries): a second request answered
 # from the page cache would check nothing. tests/website/test_page_cache.py switches it on.
 PAGE_CACHE_ENABLED = False
+
+# Search index updates on every save are a fifth of loading the demo content: off here, like
+# PDF rendering. Tests that search ask for the ``search_index`` fixture (tests/conftest.py),
+# which builds the index and keeps it up to date for that test.
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}  # noqa: F405
