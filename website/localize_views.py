@@ -18,6 +18,7 @@ Django gives for this: ``process_view``, after the URL has been resolved.
 
 from functools import cached_property
 
+from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 
 from website import review, submit_translations, translator_permissions
@@ -27,8 +28,9 @@ class LocalizeViewReplacementMiddleware:
     """Answers the four wagtail-localize URLs above with the project's views.
 
     The replacement gets what the URL captured (``page_id``, ``translation_source_id``…)
-    and the same admin access check as every admin view. Everything else about the request
-    (CSRF, login, messages) has been handled by the middleware listed before this one.
+    and the wrappers Wagtail puts around every admin view (access check, the admin's 404
+    page, ``never_cache``). Everything else about the request (CSRF, login, messages) has
+    been handled by the middleware listed before this one.
     """
 
     def __init__(self, get_response):
@@ -39,8 +41,10 @@ class LocalizeViewReplacementMiddleware:
 
     @cached_property
     def replacements(self):
+        from wagtail.admin.urls import display_custom_404  # with the admin's URLs, loaded by then
+
         return {
-            f"wagtail_localize:{name}": require_admin_access(view)
+            f"wagtail_localize:{name}": never_cache(display_custom_404(require_admin_access(view)))
             for name, view in {
                 "update_translations": translator_permissions.UpdateTranslationsView.as_view(),
                 "submit_page_translation": submit_translations.SubmitPageTranslationView.as_view(),

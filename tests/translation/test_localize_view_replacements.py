@@ -61,6 +61,7 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
     response = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
     assert response.status_code == 200
     assert "website/admin/update_translations.html" in [t.name for t in response.templates]
+    assert "no-store" in response["Cache-Control"]  # like every admin view (never_cache)
 
 
 def test_check_refuses_a_site_without_the_replacements(settings):
