@@ -6,6 +6,7 @@ that each name it imports from the project still exists."""
 
 import ast
 import importlib
+import importlib.util
 from pathlib import Path
 
 import pytest

@@ -1,5 +1,6 @@
 """The admin shows when each number was last checked and warns when it is stale."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -57,8 +58,6 @@ def test_other_information_snippets_have_admin_listings(shared_support_site, edi
 
 def _listed_pks(client, url, row_id):
     """Every row id on every page of an admin listing, in the order a person paging sees them."""
-    import re
-
     seen, page = [], 1
     while True:
         html = client.get(f"{url}{'&' if '?' in url else '?'}p={page}").content.decode()
