@@ -32,6 +32,11 @@ DEFAULTS = {
     # Which published helplines every page offers in its footer and emergency notes: the
     # filter (field lookups on information.Helpline) that picks them.
     "VINR_SITE_WIDE_HELPLINES": {"is_emergency": True},
+    # The dotted path of a function returning a number that changes whenever published
+    # content changes (on every app server): with it, what every page shows around its
+    # content is worked out once per publication (multilingual.published). None: on
+    # every request.
+    "VINR_PUBLICATION_GENERATION": None,
 }
 
 

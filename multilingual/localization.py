@@ -20,6 +20,7 @@ from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
 from multilingual.languages import site_languages, source_language
+from multilingual.published import once_per_publication
 
 # The site's locales, read at most once per request: {language code: locale id}, and the
 # other way round. Both are emptied together when a request starts and whenever a Locale
@@ -211,16 +212,23 @@ def page_versions(page, request=None):
         return cache[key]
     if key:
         queryset = page.get_translations(inclusive=True)
+        memo_key = ("page_versions", key)
     else:
         site = Site.find_for_request(request) if request else None
         if site is None:
             return {}
         queryset = Page.objects.filter(translation_key=site.root_page.translation_key)
-    found = {
-        p.locale.language_code: p
-        for p in queryset.live().filter(alias_of__isnull=True).select_related("locale")
-    }
-    versions = {code: found[code] for code in site_languages() if code in found}
+        memo_key = ("page_versions", "site", site.pk)
+
+    def work_out():
+        found = {
+            p.locale.language_code: p
+            for p in queryset.live().filter(alias_of__isnull=True).select_related("locale")
+        }
+        return {code: found[code] for code in site_languages() if code in found}
+
+    # Once per publication (multilingual.published): the pages are shared, read only.
+    versions = once_per_publication(memo_key + (tuple(site_languages()),), request, work_out)
     if request is not None:
         if cache is None:
             cache = request._page_versions = {}

@@ -37,6 +37,7 @@ class MeasureFilterForm(forms.Form):
 
     def __init__(self, data, *, organisations, focus_areas, plan=None):
         super().__init__(data)
+        self.organisations, self.focus_areas = organisations, focus_areas
         if plan is not None:  # the plan's own words for its columns and levels
             self.fields["organisation"].label = plan.labels["responsible"]
             shared = {f.label for f in focus_areas if f.label}
@@ -75,13 +76,14 @@ def filter_measures(plan, params):
     """``(form, measures)`` for a plan and the request's GET parameters.
 
     Unknown values make the form invalid; the caller answers 400 and shows the errors.
-    The measures are then the plan's unfiltered list.
+    The measures are then the plan's unfiltered list. ``form.organisations`` and
+    ``form.focus_areas`` are the choices' objects, for a caller that lists the measures.
     """
     measures = plan.measures()
     focus_areas = list(plan.focus_areas())
     form = MeasureFilterForm(
         params,
-        organisations=plan_organisations(measures),
+        organisations=list(plan_organisations(measures)),
         focus_areas=focus_areas,
         plan=plan,
     )

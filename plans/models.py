@@ -14,12 +14,12 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -305,13 +305,20 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
             return "archived"
         return "in_force"
 
-    @cached_property
+    @property
     def labels(self):
-        """The plan's own word for each level and column, or the site's word (translated)."""
-        return {
-            key: getattr(self, f"{key}_label", "") or default
-            for key, _admin, default in PLAN_LABELS.terms
-        }
+        """The plan's own word for each level and column, or the site's word (translated).
+
+        Strings in the active language, made once per language for this object: a listing
+        shows them in every measure, where a lazy string would look itself up each time."""
+        language = get_language()
+        made = self.__dict__.setdefault("_labels_by_language", {})
+        if language not in made:
+            made[language] = {
+                key: getattr(self, f"{key}_label", "") or str(default)
+                for key, _admin, default in PLAN_LABELS.terms
+            }
+        return made[language]
 
     def own_labels(self):
         """Only the words the plan gives itself (``plan.labels`` in the plan file)."""
@@ -680,6 +687,41 @@ class MeasureQuerySet(models.QuerySet):
             Prefetch("focus_area__goals", queryset=FocusAreaGoal.objects.order_by("sort_order")),
         )
 
+    def listing(self, focus_areas, organisations=()):
+        """The measures as a list for a listing of ``focus_areas`` (the caller's objects,
+        which get their goals here), with their responsible bodies.
+
+        Each measure shares its focus area's object and each responsibility the register's
+        organisation object (from ``organisations`` where given, else fetched once),
+        instead of a copy in every row as ``with_public_relations`` makes: a focus area is
+        a page, a wide model, and fifty copies of it cost more than the listing's queries.
+        Follow-ups are not fetched: a listing shows the status."""
+        prefetch_related_objects(
+            [area for area in focus_areas if "goals" not in getattr(area, "_prefetched_objects_cache", {})],
+            Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("sort_order")),
+        )
+        areas = {area.pk: area for area in focus_areas}
+        measures = list(
+            self.select_related(None).prefetch_related(None).prefetch_related(
+                Prefetch("responsibilities", queryset=Responsibility.objects.order_by("sort_order"))
+            )
+        )
+        known = {organisation.pk: organisation for organisation in organisations}
+        missing = {
+            r.organisation_id for m in measures for r in m.responsibilities.all()
+            if r.organisation_id and r.organisation_id not in known
+        }
+        if missing:
+            known.update(Organisation.objects.in_bulk(missing))
+        for measure in measures:
+            area = areas.get(measure.focus_area_id)
+            if area is not None:
+                measure._state.fields_cache["focus_area"] = area
+            for responsibility in measure.responsibilities.all():
+                if responsibility.organisation_id:
+                    responsibility._state.fields_cache["organisation"] = known[responsibility.organisation_id]
+        return measures
+
 
 class Measure(TranslatableMixin, Orderable, ClusterableModel):
     """A measure (åtgärd) as the plan writes it, with who is responsible and its follow-up.
@@ -840,6 +882,15 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     def latest_update(self):
         updates = list(self.status_updates.all())
         return max(updates, key=lambda u: (u.date, u.sort_order or 0)) if updates else None
+
+    @cached_property
+    def responsible_by_role(self):
+        """``[(role, [responsibility, …]), …]`` for the roles the measure has, in the
+        vocabulary's order (responsible, co-responsible, with support from)."""
+        by_role = {}
+        for responsibility in self.responsibilities.all():
+            by_role.setdefault(responsibility.role, []).append(responsibility)
+        return [(role, by_role[role]) for role in ROLES.keys if role in by_role]
 
     @property
     def leads(self):

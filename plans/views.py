@@ -207,7 +207,7 @@ def _render(plan, request, template, context, status=200):
 
 def measure_list(plan, request):
     form, measures = filter_measures(plan, request.GET)
-    measures = attach_plan(list(measures), plan)
+    measures = attach_plan(measures.listing(form.focus_areas, form.organisations), plan)
     query = request.GET.urlencode() if form.is_valid() else ""
     return _render(
         plan,

@@ -30,9 +30,12 @@ class Vocabulary:
         return [(key, public) for key, _admin, public in self.terms]
 
     def public_label(self, key):
+        """The visitor's word for ``key``, in the active language (a string, not a lazy
+        one: a listing shows it for every measure, and each use of a lazy string is a
+        catalogue lookup again)."""
         for term_key, _admin, public in self.terms:
             if term_key == key:
-                return public
+                return str(public)
         return key
 
 

@@ -61,6 +61,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def nothing_kept_from_another_test():
+    """Each test starts with no answer kept by ``multilingual.published``: a test's rows are
+    rolled back (or flushed) without a publication, which never happens to what a site has
+    committed and published."""
+    from multilingual.published import forget
+
+    forget()
+
+
 @pytest.fixture
 def connection_attempts(monkeypatch):
     """Every attempt to reach another host (resolve or connect), refused and recorded: a

@@ -2,11 +2,13 @@
 
 from django import template
 from django.db.models import Q
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from multilingual import conf
 from multilingual.languages import source_language
 from multilingual.localization import active_locale_id, locale_id_for
+from multilingual.published import once_per_publication
 from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 
 register = template.Library()
@@ -18,21 +20,26 @@ def quick_exit_url(context):
     return conf.quick_exit_url(context.get("request"))
 
 
-@register.simple_tag
-def emergency_helpline():
+@register.simple_tag(takes_context=True)
+def emergency_helpline(context):
     """The helpline every page offers (112 unless ``VINR_SITE_WIDE_HELPLINES`` says
-    otherwise) as the municipality published it, in the visitor's language."""
+    otherwise) as the municipality published it, in the visitor's language (once per
+    publication: ``multilingual.published``)."""
     from information.models import Helpline
 
     # Not Locale.get_active(): that is a query on every page.
     locale_id = active_locale_id() or locale_id_for(source_language())
-    lines = list(
-        Helpline.objects.filter(**conf.site_wide_helplines_filter(), live=True).select_related("locale")[:20]
-    )
-    for line in lines:
-        if line.locale_id == locale_id:
-            return line
-    return lines[0] if lines else None
+    line_filter = conf.site_wide_helplines_filter()
+
+    def work_out():
+        lines = list(Helpline.objects.filter(**line_filter, live=True).select_related("locale")[:20])
+        for line in lines:
+            if line.locale_id == locale_id:
+                return line
+        return lines[0] if lines else None
+
+    key = ("emergency_helpline", locale_id, tuple(sorted(line_filter.items())))
+    return once_per_publication(key, context.get("request"), work_out)
 
 
 @register.simple_tag(takes_context=True)
@@ -43,10 +50,20 @@ def hide_visit_url(context):
     section of the visitor's language). When it
     is not translated into the visitor's language, the Swedish page's path is given under
     the visitor's prefix, where ``SupportIndexPage.route`` serves it with a notice.
+    Worked out once per publication for each page, language and host name.
     """
+    page = context.get("page")
+    request = context.get("request")
+    key = (
+        "hide_visit_url", type(page), getattr(page, "pk", None), getattr(page, "translation_key", None),
+        translation.get_language(), request.get_host() if request is not None else None,
+    )
+    return once_per_publication(key, request, lambda: _hide_visit_url(page, request))
+
+
+def _hide_visit_url(page, request):
     from information.models import SupportIndexPage, url_for_visitor
 
-    page = context.get("page")
     index = page if isinstance(page, SupportIndexPage) else None
     if index is None:
         # The section above the page, else (the home page, a plan, a 404: the quick exit
@@ -77,7 +94,7 @@ def hide_visit_url(context):
         return ""
     if page is not None and getattr(page, "translation_key", None) == target.translation_key:
         return ""  # the visitor is reading it
-    return url_for_visitor(target, context.get("request"))
+    return url_for_visitor(target, request)
 
 
 @register.simple_tag(takes_context=True)

@@ -154,17 +154,32 @@ def test_a_helpline_published_through_one_app_server_shows_on_the_other_at_once(
     token = dict(form_fields(login, None))["csrfmiddlewaretoken"]
     response, _html = one.post("/admin/login/", {"csrfmiddlewaretoken": token, "username": "redaktor", "password": "lösen-för-test-1"})
     assert not response.url.endswith("/login/"), "the editor could not log in"
-    edit = f"/admin/snippets/information/helpline/edit/{helpline.pk}/"
-    _response, form = one.get(edit)
-    fields = [(name, "020-60 60 60" if name == "phone_number" else value) for name, value in form_fields(form, "w-editor-form")]
-    assert ("phone_number", "020-60 60 60") in fields
-    response, _html = one.post(edit, fields + [("action-publish", "action-publish")])
-    assert response.status == 200
-    helpline.refresh_from_db()
-    assert helpline.phone_number == "020-60 60 60"  # published through the first server
+    publish_phone_number(one, helpline, "020-60 60 60")
 
     for path in ("/sv/", "/ar/"):
         response, html = other.get(path)
         assert response.headers["X-Page-Cache"] == "miss", path
         assert 'href="tel:020606060"' in html, path
         assert 'href="tel:020505050"' not in html, path
+
+    # The footer's emergency number is kept by each server between publications
+    # (multilingual.published), not only in the page cache: the other server must let it go.
+    emergency = Helpline.objects.get(is_emergency=True, locale__language_code="sv")
+    _response, html = other.get("/sv/stod/")
+    assert 'href="tel:112"' in html
+    publish_phone_number(one, emergency, "114 14")
+    _response, html = other.get("/sv/stod/")
+    assert 'href="tel:11414"' in html
+    assert 'href="tel:112"' not in html
+
+
+def publish_phone_number(server, helpline, number):
+    """Publish a new number for ``helpline`` through the admin of ``server``, as an editor."""
+    edit = f"/admin/snippets/information/helpline/edit/{helpline.pk}/"
+    _response, form = server.get(edit)
+    fields = [(name, number if name == "phone_number" else value) for name, value in form_fields(form, "w-editor-form")]
+    assert ("phone_number", number) in fields
+    response, _html = server.post(edit, fields + [("action-publish", "action-publish")])
+    assert response.status == 200
+    helpline.refresh_from_db()
+    assert helpline.phone_number == number  # published through this server

@@ -201,6 +201,10 @@ VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES = ["website.HomePage"]
 VINR_BASE_TEMPLATE = "base.html"
 VINR_QUICK_EXIT_URL = "website.models.quick_exit_url"
 VINR_SITE_WIDE_HELPLINES = {"is_emergency": True}
+# The page cache's number, raised by every publication (website.page_cache): the language
+# versions, emergency number and footer links each page shows are worked out once per
+# publication instead of once per request (multilingual.published).
+VINR_PUBLICATION_GENERATION = "website.page_cache.current_generation"
 
 # Translation workflow (docs/translating.md). A translation of a live page starts as a
 # draft: a person publishes each language when it has been read through (wagtail-localize

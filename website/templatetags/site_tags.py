@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from multilingual.languages import SOURCE_LANGUAGE, language_entries
 from multilingual.localization import page_versions
+from multilingual.published import once_per_publication
 
 register = template.Library()
 
@@ -81,11 +82,17 @@ def accessibility_statement_url(context):
         return ""
     from multilingual.localization import active_locale_id
 
-    # One query: the live version in the visitor's language, else the chosen page itself.
-    versions = list(
-        Page.objects.live()
-        .filter(translation_key__in=Page.objects.filter(pk=statement_id).values("translation_key"))
-        .filter(models.Q(locale_id=active_locale_id()) | models.Q(pk=statement_id))
-    )
-    target = next((p for p in versions if p.pk != statement_id), None) or next(iter(versions), None)
-    return target.get_url(request=request) if target is not None else ""
+    locale_id = active_locale_id()
+
+    def work_out():
+        # One query: the live version in the visitor's language, else the chosen page itself.
+        versions = list(
+            Page.objects.live()
+            .filter(translation_key__in=Page.objects.filter(pk=statement_id).values("translation_key"))
+            .filter(models.Q(locale_id=locale_id) | models.Q(pk=statement_id))
+        )
+        target = next((p for p in versions if p.pk != statement_id), None) or next(iter(versions), None)
+        return target.get_url(request=request) if target is not None else ""
+
+    key = ("accessibility_statement_url", statement_id, locale_id, request.get_host() if request is not None else None)
+    return once_per_publication(key, request, work_out)

@@ -1,0 +1,71 @@
+"""What every page shows around its content, worked out once per publication.
+
+Each public page looks up the same things from published content: the language versions
+(``hreflang`` and the language switcher), the emergency number, the "hide your visit"
+link and the accessibility statement. They are a query or two each, and together were a
+third of an uncached page's time, on every request, for answers that change only when
+someone publishes (a few times a day).
+
+The site says how to know that published content changed: ``VINR_PUBLICATION_GENERATION``
+names a function that returns a number that changes whenever it does (the reference
+site: its page cache's generation, ``website.page_cache.current_generation``, which
+every app server reads from the same cache). Each process keeps the answers it worked
+out under the number they were worked out under, and forgets them all when it sees
+another number: the request after a publish, on every app server, works them out again.
+Without the setting nothing is kept between requests.
+
+Only answers that depend on nothing but published content and the key belong here (no
+user, no draft, no query string): the key names everything else the answer reads. A
+preview works everything out afresh: it shows a draft.
+"""
+
+import threading
+
+from django.utils.module_loading import import_string
+
+from multilingual.conf import setting
+
+#: More keys than this (pages × languages × host names) and the process starts over.
+MAX_ENTRIES = 20_000
+
+_lock = threading.Lock()
+_answers = {}
+_generation = [None]
+
+
+def current_generation(request=None):
+    """The site's publication number, read once per request; None without the setting."""
+    if request is not None and hasattr(request, "_publication_generation"):
+        return request._publication_generation
+    path = setting("VINR_PUBLICATION_GENERATION")
+    value = import_string(path)() if path else None
+    if request is not None:
+        request._publication_generation = value
+    return value
+
+
+def once_per_publication(key, request, work_out):
+    """``work_out()``, or the answer it gave for ``key`` since the last publication."""
+    if getattr(request, "is_preview", False):
+        return work_out()  # an editor's preview shows the draft, not what is published
+    generation = current_generation(request)
+    if generation is None:
+        return work_out()
+    with _lock:
+        if _generation[0] != generation or len(_answers) > MAX_ENTRIES:
+            _answers.clear()
+            _generation[0] = generation
+        if key in _answers:
+            return _answers[key]
+    answer = work_out()
+    with _lock:
+        if _generation[0] == generation:
+            _answers[key] = answer
+    return answer
+
+
+def forget():
+    """Forget every answer (tests that change published rows without Wagtail's signals)."""
+    with _lock:
+        _answers.clear()
+        _generation[0] = None
