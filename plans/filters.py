@@ -79,8 +79,8 @@ def filter_measures(plan, params):
     The measures are then the plan's unfiltered list. ``form.organisations`` and
     ``form.focus_areas`` are the choices' objects, for a caller that lists the measures.
     """
-    measures = plan.measures()
     focus_areas = list(plan.focus_areas())
+    measures = plan.measures(focus_areas)
     form = MeasureFilterForm(
         params,
         organisations=list(plan_organisations(measures)),

@@ -366,11 +366,16 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
     def focus_areas(self):
         return FocusAreaPage.objects.child_of(self).live().public().order_by("path")
 
-    def measures(self):
-        """Every public measure of the plan, in plan order, with what a listing shows."""
-        return Measure.objects.public_under(self).with_public_relations().order_by(
-            "focus_area__path", "sort_order"
-        )
+    def measures(self, focus_areas=None):
+        """Every public measure of the plan, in plan order, with what a listing shows.
+
+        ``focus_areas``: the plan's public focus areas (``focus_areas()``) where the caller
+        has them already, which saves finding them again."""
+        if focus_areas is None:
+            measures = Measure.objects.public_under(self)
+        else:
+            measures = Measure.objects.filter(focus_area__in=[area.pk for area in focus_areas])
+        return measures.with_public_relations().order_by("focus_area__path", "sort_order")
 
     # Views -------------------------------------------------------------------------------
     # A page per measure is a route here rather than its own page type: measures are

@@ -119,7 +119,7 @@ def plan_context(plan):
     """What the plan page shows: the summary for a reader in a hurry (counts per status and
     per responsible body), contents, and the focus areas with their number of measures."""
     focus_areas = list(plan.focus_areas())
-    measures = Measure.objects.public_under(plan)
+    measures = Measure.objects.filter(focus_area__in=[area.pk for area in focus_areas])
     per_area = {}
     for row in measures.order_by().values("focus_area_id", "status").annotate(n=Count("pk")):
         per_area.setdefault(row["focus_area_id"], {})[row["status"]] = row["n"]

@@ -13,13 +13,8 @@ which wins. docs/deploy.md explains the choices; in short:
 - ``preload_app``: the site is loaded once, before the workers are forked, so a missing
   setting stops the server with the message of ``website.settings.production`` instead of
   a loop of dying workers, and the workers share the loaded code's memory.
-- What was loaded before the fork is frozen out of the garbage collector (``pre_fork``):
-  it lives as long as the worker, and a worker's collections no longer walk it (an
-  uncached page makes thousands of objects, so they run many times per request; about a
-  tenth of an uncached page's time, docs/performance.md), nor copy its memory pages.
 """
 
-import gc
 import multiprocessing
 import os
 
@@ -48,7 +43,3 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
-
-
-def pre_fork(server, worker):
-    gc.freeze()

@@ -116,3 +116,30 @@ def test_a_preview_shows_the_drafts_hide_your_visit_page(shared_support_site, dj
     assert f'href="{other.url}"' in preview.content.decode()
     html, _queries = queries_of(Client(HTTP_HOST="localhost"), "/sv/stod/")
     assert f'href="{old.url}"' in html
+
+
+def test_a_new_logo_is_in_the_header_of_the_next_page_read(shared_support_site, visitor):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+    from wagtail.models import Collection, Site
+
+    from website.models import SiteSettings
+
+    html, _queries = queries_of(visitor, "/sv/")
+    assert 'src="/media/images/exempelkommun-logotyp' in html
+
+    data = io.BytesIO()
+    PILImage.new("RGB", (120, 60), "#1e6b34").save(data, format="PNG")
+    logo = Image.objects.create(
+        title="Ny logotyp", collection=Collection.get_first_root_node(), file=ImageFile(data, name="ny-logotyp.png")
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.logo = logo
+    site_settings.save()
+
+    html, _queries = queries_of(visitor, "/sv/")
+    assert 'src="/media/images/ny-logotyp' in html
+    assert "exempelkommun-logotyp" not in html

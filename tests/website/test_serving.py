@@ -53,3 +53,15 @@ def test_uploads_go_to_s3_compatible_object_storage_when_a_bucket_is_configured(
     assert media["OPTIONS"]["endpoint_url"] == "https://s3.example-cloud.se"
     assert result["media"] == "S3Storage"
     assert result["url"] == "https://media.stod.kommun.se/bilder/affisch.jpg"
+
+
+def test_the_loaded_site_is_frozen_out_of_the_garbage_collector():
+    """Objects loaded with the site are not walked by every collection a page sets off."""
+    env = {**os.environ, **PRODUCTION}
+    output = subprocess.run(
+        [sys.executable, "-c", "import gc, website.wsgi; print(gc.get_freeze_count(), gc.get_threshold()[0])"],
+        cwd=PROJECT, env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    frozen, youngest = map(int, output.split())
+    assert frozen > 100_000
+    assert youngest >= 10_000  # not collected a hundred times per page

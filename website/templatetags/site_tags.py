@@ -96,3 +96,21 @@ def accessibility_statement_url(context):
 
     key = ("accessibility_statement_url", statement_id, locale_id, request.get_host() if request is not None else None)
     return once_per_publication(key, request, work_out)
+
+
+@register.simple_tag(takes_context=True)
+def site_logo(context, site_settings):
+    """The municipality's logo from the site settings, 48 pixels high, as an ``<img>``.
+
+    Worked out once per publication (``multilingual.published``): finding the image and
+    its rendition were two queries on every page."""
+    if site_settings is None or not site_settings.logo_id:
+        return ""
+    from wagtail.images.shortcuts import get_rendition_or_not_found
+
+    def work_out():
+        rendition = get_rendition_or_not_found(site_settings.logo, "height-48")
+        return rendition.img_tag({"alt": site_settings.municipality_name, "class": "site-header__logo"})
+
+    key = ("site_logo", site_settings.logo_id, site_settings.municipality_name)
+    return once_per_publication(key, context.get("request"), work_out)
