@@ -1,5 +1,7 @@
-"""Response headers that keep a visit private and safe, and a 400 for a malformed admin form."""
+"""Response headers that keep a visit private and safe, a 400 for a malformed admin form, and
+the request's Wagtail site found once per publication."""
 
+import copy
 import logging
 import traceback
 
@@ -8,6 +10,9 @@ from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
 from django.utils.translation import pgettext
+from wagtail.models import Site
+
+from multilingual.published import once_per_publication
 
 logger = logging.getLogger(__name__)
 
@@ -135,3 +140,25 @@ class MalformedAdminPostMiddleware:
             pgettext("admin", "The form arrived incomplete and was not saved. Reload the page and try again."),
             content_type="text/plain; charset=utf-8",
         )
+
+
+class KnownSiteMiddleware:
+    """Which Wagtail site answers the request's host name, worked out once per publication.
+
+    Wagtail finds it with a query on every request (``Site.find_for_request``) and keeps
+    the answer on ``request._wagtail_site``, the place its docstring names. Sites are
+    content (saving one is a publication, ``website.page_cache``), so the answer is kept
+    (``multilingual.published``) under the host name and port Wagtail reads, and each
+    request gets its own copy: the site carries its root page, which a request may change.
+    After ``CommonMiddleware``, which refuses host names not in ``ALLOWED_HOSTS``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            key = ("wagtail_site", request._get_raw_host(), request.get_port())
+            site = once_per_publication(key, request, lambda: Site.find_for_request(request))
+            request._wagtail_site = copy.deepcopy(site)
+        return self.get_response(request)
