@@ -15,8 +15,9 @@ another number: the request after a publish, on every app server, works them out
 Without the setting nothing is kept between requests.
 
 Only answers that depend on nothing but published content and the key belong here (no
-user, no draft, no query string): the key names everything else the answer reads. A
-preview works everything out afresh: it shows a draft.
+user, no draft, no query string): the key names everything else the answer reads, and
+the request's host name is added to it here (addresses depend on the site). A preview
+works everything out afresh: it shows a draft.
 """
 
 import threading
@@ -51,6 +52,8 @@ def once_per_publication(key, request, work_out):
     generation = current_generation(request)
     if generation is None:
         return work_out()
+    if request is not None:
+        key = (*key, request.get_host())
     with _lock:
         if _generation[0] != generation or len(_answers) > MAX_ENTRIES:
             _answers.clear()

@@ -38,7 +38,7 @@ def emergency_helpline(context):
                 return line
         return lines[0] if lines else None
 
-    key = ("emergency_helpline", locale_id, tuple(sorted(line_filter.items())))
+    key = ("emergency_helpline", locale_id, repr(sorted(line_filter.items())))  # values may be lists
     return once_per_publication(key, context.get("request"), work_out)
 
 
@@ -50,14 +50,11 @@ def hide_visit_url(context):
     section of the visitor's language). When it
     is not translated into the visitor's language, the Swedish page's path is given under
     the visitor's prefix, where ``SupportIndexPage.route`` serves it with a notice.
-    Worked out once per publication for each page, language and host name.
+    Worked out once per publication for each page and language.
     """
     page = context.get("page")
     request = context.get("request")
-    key = (
-        "hide_visit_url", type(page), getattr(page, "pk", None), getattr(page, "translation_key", None),
-        translation.get_language(), request.get_host() if request is not None else None,
-    )
+    key = ("hide_visit_url", type(page), getattr(page, "pk", None), getattr(page, "translation_key", None), translation.get_language())
     return once_per_publication(key, request, lambda: _hide_visit_url(page, request))
 
 

@@ -94,7 +94,7 @@ def accessibility_statement_url(context):
         target = next((p for p in versions if p.pk != statement_id), None) or next(iter(versions), None)
         return target.get_url(request=request) if target is not None else ""
 
-    key = ("accessibility_statement_url", statement_id, locale_id, request.get_host() if request is not None else None)
+    key = ("accessibility_statement_url", statement_id, locale_id)
     return once_per_publication(key, request, work_out)
 
 
