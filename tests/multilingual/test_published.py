@@ -50,9 +50,15 @@ def test_a_second_visit_does_not_look_up_the_pages_surroundings_again(shared_sup
 
 def test_without_a_publication_number_every_visit_looks_them_up(shared_support_site, visitor, settings):
     settings.VINR_PUBLICATION_GENERATION = None
-    _html, first = queries_of(visitor, "/sv/")
+    # A first visit warms what Django and Wagtail keep per process (content types, the
+    # site's root paths): which of those are still warm depends on the tests run before.
+    queries_of(visitor, "/sv/")
     _html, second = queries_of(visitor, "/sv/")
-    assert len(second) == len(first)
+    _html, third = queries_of(visitor, "/sv/")
+    footer_number = 'WHERE ("information_helpline"."is_emergency"'
+    assert any(footer_number in sql for sql in second)
+    assert any(footer_number in sql for sql in third)
+    assert len(third) == len(second)
 
 
 def test_a_new_emergency_number_is_in_the_footer_of_the_next_page_read(shared_support_site, visitor):
