@@ -122,6 +122,24 @@ def test_organisation_page_lists_measures_it_leads_or_shares(client, plan):
     assert client.get(f"{index.url}organisationer/no-such-body/").status_code == 404
 
 
+def test_every_body_named_on_an_organisation_page_leads_to_its_own_page(client, plan):
+    """A reader on one committee's page follows a co-responsible body to its page (the
+    links were once relative to the page they were on, and led nowhere)."""
+    import re
+
+    from plans.models import PlanIndexPage
+
+    index = PlanIndexPage.objects.get()
+    html = client.get(f"{index.url}organisationer/kfn/").content.decode()
+    links = set(re.findall(r'<span class="responsible"><a href="([^"]+)"', html))
+    assert len(links) > 1, links
+    for link in links:
+        assert link.startswith(f"{index.url}organisationer/"), link
+        response = client.get(link)
+        assert response.status_code == 200, link
+        assert "<h1>" in response.content.decode()
+
+
 def test_follow_up_report_shows_the_latest_entry_up_to_the_year(client, plan):
     from plans.planfile import import_plan
 
