@@ -1,46 +1,36 @@
-"""What a measure card shows of a measure, built in Python once per measure.
+"""A measure's facts (who is responsible, time frame, prevention level, target groups,
+status) as HTML, built in Python once per measure.
 
-A listing shows these facts for every measure (50 on a plan's measure list, 500 on a
-large plan's printout). As template includes and ``{% translate %}`` tags they cost
-about half a millisecond a measure, most of the measure list's time
-(docs/performance.md); here they are a few dictionary lookups and one ``format_html``
-each. The markup around them (the ``<dl>``) stays in ``plans/includes/measure_facts.html``.
+A listing shows them for every measure: 50 on a plan's measure list, 500 in a large
+plan's printout. As template includes, a ``{% translate %}`` per term and a loop over
+rows they were most of the measure list's time (docs/performance.md, "The measure
+list's cards"); here they are string formatting. This module is their markup's one home:
+a site that wants another markup overrides ``plans/includes/measure_card.html`` and
+``plans/measure_page.html`` and shows the measure's fields itself.
 """
 
-from typing import NamedTuple
-
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from multilingual.templatetags.multilingual_tags import local_date
 
 register = template.Library()
 
-SEPARATOR = mark_safe('<span class="sep">, </span>')
-
-
-class Fact(NamedTuple):
-    term: str
-    value: SafeString | str
-    css_class: str = ""
-
-
 _TERMS = {}  # language code → the site's words for the facts, in that language
 
 
 def _terms():
     """The fixed terms of the facts in the active language, looked up once per language
-    (each ``gettext`` is a look-up of the active language in a context-local variable)."""
+    (each ``gettext`` looks up the active language in a context-local variable)."""
     language = get_language()
     terms = _TERMS.get(language)
     if terms is None:
         terms = _TERMS[language] = {
-            # Medansvarig; Med stöd av
-            "co": gettext("Co-responsible"),
-            "support": gettext("With support from"),
-            "prevention_level": gettext("Prevention level"),
+            "co": gettext("Co-responsible"),  # Medansvarig
+            "support": gettext("With support from"),  # Med stöd av
+            "prevention_level": gettext("Prevention level"),  # Preventionsnivå
             "target_groups": gettext("Target groups"),
             "status": gettext("Status"),
         }
@@ -58,45 +48,46 @@ def _organisations_url(measure):
 def responsible_list(responsibilities, organisations_url=None):
     """``Socialnämnden, Polisen``: each body named, an organisation from the register
     linked to its page under ``organisations_url`` (no links without one)."""
-    return format_html_join(
-        SEPARATOR,
-        '<span class="responsible">{}</span>',
-        (
-            (
-                format_html('<a href="{}{}/">{}</a>', organisations_url, r.organisation.key, r.name)
-                if organisations_url and r.organisation_id
-                else r.name,
-            )
-            for r in responsibilities
-        ),
-    )
+    names = []
+    for r in responsibilities:
+        if organisations_url and r.organisation_id:
+            name = f'<a href="{escape(organisations_url)}{escape(r.organisation.key)}/">{escape(r.name)}</a>'
+        else:
+            name = escape(r.name)
+        names.append(f'<span class="responsible">{name}</span>')
+    return mark_safe('<span class="sep">, </span>'.join(names))
 
 
 @register.simple_tag
 def measure_facts(measure, as_written=False):
-    """``[Fact(term, value, css_class), …]``: who is responsible (per role, or the plan's
-    own words when ``as_written`` and it has them), time frame, prevention level, target
-    groups and status, the rows a measure has, in the visitor's language."""
+    """``<dl class="measure-facts">``: who is responsible (a row per role, or the plan's own
+    words when ``as_written`` and it has them), time frame, prevention level, target
+    groups and status; only the rows the measure has, in the visitor's language."""
     terms = _terms()
     words = measure.plan.labels
-    facts = []
+    rows = []  # (term, value as HTML, class of the value)
     if as_written and measure.responsible_as_written:
-        facts.append(Fact(words["responsible"], measure.responsible_as_written, "responsible-as-written"))
+        rows.append((words["responsible"], escape(measure.responsible_as_written), "responsible-as-written"))
     else:
         organisations_url = _organisations_url(measure)
         for role, responsibilities in measure.responsible_by_role:
-            facts.append(Fact(terms.get(role) or words["responsible"], responsible_list(responsibilities, organisations_url)))
+            rows.append((terms.get(role) or words["responsible"], responsible_list(responsibilities, organisations_url), ""))
     if measure.time_frame or measure.due_date:
-        parts = [measure.time_frame] if measure.time_frame else []
+        parts = [escape(measure.time_frame)] if measure.time_frame else []
         if measure.due_date:
             parts.append(local_date(measure.due_date))
-        facts.append(Fact(words["time_frame"], format_html_join(" · ", "{}", ((part,) for part in parts))))
+        rows.append((words["time_frame"], " · ".join(parts), ""))
     if measure.prevention_levels:
-        facts.append(Fact(terms["prevention_level"], ", ".join(measure.prevention_level_labels)))
+        rows.append((terms["prevention_level"], escape(", ".join(measure.prevention_level_labels)), ""))
     if measure.target_groups:
-        facts.append(Fact(terms["target_groups"], ", ".join(measure.target_group_labels)))
-    facts.append(Fact(
+        rows.append((terms["target_groups"], escape(", ".join(measure.target_group_labels)), ""))
+    rows.append((
         terms["status"],
         format_html('<span class="status status--{}">{}</span>', measure.status or "none", measure.status_label),
+        "",
     ))
-    return facts
+    html = []
+    for term, value, css_class in rows:
+        dd = f'<dd class="{css_class}">' if css_class else "<dd>"
+        html.append(f"<div><dt>{escape(term)}</dt>{dd}{value}</dd></div>")
+    return mark_safe(f'<dl class="measure-facts">{"".join(html)}</dl>')
