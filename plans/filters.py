@@ -14,6 +14,14 @@ from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, PREVENTION_LEVELS, ROLE
 NO_STATUS_KEY = "none"
 
 
+class FilterSelect(forms.Select):
+    """Django's select, with its options written in one template instead of two includes
+    each (the filters have about forty options, rendered on every visit to the list).
+    The filters have no option groups and no attributes on an option but ``selected``."""
+
+    template_name = "plans/widgets/filter_select.html"
+
+
 def _any(choices):
     return [("", _("All"))] + list(choices)
 
@@ -22,18 +30,22 @@ class MeasureFilterForm(forms.Form):
     """A GET form: every field is optional, every value is a stable key in the URL."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    organisation = forms.ChoiceField(label=_("Responsible"), required=False)
-    role = forms.ChoiceField(label=_("Role"), required=False, choices=_any(ROLES.public_choices))
+    organisation = forms.ChoiceField(widget=FilterSelect, label=_("Responsible"), required=False)
+    role = forms.ChoiceField(
+        widget=FilterSelect, label=_("Role"), required=False, choices=_any(ROLES.public_choices)
+    )
     prevention_level = forms.ChoiceField(
-        label=_("Prevention level"), required=False, choices=_any(PREVENTION_LEVELS.public_choices)
+        widget=FilterSelect, label=_("Prevention level"), required=False,
+        choices=_any(PREVENTION_LEVELS.public_choices),
     )
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=_any(STATUS.public_choices + [(NO_STATUS_KEY, NO_STATUS_LABEL)])
+        widget=FilterSelect, label=_("Status"), required=False,
+        choices=_any(STATUS.public_choices + [(NO_STATUS_KEY, NO_STATUS_LABEL)]),
     )
     target_group = forms.ChoiceField(
-        label=_("Target group"), required=False, choices=_any(TARGET_GROUPS.public_choices)
+        widget=FilterSelect, label=_("Target group"), required=False, choices=_any(TARGET_GROUPS.public_choices)
     )
-    focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
+    focus_area = forms.ChoiceField(widget=FilterSelect, label=_("Focus area"), required=False)
 
     def __init__(self, data, *, organisations, focus_areas, plan=None):
         super().__init__(data)
