@@ -14,7 +14,7 @@ published content: Wagtail keeps later edits of a live object in revisions until
 are published.
 """
 
-from django.core.signals import request_started
+from django.core.signals import request_started, setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, Site
@@ -66,6 +66,39 @@ def language_code_for(locale_id):
 def active_locale_id():
     """The id of the Wagtail locale for the active language, or None if there is none."""
     return locale_id_for(translation.get_language() or "")
+
+
+class PerLanguage:
+    """Fixed words (labels, terms) turned into strings once per language.
+
+    A listing shows the same few words for every row; as lazy translations each use is a
+    catalogue lookup again, and each ``gettext`` looks up the active language in a
+    context-local variable. ``make()`` runs in the active language and returns what to
+    keep (a dict of strings); what it made is kept per language for the process, and
+    forgotten when the translation settings change (tests).
+    """
+
+    _all = []
+
+    def __init__(self, make):
+        self.make = make
+        self.made = {}
+        PerLanguage._all.append(self)
+
+    def get(self):
+        language = translation.get_language()
+        made = self.made.get(language)
+        if made is None:
+            made = self.made[language] = self.make()
+        return made
+
+    @classmethod
+    def forget(cls, **kwargs):
+        for each in cls._all:
+            each.made.clear()
+
+
+setting_changed.connect(PerLanguage.forget, dispatch_uid="multilingual.localization.per_language")
 
 
 def is_published(obj):

@@ -877,11 +877,11 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     @property
     def prevention_level_labels(self):
-        return [PREVENTION_LEVELS.public_label(key) for key in self.prevention_levels]
+        return PREVENTION_LEVELS.public_labels(self.prevention_levels)
 
     @property
     def target_group_labels(self):
-        return [TARGET_GROUPS.public_label(key) for key in self.target_groups]
+        return TARGET_GROUPS.public_labels(self.target_groups)
 
     @property
     def latest_update(self):

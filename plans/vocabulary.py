@@ -10,10 +10,13 @@ so a new prevention level or status is added here only.
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from multilingual.localization import PerLanguage
+
 
 class Vocabulary:
     def __init__(self, *terms):
         self.terms = terms  # (key, admin label, public label)
+        self._public_labels = PerLanguage(lambda: {key: str(public) for key, _admin, public in terms})
 
     @property
     def keys(self):
@@ -30,13 +33,14 @@ class Vocabulary:
         return [(key, public) for key, _admin, public in self.terms]
 
     def public_label(self, key):
-        """The visitor's word for ``key``, in the active language (a string, not a lazy
-        one: a listing shows it for every measure, and each use of a lazy string is a
-        catalogue lookup again)."""
-        for term_key, _admin, public in self.terms:
-            if term_key == key:
-                return str(public)
-        return key
+        """The visitor's word for ``key``, in the active language: a string, made once per
+        language (a listing shows it for every measure)."""
+        return self._public_labels.get().get(key, key)
+
+    def public_labels(self, keys):
+        """The visitor's words for ``keys``, in order."""
+        labels = self._public_labels.get()
+        return [labels.get(key, key) for key in keys]
 
 
 STATUS = Vocabulary(

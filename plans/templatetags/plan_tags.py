@@ -9,32 +9,32 @@ a site that wants another markup overrides ``plans/includes/measure_card.html`` 
 ``plans/measure_page.html`` and shows the measure's fields itself.
 """
 
-from django import template
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from html import escape as _escape
 
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from multilingual.localization import PerLanguage
 from multilingual.templatetags.multilingual_tags import local_date
 
 register = template.Library()
 
-_TERMS = {}  # language code → the site's words for the facts, in that language
 
+def escape(text):
+    """Django's ``escape`` (the same characters), without its check for lazy strings on
+    every call: everything here is a string, and the result is marked safe once, whole."""
+    return _escape(str(text))
 
-def _terms():
-    """The fixed terms of the facts in the active language, looked up once per language
-    (each ``gettext`` looks up the active language in a context-local variable)."""
-    language = get_language()
-    terms = _TERMS.get(language)
-    if terms is None:
-        terms = _TERMS[language] = {
-            "co": gettext("Co-responsible"),  # Medansvarig
-            "support": gettext("With support from"),  # Med stöd av
-            "prevention_level": gettext("Prevention level"),  # Preventionsnivå
-            "target_groups": gettext("Target groups"),
-            "status": gettext("Status"),
-        }
-    return terms
+#: The site's words for the facts, in the active language.
+TERMS = PerLanguage(lambda: {
+    "co": gettext("Co-responsible"),  # Medansvarig
+    "support": gettext("With support from"),  # Med stöd av
+    "prevention_level": gettext("Prevention level"),  # Preventionsnivå
+    "target_groups": gettext("Target groups"),  # Målgrupper
+    "status": gettext("Status"),
+})
 
 
 def _organisations_url(measure):
@@ -63,7 +63,7 @@ def measure_facts(measure, as_written=False):
     """``<dl class="measure-facts">``: who is responsible (a row per role, or the plan's own
     words when ``as_written`` and it has them), time frame, prevention level, target
     groups and status; only the rows the measure has, in the visitor's language."""
-    terms = _terms()
+    terms = TERMS.get()
     words = measure.plan.labels
     rows = []  # (term, value as HTML, class of the value)
     if as_written and measure.responsible_as_written:
