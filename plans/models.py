@@ -711,18 +711,20 @@ class MeasureQuerySet(models.QuerySet):
                 Prefetch("responsibilities", queryset=Responsibility.objects.order_by("sort_order"))
             )
         )
+        # One ``.all()`` per measure: each is a new manager and queryset (about 12 µs).
+        responsibilities = [(measure, measure.responsibilities.all()) for measure in measures]
         known = {organisation.pk: organisation for organisation in organisations}
         missing = {
-            r.organisation_id for m in measures for r in m.responsibilities.all()
+            r.organisation_id for _measure, rows in responsibilities for r in rows
             if r.organisation_id and r.organisation_id not in known
         }
         if missing:
             known.update(Organisation.objects.in_bulk(missing))
-        for measure in measures:
+        for measure, rows in responsibilities:
             area = areas.get(measure.focus_area_id)
             if area is not None:
                 measure._state.fields_cache["focus_area"] = area
-            for responsibility in measure.responsibilities.all():
+            for responsibility in rows:
                 if responsibility.organisation_id:
                     responsibility._state.fields_cache["organisation"] = known[responsibility.organisation_id]
         return measures
