@@ -15,9 +15,10 @@ NO_STATUS_KEY = "none"
 
 
 class FilterSelect(forms.Select):
-    """Django's select, with its options written in one template instead of two includes
-    each (the filters have about forty options, rendered on every visit to the list).
-    The filters have no option groups and no attributes on an option but ``selected``."""
+    """Django's select, written in one template instead of two includes per option (the
+    filters have about forty options, rendered on every visit to the list). The filters
+    have no option groups and no attributes on an option but ``selected``; the template
+    includes nothing, so it renders with any form renderer."""
 
     template_name = "plans/widgets/filter_select.html"
 
