@@ -334,7 +334,7 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
 
     @property
     def scope_labels(self):
-        return [SCOPES.public_label(key) for key in self.scope]
+        return SCOPES.public_labels(self.scope)
 
     @property
     def card_facts(self):

@@ -503,8 +503,6 @@ def measure_list_csv(plan, request):
     measures, error = _export_filters(plan, request)
     if error:
         return error
-    from plans.vocabulary import PREVENTION_LEVELS, TARGET_GROUPS
-
     buffer = io.StringIO()
     buffer.write("\ufeff")  # spreadsheet programs then read the file as UTF-8
     writer = csv.writer(buffer)
@@ -522,8 +520,8 @@ def measure_list_csv(plan, request):
             "; ".join(r.name for r in measure.co_responsible),
             "; ".join(r.name for r in measure.supporting),
             measure.responsible_as_written,
-            "; ".join(str(PREVENTION_LEVELS.public_label(k)) for k in measure.prevention_levels),
-            "; ".join(str(TARGET_GROUPS.public_label(k)) for k in measure.target_groups),
+            "; ".join(measure.prevention_level_labels),
+            "; ".join(measure.target_group_labels),
             measure.time_frame,
             record["due_date"] or "",
             measure.follow_up,

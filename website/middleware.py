@@ -148,8 +148,7 @@ class KnownSiteMiddleware:
     Wagtail finds it with a query on every request (``Site.find_for_request``) and keeps
     the answer on ``request._wagtail_site``, the place its docstring names. Sites are
     content (saving one is a publication, ``website.page_cache``), so the answer is kept
-    (``multilingual.published``) under the host name and port Wagtail reads (besides the
-    host name every answer is kept under), and each
+    (``multilingual.published``) under the host name and port Wagtail reads, and each
     request gets its own copy: the site carries its root page, which a request may change.
     After ``CommonMiddleware``, which refuses host names not in ``ALLOWED_HOSTS``.
     """

@@ -27,6 +27,7 @@ def escape(text):
     every call: everything here is a string, and the result is marked safe once, whole."""
     return _escape(str(text))
 
+
 #: The site's words for the facts, in the active language.
 TERMS = PerLanguage(lambda: {
     "co": gettext("Co-responsible"),  # Medansvarig
