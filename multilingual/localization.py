@@ -1,9 +1,9 @@
 """Show translatable objects (snippets, pages) in the visitor's language, cheaply.
 
 Wagtail's ``TranslatableMixin.localized`` looks up the active ``Locale`` on every call; a
-support page shows a dozen snippets. Here the locale ids are read at most once per
-request: the cache is emptied when a request starts and whenever a locale is saved or
-deleted, so it can never outlive a change of locales.
+support page shows a dozen snippets. Here the locale ids are read once per publication
+(checked when a request starts) and emptied whenever a locale is saved or deleted, so
+they never outlive a change of locales.
 
 Only published content reaches visitors. For models with drafts (``DraftStateMixin``:
 pages, helplines, services, glossary terms, brochures) a row with ``live=False`` is a
@@ -14,28 +14,48 @@ published content: Wagtail keeps later edits of a live object in revisions until
 are published.
 """
 
+import threading
+
 from django.core.signals import request_started, setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
 from multilingual.languages import site_languages, source_language
-from multilingual.published import once_per_publication
+from multilingual.published import current_generation, once_per_publication
 
-# The site's locales, read at most once per request: {language code: locale id}, and the
-# other way round. Both are emptied together when a request starts and whenever a Locale
-# is saved or deleted, so they can never outlive a change of locales.
+# The site's locales: {language code: locale id}, and the other way round. Kept between
+# requests under the publication number they were read under (``multilingual.published``:
+# saving or deleting a Locale is a publication), checked once when a request starts, and
+# emptied at once when this process saves or deletes a Locale. Without a publication
+# number they are read again in every request.
 _LOCALE_IDS = {}
 _LANGUAGE_CODES = {}
+_read_under = [None]
+_request = threading.local()  # per thread (gthread workers): has this request checked?
 
 
 def forget_locales(**kwargs):
-    """Empty the locale cache (connected to request_started and Locale's save and delete)."""
+    """Empty the locale cache (connected to Locale's save and delete)."""
     _LOCALE_IDS.clear()
     _LANGUAGE_CODES.clear()
+    _read_under[0] = None
 
 
-request_started.connect(forget_locales, dispatch_uid="multilingual.localization.request_started")
+def _request_started(**kwargs):
+    _request.unchecked = True
+
+
+def _check_once_per_request():
+    """At a request's first look-up: the locales stay only if nothing was published since."""
+    if getattr(_request, "unchecked", False):
+        _request.unchecked = False
+        _request.generation = current_generation()
+        if _request.generation is None or _request.generation != _read_under[0]:
+            forget_locales()
+
+
+request_started.connect(_request_started, dispatch_uid="multilingual.localization.request_started")
 post_save.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_saved")
 post_delete.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_deleted")
 
@@ -45,10 +65,12 @@ def _read_locales():
     for pk, code in Locale.objects.values_list("pk", "language_code"):
         _LOCALE_IDS[code] = pk
         _LANGUAGE_CODES[pk] = code
+    _read_under[0] = getattr(_request, "generation", None)
 
 
 def locale_id_for(code):
     """The id of the Wagtail locale for a language code, or None if there is none."""
+    _check_once_per_request()
     if code not in _LOCALE_IDS:
         _read_locales()
     return _LOCALE_IDS.get(code)
@@ -58,6 +80,7 @@ def language_code_for(locale_id):
     """The language code of the Wagtail locale ``locale_id``, or "" if there is none."""
     if locale_id is None:
         return ""
+    _check_once_per_request()
     if locale_id not in _LANGUAGE_CODES:
         _read_locales()
     return _LANGUAGE_CODES.get(locale_id, "")

@@ -66,9 +66,11 @@ def nothing_kept_from_another_test():
     """Each test starts with no answer kept by ``multilingual.published``: a test's rows are
     rolled back (or flushed) without a publication, which never happens to what a site has
     committed and published."""
+    from multilingual.localization import forget_locales
     from multilingual.published import forget
 
     forget()
+    forget_locales()
 
 
 @pytest.fixture

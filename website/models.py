@@ -1,16 +1,19 @@
 """The home page and the settings that hold for the whole site."""
 
+import pickle
+
 from django.db import models
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from multilingual.localization import localized_many
+from multilingual.published import once_per_publication
 
 
 class HomePage(Page):
@@ -221,6 +224,19 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("contact_url"),
         FieldPanel("accessibility_statement"),
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the row read once per publication (``multilingual.published``):
+        every page shows the municipality's name and the quick exit address, and saving
+        the settings is a publication (``website.page_cache``). A copy per request."""
+        attr = cls.get_cache_attr_name()
+        if not hasattr(request, attr) and (site := Site.find_for_request(request)) is not None:
+            kept = once_per_publication(("site_settings", site.pk), request, lambda: pickle.dumps(cls.for_site(site)))
+            found = pickle.loads(kept)
+            found._request = request
+            setattr(request, attr, found)
+        return super().for_request(request)
 
     class Meta:
         verbose_name = pgettext_lazy("admin", "site settings")

@@ -31,11 +31,19 @@ one render of each page read afterwards, about 50 ms once, against weeks of hits
 The number is raised at once and again when the database transaction commits: a
 request that read the old rows between the two stores them under the intermediate
 number, which the second raise retires.
+
+Each process also keeps the pages it answered lately (up to ``PAGE_CACHE_LOCAL_BYTES``,
+the least recently used go first) and answers from that copy while the shared generation
+is the one the page was stored under: a hit reads only the generation from the shared
+cache, not the page (on disk, that was a second file and its decompression; on Redis,
+the page's bytes over the network).
 """
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -54,6 +62,54 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 
 def page_cache():
     return caches[CACHE_ALIAS]
+
+
+class RecentPages:
+    """The pages this process answered lately, by key, up to ``PAGE_CACHE_LOCAL_BYTES``.
+
+    Only ever answered under the shared generation read in the same request (an entry
+    stored under an older one is dropped when seen), and no longer than
+    ``PAGE_CACHE_SECONDS`` after it was rendered, as in the shared cache."""
+
+    def __init__(self):
+        self.size = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry["generation"] != generation or entry["rendered"] + settings.PAGE_CACHE_SECONDS < time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        size = len(entry["content"])
+        if size > limit or "rendered" not in entry:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += size
+            while self.size > limit:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key)["content"])
+
+
+recent_pages = RecentPages()
 
 
 def current_generation(cache=None):
@@ -148,11 +204,12 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         cache = page_cache()
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = current_generation(cache)
-        entry = found.get(key)
+        generation = current_generation(cache)
+        entry = recent_pages.get(key, generation)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None and entry["generation"] == generation:
+                recent_pages.put(key, entry)
         if entry is not None and entry["generation"] == generation:
             return self.from_entry(request, entry)
 
@@ -160,8 +217,9 @@ class PageCacheMiddleware:
         if generation is not None and response_may_be_stored(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
             entry = {"generation": generation, "status": response.status_code, "headers": headers,
-                     "content": response.content}
+                     "content": response.content, "rendered": time.time()}
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            recent_pages.put(key, entry)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -17,8 +17,11 @@ LANGUAGES = ["sv", "en", "ar", "so"]
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
+    from website.page_cache import recent_pages
+
     settings.PAGE_CACHE_ENABLED = True
     caches["pages"].clear()
+    recent_pages.clear()
 
 
 @pytest.fixture
@@ -261,3 +264,57 @@ def test_measure_filters_are_cached_per_query_and_typed_text_never_is():
     for query in ("?q=v%C3%A5ld", "?status=ongoing&q=slag"):
         for _ in range(2):
             assert get(query).get("X-Page-Cache") is None
+
+
+def test_a_page_kept_in_this_process_shows_another_servers_publication_at_once(shared_support_site, visitor):
+    """Each process answers repeat visits from its own copy of the page, but only under the
+    shared generation it reads on every request: another app server's publication (rows
+    changed, the shared number raised, no signal here) shows on the next request."""
+    from information.models import Helpline
+    from website.page_cache import bump_generation
+
+    url = SUPPORT_PAGE.format("sv")
+    assert "Kvinnofridslinjen" in read_twice(visitor, url)
+    Helpline.objects.filter(pk=kvinnofridslinjen().pk).update(name="Kvinnofridslinjen (dygnet runt)")
+    bump_generation()  # what the other server's publication did to the shared cache
+
+    response = visitor.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Kvinnofridslinjen (dygnet runt)" in response.content.decode()
+
+
+def test_a_page_kept_in_this_process_is_not_answered_after_page_cache_seconds(shared_support_site, visitor, settings, monkeypatch):
+    """If a publication could not reach the shared cache, pages stay stale at most
+    PAGE_CACHE_SECONDS: the process's own copy too."""
+    import time
+
+    settings.PAGE_CACHE_SECONDS = 600
+    url = SUPPORT_PAGE.format("sv")
+    read_twice(visitor, url)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 601)
+    assert visitor.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_the_pages_kept_in_a_process_stay_within_their_byte_limit(settings):
+    import time
+
+    from website.page_cache import RecentPages
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 100
+    recent = RecentPages()
+
+    def entry(text):
+        return {"generation": 1, "status": 200, "headers": [], "content": text.encode(), "rendered": time.time()}
+
+    recent.put("a", entry("a" * 40))
+    recent.put("b", entry("b" * 40))
+    assert recent.get("a", 1) is not None  # a is now the most recently used
+    recent.put("c", entry("c" * 40))  # 120 bytes: the least recently used (b) goes
+    assert recent.get("b", 1) is None
+    assert recent.get("a", 1)["content"] == b"a" * 40 and recent.get("c", 1) is not None
+    assert recent.size == 80
+    recent.put("big", entry("x" * 101))  # larger than the whole limit: not kept
+    assert recent.get("big", 1) is None and recent.size == 80
+    assert recent.get("a", 2) is None  # another generation: dropped
+    assert recent.size == 40

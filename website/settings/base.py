@@ -152,6 +152,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # How long a cached page may be kept: publishing empties the cache at once anyway; this
 # bounds how long a page stays stale if Redis was unreachable when something was published.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# How much of the page cache each process also keeps in its own memory (the pages it
+# answered lately), in bytes: a hit then reads only the generation from the shared cache.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(16 * 1024 * 1024)))
 # Query-string keys that may be cached (each value is its own page): the measure list's
 # filters and the follow-up year, fixed vocabularies. Not `q`: typed text is never a key.
 PAGE_CACHE_QUERY_PARAMETERS = {
