@@ -90,7 +90,7 @@ class RecentPages:
     def put(self, key, entry):
         limit = settings.PAGE_CACHE_LOCAL_BYTES
         size = len(entry["content"])
-        if size > limit or "rendered" not in entry:
+        if limit <= 0 or size > limit or "rendered" not in entry:
             return
         with self.lock:
             if key in self.entries:
