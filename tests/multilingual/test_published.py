@@ -149,3 +149,18 @@ def test_a_new_logo_is_in_the_header_of_the_next_page_read(shared_support_site, 
     html, _queries = queries_of(visitor, "/sv/")
     assert 'src="/media/images/ny-logotyp' in html
     assert "exempelkommun-logotyp" not in html
+
+
+def test_the_locales_are_read_once_per_publication(shared_support_site, visitor):
+    """Read again after any publication: on another app server that may be a new language."""
+    from website.page_cache import bump_generation
+
+    def reads_locales(sql):
+        return 'FROM "wagtailcore_locale"' in sql and "WHERE" not in sql
+
+    queries_of(visitor, SUPPORT_PAGE)
+    _html, second = queries_of(visitor, SUPPORT_PAGE)
+    assert not any(reads_locales(sql) for sql in second)
+    bump_generation()  # what a publication on another app server does here
+    _html, after = queries_of(visitor, SUPPORT_PAGE)
+    assert any(reads_locales(sql) for sql in after)

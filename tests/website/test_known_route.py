@@ -97,19 +97,19 @@ def test_a_new_address_answers_and_the_old_one_no_longer_shows_the_page(shared_s
 
 
 def test_a_password_set_on_a_page_asks_for_it_on_the_next_request(shared_support_site, visitor):
+    from django.utils.html import strip_tags
     from wagtail.models import PageViewRestriction
 
     page = swedish_page("utsatt-for-vald")
+    text = strip_tags(page.easy_read).split(".")[0]
     shown = visitor.get(SUPPORT_PAGE)
-    assert shown.status_code == 200 and page.title in shown.content.decode()
+    assert shown.status_code == 200 and text in shown.content.decode()
     visitor.get(SUPPORT_PAGE)
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
 
-    asked = visitor.get(SUPPORT_PAGE)
-    html = asked.content.decode()
+    html = visitor.get(SUPPORT_PAGE).content.decode()
     assert 'name="password"' in html
-    assert page.search_description not in html or not page.search_description
-    assert "hemligt" not in html
+    assert text not in html
 
 
 def test_each_request_gets_its_own_copy_of_the_page(shared_support_site, visitor):

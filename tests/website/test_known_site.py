@@ -52,3 +52,25 @@ def test_each_request_gets_its_own_copy_of_the_site(shared_support_site, rf):
     first, second = seen
     assert first.pk == second.pk and first is not second
     assert first.root_page is not second.root_page
+
+
+def test_the_site_settings_are_read_once_per_publication_and_a_change_shows_at_once(shared_support_site):
+    from website.models import SiteSettings
+
+    visitor = Client(HTTP_HOST="localhost")
+    visitor.get("/sv/")
+
+    def settings_queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = visitor.get("/sv/")
+        return response, [q for q in captured.captured_queries if 'FROM "website_sitesettings"' in q["sql"]]
+
+    response, queries = settings_queries()
+    assert response.status_code == 200 and not queries
+    site_settings = SiteSettings.objects.get()
+    site_settings.municipality_name = "Testvikens kommun"
+    site_settings.save()  # the admin's settings form saves it just so
+
+    response, queries = settings_queries()
+    assert "Testvikens kommun" in response.content.decode()
+    assert queries
