@@ -36,9 +36,10 @@ _request = threading.local()  # per thread (gthread workers): has this request c
 
 
 def forget_locales(**kwargs):
-    """Empty the locale cache (connected to Locale's save and delete)."""
-    _LOCALE_IDS.clear()
-    _LANGUAGE_CODES.clear()
+    """Empty the locale cache (connected to Locale's save and delete). New dictionaries,
+    not emptied ones: another thread may be reading the old ones."""
+    global _LOCALE_IDS, _LANGUAGE_CODES
+    _LOCALE_IDS, _LANGUAGE_CODES = {}, {}
     _read_under[0] = None
 
 
@@ -61,19 +62,25 @@ post_delete.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.lo
 
 
 def _read_locales():
-    forget_locales()
+    """Read the locales into new dictionaries and put them in place whole, so that a
+    thread looking up a code never finds them half-filled."""
+    global _LOCALE_IDS, _LANGUAGE_CODES
+    ids, codes = {}, {}
     for pk, code in Locale.objects.values_list("pk", "language_code"):
-        _LOCALE_IDS[code] = pk
-        _LANGUAGE_CODES[pk] = code
+        ids[code] = pk
+        codes[pk] = code
+    _LOCALE_IDS, _LANGUAGE_CODES = ids, codes
     _read_under[0] = getattr(_request, "generation", None)
+    return ids, codes
 
 
 def locale_id_for(code):
     """The id of the Wagtail locale for a language code, or None if there is none."""
     _check_once_per_request()
-    if code not in _LOCALE_IDS:
-        _read_locales()
-    return _LOCALE_IDS.get(code)
+    ids = _LOCALE_IDS  # one dictionary for the whole look-up: another thread may replace it
+    if code not in ids:
+        ids, _codes = _read_locales()
+    return ids.get(code)
 
 
 def language_code_for(locale_id):
@@ -81,9 +88,10 @@ def language_code_for(locale_id):
     if locale_id is None:
         return ""
     _check_once_per_request()
-    if locale_id not in _LANGUAGE_CODES:
-        _read_locales()
-    return _LANGUAGE_CODES.get(locale_id, "")
+    codes = _LANGUAGE_CODES
+    if locale_id not in codes:
+        _ids, codes = _read_locales()
+    return codes.get(locale_id, "")
 
 
 def active_locale_id():

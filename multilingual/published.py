@@ -45,25 +45,47 @@ def current_generation(request=None):
     return value
 
 
-def once_per_publication(key, request, work_out):
-    """``work_out()``, or the answer it gave for ``key`` since the last publication."""
+#: What ``recall`` answers when nothing is kept for a key.
+MISSING = object()
+
+
+def recall(key, request):
+    """The answer kept for ``key`` since the last publication, or ``MISSING``."""
     if getattr(request, "is_preview", False):
-        return work_out()  # an editor's preview shows the draft, not what is published
+        return MISSING  # an editor's preview shows the draft, not what is published
     generation = current_generation(request)
     if generation is None:
-        return work_out()
+        return MISSING
     if request is not None:
         key = (*key, request.get_host())
     with _lock:
         if _generation[0] != generation or len(_answers) > MAX_ENTRIES:
             _answers.clear()
             _generation[0] = generation
-        if key in _answers:
-            return _answers[key]
-    answer = work_out()
+        return _answers.get(key, MISSING)
+
+
+def remember(key, request, answer):
+    """Keep ``answer`` for ``key`` until the next publication (not in a preview). Worked out
+    after a ``recall`` in the same request: the number that request read is the one kept."""
+    if getattr(request, "is_preview", False):
+        return
+    generation = current_generation(request)
+    if generation is None:
+        return
+    if request is not None:
+        key = (*key, request.get_host())
     with _lock:
         if _generation[0] == generation:
             _answers[key] = answer
+
+
+def once_per_publication(key, request, work_out):
+    """``work_out()``, or the answer it gave for ``key`` since the last publication."""
+    answer = recall(key, request)
+    if answer is MISSING:
+        answer = work_out()
+        remember(key, request, answer)
     return answer
 
 

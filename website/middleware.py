@@ -14,7 +14,7 @@ from django.utils.translation import get_language, pgettext
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from multilingual.published import once_per_publication
+from multilingual.published import MISSING, once_per_publication, recall, remember
 
 logger = logging.getLogger(__name__)
 
@@ -172,24 +172,32 @@ class KnownRouteMiddleware:
     Wagtail routes every request down the tree: the root page in the visitor's language,
     then for each level a query for the child with the next slug and another for its
     specific type, about 5 ms of a plan page's 20. The pages on the way change only when
-    someone publishes, so the first request after a publication routes as Wagtail does,
-    and the pages from the root to the one found are kept (``multilingual.published``,
-    pickled: each request gets its own copies, parents cached as Wagtail's routing leaves
-    them). Later requests for the address call only the found page's own ``route`` with
-    the rest of the path, so its checks (live, sub-pages of a routable page) still run on
-    every request. View restrictions are Wagtail's ``before_serve_page`` hook, as before.
+    someone publishes, so the first request for an address after a publication routes as
+    Wagtail does, and the pages from the root to the one found are kept
+    (``multilingual.published``, pickled: each request gets its own copies, parents cached
+    as Wagtail's routing leaves them). Later requests for the address call only the found
+    page's own ``route`` with the rest of the path, so its checks (live, sub-pages of a
+    routable page) still run on every request. View restrictions are Wagtail's
+    ``before_serve_page`` hook, as before.
 
     Kept only when that shortcut gives the same answer as Wagtail's routing (checked when
     it is kept) and the page is the one at that address in the language's tree: a page
     reached by a custom ``route`` (a support page shown in Swedish where it has no
-    translation) is routed afresh on every request.
+    translation) is routed afresh on every request. An address is kept only once it has
+    been answered ``200``, so addresses that do not exist (a measure number made up) add
+    nothing; and the pages are kept once per page, not once per address.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        to_keep = getattr(request, "_route_to_keep", None)
+        if to_keep is not None and response.status_code == 200:
+            for key, answer in to_keep:
+                remember(key, request, answer)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):
@@ -199,17 +207,24 @@ class KnownRouteMiddleware:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         key = ("wagtail_route", site.pk, get_language(), path)
-        known = once_per_publication(key, request, lambda: self.work_out(request, site, path))
-        if known is not None and not hasattr(request, "_wagtail_route_for_request"):
-            try:
-                request._wagtail_route_for_request = self.route(request, known)
-            except Http404:
-                pass  # Wagtail routes it, as without this middleware
+        known = recall(key, request)
+        if known is not MISSING:
+            if known is not None:
+                page_pk, remaining = known
+                pages = recall(("wagtail_route_pages", site.pk, get_language(), page_pk), request)
+                if pages is not MISSING:
+                    try:
+                        request._wagtail_route_for_request = self.route(request, pages, remaining)
+                    except Http404:
+                        pass  # Wagtail routes it, as without this middleware
+                    return None
+            else:
+                return None  # routed afresh: a custom route decides
+        request._route_to_keep = self.work_out(request, site, path, key)
         return None
 
     @staticmethod
-    def route(request, known):
-        pages, remaining = known
+    def route(request, pages, remaining):
         chain = [pickle.loads(data) for data in pages]
         for parent, child in zip(chain, chain[1:]):
             child._cached_parent_obj = parent
@@ -226,28 +241,29 @@ class KnownRouteMiddleware:
         return (type(result.page), result.page.pk, [plain(arg) for arg in result.args], result.kwargs)
 
     @classmethod
-    def work_out(cls, request, site, path):
-        """Route as Wagtail does; what to keep, or None to route every request afresh."""
+    def work_out(cls, request, site, path, key):
+        """Route as Wagtail does; what to keep if the answer is 200: ``[(key, answer)]``."""
         found = Page.route_for_request(request, path)
         if found is None:
-            return None
+            return None  # a 404: nothing to keep
         page = found.page
         root = site.root_page.localized
         components = [component for component in path.split("/") if component]
         consumed = page.depth - root.depth
         if not (0 <= consumed <= len(components) and page.path.startswith(root.path)):
-            return None
+            return [(key, None)]
         if page.url_path != root.url_path + "".join(f"{component}/" for component in components[:consumed]):
-            return None  # not the page at this address: a custom route chose it
+            return [(key, None)]  # not the page at this address: a custom route chose it
         chain = list(page.get_ancestors(inclusive=True).filter(depth__gte=root.depth).specific())
         if len(chain) != consumed + 1 or chain[0].pk != root.pk:
-            return None
-        known = (tuple(pickle.dumps(p, pickle.HIGHEST_PROTOCOL) for p in chain), tuple(components[consumed:]))
+            return [(key, None)]
+        pages = tuple(pickle.dumps(p, pickle.HIGHEST_PROTOCOL) for p in chain)
+        remaining = tuple(components[consumed:])
         try:
-            again = cls.route(request, known)
+            again = cls.route(request, pages, remaining)
         except Http404:
-            return None
+            return [(key, None)]
         if cls.outcome(again) != cls.outcome(found):
-            return None
+            return [(key, None)]
         request._wagtail_route_for_request = again  # what later requests get: this one too
-        return known
+        return [(("wagtail_route_pages", site.pk, get_language(), page.pk), pages), (key, (page.pk, remaining))]

@@ -122,3 +122,20 @@ def test_each_request_gets_its_own_copy_of_the_page(shared_support_site, visitor
     with CaptureQueriesContext(connection) as captured:
         parent = third.get_parent()
     assert parent.slug == "stod" and not captured.captured_queries
+
+
+def test_addresses_that_do_not_exist_are_not_kept_and_pages_are_kept_once(shared_support_site, visitor):
+    """A routable page accepts any slug below it (the brochure index: any brochure name),
+    so made-up addresses must not fill each process's memory: only an address answered
+    200 is kept, and the pages once, however many addresses lead to them."""
+    from multilingual import published
+
+    for n in range(3):
+        assert visitor.get(f"/sv/stod/broschyrer/finns-inte-{n}/").status_code == 404
+    assert not [key for key in published._answers if "finns-inte" in repr(key)]
+
+    for url in ("/sv/stod/broschyrer/", "/sv/stod/broschyrer/stod-vid-vald/"):
+        assert visitor.get(url).status_code == 200
+    index_pk = shared_support_site["brochures"].pk
+    kept_pages = [key for key in published._answers if key[0] == "wagtail_route_pages" and key[3] == index_pk]
+    assert len(kept_pages) == 1
