@@ -49,15 +49,23 @@ def current_generation(request=None):
 MISSING = object()
 
 
-def recall(key, request):
-    """The answer kept for ``key`` since the last publication, or ``MISSING``."""
+def _where(key, request):
+    """``(generation, key with the host name)``, or None when nothing may be kept: in a
+    preview (it shows the draft, not what is published) or without a publication number."""
     if getattr(request, "is_preview", False):
-        return MISSING  # an editor's preview shows the draft, not what is published
+        return None
     generation = current_generation(request)
     if generation is None:
+        return None
+    return generation, ((*key, request.get_host()) if request is not None else key)
+
+
+def recall(key, request):
+    """The answer kept for ``key`` since the last publication, or ``MISSING``."""
+    where = _where(key, request)
+    if where is None:
         return MISSING
-    if request is not None:
-        key = (*key, request.get_host())
+    generation, key = where
     with _lock:
         if _generation[0] != generation or len(_answers) > MAX_ENTRIES:
             _answers.clear()
@@ -66,15 +74,12 @@ def recall(key, request):
 
 
 def remember(key, request, answer):
-    """Keep ``answer`` for ``key`` until the next publication (not in a preview). Worked out
-    after a ``recall`` in the same request: the number that request read is the one kept."""
-    if getattr(request, "is_preview", False):
+    """Keep ``answer`` for ``key`` until the next publication. Worked out after a ``recall``
+    in the same request: the number that request read is the one kept."""
+    where = _where(key, request)
+    if where is None:
         return
-    generation = current_generation(request)
-    if generation is None:
-        return
-    if request is not None:
-        key = (*key, request.get_host())
+    generation, key = where
     with _lock:
         if _generation[0] == generation:
             _answers[key] = answer

@@ -208,20 +208,24 @@ class KnownRouteMiddleware:
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         key = ("wagtail_route", site.pk, get_language(), path)
         known = recall(key, request)
+        if known is None:
+            return None  # routed afresh: a custom route decides
         if known is not MISSING:
-            if known is not None:
-                page_pk, remaining = known
-                pages = recall(("wagtail_route_pages", site.pk, get_language(), page_pk), request)
-                if pages is not MISSING:
-                    try:
-                        request._wagtail_route_for_request = self.route(request, pages, remaining)
-                    except Http404:
-                        pass  # Wagtail routes it, as without this middleware
-                    return None
-            else:
-                return None  # routed afresh: a custom route decides
+            page_pk, remaining = known
+            pages = recall(self.pages_key(site, page_pk), request)
+            if pages is not MISSING:
+                try:
+                    request._wagtail_route_for_request = self.route(request, pages, remaining)
+                except Http404:
+                    pass  # Wagtail routes it, as without this middleware
+                return None
         request._route_to_keep = self.work_out(request, site, path, key)
         return None
+
+    @staticmethod
+    def pages_key(site, page_pk):
+        """The pages from the root to a page are kept once, whatever the addresses below it."""
+        return ("wagtail_route_pages", site.pk, get_language(), page_pk)
 
     @staticmethod
     def route(request, pages, remaining):
@@ -266,4 +270,4 @@ class KnownRouteMiddleware:
         if cls.outcome(again) != cls.outcome(found):
             return [(key, None)]
         request._wagtail_route_for_request = again  # what later requests get: this one too
-        return [(("wagtail_route_pages", site.pk, get_language(), page.pk), pages), (key, (page.pk, remaining))]
+        return [(cls.pages_key(site, page.pk), pages), (key, (page.pk, remaining))]
