@@ -31,7 +31,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, ReferenceIndex, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 
 from multilingual.localization import localized_from_register
@@ -123,6 +123,15 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A key taken in this language is a form error: the admin's form leaves the locale
+        out, so Django does not check the unique constraint and the save would fail."""
+        super().clean()
+        locale_id = self.locale_id or getattr(Locale.get_default(), "pk", None)
+        taken = Organisation.objects.filter(key=self.key, locale_id=locale_id).exclude(pk=self.pk)
+        if self.key and taken.exists():
+            raise ValidationError({"key": pgettext("admin", "Another organisation in this language already has the key “%(key)s”.") % {"key": self.key}})
 
     @property
     def kind_label(self):

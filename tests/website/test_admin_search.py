@@ -50,7 +50,28 @@ def _load():
         GlossaryTerm.objects.create(term="Kontaktförbud", slug="kontaktforbud", definition="<p>Ett förbud.</p>", locale=swedish)
     if not Brochure.objects.filter(title__startswith="Stöd").exists():
         Brochure.objects.create(title="Stöd vid våld", slug="stod-vid-vald", locale=swedish)
+    _pages(swedish)
     build_search_index()  # the tests only read: no need to keep it up to date
+
+
+def _pages(swedish):
+    """A focus area named as the demo plans name theirs, and a support page whose body has a
+    word no demo page has ("bankkonto")."""
+    from information.models import SupportIndexPage, SupportPage
+    from plans.models import FocusAreaPage, PlanIndexPage, PlanPage
+    from website.models import HomePage
+
+    home = HomePage.objects.get(locale=swedish)
+    plans = home.add_child(instance=PlanIndexPage(title="Handlingsplaner", slug="handlingsplaner", locale=swedish))
+    plan = plans.add_child(instance=PlanPage(title="Plan mot våld", slug="plan", locale=swedish))
+    plan.add_child(instance=FocusAreaPage(
+        title="Att alla som arbetar i socialnämndens verksamheter ska ha kunskap om våld", slug="kunskap", locale=swedish,
+    ))
+    section = SupportIndexPage.objects.get(locale=swedish, alias_of__isnull=True)
+    section.add_child(instance=SupportPage(
+        title="Ekonomiskt våld", slug="ekonomiskt-vald", locale=swedish,
+        easy_read="<p>Du har rätt till ett eget bankkonto.</p>",
+    ))
 
 
 # (listing, query, a row that must be found, a row that must not)
@@ -97,9 +118,70 @@ def test_page_search_finds_a_page_by_part_of_a_word(searchable_content, admin_cl
     assert "Broschyrer" in partial.content.decode()
 
 
+# (query, a title that must be found): part of a word of a title, and words (whole or the
+# start or the middle of one) of the text of a page or of a helpline card shown on it.
+PAGE_SEARCHES = [
+    ("nämnd", "socialnämndens verksamheter"),
+    ("socialnämnd", "socialnämndens verksamheter"),
+    ("Kvinnofrid", "Utsatt för våld"),
+    ("tystnadsplikt", "Utsatt för våld"),
+    ("bankkonto", "Ekonomiskt våld"),
+    ("konto", "Ekonomiskt våld"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), PAGE_SEARCHES)
+@pytest.mark.parametrize("results_only", [False, True], ids=["listing", "results"])
+def test_page_search_finds_part_of_a_word_in_titles_and_text(searchable_content, admin_client, query, expected, results_only):
+    url = "/admin/pages/search/results/" if results_only else "/admin/pages/search/"
+    response = admin_client.get(url, {"q": query})
+    assert response.status_code == 200
+    assert expected in response.content.decode(), query
+
+
 def test_the_organisation_chooser_finds_part_of_a_compound_word(searchable_content, admin_client):
     response = admin_client.get("/admin/snippets/choose/plans/organisation/", {"q": "nämnd", "locale": "sv"})
     assert response.status_code == 200
     html = response.json()["html"]
     assert "Socialnämnden" in html
     assert "Kommunfullmäktige" not in html
+
+
+# Listings and choosers an editor searches; a query may start with a double quote
+# (copied from a text, or "exact phrase" habits) or hold other signs the full-text
+# backends give a meaning.
+SEARCHED_URLS = [
+    "/admin/snippets/plans/organisation/",
+    "/admin/snippets/plans/organisation/results/",
+    "/admin/snippets/information/helpline/",
+    "/admin/snippets/information/helpline/results/",
+    "/admin/snippets/information/localservice/",
+    "/admin/snippets/information/localservice/results/",
+    "/admin/snippets/information/brochure/",
+    "/admin/snippets/information/glossaryterm/",
+    "/admin/images/",
+    "/admin/images/results/",
+    "/admin/documents/",
+    "/admin/pages/search/",
+    "/admin/pages/search/results/",
+    "/admin/snippets/choose/information/helpline/",
+    "/admin/snippets/choose/information/helpline/results/",
+    "/admin/snippets/choose/plans/organisation/",
+    "/admin/choose-page/search/",
+    "/admin/images/chooser/results/",
+]
+AWKWARD_QUERIES = ['"Kvinno', 'Kvinno"', '"Kvinno fri', "'Kvinno", "Kvinno*", "(Kvinno", "Kvinno OR", "NOT", "-Kvinno", "^Kvinno", "Kvinno:", "a\\b", "{Kvinno}"]
+
+
+@pytest.mark.parametrize("url", SEARCHED_URLS)
+def test_a_search_with_quotes_or_operators_never_fails(searchable_content, admin_client, url):
+    for query in AWKWARD_QUERIES:
+        response = admin_client.get(url, {"q": query})
+        assert response.status_code == 200, (url, query)
+
+
+def test_a_search_starting_with_a_quote_still_finds_the_row(searchable_content, admin_client):
+    response = admin_client.get("/admin/snippets/information/helpline/", {"q": '"Kvinno', "locale": "sv"})
+    assert "Kvinnofridslinjen" in response.content.decode()
+    response = admin_client.get("/admin/pages/search/", {"q": '"tystnadsplikt"'})
+    assert "Utsatt för våld" in response.content.decode()
