@@ -23,6 +23,7 @@ from information.phone import dialled_digits, validate_phone_number
 from multilingual.languages import direction, language_entries, local_name, site_languages, source_language
 from multilingual.localization import in_locale, language_code_for, locale_id_for
 from multilingual.admin_search import word_endings
+from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 from multilingual.conf import PageTypesSetting, fallback_languages, support_index_parent_page_types
 from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
 
@@ -364,7 +365,7 @@ class Brochure(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, Revisio
         return contacts
 
 
-class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostBaseTemplateMixin, Page):
+class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostBaseTemplateMixin, FoundByAnyWord, Page):
     """The section "Stöd och hjälp": lists the support pages, one per situation.
 
     It also catches requests for support pages that do not exist in the visitor's
@@ -372,6 +373,7 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
     """
 
     intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
     hide_visit_page = models.ForeignKey(
         "information.SupportPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=pgettext_lazy("admin", "page about hiding your visit"),
@@ -527,7 +529,7 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         return context
 
 
-class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
+class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, Page):
     """Help for one situation or audience: easy-to-read summary first, then the details."""
 
     easy_read = RichTextField(
@@ -546,7 +548,7 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
     # The section page lists pages shown in menus: a new support page is listed unless unticked.
     show_in_menus_default = True
 
-    search_fields = Page.search_fields + [index.SearchField("easy_read"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("easy_read"), index.SearchField("body"), *SEARCH_FIELDS]
 
     class Meta:
         verbose_name = pgettext_lazy("admin", "support page")
@@ -584,10 +586,11 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
         return context
 
 
-class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePageMixin, Page):
+class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
     """The "Brochures" page: every brochure, read online or downloaded per language."""
 
     intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["information.SupportIndexPage"]
@@ -708,10 +711,14 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
         return response
 
 
-class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, Page):
+class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, Page):
     """Every glossary term in the page's language, each with an anchor pages link to."""
 
     intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
+
+    def searchable_snippets(self):
+        return terms_for_locale(self.locale)  # the page lists them
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["information.SupportIndexPage"]

@@ -12,16 +12,6 @@ table for a column of that name and fails ("no such column: name";
 wagtail/django-modelsearch#47).
 """
 
-import re
+from multilingual.search_words import word_endings
 
-WORD = re.compile(r"\w+")
-
-
-def word_endings(*texts):
-    """Every ending of every word of ``texts``, two letters or more, separated by spaces:
-    "Socialnämnden" gives "socialnämnden ocialnämnden … nämnden ämnden … en"."""
-    endings = []
-    for text in texts:
-        for word in WORD.findall((text or "").lower()):
-            endings.extend(word[start:] for start in range(len(word) - 1))
-    return " ".join(endings)
+__all__ = ["word_endings"]

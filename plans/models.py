@@ -36,6 +36,7 @@ from wagtail.search import index
 
 from multilingual.localization import localized_from_register
 from multilingual.admin_search import word_endings
+from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 from multilingual.conf import PageTypesSetting, plan_index_parent_page_types
 from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
 from plans.blocks import DefinitionBlock, NarrativeBlock
@@ -144,7 +145,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 # Plans -----------------------------------------------------------------------------------
 
 
-class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, RoutablePageMixin, Page):
+class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
     """All the municipality's plans: in force, upcoming and archived.
 
     It also serves one page per organisation (``organisationer/<key>/``) listing every
@@ -155,6 +156,7 @@ class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Routable
     """
 
     intro = RichTextField(pgettext_lazy("admin", "lead paragraph"), blank=True, features=["bold", "italic", "link"])
+    search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     # Any page type unless the site says otherwise (VINR_PLAN_INDEX_PARENT_PAGE_TYPES).
@@ -203,7 +205,7 @@ class PlanRevision(Orderable):
         verbose_name_plural = pgettext_lazy("admin", "revisions")
 
 
-class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
+class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
     """One action plan with its metadata, narrative chapters and (as children) focus areas.
 
     Views of the whole plan's measures (list, one measure, exports, follow-up report,
@@ -284,8 +286,9 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.SearchField(pgettext_lazy("admin", "vision")),
+        index.SearchField("vision"),
         index.SearchField("body"),
+        *SEARCH_FIELDS,
     ]
 
     parent_page_types = ["plans.PlanIndexPage"]
@@ -525,7 +528,7 @@ class FocusAreaPageForm(WagtailAdminPageForm):
         return valid
 
 
-class FocusAreaPage(HostBaseTemplateMixin, Page):
+class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):
     """A focus area (fokusområde), or whatever the plan calls this level: delmål, område."""
 
     base_form_class = FocusAreaPageForm
@@ -540,6 +543,8 @@ class FocusAreaPage(HostBaseTemplateMixin, Page):
         pgettext_lazy("admin", "conditions"), blank=True,
         help_text=pgettext_lazy("admin", "What needs to be in place to reach the focus area. One per line."),
     )
+
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("conditions"), *SEARCH_FIELDS]
 
     content_panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("number")]),

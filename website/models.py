@@ -9,14 +9,16 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from multilingual.localization import localized_many
 from multilingual.published import once_per_publication
+from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 
 
-class HomePage(Page):
+class HomePage(FoundByAnyWord, Page):
     """The root of each language's tree: what the site offers, and help right now."""
 
     intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
@@ -40,6 +42,10 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("help_intro"), *SEARCH_FIELDS]
+
+    def searchable_snippets(self):
+        return [link.helpline for link in self.helplines.select_related("helpline")]  # "Need help now?"
 
     class Meta:
         verbose_name = pgettext_lazy("admin", "home page")

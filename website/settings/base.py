@@ -321,7 +321,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 # unchanged, so they are found as written. After changing it: `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "multilingual.search_backend",  # the database backend, for queries as typed
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "swedish"),
     }
 }
