@@ -440,10 +440,11 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         if shown is None:
             raise Http404
         if isinstance(shown.page, SupportPage) and len(path_components) == 1:
-            if not shown.is_fallback:
+            if not shown.is_fallback or shown.page.slug != path_components[0]:
                 # Translated under another slug (an old link, or the Swedish slug under
-                # this prefix): go to the translation, not the fallback.
-                return RouteResult(shown.page, kwargs={"redirect_to": shown.url(request)})
+                # this prefix), or another language's slug for the page shown: go to the
+                # one address where the section lists it.
+                return RouteResult(shown.page, kwargs={"redirect_to": shown.url(request, parent_url=self.get_url(request))})
             return RouteResult(shown.page, kwargs={"fallback_from": shown.fallback_from})
         if isinstance(shown.page, BrochureIndexPage | GlossaryPage):
             # Their lists (downloads per language, terms) are useful in any language.
