@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from information.visitors import section_page_for_visitor
 from multilingual.localization import localized, localized_many
 
 
@@ -46,10 +47,8 @@ class BrochureBlock(LocalizedSnippetBlock):
         super().__init__("information.Brochure", **kwargs)
 
     def get_context(self, value, parent_context=None):
-        from information.models import BrochureIndexPage, section_page_for_visitor
-
         context = super().get_context(value, parent_context=parent_context)
-        index, base = section_page_for_visitor(BrochureIndexPage, (parent_context or {}).get("request"))
+        index, base = section_page_for_visitor("information.BrochureIndexPage", (parent_context or {}).get("request"))
         if index is not None and value is not None:
             # Under the visitor's prefix: the brochure page there shows the brochure in
             # their language, or the Swedish one with a notice in theirs.
@@ -99,11 +98,9 @@ class GlossaryLinksBlock(blocks.StructBlock):
     terms = blocks.ListBlock(SnippetChooserBlock("information.GlossaryTerm"), label=pgettext_lazy("admin", "Words"))
 
     def get_context(self, value, parent_context=None):
-        from information.models import GlossaryPage, section_page_for_visitor
-
         context = super().get_context(value, parent_context=parent_context)
         context["terms"] = localized_many(value["terms"])
-        context["glossary_url"] = section_page_for_visitor(GlossaryPage, (parent_context or {}).get("request"))[1]
+        context["glossary_url"] = section_page_for_visitor("information.GlossaryPage", (parent_context or {}).get("request"))[1]
         return context
 
     class Meta:

@@ -1,15 +1,15 @@
-"""The fallback rule: what a visitor sees when a support page is not in their language.
+"""The synchronised support tree: every page of the section exists in every language.
 
-1. A page live in the visitor's language, and not an alias, is shown as it is.
-2. Else the first fallback language's live page (sv, then en) is shown at the visitor's address.
-3. Each source page of the section has an alias in every other language, made when it is created.
-4. An alias, or a converted alias nobody has published yet, counts as missing in that language.
-5. Deleting a source page deletes its aliases, never a translation (one below goes offline).
+Which version a visitor sees is ``information.visitors``'s rule (an alias, or a converted
+alias nobody has published yet, counts as missing there). This module keeps the tree:
 
-Routing (``SupportIndexPage.route``), links in templates (``url_for_visitor``) and the
-section's list of pages ask ``for_visitor``; the synchronised tree (``mirror``,
-``sync_support_tree``) and the signals below keep rule 3 to 5 however a page is created,
-converted or deleted. Why only the support section: it is meant to be complete in every
+1. Each source page of the section has an alias in every other language, made when it is
+   created, or when the language's home page goes live.
+2. Converting an alias into a translation leaves a draft until somebody publishes it.
+3. Deleting a source page deletes its aliases, never a translation (one below goes offline).
+
+The synchronised tree (``mirror``, ``sync_support_tree``) and the signals below keep these
+however a page is created, converted or deleted. Why only the support section: it is meant to be complete in every
 language, while the rest of the site (home page, plans) exists only where it is written.
 
 Why our own tree and not wagtail-localize's locale synchronisation: that mirrors the
@@ -17,99 +17,13 @@ Why our own tree and not wagtail-localize's locale synchronisation: that mirrors
 language in the page explorer and translate an alias with "Translate this page".
 """
 
-from dataclasses import dataclass
-
+from django.apps import apps
 from django.db import transaction
 from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
-from multilingual.conf import fallback_languages
 from multilingual.languages import source_language
 from multilingual.localization import language_code_for, locale_id_for
-
-
-# What a visitor sees ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Shown:
-    """What a visitor reading ``language`` gets for a page: the page whose text they read,
-    and ``fallback_from`` (the visitor's language code) when that text is in another
-    language and the visitor is told so (rule 2)."""
-
-    page: Page
-    language: str
-    fallback_from: str | None
-    #: The page's version in the visitor's language that is not shown (an alias, a draft).
-    stand_in: Page | None = None
-
-    @property
-    def is_fallback(self):
-        return self.fallback_from is not None
-
-    def url(self, request=None):
-        """The address under the visitor's own language prefix (rule 2).
-
-        The shown page's own address when it is in the visitor's language, or its alias's
-        there; otherwise the address of the nearest page above it that exists in the
-        visitor's language (the section page: translated, a draft or an alias), followed by
-        the slugs below it, where ``SupportIndexPage.route`` serves the fallback. Without
-        any (no home page in that language) the fallback page's own address.
-        """
-        if not self.is_fallback:
-            return self.page.get_url(request=request) or ""
-        if self.stand_in is not None and self.stand_in.slug == self.page.slug:
-            return self.stand_in.get_url(request=request) or ""
-        slugs = [self.page.slug]
-        for ancestor in reversed(self.page.get_ancestors().filter(depth__gt=1)):
-            version = Page.objects.filter(
-                translation_key=ancestor.translation_key, locale_id=locale_id_for(self.language)
-            ).first()
-            if version is not None:
-                base = version.get_url(request=request)
-                if base:
-                    return base + "".join(f"{slug}/" for slug in reversed(slugs))
-                break
-            slugs.append(ancestor.slug)
-        return self.page.get_url(request=request) or ""
-
-
-def for_visitor(page, language):
-    """What a visitor reading ``language`` (a code) sees for ``page`` (any version of it:
-    the source, a translation, an alias or a draft), or None when no version is live.
-
-    The one place the fallback rule is decided (rules 1, 2 and 4); one query for pages of a
-    known type (locale ids come from ``multilingual.localization``'s cache).
-    """
-    model = page.specific_class or Page
-    versions = {
-        version.locale_id: version
-        for version in model.objects.filter(translation_key=page.translation_key)
-    }
-    own = versions.get(locale_id_for(language))
-    if own is not None and own.live and not own.alias_of_id:
-        return Shown(own, language, None)
-    for code in fallback_languages():
-        found = versions.get(locale_id_for(code))
-        if found is not None and found.live and not found.alias_of_id:
-            return Shown(found, language, language, stand_in=own)
-    return None
-
-
-def source_child(index, slug):
-    """The live child at ``slug`` of ``index``'s section in the first fallback language that
-    has one: what an address under the visitor's prefix names when their own tree lacks it."""
-    for code in fallback_languages():
-        if code == language_code_for(index.locale_id):
-            continue
-        source_index = index.get_translation_or_none(Locale.objects.filter(language_code=code).first())
-        if source_index is None or not source_index.live:
-            continue
-        child = source_index.get_children().live().public().filter(slug=slug).specific().first()
-        if child is not None:
-            return child
-    return None
-
 
 class MirroredPage:
     """A page type of the support section: translating a page in code takes over its alias.
@@ -133,26 +47,32 @@ class MirroredPage:
             locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
         )
 
+    def get_view_restrictions(self):
+        """A family is private in every language (``information.visitors``, rule 4): a
+        password on the Swedish page also guards its translations and aliases."""
+        from information.visitors import family_view_restrictions
 
-def is_fallback_language(code):
-    """Whether pages in ``code`` are what other languages fall back to (no notice there)."""
-    return code in fallback_languages()
+        return family_view_restrictions(self)
 
 
 # The synchronised tree (rules 3 to 5) ----------------------------------------------------
 
 
 def support_sections(locale=None):
-    """The support section roots (``SupportIndexPage``) written in the source language."""
-    from information.models import SupportIndexPage
+    """The support section roots (``SupportIndexPage``) written in the source language.
 
-    locale = locale or Locale.objects.get(language_code=source_language())
-    return SupportIndexPage.objects.filter(locale=locale, alias_of__isnull=True)
+    None on a site that has no locale for the source language yet (a host site migrated
+    before the extension, whose only locale is ``en``)."""
+    SupportIndexPage = apps.get_model("information", "SupportIndexPage")
+    locale_id = locale.pk if locale is not None else locale_id_for(source_language())
+    if locale_id is None:
+        return SupportIndexPage.objects.none()
+    return SupportIndexPage.objects.filter(locale_id=locale_id, alias_of__isnull=True)
 
 
 def in_support_section(page):
     """True for a support index page and every page below one."""
-    from information.models import SupportIndexPage
+    SupportIndexPage = apps.get_model("information", "SupportIndexPage")
 
     if isinstance(page.specific_deferred, SupportIndexPage):
         return True
@@ -187,7 +107,9 @@ def sync_support_tree(locales=None):
 
     Idempotent: pages that exist in a language (translated or alias) are left alone.
     """
-    source = Locale.objects.get(language_code=source_language())
+    source = Locale.objects.filter(language_code=source_language()).first()
+    if source is None:
+        return 0
     targets = list(Locale.objects.exclude(pk=source.pk) if locales is None else locales)
     created = 0
     with transaction.atomic():

@@ -16,15 +16,15 @@ from wagtail.snippets import blocks as snippet_blocks
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from information import fallback
+from information import fallback, visitors
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
 from multilingual.languages import direction, language_entries, local_name, site_languages, source_language
-from multilingual.localization import in_locale, language_code_for, locale_id_for
+from multilingual.localization import in_locale, language_code_for, locale_id_for, shown_versions
 from multilingual.admin_search import word_endings
 from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
-from multilingual.conf import PageTypesSetting, fallback_languages, support_index_parent_page_types
+from multilingual.conf import PageTypesSetting, support_index_parent_page_types
 from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
 
 #: A number older than this is flagged in the admin: a wrong number can cost a life.
@@ -413,11 +413,11 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         re-implement that routing for every URL of the site; this override only touches
         the support section, keeps Wagtail's hooks, previews and caching, and the index
         page is a plain section page that the demo (and editors) translate into every
-        language. A missing child slug is looked up under the source-language index
+        language. A missing child slug is looked up under the fallback languages' section
         (Swedish, then English) and served with ``fallback_from`` set to the visitor's
         language so the page can say so. The aliases of the synchronised tree and
         translations that are still drafts take the same way: the rule is
-        ``information.fallback``'s.
+        ``information.visitors``'s, which the section's list asks too.
         """
         if not path_components and not self.live and not self.alias_of_id and self.content_page() is not self:
             # A translation of the section page that is still a draft: the section stays
@@ -428,7 +428,7 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         except Http404:
             if not path_components:
                 raise
-            page = fallback.source_child(self, path_components[0])
+            page = visitors.child_for_slug(self, path_components[0])
             if page is None:
                 raise
         else:
@@ -438,14 +438,15 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
                 return result
             # An alias from the synchronised tree is the source page under this
             # language's address: serve it as the fallback it is.
-        shown = fallback.for_visitor(page, language_code_for(self.locale_id))
+        shown = visitors.for_visitor(page, language_code_for(self.locale_id))
         if shown is None:
             raise Http404
         if isinstance(shown.page, SupportPage) and len(path_components) == 1:
-            if not shown.is_fallback:
+            if not shown.is_fallback or shown.page.slug != path_components[0]:
                 # Translated under another slug (an old link, or the Swedish slug under
-                # this prefix): go to the translation, not the fallback.
-                return RouteResult(shown.page, kwargs={"redirect_to": shown.url(request)})
+                # this prefix), or another language's slug for the page shown: go to the
+                # one address where the section lists it.
+                return RouteResult(shown.page, kwargs={"redirect_to": shown.url(request, parent_url=self.get_url(request))})
             return RouteResult(shown.page, kwargs={"fallback_from": shown.fallback_from})
         if isinstance(shown.page, BrochureIndexPage | GlossaryPage):
             # Their lists (downloads per language, terms) are useful in any language.
@@ -456,39 +457,20 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         """The page whose title and introduction visitors read here.
 
         An alias shows its Swedish original; a translation that is not live yet shows the
-        live source page, so that nobody reads an unpublished translation.
+        live fallback page, so that nobody reads an unpublished translation
+        (``information.visitors``).
         """
-        if self.alias_of_id:
-            return self.alias_of.specific
-        source_locale_id = locale_id_for(source_language())
-        if not self.live and self.locale_id != source_locale_id:
-            source = (
-                SupportIndexPage.objects.live()
-                .filter(translation_key=self.translation_key, locale_id=source_locale_id)
-                .first()
-            )
-            if source is not None:
-                return source
-        return self
+        shown = visitors.for_visitor(self, language_code_for(self.locale_id))
+        return shown.page.specific if shown is not None else self
 
-    def support_pages(self):
-        """Children in this language, then source pages that have no translation here.
-
-        Returns ``(page, is_fallback)`` pairs; a fallback page's URL stays under this
-        language's prefix so the visitor gets the notice in their own language.
-        """
-        own = list(self.get_children().live().public().in_menu().type(SupportPage).specific())
-        # An alias of the synchronised tree shows the Swedish text: it counts as a fallback.
-        pages = [(p, bool(p.alias_of_id)) for p in own]
-        if fallback.is_fallback_language(self.locale.language_code):
-            return pages
-        have = {p.translation_key for p in own}
-        source = self.get_translation_or_none(Locale.objects.filter(language_code=fallback_languages()[0]).first())
-        if source is not None:
-            for page in source.get_children().live().public().in_menu().type(SupportPage).specific():
-                if page.translation_key not in have:
-                    pages.append((page, True))
-        return pages
+    def support_pages(self, request=None):
+        """The support pages this section lists, as ``(shown, url)`` (``visitors.Shown``):
+        in menus, readable by anyone, each at the address where ``route`` serves it."""
+        return [
+            (shown, url)
+            for shown, url in visitors.section_listing(self, request=request)
+            if isinstance(shown.page, SupportPage) and shown.page.show_in_menus
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -498,33 +480,27 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
             # The section page itself is shown in Swedish: say so, as a support page does.
             context["fallback_from"] = self.locale.language_code
             context["fallback_helplines"] = helplines_offering(self.locale.language_code)
-        entries = self.support_pages()
-        # The language of an alias is its original's, read in one query for all of them.
-        original_langs = dict(
-            Page.objects.filter(pk__in=[p.alias_of_id for p, _f in entries if p.alias_of_id]).values_list(
-                "pk", "locale__language_code"
-            )
-        )
+        listing = visitors.section_listing(self, request=request)
         context["support_pages"] = [
             {
-                "page": page,
-                "fallback": is_fallback,
-                "url": f"{base}{page.slug}/" if is_fallback else page.get_url(request=request),
+                "page": shown.page,
+                "fallback": shown.is_fallback,
+                "url": url,
                 # Marked only when the card's text is another language's (a fallback).
-                "lang": (original_langs.get(page.alias_of_id) or page.locale.language_code) if is_fallback else None,
+                "lang": language_code_for(shown.page.locale_id) if shown.is_fallback else None,
             }
-            for page, is_fallback in entries
+            for shown, url in listing
+            if isinstance(shown.page, SupportPage) and shown.page.show_in_menus
         ]
         # Brochures, glossary: in a language where they are aliases their titles are Swedish.
-        others = list(self.get_children().live().public().not_type(SupportPage).specific())
-        shown = {p.pk: p for p in Page.objects.filter(pk__in=[p.alias_of_id for p in others if p.alias_of_id]).select_related("locale")}
         context["other_pages"] = [
             {
-                "url": other.get_url(request=request),
-                "title": shown[other.alias_of_id].title if other.alias_of_id in shown else other.title,
-                "lang": shown[other.alias_of_id].locale.language_code if other.alias_of_id in shown else None,
+                "url": url,
+                "title": shown.page.title,
+                "lang": language_code_for(shown.page.locale_id) if shown.is_fallback else None,
             }
-            for other in others
+            for shown, url in listing
+            if not isinstance(shown.page, SupportPage)
         ]
         return context
 
@@ -576,7 +552,7 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
         if fallback_from:
             context["fallback_language"] = local_name(fallback_from)
             context["fallback_helplines"] = helplines_offering(fallback_from)
-        elif not fallback.is_fallback_language(visitor):
+        elif not visitors.is_fallback_language(visitor):
             # Help that speaks the visitor's language first, above the text: on a long
             # page the one line that answers in Arabic was a thousand pixels down.
             context["own_language_help"] = {
@@ -605,7 +581,7 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
         """Brochures of the source language with all their translations, in two queries."""
         # Shown in the visitor's language where it exists: this page may be the Swedish
         # one serving a fallback (``SupportIndexPage.route``) under /ti/.
-        visitor_id = locale_id_for(translation.get_language()) or self.locale_id
+        visitor = translation.get_language() if locale_id_for(translation.get_language()) else self.locale.language_code
         sources = {}
         for brochure in Brochure.objects.filter(live=True).select_related("locale", "uploaded_pdf").order_by("title"):
             sources.setdefault(brochure.translation_key, []).append(brochure)
@@ -613,9 +589,9 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
         order = {code: i for i, code in enumerate(site_languages())}
         for versions in sources.values():
             versions.sort(key=lambda b: order.get(b.locale.language_code, 99))
-            shown = next((b for b in versions if b.locale_id == visitor_id), None) or next(
-                (b for b in versions if b.locale.language_code == fallback_languages()[0]), versions[0]
-            )
+            # The rule of ``information.visitors``; a brochure written only in another
+            # language is still listed, for its download.
+            shown = next(iter(shown_versions(versions, visitor)), versions[0])
             entries.append({"brochure": shown, "versions": versions})
         entries.sort(key=lambda e: e["brochure"].title.lower())
         return entries
@@ -671,12 +647,9 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
     @path("<slug:slug>/")
     def brochure(self, request, slug):
         """The brochure as a web page, in this page's language or else in Swedish/English."""
-        brochure = None
         visitor = translation.get_language()
-        for code in [visitor, self.locale.language_code, *fallback_languages()]:
-            brochure = Brochure.objects.filter(slug=slug, locale__language_code=code, live=True).select_related("locale").first()
-            if brochure is not None:
-                break
+        family = Brochure.objects.filter(slug=slug, live=True).select_related("locale")
+        brochure = next(iter(shown_versions(family, visitor)), None)
         if brochure is None:
             raise Http404
         base = self._base_url(request)
@@ -732,87 +705,17 @@ class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord,
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The visitor's terms, also when this is the Swedish page serving a fallback.
-        locale = visitor_locale() or self.locale
-        context["terms"] = terms_for_locale(locale)
-        if locale.pk != self.locale_id:
-            context["fallback_from"] = locale.language_code
-            context["fallback_helplines"] = helplines_offering(locale.language_code)
+        visitor = translation.get_language() if locale_id_for(translation.get_language()) else self.locale.language_code
+        context["terms"] = visitors.terms_for_visitor(visitor)
+        if locale_id_for(visitor) != self.locale_id:
+            context["fallback_from"] = visitor
+            context["fallback_helplines"] = helplines_offering(visitor)
         return context
 
 
-def url_for_visitor(page, request=None):
-    """The address of a support-section page in the visitor's language.
-
-    Its live page in that language where there is one; otherwise an address under the
-    visitor's prefix, where ``SupportIndexPage.route`` serves the fallback with a notice
-    in the visitor's language (``information.fallback``). A link never drops a visitor
-    into another language's prefix (``/sv/``), whose switcher and texts are then no
-    longer theirs.
-    """
-    language = translation.get_language()
-    shown = fallback.for_visitor(page, language) if locale_id_for(language) is not None else None
-    if shown is None:
-        return page.get_url(request=request) or ""
-    return shown.url(request)
-
-
-def section_page_for_visitor(model, request=None):
-    """``(page, url)`` of the support section's one ``model`` page (brochures, glossary).
-
-    The page is the source-language one; the URL is in the visitor's language
-    (``url_for_visitor``). Kept on the request: a support page links to the glossary
-    from several blocks.
-    """
-    cache = getattr(request, "_section_pages", None)
-    key = (model, translation.get_language())
-    if cache is not None and key in cache:
-        return cache[key]
-    # One query where the visitor's language has the page (translated, or an alias).
-    page = model.objects.live().filter(locale_id=locale_id_for(key[1])).order_by("pk").first()
-    if page is not None:
-        result = (page, page.get_url(request=request) or "")
-    else:
-        page = model.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
-        result = (page, url_for_visitor(page, request) if page is not None else "")
-    if request is not None:
-        if cache is None:
-            cache = request._section_pages = {}
-        cache[key] = result
-    return result
-
-
-def visitor_locale():
-    """The Wagtail locale of the visitor's language (the active one), or None."""
-    return Locale.objects.filter(language_code=translation.get_language()).first()
-
-
-def terms_for_locale(locale):
-    """Every published term in ``locale``, plus published source terms not translated
-    (or not published) there, marked ``fallback``."""
-    terms = list(GlossaryTerm.objects.filter(locale=locale, live=True))
-    have = {t.translation_key for t in terms}
-    for term in GlossaryTerm.objects.filter(locale__language_code=fallback_languages()[0], live=True).exclude(
-        translation_key__in=have
-    ):
-        term.fallback = True
-        terms.append(term)
-    terms.sort(key=lambda t: t.term.lower())
-    return terms
-
-
-def helplines_offering(language_code, model=None):
-    """Published helplines (or ``model``: local services) that answer in ``language_code``,
-    in that language where translated."""
-    lines = list((model or Helpline).objects.filter(live=True).select_related("locale"))
-    sources = [h for h in lines if h.locale.language_code == fallback_languages()[0] and language_code in h.language_codes]
-    by_key = {(h.translation_key, h.locale.language_code): h for h in lines}
-    return [by_key.get((h.translation_key, language_code), h) for h in sources]
-
-
-def speakers_first(contacts, language_code):
-    """Contacts (helplines, services) that answer in ``language_code`` first, the
-    emergency number (112) still before all; otherwise the order is kept (a stable sort)."""
-    return sorted(
-        contacts,
-        key=lambda c: (not getattr(c, "is_emergency", False), language_code not in c.language_codes),
-    )
+# What a visitor sees is ``information.visitors``'s: kept here by name for the templates
+# and the host site that import them from the models.
+url_for_visitor = visitors.url_for_visitor
+section_page_for_visitor = visitors.section_page_for_visitor
+helplines_offering = visitors.helplines_offering
+speakers_first = visitors.speakers_first

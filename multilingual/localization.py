@@ -21,6 +21,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
+from multilingual.conf import fallback_languages
 from multilingual.languages import site_languages, source_language
 from multilingual.published import current_generation, once_per_publication
 
@@ -144,33 +145,60 @@ def published(queryset):
     return queryset
 
 
+def visitor_languages(language):
+    """The languages a visitor reading ``language`` is shown things in, in order: their
+    own, then ``VINR_FALLBACK_LANGUAGES`` (``multilingual.conf``).
+
+    The one order for pages (``information.visitors``), snippets (below) and listings.
+    """
+    return list(dict.fromkeys([code for code in [language, *fallback_languages()] if code]))
+
+
 def _lookup_locales(model, locale_id):
-    """The locales whose versions may stand in for an object: the wanted one, and for
-    models with drafts also the source language (for an object that is itself a draft)."""
-    ids = {locale_id}
-    if issubclass(model, DraftStateMixin):
-        ids.add(locale_id_for(source_language()))
+    """The locales whose versions may stand in for an object: the wanted one and the
+    fallback languages'."""
+    ids = {locale_id, *(locale_id_for(code) for code in fallback_languages())}
     ids.discard(None)
     return ids
 
 
 def _choose(obj, versions, locale_id):
-    """What visitors see for ``obj`` given the published ``versions`` {locale id: row}."""
+    """What visitors see for ``obj`` given the published ``versions`` {locale id: row}:
+    the first of ``visitor_languages`` that has one, else ``obj`` itself if published
+    (a snippet written only in a language outside the fallbacks)."""
     if obj.locale_id == locale_id and is_published(obj):
         return obj
-    if versions.get(locale_id) is not None:
-        return versions[locale_id]
-    if is_published(obj):
-        return obj
-    return versions.get(locale_id_for(source_language()))
+    for code in visitor_languages(language_code_for(locale_id)):
+        row = obj if obj.locale_id == locale_id_for(code) and is_published(obj) else versions.get(locale_id_for(code))
+        if row is not None:
+            return row
+    return obj if is_published(obj) else None
+
+
+def shown_versions(rows, language):
+    """Of published ``rows`` of one model (several families, any languages), the one row
+    per family (``translation_key``) a visitor reading ``language`` sees, in the order the
+    families first appear: for listings (glossary terms, brochures, helplines)."""
+    families = {}
+    for row in rows:
+        families.setdefault(row.translation_key, {})[row.locale_id] = row
+    shown = []
+    for versions in families.values():
+        row = next(
+            (versions[locale_id_for(code)] for code in visitor_languages(language) if locale_id_for(code) in versions),
+            None,
+        )
+        if row is not None:
+            shown.append(row)
+    return shown
 
 
 def in_locale(obj, locale_id):
     """``obj`` as visitors see it in the locale ``locale_id``, or None if nothing is published.
 
-    The published translation into that locale, else ``obj`` itself if it is published,
-    else its published source-language version. At most one query, none when ``obj``
-    already is what is shown.
+    The published version in the first of ``visitor_languages`` that has one (the
+    locale's own, then ``VINR_FALLBACK_LANGUAGES``), else ``obj`` itself if it is
+    published. At most one query, none when ``obj`` already is what is shown.
     """
     if obj is None:
         return None

@@ -10,6 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from information.visitors import private_keys
 from multilingual.languages import SITE_LANGUAGES
 
 LANGUAGE_ORDER = {code: i for i, (code, *_rest) in enumerate(SITE_LANGUAGES)}
@@ -31,6 +32,8 @@ class LocalisedSitemap(Sitemap):
             .live()
             .public()
             .filter(alias_of__isnull=True)  # an untranslated placeholder is not a language version
+            # Private in every language when any version is (information.visitors, rule 4).
+            .exclude(translation_key__in=private_keys())
             .select_related("locale")
             .order_by("path")
         )

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from information.page_passwords import authenticate_with_password
 from website.search import search
 from website.sitemaps import LocalisedSitemap
 
@@ -28,6 +29,12 @@ if settings.DEBUG:
 # shared or bookmarked opens in the language it was read in, with no cookie to remember it.
 urlpatterns += i18n_patterns(
     path("sok/", search, name="search"),
+    # Wagtail's page-password form with a limit on guessing (before Wagtail's own URLs).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,4 @@
-"""The fallback rule (information/fallback.py): one decision for routing, links, the
+"""The fallback rule (information/visitors.py, the tree in information/fallback.py): one decision for routing, links, the
 synchronised tree and both the creation and the deletion of a page, in the admin or in code."""
 
 import re
@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
-from information import fallback
+from information import visitors
 from information.models import SupportIndexPage, SupportPage, url_for_visitor
 from multilingual.languages import SITE_LANGUAGES
 
@@ -42,14 +42,14 @@ def test_a_support_page_created_in_code_gets_an_alias_in_every_language(shared_s
 
 
 def test_a_translated_page_is_shown_as_it_is(shared_support_site):
-    shown = fallback.for_visitor(swedish_page("barn-och-unga"), "ar")
+    shown = visitors.for_visitor(swedish_page("barn-och-unga"), "ar")
     assert shown.page.locale.language_code == "ar" and not shown.is_fallback
     assert shown.url() == shown.page.url and shown.url().startswith("/ar/")
 
 
 def test_an_alias_shows_the_swedish_page_at_the_visitors_own_address(shared_support_site):
     somali_alias = swedish_page("barn-och-unga").get_translation(locale("so"))
-    shown = fallback.for_visitor(somali_alias, "so")
+    shown = visitors.for_visitor(somali_alias, "so")
     assert shown.page.pk == swedish_page("barn-och-unga").pk
     assert shown.fallback_from == "so"
     assert shown.url() == "/so/stod/barn-och-unga/"
@@ -61,7 +61,7 @@ def test_a_draft_translation_counts_as_missing_and_keeps_the_address(shared_supp
     draft = Page.objects.get(pk=somali.pk)
     assert not draft.live and not draft.alias_of_id
 
-    shown = fallback.for_visitor(draft, "so")
+    shown = visitors.for_visitor(draft, "so")
     assert shown.page.locale.language_code == "sv" and shown.fallback_from == "so"
     with translation.override("so"):
         assert url_for_visitor(swedish_page("barn-och-unga")) == "/so/stod/barn-och-unga/"
@@ -81,7 +81,7 @@ def test_english_is_shown_when_the_swedish_page_is_gone(shared_support_site):
     page = swedish_page("utovar-du-vald")
     english = page.get_translation(locale("en"))
     page.delete()
-    shown = fallback.for_visitor(english, "pl")
+    shown = visitors.for_visitor(english, "pl")
     assert shown.page.pk == english.pk and shown.fallback_from == "pl"
     with translation.override("pl"):
         assert url_for_visitor(english) == "/pl/stod/utovar-du-vald/"
@@ -90,7 +90,7 @@ def test_english_is_shown_when_the_swedish_page_is_gone(shared_support_site):
 def test_nothing_is_shown_for_a_page_that_is_live_in_no_language(shared_support_site):
     page = swedish_page("anhoriga")
     Page.objects.filter(translation_key=page.translation_key).update(live=False)
-    assert fallback.for_visitor(page, "so") is None
+    assert visitors.for_visitor(page, "so") is None
 
 
 def test_translating_a_page_in_code_takes_over_its_alias(shared_support_site, client_for):

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Page
 
+from information.visitors import is_private
 from multilingual.languages import SOURCE_LANGUAGE, language_entries
 from multilingual.localization import page_versions
 from multilingual.published import once_per_publication
@@ -58,6 +59,8 @@ def hreflang_links(context, page=None):
     """
     request = context.get("request")
     if not getattr(page, "pk", None):  # a 404 or a form view has no language versions
+        return {"alternates": [], "x_default": None}
+    if is_private(page):  # behind a password in every language: nothing to announce
         return {"alternates": [], "x_default": None}
     versions = context_versions(context, page)
     alternates = [(code, target.get_full_url(request=request)) for code, target in versions.items()]
