@@ -55,15 +55,34 @@ class HomePage(FoundByAnyWord, Page):
         context = super().get_context(request, *args, **kwargs)
         from django.utils import translation
 
-        from information.models import speakers_first
-
-        context["urgent_helplines"] = speakers_first(
-            localized_many(link.helpline for link in self.helplines.select_related("helpline")),
-            translation.get_language(),
-        )
+        lines, speaks = self.urgent_helplines(translation.get_language())
+        context["urgent_helplines"] = lines
+        context["no_line_speaks"] = not speaks
         context["sections"] = self.sections()
         context["support_url"] = self.support_url(request)
         return context
+
+    def urgent_helplines(self, language):
+        """``(lines, speaks)``: the chosen lines in the visitor's language, and whether one
+        of them (112 aside) answers in it.
+
+        When none of the chosen lines answers in the visitor's language, the lines that
+        say they do are added, by the support pages' rule (``helplines_offering``), and
+        ``speakers_first`` puts them straight after 112: a Somali reader was shown only
+        lines that answer in Swedish and English. ``speaks`` False: no line answers in
+        it at all, and the page says so (and where to get an interpreter).
+        """
+        from information.models import helplines_offering, speakers_first
+
+        lines = localized_many(link.helpline for link in self.helplines.select_related("helpline"))
+
+        def answers(line):
+            return not line.is_emergency and language in line.language_codes
+
+        if not any(answers(line) for line in lines):
+            shown = {line.translation_key for line in lines}
+            lines += [line for line in helplines_offering(language) if answers(line) and line.translation_key not in shown]
+        return speakers_first(lines, language), any(answers(line) for line in lines)
 
     def support_url(self, request=None):
         """The support section in the visitor's language (or its fallback under their prefix).

@@ -31,62 +31,62 @@ HOME_TEXT = {
     "ar": {
         "title": "معًا ضد العنف",
         "intro": "<p>هنا تجد الدعم إذا كنت تتعرض للعنف، وللأطفال والشباب، وللأقارب، ولمن يمارس العنف ويريد أن يتوقف. وتجد هنا أيضًا خطط عمل البلدية ضد العنف في العلاقات القريبة، والعنف والقمع المرتبطين بالشرف، والدعارة والاتجار بالبشر.</p>",
-        "help_intro": "هل هناك شخص في خطر الآن؟ اتصل بالرقم 112. يمكنك أيضًا الاتصال بخط كفينوفريدس مجانًا ودون الكشف عن هويتك.",
+        "help_intro": "هل هناك شخص في خطر الآن؟ اتصل بالرقم 112. يمكنك أيضًا الاتصال بخط تيرافيم، الذي يجيب بالعربية، مجانًا.",
     },
     "fa": {
         "title": "با هم علیه خشونت",
         "intro": "<p>در اینجا برای کسانی که در معرض خشونت هستند، برای کودکان و نوجوانان، بستگان، و برای کسانی که خشونت می‌کنند و می‌خواهند دست بردارند، حمایت پیدا می‌کنید. همچنین برنامه‌های اقدام شهرداری علیه خشونت در روابط نزدیک، خشونت و سرکوب مرتبط با ناموس، فحشا و قاچاق انسان در اینجا هستند.</p>",
-        "help_intro": "آیا کسی همین حالا در خطر است؟ با ۱۱۲ تماس بگیرید. همچنین می‌توانید به صورت رایگان و ناشناس با خط Kvinnofridslinjen تماس بگیرید.",
+        "help_intro": "آیا کسی همین حالا در خطر است؟ با ۱۱۲ تماس بگیرید. همچنین می‌توانید به صورت رایگان با Terrafem تماس بگیرید که به فارسی پاسخ می‌دهد.",
     },
     "so": {
         "title": "Wadajir ka dhan ah rabshadda",
         "intro": "<p>Halkan waxaad ka helaysaa taageero haddii lagugu sameeyo rabshad, carruurta iyo dhallinyarada, qaraabada, iyo haddii aad adigu rabshad samayso oo aad rabto inaad joojiso. Waxaa kale oo halkan ku jira qorshayaasha hawleed ee degmada ee ka dhanka ah rabshadda qoyska dhexdeeda, rabshadda iyo cabudhinta la xiriirta sharafta, dhillaysiga iyo ka ganacsiga dadka.</p>",
-        "help_intro": "Ma jiraa qof khatar ku jira hadda? Wac 112. Waxaad sidoo kale wici kartaa Kvinnofridslinjen, bilaash iyo adigoon magacaaga sheegin.",
+        "help_intro": "Ma jiraa qof khatar ku jira hadda? Wac 112. Waxaad sidoo kale wici kartaa Terrafem, oo ku jawaaba af-Soomaali, bilaash.",
     },
     "ti": {
         "title": "ብሓባር ኣንጻር ዓመጽ",
         "intro": "<p>ኣብዚ ንዓመጽ ዝተቓልዑ፡ ንቖልዑን መንእሰያትን፡ ንስድራን ፈተውትን፡ ከምኡ’ውን ዓመጽ ዝፍጽሙን ከቋርጹ ዝደልዩን ደገፍ ክትረኽቡ ትኽእሉ። ከምኡ’ውን ናይ ምምሕዳር ከተማ ናይ ስራሕ መደባት ኣንጻር ዓመጽ ኣብ ቀረባ ርክብ፡ ምስ ክብሪ ዝተኣሳሰረ ዓመጽን ጭቆናን፡ ምሽርማጥን ምግሕጋሕ ደቂ ሰብን ኣብዚ ይርከቡ።</p>",
-        "help_intro": "ሕጂ ኣብ ሓደጋ ዘሎ ሰብ ኣሎ ድዩ? ናብ 112 ደውሉ። ናብ Kvinnofridslinjen ብነጻን ስምኩም ከይገለጽኩምን ክትድውሉ ትኽእሉ ኢኹም።",
+        "help_intro": "ሕጂ ኣብ ሓደጋ ዘሎ ሰብ ኣሎ ድዩ? ናብ 112 ደውሉ። ብትግርኛ ዝምልስ Terrafem ብነጻ ክትድውሉ ትኽእሉ ኢኹም።",
     },
     "fi": {
         "title": "Yhdessä väkivaltaa vastaan",
         "intro": "<p>Täältä löydät tukea, jos koet väkivaltaa, lapsille ja nuorille, läheisille sekä sinulle, joka käytät väkivaltaa ja haluat lopettaa. Täällä ovat myös kunnan toimintasuunnitelmat lähisuhdeväkivaltaa, kunniaan liittyvää väkivaltaa ja sortoa, prostituutiota ja ihmiskauppaa vastaan.</p>",
-        "help_intro": "Onko joku vaarassa juuri nyt? Soita 112. Voit soittaa myös Kvinnofridslinjeniin maksutta ja nimettömänä.",
+        "help_intro": "Onko joku vaarassa juuri nyt? Soita 112. Voit soittaa myös Terrafemiin, joka vastaa suomeksi, maksutta.",
     },
     "ckb": {
         "title": "پێکەوە دژی توندوتیژی",
         "intro": "<p>لێرە پشتگیری دەدۆزیتەوە ئەگەر ڕووبەڕووی توندوتیژی دەبیتەوە، بۆ منداڵان و گەنجان، بۆ خزم و کەسە نزیکەکان، و بۆ ئەو کەسەی توندوتیژی دەکات و دەیەوێت واز بهێنێت. هەروەها پلانەکانی کاری شارەوانی دژی توندوتیژی لە پەیوەندییە نزیکەکاندا، توندوتیژی و چەوساندنەوەی پەیوەست بە شەرەف، لەشفرۆشی و بازرگانی بە مرۆڤەوە لێرەن.</p>",
-        "help_intro": "ئایا کەسێک ئێستا لە مەترسیدایە؟ پەیوەندی بکە بە 112. دەتوانیت هەروەها بەخۆڕایی و بێ ناو پەیوەندی بە Kvinnofridslinjen بکەیت.",
+        "help_intro": "ئایا کەسێک ئێستا لە مەترسیدایە؟ پەیوەندی بکە بە 112.",
     },
     "pl": {
         "title": "Razem przeciw przemocy",
         "intro": "<p>Tutaj znajdziesz wsparcie, jeśli doświadczasz przemocy, wsparcie dla dzieci i młodzieży, dla bliskich oraz dla osób, które stosują przemoc i chcą przestać. Znajdziesz tu także plany działania gminy przeciwko przemocy w bliskich relacjach, przemocy i uciskowi związanym z honorem, prostytucji i handlowi ludźmi.</p>",
-        "help_intro": "Czy ktoś jest teraz w niebezpieczeństwie? Zadzwoń pod 112. Możesz też zadzwonić do Kvinnofridslinjen – bezpłatnie i anonimowo.",
+        "help_intro": "Czy ktoś jest teraz w niebezpieczeństwie? Zadzwoń pod 112.",
     },
     "uk": {
         "title": "Разом проти насильства",
         "intro": "<p>Тут ви знайдете підтримку, якщо зазнаєте насильства, а також допомогу для дітей і молоді, для близьких і для тих, хто чинить насильство та хоче припинити. Тут також є плани дій муніципалітету проти насильства в близьких стосунках, насильства й гноблення, пов’язаних із «честю», проституції та торгівлі людьми.</p>",
-        "help_intro": "Хтось у небезпеці просто зараз? Телефонуйте 112. Ви також можете зателефонувати на Kvinnofridslinjen — безкоштовно й анонімно.",
+        "help_intro": "Хтось у небезпеці просто зараз? Телефонуйте 112.",
     },
     "ru": {
         "title": "Вместе против насилия",
         "intro": "<p>Здесь вы найдёте поддержку, если подвергаетесь насилию, а также помощь для детей и молодёжи, для близких и для тех, кто применяет насилие и хочет остановиться. Здесь также есть планы действий муниципалитета против насилия в близких отношениях, насилия и угнетения во имя «чести», проституции и торговли людьми.</p>",
-        "help_intro": "Кто-то в опасности прямо сейчас? Звоните 112. Вы также можете позвонить на Kvinnofridslinjen — бесплатно и анонимно.",
+        "help_intro": "Кто-то в опасности прямо сейчас? Звоните 112.",
     },
     "tr": {
         "title": "Şiddete karşı birlikte",
         "intro": "<p>Burada şiddete maruz kalıyorsanız, çocuklar ve gençler, yakınlar ve şiddet uygulayıp bunu bırakmak isteyenler için destek bulabilirsiniz. Belediyenin yakın ilişkilerde şiddete, namus adına şiddet ve baskıya, fuhuş ve insan ticaretine karşı eylem planları da burada.</p>",
-        "help_intro": "Şu anda tehlikede olan biri mi var? 112'yi arayın. Kvinnofridslinjen'i de ücretsiz ve kimliğinizi vermeden arayabilirsiniz.",
+        "help_intro": "Şu anda tehlikede olan biri mi var? 112'yi arayın.",
     },
     "bs": {
         "title": "Zajedno protiv nasilja",
         "intro": "<p>Ovdje ćete naći podršku ako ste izloženi nasilju, za djecu i mlade, za rodbinu i bliske osobe, te za vas koji koristite nasilje i želite prestati. Ovdje su i akcioni planovi općine protiv nasilja u bliskim odnosima, nasilja i ugnjetavanja povezanog s časti, prostitucije i trgovine ljudima.</p>",
-        "help_intro": "Je li neko upravo sada u opasnosti? Nazovite 112. Možete nazvati i Kvinnofridslinjen, besplatno i anonimno.",
+        "help_intro": "Je li neko upravo sada u opasnosti? Nazovite 112.",
     },
     "es": {
         "title": "Juntos contra la violencia",
         "intro": "<p>Aquí encontrarás apoyo si sufres violencia, apoyo para niños, niñas y jóvenes, para familiares y para quienes ejercen violencia y quieren dejar de hacerlo. También están aquí los planes de acción del municipio contra la violencia en las relaciones cercanas, la violencia y la opresión vinculadas al honor, la prostitución y la trata de personas.</p>",
-        "help_intro": "¿Hay alguien en peligro ahora mismo? Llama al 112. También puedes llamar a Kvinnofridslinjen, gratis y de forma anónima.",
+        "help_intro": "¿Hay alguien en peligro ahora mismo? Llama al 112.",
     },
 }
 
