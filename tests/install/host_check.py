@@ -142,6 +142,12 @@ def test_an_editor_publishes_the_hosts_own_pages_in_the_admin():
     response = editor().post(add, page_form("Contact", "contact"))
     assert response.status_code == 302, f"publishing a new host page: {response.status_code}"
     assert "Contact" in html(root.get_children().live().get(slug="contact").url)
+    # And one of the host's page types in the source language, beside the extension's.
+    swedish = host_home()
+    add = reverse("wagtailadmin_pages:add", args=["home", "homepage", swedish.id])
+    response = editor().post(add, page_form("Kontakt", "kontakt"))
+    assert response.status_code == 302, f"publishing a new host page in Swedish: {response.status_code}"
+    assert "Kontakt" in html(swedish.get_children().live().get(slug="kontakt").url)
 
 
 @gives("Page types")
@@ -226,8 +232,8 @@ def test_the_plan_pdf_is_made():
 
 @gives("Support pages")
 def test_the_support_pages_are_served_in_the_hosts_base_template():
-    html(made["section"].url)
-    assert "quick-exit" in html(made["support_page"].url)
+    assert "Stöd och hjälp" in html(made["section"].url)
+    assert "Om du är utsatt för våld" in html(made["support_page"].url)
 
 
 @gives("Brochures")
