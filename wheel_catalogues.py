@@ -9,6 +9,9 @@ time each app gets the entries that its own code and templates use (the ``#:`` r
 source tree: a ``locale/`` folder inside an app there would make ``makemessages`` split
 the translators' catalogues.
 
+The admin's own Swedish (``multilingual/admin_locale/``: Wagtail's and wagtail-localize's
+msgids, read through the host's ``LOCALE_PATHS``) travels as it is, compiled here too.
+
 setup.py calls this while building; tests/install/test_wheel_catalogues.py checks that
 every string the apps mark is in what is shipped.
 """
@@ -56,4 +59,25 @@ def write_app_catalogues(source_locale, target_root, apps=EXTENSION_APPS):
             part.save(str(target))
             part.save_as_mofile(str(target.with_suffix(".mo")))
             written.append(target.with_suffix(".mo"))
+    return written
+
+
+#: Wagtail's and wagtail-localize's admin words in Swedish, inside the multilingual app.
+ADMIN_LOCALE = Path("multilingual") / "admin_locale"
+
+
+def compile_admin_locale(source_root, target_root):
+    """Write a ``.mo`` beside each ``.po`` of ``ADMIN_LOCALE`` in ``target_root``.
+
+    The ``.mo`` files are not in the repository (``make messages`` compiles them for the
+    reference site), so the build makes the wheel's own. Returns the files written.
+    """
+    written = []
+    for po_path in sorted((Path(source_root) / ADMIN_LOCALE).glob("*/LC_MESSAGES/*.po")):
+        target = Path(target_root) / po_path.relative_to(source_root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        catalogue = polib.pofile(str(po_path))
+        catalogue.save(str(target))
+        catalogue.save_as_mofile(str(target.with_suffix(".mo")))
+        written.append(target.with_suffix(".mo"))
     return written

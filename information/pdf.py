@@ -54,7 +54,7 @@ class BrochurePdf(PdfDocument):
     #: 3: made by the pipeline shared with plans (named by a digest of what it prints).
     layout_version = "3"
     serve_previous = False  # it prints phone numbers: never an older version
-    on_publish_setting = "BROCHURES_PDF_ON_PUBLISH"
+    on_publish_setting = "VINR_BROCHURES_PDF_ON_PUBLISH"
 
     def load(self, pk):
         from information.models import Brochure

@@ -11,6 +11,7 @@ class MultilingualConfig(AppConfig):
     verbose_name = pgettext_lazy("admin", "Multilingual")
 
     def ready(self):
+        from multilingual import checks  # noqa: F401  (registers the system checks)
         from multilingual.languages import add_language_info
 
         add_language_info()

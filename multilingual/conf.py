@@ -10,6 +10,8 @@ The languages themselves are Django's: ``LANGUAGES``, ``LANGUAGE_CODE`` (the sou
 language every page is written in) and ``LANGUAGES_BIDI`` (see ``multilingual.languages``).
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -37,12 +39,35 @@ DEFAULTS = {
     # content is worked out once per publication (multilingual.published). None: on
     # every request.
     "VINR_PUBLICATION_GENERATION": None,
+    # Whether publishing a plan / a brochure renders its PDF in the background at once.
+    # False: the PDF is rendered when a reader first asks for it (tests turn it off).
+    "VINR_PLANS_PDF_ON_PUBLISH": True,
+    "VINR_BROCHURES_PDF_ON_PUBLISH": True,
 }
+
+#: Settings read under another name before they joined the list above: old -> new. The
+#: old name still works (the new one wins when both are set); ``manage.py check`` warns
+#: (multilingual.W001, multilingual/checks.py). To be removed in 1.0.
+RENAMED = {
+    "PLANS_PDF_ON_PUBLISH": "VINR_PLANS_PDF_ON_PUBLISH",
+    "BROCHURES_PDF_ON_PUBLISH": "VINR_BROCHURES_PDF_ON_PUBLISH",
+}
+
+#: Swedish for the admin words Wagtail and wagtail-localize leave in English or get wrong
+#: (their msgids, not ours). Django reads an app's ``locale/`` with less weight than
+#: Wagtail's own catalogues, so a site lists this folder in ``LOCALE_PATHS``
+#: (docs/install.md); the wheel carries it compiled.
+ADMIN_LOCALE = Path(__file__).resolve().parent / "admin_locale"
 
 
 def setting(name):
     """The value of one of the extension's settings, or its default."""
-    return getattr(settings, name, DEFAULTS[name])
+    if hasattr(settings, name):
+        return getattr(settings, name)
+    for old, new in RENAMED.items():
+        if new == name and hasattr(settings, old):
+            return getattr(settings, old)
+    return DEFAULTS[name]
 
 
 def plan_index_parent_page_types():

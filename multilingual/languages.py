@@ -78,7 +78,7 @@ def content_languages():
     "Publicera på arabiska", not "Publicera på Arabic".
 
     The English names are translated lazily into the editor's admin language: Django's own
-    catalogue has most of them, ``admin_locale/`` the rest (Somali, Tigrinya, Sorani).
+    catalogue has most of them, ``multilingual/admin_locale/`` the rest (Somali, Tigrinya, Sorani).
     ``LANGUAGES`` keeps plain strings: the settings and the public site read them as codes.
     """
     from django.utils.translation import gettext_lazy

@@ -40,6 +40,8 @@ from django.utils.module_loading import import_string
 from django_tasks import task
 from weasyprint.urls import URLFetcher
 
+from multilingual.conf import setting
+
 #: The address documents are rendered at: site-relative links resolve against it, and the
 #: fetcher serves only this host's ``/static/`` and ``/media/`` (which ``.invalid`` can never be).
 BASE_URL = "http://pdf.invalid/"
@@ -126,8 +128,8 @@ class PdfDocument:
     layout_version = "1"
     #: Whether a reader may get the previous version while the current one is rendered.
     serve_previous = False
-    #: A setting that, when False, stops the render at publishing (the test settings do:
-    #: rendering at every publish would slow every test that publishes).
+    #: The setting (multilingual.conf) that, when False, stops the render at publishing
+    #: (the test settings do: rendering at every publish would slow every test that publishes).
     on_publish_setting = ""
 
     def load(self, pk):
@@ -212,7 +214,7 @@ class PdfDocument:
 
     def published(self, pk):
         """Call when the object (or something it shows) is published."""
-        if getattr(settings, self.on_publish_setting, True) if self.on_publish_setting else True:
+        if not self.on_publish_setting or setting(self.on_publish_setting):
             self.schedule(pk)
 
 

@@ -16,7 +16,7 @@ class PlanPdf(PdfDocument):
     #: Change when the PDF's template or stylesheet changes, so every plan gets a new file.
     layout_version = "2"
     serve_previous = True
-    on_publish_setting = "PLANS_PDF_ON_PUBLISH"
+    on_publish_setting = "VINR_PLANS_PDF_ON_PUBLISH"
 
     def load(self, pk):
         from plans.models import PlanPage

@@ -476,7 +476,11 @@ def find_parent(parent_path, locale):
     page = PlanIndexPage.objects.filter(locale=locale).order_by("path").first()
     if page is None:
         raise PlanFileError(
-            [f"no page with plans (PlanIndexPage) in locale '{locale.language_code}': create one or give --parent"]
+            [
+                f"no page with plans (PlanIndexPage) in locale '{locale.language_code}': run "
+                "`manage.py vinr_setup` (it makes one, and the home page in that language if the "
+                "site has none), create one in the admin, or give --parent"
+            ]
         )
     return page
 

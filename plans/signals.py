@@ -20,7 +20,7 @@ def forget_removal_of_republished_focus_area(sender, instance, **kwargs):
 
 def render_pdf_of_published_plan(sender, instance, **kwargs):
     """A plan or one of its focus areas was published: render the plan's new PDF in the
-    background, ahead of the first reader, unless ``PLANS_PDF_ON_PUBLISH`` is off (the
+    background, ahead of the first reader, unless ``VINR_PLANS_PDF_ON_PUBLISH`` is off (the
     test settings turn it off)."""
     from plans.models import FocusAreaPage
     from plans.pdf import PLAN_PDF

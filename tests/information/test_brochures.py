@@ -157,7 +157,7 @@ def test_publishing_a_helpline_renders_the_brochures_that_print_it_in_the_backgr
 ):
     from information.models import Brochure, Helpline
 
-    settings.BROCHURES_PDF_ON_PUBLISH = True
+    settings.VINR_BROCHURES_PDF_ON_PUBLISH = True
     with django_capture_on_commit_callbacks(execute=True):
         other = _other_brochure()
     assert brochure_renders == [other.pk]  # publishing a brochure renders it

@@ -6,11 +6,17 @@ The guide marks each code block a person copies with a comment the reader does n
     <!-- install-test: append to PROJECT/urls.py after removing: path("", include(wagtail_urls)), -->
 
 The block after the comment is appended to that file of the host (PROJECT is the project's
-name); "after removing" names a line the guide asks to delete first. So the install test
+name); "after removing" names a line the guide asks to delete first. The *Upgrading*
+section marks what a site already on an earlier version adds when it upgrades:
+
+    <!-- install-test: upgrade from 0.1.0: append to PROJECT/settings/base.py -->
+
+A new site gets the blocks without "upgrade from"; `--upgrade-from 0.1.0` applies only
+those marked for an upgrade from 0.1.0 (the site was set up by that version's guide). So the install test
 fails when the guide's steps no longer give a working site, and nothing else is written
 into the host: the install test copies no code from this repository.
 
-Usage: configure_host.py GUIDE PROJECT_DIR PROJECT_NAME
+Usage: configure_host.py [--upgrade-from VERSION] GUIDE PROJECT_DIR PROJECT_NAME
 """
 
 import re
@@ -18,20 +24,21 @@ import sys
 from pathlib import Path
 
 MARK = re.compile(
-    r"<!-- install-test: append to (?P<file>\S+)(?: after removing: (?P<remove>.+?))? -->\s*\n"
+    r"<!-- install-test: (?:upgrade from (?P<since>\S+): )?append to (?P<file>\S+)(?: after removing: (?P<remove>.+?))? -->\s*\n"
     r"```[a-z]*\n(?P<code>.*?)```",
     re.S,
 )
 
 
-def steps(guide):
-    """(file, line to remove or None, code) for each marked block, in the guide's order."""
-    return [(m["file"], m["remove"], m["code"]) for m in MARK.finditer(guide)]
+def steps(guide, upgrade_from=None):
+    """(file, line to remove or None, code) for each block marked for a new site, or for an
+    upgrade from ``upgrade_from``, in the guide's order."""
+    return [(m["file"], m["remove"], m["code"]) for m in MARK.finditer(guide) if m["since"] == upgrade_from]
 
 
-def apply(guide, project_dir, project):
-    found = steps(guide)
-    if not found:
+def apply(guide, project_dir, project, upgrade_from=None):
+    found = steps(guide, upgrade_from)
+    if not found and upgrade_from is None:
         raise SystemExit("docs/install.md marks no code block for the install test")
     for file, remove, code in found:
         target = Path(project_dir) / file.replace("PROJECT", project)
@@ -46,5 +53,9 @@ def apply(guide, project_dir, project):
 
 
 if __name__ == "__main__":
-    guide, project_dir, project = sys.argv[1:4]
-    apply(Path(guide).read_text(encoding="utf-8"), project_dir, project)
+    args = sys.argv[1:]
+    since = None
+    if args[0] == "--upgrade-from":
+        since, args = args[1], args[2:]
+    guide, project_dir, project = args[:3]
+    apply(Path(guide).read_text(encoding="utf-8"), project_dir, project, since)

@@ -78,3 +78,20 @@ def test_the_wheel_ships_each_marked_string_of_an_app_translated_and_nothing_els
     assert missing == [], f"{app}/{language}: not in the wheel: {missing}; {REFRESH}"
     assert extra == [], f"{app}/{language}: in the wheel but not used by {app}: {extra}; {REFRESH}"
 
+
+
+def test_the_wheel_carries_the_admins_own_swedish_compiled(tmp_path):
+    """multilingual/admin_locale/ (Wagtail's and wagtail-localize's msgids) goes into the
+    wheel with a .mo beside each .po: a host lists it in LOCALE_PATHS (docs/install.md)
+    and never runs compilemessages."""
+    from wheel_catalogues import compile_admin_locale
+
+    written = compile_admin_locale(BASE, tmp_path)
+    names = sorted(path.relative_to(tmp_path).as_posix() for path in written)
+    assert names == [
+        "multilingual/admin_locale/sv/LC_MESSAGES/django.mo",
+        "multilingual/admin_locale/sv/LC_MESSAGES/djangojs.mo",
+    ]
+    source = polib.pofile(str(BASE / "multilingual/admin_locale/sv/LC_MESSAGES/django.po"))
+    compiled = polib.mofile(str(tmp_path / names[0]))
+    assert len(compiled) == len(source.translated_entries()) > 100

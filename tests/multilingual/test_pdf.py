@@ -136,9 +136,9 @@ def test_publishing_renders_in_the_background(notes, django_capture_on_commit_ca
 @pytest.mark.django_db
 def test_publishing_renders_nothing_when_the_setting_is_off(notes, settings, django_capture_on_commit_callbacks):
     class Switchable(Note):
-        on_publish_setting = "NOTES_PDF_ON_PUBLISH"
+        on_publish_setting = "VINR_BROCHURES_PDF_ON_PUBLISH"
 
-    settings.NOTES_PDF_ON_PUBLISH = False
+    settings.VINR_BROCHURES_PDF_ON_PUBLISH = False
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         Switchable().published(1)
     assert callbacks == [] and notes.rendered == []

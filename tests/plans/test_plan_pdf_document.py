@@ -140,7 +140,7 @@ def test_a_new_revision_is_rendered_in_the_background_while_the_previous_pdf_is_
 
 
 def test_publishing_renders_the_pdf_ahead_of_the_first_reader(client, plan, renders, settings, django_capture_on_commit_callbacks):
-    settings.PLANS_PDF_ON_PUBLISH = True
+    settings.VINR_PLANS_PDF_ON_PUBLISH = True
     area = FocusAreaPage.objects.child_of(plan).first().get_latest_revision_as_object()
     area.title = "Publicerat och renderat"
     with django_capture_on_commit_callbacks(execute=True):

@@ -192,7 +192,7 @@ WAGTAIL_CONTENT_LANGUAGES = languages.content_languages()
 # The project's catalogues (public site, from the project's source), then the admin's:
 # Swedish for what Wagtail's and wagtail-localize's own Swedish catalogues lack or get
 # wrong. Kept apart so that `makemessages` never marks the admin's strings obsolete.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "multilingual" / "admin_locale"]
 FORMAT_MODULE_PATH = ["multilingual.formats"]  # dates: Somali, Tigrinya, Kurdish (Sorani), Bosnian
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

@@ -26,8 +26,8 @@ AXES_ENABLED = False
 
 # Plan and brochure PDFs are rendered when a reader asks (or a test publishes with this on): rendering
 # one at every publish would slow every test that imports a plan or publishes a helpline.
-PLANS_PDF_ON_PUBLISH = False
-BROCHURES_PDF_ON_PUBLISH = False
+VINR_PLANS_PDF_ON_PUBLISH = False
+VINR_BROCHURES_PDF_ON_PUBLISH = False
 
 # Each test process keeps its own caches, also when REDIS_URL is set (CI sets it for the
 # tests that need Redis, which configure it themselves): pytest-xdist workers sharing one
