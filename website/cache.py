@@ -106,3 +106,28 @@ class FailSoftRedisCache(RedisCache):
 
     def clear(self):
         return self._or(self._guarded("clear", lambda: super(FailSoftRedisCache, self).clear()), False)
+
+    def clear_prefixed(self):
+        """Delete this cache's own keys (its ``KEY_PREFIX``), not the whole Redis database.
+
+        ``clear()`` is FLUSHDB: it empties every site sharing the database. Returns the
+        number of keys deleted (0 when Redis is unavailable)."""
+        pattern = _glob_escape(self.key_prefix) + ":*"
+
+        def delete():
+            client = self._cache.get_client(write=True)
+            deleted, batch = 0, []
+            for key in client.scan_iter(match=pattern, count=1000):
+                batch.append(key)
+                if len(batch) >= 1000:
+                    deleted += client.delete(*batch)
+                    batch = []
+            if batch:
+                deleted += client.delete(*batch)
+            return deleted
+
+        return self._or(self._guarded("clear_prefixed", delete), 0)
+
+
+def _glob_escape(text):
+    return "".join(f"\\{char}" if char in "*?[]\\" else char for char in text)
