@@ -5,8 +5,8 @@ A kind of document is a :class:`PdfDocument` subclass that says three things: ho
 published object by id, what its PDF shows (a short text whose digest names the file) and
 how to render it. The rest is the same for every kind, and lives only here:
 
-- **Nothing from another host.** :class:`LocalOnlyFetcher` serves ``/static/…`` and
-  ``/media/…`` from disk and refuses every other URL: a PDF that could pull a remote image
+- **Nothing from another host.** :class:`LocalOnlyFetcher` serves ``/static/…`` (the
+  collected, hashed files in production) and ``/media/…`` from disk and refuses every other URL: a PDF that could pull a remote image
   or font would tell another host who prints it, and could hang the server.
 - **One file per version.** ``MEDIA_ROOT/<kind>/pdf/<object id>/<digest>.pdf``, the digest
   over the layout version and what the PDF shows; a new version gets a new name, so a
@@ -47,13 +47,23 @@ from multilingual.conf import setting
 BASE_URL = "http://pdf.invalid/"
 
 
+def _file_under(root, name):
+    """``root/name`` when it is a file inside ``root``, else None."""
+    root = Path(root).resolve()
+    candidate = (root / name).resolve()
+    return candidate if candidate.is_relative_to(root) and candidate.is_file() else None
+
+
 class LocalOnlyFetcher(URLFetcher):
     """Serves ``/static/…`` and ``/media/…`` from disk and refuses everything else.
 
-    ``refused`` lists what a rendering tried to load and did not get."""
+    ``hosts`` are the addresses that mean "this site" (the renderer's own, and the site's
+    public address when links are made against it): files are still read from disk, never
+    over the network. ``refused`` lists what a rendering tried to load and did not get."""
 
-    def __init__(self):
+    def __init__(self, hosts=()):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+        self.hosts = {urlsplit(BASE_URL).netloc, *hosts}
         self.refused = []
 
     def local_path(self, url):
@@ -61,18 +71,22 @@ class LocalOnlyFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme == "data":
             return None
-        if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(BASE_URL).netloc:
+        if parts.scheme not in ("http", "https") or parts.netloc not in self.hosts:
             raise ValueError(f"The PDF may not load {url[:80]}: only this site's own files are used.")
         path = unquote(parts.path)
         if path.startswith(settings.STATIC_URL):
-            found = finders.find(path[len(settings.STATIC_URL):])
+            name = path[len(settings.STATIC_URL):]
+            # Collected files first: in production the templates name them by their hashed
+            # names (pdf.782b2e07f5f1.css), which only STATIC_ROOT has; the finders serve
+            # a development checkout, where nothing is collected.
+            found = _file_under(settings.STATIC_ROOT, name) if settings.STATIC_ROOT else None
+            found = found or finders.find(name)
             if found:
                 return Path(found)
         if path.startswith(settings.MEDIA_URL):
-            root = Path(settings.MEDIA_ROOT).resolve()
-            candidate = (root / path[len(settings.MEDIA_URL):]).resolve()
-            if candidate.is_relative_to(root) and candidate.is_file():
-                return candidate
+            found = _file_under(settings.MEDIA_ROOT, path[len(settings.MEDIA_URL):])
+            if found:
+                return found
         raise ValueError(f"No such local file: {url[:80]}")
 
     def fetch(self, url, headers=None):
@@ -86,16 +100,20 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(path.as_uri(), headers)
 
 
-def render_pdf(html, fetcher=None):
+def render_pdf(html, fetcher=None, site_url=None):
     """PDF bytes for an HTML document whose links to static and media files are site-relative.
+
+    ``site_url`` (e.g. ``https://stod.ekby.se``, the Wagtail site's ``root_url``) is what
+    site-relative links in the PDF lead to; without it they would lead to the renderer's
+    own ``pdf.invalid``, an address no reader can open.
 
     Tagged (PDF/UA-1): the structure (headings, lists, tables) reaches screen readers, with
     the document's language from ``<html lang>`` and its title from ``<title>``."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or LocalOnlyFetcher()).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_tags=True
-    )
+    base_url = f"{site_url.rstrip('/')}/" if site_url else BASE_URL
+    fetcher = fetcher or LocalOnlyFetcher(hosts=[urlsplit(base_url).netloc])
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def write_atomically(path, data):

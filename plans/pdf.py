@@ -48,7 +48,14 @@ class PlanPdf(PdfDocument):
             html = render_to_string(
                 "plans/plan_pdf.html", {"page": plan, "self": plan, "plan": plan, **printable_context(plan)}
             )
-            return render_pdf(html)
+            return render_pdf(html, site_url=site_url(plan))
+
+
+def site_url(plan):
+    """The public address of the plan's site (``root_url``), which links in the PDF lead
+    to; None when the plan is under no site (its links then lead nowhere useful)."""
+    site = plan.get_site()
+    return site.root_url if site is not None else None
 
 
 PLAN_PDF = PlanPdf()

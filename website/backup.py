@@ -16,7 +16,11 @@ An archive (``backup-2026-11-28T091200Z.tar.gz``) holds:
 
 :func:`restore_backup` loads an archive into an *empty* database only: restoring over
 content would mix two sites. The data is loaded in one transaction (a failure leaves the
-database as it was), then the media files are written and the search index rebuilt.
+database as it was), then the media files are written, the search index rebuilt and the
+site's own cache keys forgotten. A restore stopped after its data committed is finished by
+running it again: a database holding exactly the archive's rows is not refused.
+The archive is written readable by its owner only (it holds password hashes), and times
+keep their microseconds.
 
 The ``backup`` and ``restore`` management commands only wire arguments to these functions;
 ``docs/operations.md`` says how to use them and how often.
@@ -24,29 +28,58 @@ The ``backup`` and ``restore`` management commands only wire arguments to these 
 
 import io
 import json
+import os
 import tarfile
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import django
 import wagtail
 from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
+from django.core.serializers import json as json_serializer
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = 1
+#: dumpdata format of the archive: Django's JSON with times to the microsecond (see
+#: :class:`Serializer`); read back by Django's own JSON deserializer.
+DUMP_FORMAT = "backup-json"
 FIRST = ["contenttypes", "auth.permission"]
 EXCLUDED = [
     "sessions",
     "wagtailsearch",
     "wagtailadmin.editingsession",
 ]
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds (Django cuts them to
+    milliseconds, ECMA-262 style): a restored revision or log entry has the very time it had."""
+
+    def default(self, o):
+        if isinstance(o, (datetime, time)):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+class Serializer(json_serializer.Serializer):
+    """The archive's ``dumpdata`` format (``DUMP_FORMAT``), registered by :func:`_dump`."""
+
+    def _init_options(self):
+        self.options.setdefault("cls", ExactJSONEncoder)
+        super()._init_options()
+
+
+Deserializer = json_serializer.Deserializer
 
 
 class BackupError(Exception):
@@ -90,7 +123,10 @@ def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
             "counts": counts,
         }
         try:
-            with tarfile.open(partial, "w:gz") as tar:
+            # Readable by the owner only: the archive holds password hashes and personal data.
+            partial.unlink(missing_ok=True)
+            handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+            with handle, tarfile.open(fileobj=handle, mode="w:gz") as tar:
                 _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
                 tar.add(first, arcname="contenttypes.json")
                 tar.add(data, arcname="data.json")
@@ -115,8 +151,10 @@ def _dump(first, path, database):
         if connection.vendor == "postgresql" and outermost:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        call_command("dumpdata", *FIRST, output=str(first), database=database, verbosity=0)
-        call_command("dumpdata", exclude=EXCLUDED + FIRST, output=str(path), database=database, verbosity=0)
+        serializers.register_serializer(DUMP_FORMAT, __name__)
+        options = {"format": DUMP_FORMAT, "database": database, "verbosity": 0}
+        call_command("dumpdata", *FIRST, output=str(first), **options)
+        call_command("dumpdata", exclude=EXCLUDED + FIRST, output=str(path), **options)
         counts = {
             model._meta.label: model._default_manager.using(database).count()
             for model in apps.get_models()
@@ -218,8 +256,32 @@ def flush(database=DEFAULT_DB_ALIAS):
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-def restore_backup(archive, *, database=DEFAULT_DB_ALIAS):
-    """Load ``archive`` into the (empty) database and ``MEDIA_ROOT``; returns the manifest."""
+#: The steps of a restore, in order. Only ``data`` is one transaction; a restore stopped
+#: after it (killed, a full disk, a lost connection) is finished by running it again.
+RESTORE_STEPS = ("migrate", "data", "media", "search index", "cache")
+#: Rows that a restore may add to the archive's: content types and permissions of models
+#: newer than the archive.
+GROWN_BY_RESTORE = {"contenttypes.ContentType", "auth.Permission"}
+
+
+def holds_archive(manifest, database=DEFAULT_DB_ALIAS):
+    """Whether the database holds exactly the archive's rows (every model's count as the
+    manifest says): a restore that committed its data and stopped before the end."""
+    counts = {
+        model._meta.label: model._default_manager.using(database).count()
+        for model in apps.get_models()
+        if _included(model) and model._meta.label not in GROWN_BY_RESTORE
+    }
+    expected = {label: n for label, n in manifest["counts"].items() if label not in GROWN_BY_RESTORE}
+    return {label: n for label, n in counts.items() if n} == expected
+
+
+def restore_backup(archive, *, database=DEFAULT_DB_ALIAS, step_done=None):
+    """Load ``archive`` into the (empty) database and ``MEDIA_ROOT``; returns the manifest.
+
+    A database that already holds exactly this archive's data (a restore stopped after its
+    data step) is not refused: the remaining steps are run, which is how a killed restore
+    is finished. ``step_done(name)`` is called after each of ``RESTORE_STEPS``."""
     manifest = read_manifest(archive)
     unknown = sorted(set(manifest["migrations"]) - _known_migrations(database))
     if unknown:
@@ -228,36 +290,72 @@ def restore_backup(archive, *, database=DEFAULT_DB_ALIAS):
             "restore it with that version"
         )
     found = content_in_database(database)
-    if found:
+    resuming = bool(found) and holds_archive(manifest, database)
+    if found and not resuming:
         raise BackupError(
             f"the database is not empty ({', '.join(found[:4])}); restore only into a new, empty database"
         )
+    manifest["resumed"] = resuming
+    done = step_done or (lambda name: None)
     call_command("migrate", database=database, interactive=False, verbosity=0)
-    media = Path(settings.MEDIA_ROOT)
+    done("migrate")
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive, "r:gz") as tar:
-        tar.extract("contenttypes.json", tmp, filter="data")
-        tar.extract("data.json", tmp, filter="data")
-        from django.contrib.contenttypes.models import ContentType
-
-        with transaction.atomic(using=database):
-            # Empty every table, the rows migrate made too (root page, default site, groups,
-            # content types): the archive has them all, with their ids.
-            flush(database)
-            ContentType.objects.clear_cache()
-            for name in ("contenttypes.json", "data.json"):
-                call_command("loaddata", str(Path(tmp) / name), database=database, verbosity=0)
-            # Content types and permissions of models newer than the archive.
-            emit_post_migrate_signal(0, False, database)
-            ContentType.objects.clear_cache()
-        media.mkdir(parents=True, exist_ok=True)
-        members = [m for m in tar.getmembers() if m.name.startswith("media/") and m.isfile()]
-        for member in members:
-            member.name = member.name.removeprefix("media/")
-        tar.extractall(media, members=members, filter="data")
+        if not resuming:
+            _load_data(tar, Path(tmp), database)
+        done("data")
+        _write_media(tar)
+        done("media")
     call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
-    for cache in caches.all():
-        cache.clear()
+    done("search index")
+    clear_own_cache_keys()
+    done("cache")
     return manifest
+
+
+def _load_data(tar, tmp, database):
+    from django.contrib.contenttypes.models import ContentType
+
+    tar.extract("contenttypes.json", tmp, filter="data")
+    tar.extract("data.json", tmp, filter="data")
+    with transaction.atomic(using=database):
+        # Empty every table, the rows migrate made too (root page, default site, groups,
+        # content types): the archive has them all, with their ids.
+        flush(database)
+        ContentType.objects.clear_cache()
+        for name in ("contenttypes.json", "data.json"):
+            call_command("loaddata", str(tmp / name), database=database, verbosity=0)
+        # Content types and permissions of models newer than the archive.
+        emit_post_migrate_signal(0, False, database)
+        ContentType.objects.clear_cache()
+
+
+def _write_media(tar):
+    """Write the archive's media files into ``MEDIA_ROOT`` (again, when resuming: same files)."""
+    media = Path(settings.MEDIA_ROOT)
+    media.mkdir(parents=True, exist_ok=True)
+    members = [m for m in tar.getmembers() if m.name.startswith("media/") and m.isfile()]
+    for member in members:
+        member.name = member.name.removeprefix("media/")
+    tar.extractall(media, members=members, filter="data")
+
+
+def clear_own_cache_keys():
+    """Forget what the caches hold for this site, and only that.
+
+    ``cache.clear()`` on Redis is FLUSHDB: it emptied every other site (or staging site)
+    sharing the Redis database, whatever ``CACHE_KEY_PREFIX`` said. A cache that can
+    delete by its key prefix (``website.cache.FailSoftRedisCache``) does so; the others
+    (memory, files) belong to this site alone and are cleared. The page cache's number is
+    raised as well, so an app server's own copies of pages are retired too."""
+    from website.page_cache import bump_generation
+
+    for cache in caches.all():
+        clear_prefixed = getattr(cache, "clear_prefixed", None)
+        if clear_prefixed is not None:
+            clear_prefixed()
+        else:
+            cache.clear()
+    bump_generation()
 
 
 def _known_migrations(database):

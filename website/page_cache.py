@@ -14,7 +14,9 @@ preview, a page seen by a logged-in editor, or the site search, which says
 be new on every response). A query string is allowed only when every key is one of
 ``PAGE_CACHE_QUERY_PARAMETERS`` (the measure list's filters: fixed vocabularies); any
 other key, such as a search's ``q``, bypasses the cache, so what a visitor typed never
-becomes a cache key. Keys are hashes of the address.
+becomes a cache key. Each key must come once, with a value as the site's links write it
+(:func:`canonical_query`): otherwise a visitor could store the same page under endless
+addresses. Keys are hashes of the address.
 
 Invalidation: one number for the whole site, the *generation*, is stored next to the
 pages, and every stored page carries the generation it was rendered under. Publishing,
@@ -41,6 +43,7 @@ the page's bytes over the network).
 
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -147,15 +150,37 @@ def content_changed(**kwargs):
     transaction.on_commit(bump_generation)
 
 
-def cache_key(request):
-    """A hash of scheme, host, path and (whitelisted) query string, or ``None`` to bypass."""
-    if request.GET:
-        allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
-        if any(name not in allowed for name in request.GET):
+#: A filter value as the site's own links write it: a vocabulary key, slug or id (a number
+#: without leading zeros), never longer than this.
+CANONICAL_VALUE = re.compile(r"(?!0[0-9])[A-Za-z0-9_-]*")
+MAX_VALUE_LENGTH = 64
+
+
+def canonical_query(request):
+    """The query string as one sorted ``key=value`` list, or ``None`` when it is not canonical.
+
+    Only the addresses the site's own links and filter form make are keys: allowed keys,
+    each once, each value in its plain form. Anything else (a repeated filter, ``02025``
+    for ``2025``, text) is answered without the cache: the same page under endless
+    addresses would otherwise fill it, one entry per address."""
+    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
+    pairs = []
+    for name in request.GET:
+        values = request.GET.getlist(name)
+        if name not in allowed or len(values) != 1:
             return None
-        query = "&".join(sorted(f"{k}={v}" for k in request.GET for v in request.GET.getlist(k)))
-    else:
-        query = ""
+        value = values[0]
+        if len(value) > MAX_VALUE_LENGTH or not CANONICAL_VALUE.fullmatch(value):
+            return None
+        pairs.append(f"{name}={value}")
+    return "&".join(sorted(pairs))
+
+
+def cache_key(request):
+    """A hash of scheme, host, path and (canonical) query string, or ``None`` to bypass."""
+    query = canonical_query(request) if request.GET else ""
+    if query is None:
+        return None
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return "page." + hashlib.sha256(address.encode("utf-8")).hexdigest()
 

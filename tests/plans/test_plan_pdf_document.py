@@ -23,9 +23,9 @@ def renders(monkeypatch):
     calls = []
     real = plan_pdf.render_pdf
 
-    def counting(html):
+    def counting(html, **options):
         calls.append(1)
-        return real(html)
+        return real(html, **options)
 
     monkeypatch.setattr(plan_pdf, "render_pdf", counting)
     return calls

@@ -6,7 +6,10 @@ from website.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Load a backup archive into an empty database and MEDIA_ROOT. Refuses a database with content."
+    help = (
+        "Load a backup archive into an empty database and MEDIA_ROOT. Refuses a database with content, "
+        "except the same archive's data from a restore that stopped: that one is finished."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="a .tar.gz written by `manage.py backup`")
@@ -17,6 +20,8 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from None
         rows = sum(manifest["counts"].values())
+        if manifest.get("resumed"):
+            self.stdout.write("The database already held this archive's data: the restore was finished.")
         self.stdout.write(
             self.style.SUCCESS(f"Restored {options['archive']} (made {manifest['created']}): {rows} rows.")
         )

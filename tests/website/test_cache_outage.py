@@ -1,0 +1,134 @@
+"""A Redis that hangs does not stop the site: one timeout, then pages at uncached speed.
+
+The Redis here is the test's own ``redis-server`` (not the shared one of ``REDIS_URL``):
+the tests pause it with SIGSTOP, as a swapping or frozen server behaves, which accepts
+connections and never answers. The caches are configured as ``website.settings.base``
+does with ``REDIS_URL`` (both caches on Redis, 0.5 s socket timeouts).
+"""
+
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import time
+import uuid
+
+import pytest
+
+from tests.information.conftest import shared_support_site  # noqa: F401 - the demo support pages
+from tests.services import free_port, missing, wait_until
+from tests.website.test_page_cache import SUPPORT_PAGE, page_cache_on, visitor  # noqa: F401 - fixtures
+from website import cache_breaker
+
+pytestmark = [pytest.mark.redis, pytest.mark.django_db]
+
+#: Pages of the demo support section, each a separate page-cache entry.
+PAGES = ["/sv/", "/en/", "/ar/", SUPPORT_PAGE.format("sv"), SUPPORT_PAGE.format("en"), SUPPORT_PAGE.format("ar")]
+
+
+@pytest.fixture(scope="module")
+def own_redis(tmp_path_factory):
+    """A redis-server of this module only, which the tests may pause: ``(url, process)``."""
+    program = shutil.which("redis-server") or "/usr/bin/redis-server"
+    if not os.path.exists(program):
+        missing("redis-server is not installed (Debian's redis-server)")
+    import redis
+
+    port = free_port()
+    folder = tmp_path_factory.mktemp("paused-redis")
+    process = subprocess.Popen(
+        [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(folder), "--logfile", str(folder / "log")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_until(lambda: redis.Redis.from_url(url).ping(), "redis-server")
+        yield url, process
+    finally:
+        process.send_signal(signal.SIGCONT)
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def production_caches(settings, own_redis):
+    """Both caches on the module's Redis, as with ``REDIS_URL`` in production."""
+    from website.settings.base import redis_cache
+
+    url, process = own_redis
+    os.environ["CACHE_KEY_PREFIX"] = f"outage-{uuid.uuid4().hex}:"
+    try:
+        settings.CACHES = redis_cache(url)
+    finally:
+        del os.environ["CACHE_KEY_PREFIX"]
+    cache_breaker.reset_all()
+    yield process
+    process.send_signal(signal.SIGCONT)
+    cache_breaker.reset_all()
+
+
+def timed_get(client, url):
+    start = time.monotonic()
+    response = client.get(url)
+    return response, time.monotonic() - start
+
+
+def test_a_hung_redis_costs_one_timeout_and_then_pages_answer_without_it(
+    shared_support_site, production_caches, visitor, caplog
+):
+    for url in PAGES:  # rendered once with Redis answering: the caches are warm
+        visitor.get(url)
+    assert visitor.get(PAGES[0])["X-Page-Cache"] == "hit"
+    caplog.clear()
+
+    production_caches.send_signal(signal.SIGSTOP)
+    with caplog.at_level(logging.WARNING, logger="website.cache"):
+        times = []
+        for url in PAGES:
+            response, seconds = timed_get(visitor, url)
+            assert response.status_code == 200, url
+            assert response.get("X-Page-Cache") is None, url  # neither answered from nor stored in the cache
+            times.append(seconds)
+    # One socket timeout (0.5 s) at most, on the first page; without the breaker every
+    # one of the page's cache calls waited it (7-9 s a page). Rendering a page takes
+    # well under a second, also on a busy test machine.
+    assert times[0] < 3.0, times
+    assert sum(times[1:]) < 3.0, times
+    assert "pages are served without cache" in caplog.text
+
+
+def test_the_cache_is_used_again_once_redis_answers(shared_support_site, settings, own_redis, visitor):
+    from website.settings.base import redis_cache
+
+    url, process = own_redis
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": f"back-{uuid.uuid4().hex}", "OPTIONS": {**config["OPTIONS"], "BACKOFF_SECONDS": 1}}
+        for name, config in redis_cache(url).items()
+    }
+    cache_breaker.reset_all()
+    try:
+        process.send_signal(signal.SIGSTOP)
+        assert visitor.get(PAGES[0]).status_code == 200
+        process.send_signal(signal.SIGCONT)
+        # Still within the back-off: not even tried.
+        assert visitor.get(PAGES[0]).get("X-Page-Cache") is None
+        time.sleep(1.1)
+        assert visitor.get(PAGES[0])["X-Page-Cache"] == "miss"
+        assert visitor.get(PAGES[0])["X-Page-Cache"] == "hit"
+    finally:
+        process.send_signal(signal.SIGCONT)
+        cache_breaker.reset_all()
+
+
+def test_a_slow_answer_opens_the_breaker_and_a_good_one_after_the_back_off_closes_it(monkeypatch):
+    breaker = cache_breaker.CircuitBreaker("test", backoff=0.2, slow=0.25)
+    assert breaker.allow()
+    breaker.record(0.4)  # answered, but too late
+    assert not breaker.allow()
+    time.sleep(0.25)
+    assert breaker.allow()  # one call tries again
+    assert not breaker.allow()  # the others keep skipping while it does
+    breaker.record(0.01)
+    assert breaker.allow() and breaker.allow()
