@@ -253,7 +253,8 @@ class LocalService(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, Dr
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        # With the number, as a helpline: a reviewer's dashboard names what they approve.
+        return f"{self.name} ({self.phone_number})" if self.phone_number else self.name
 
 
 

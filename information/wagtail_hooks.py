@@ -4,7 +4,7 @@ from django.db.models import F
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, RevisionsCompareView, SnippetViewSet, SnippetViewSetGroup
 
 from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
@@ -46,6 +46,21 @@ class StableOrderIndexView(IndexView):
         return queryset.order_by(*keys, "pk")
 
 
+class ContactFirstCompareView(RevisionsCompareView):
+    """The reviewer's compare view with what a visitor dials or walks to first.
+
+    Wagtail lists the changes in the form's order, the name first: a new number under a
+    changed name or opening hours is the change that matters most, so it leads.
+    """
+
+    first = ("phone_number", "alternative_number", "address", "opening_hours", "open_around_the_clock")
+
+    def _get_comparison(self, revision_a, revision_b):
+        rank = {name: place for place, name in enumerate(self.first)}
+        changes = super()._get_comparison(revision_a, revision_b)
+        return sorted(changes, key=lambda change: rank.get(getattr(getattr(change, "field", None), "name", None), len(rank)))
+
+
 class StableOrderSnippetViewSet(SnippetViewSet):
     index_view_class = StableOrderIndexView
 
@@ -53,6 +68,7 @@ class StableOrderSnippetViewSet(SnippetViewSet):
 class HelplineViewSet(StableOrderSnippetViewSet):
     model = Helpline
     icon = "mobile-alt"
+    revisions_compare_view_class = ContactFirstCompareView
     menu_label = pgettext_lazy("admin", "Helplines")
     list_display = [
         "name",
@@ -67,6 +83,7 @@ class HelplineViewSet(StableOrderSnippetViewSet):
 class LocalServiceViewSet(StableOrderSnippetViewSet):
     model = LocalService
     icon = "home"
+    revisions_compare_view_class = ContactFirstCompareView
     menu_label = pgettext_lazy("admin", "Local support services")
     list_display = ["name", "phone_number", BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")), LiveStatusTagColumn()]
 

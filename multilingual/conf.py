@@ -43,6 +43,12 @@ DEFAULTS = {
     # False: the PDF is rendered when a reader first asks for it (tests turn it off).
     "VINR_PLANS_PDF_ON_PUBLISH": True,
     "VINR_BROCHURES_PDF_ON_PUBLISH": True,
+    # Four eyes: {"app_label.Model": [field names]}. Whoever changed one of these fields
+    # does not publish the change; a second person approves it (docs/roles.md). {}: off.
+    "VINR_FOUR_EYES_FIELDS": {
+        "information.Helpline": ["phone_number", "alternative_number", "opening_hours", "open_around_the_clock"],
+        "information.LocalService": ["phone_number", "address", "opening_hours"],
+    },
 }
 
 #: Settings read under another name before they joined the list above: old -> new. The
@@ -118,3 +124,8 @@ class PageTypesSetting:
     def __get__(self, instance, owner=None):
         value = self.read()
         return None if value is None else list(value)
+
+
+def four_eyes_fields():
+    """{model label: [field names]} that a second person publishes (docs/roles.md)."""
+    return dict(setting("VINR_FOUR_EYES_FIELDS") or {})

@@ -11,12 +11,13 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from website import checks  # noqa: F401 - registers the deployment checks
-        from website import page_cache
+        from website import page_cache, review_lock
         from website.permissions import name_permissions_in_swedish
 
         post_migrate.connect(name_permissions_in_swedish, dispatch_uid="website_swedish_permission_names")
         swedish_names_for_wagtail_models()
         page_cache.connect()
+        review_lock.connect()  # what a reviewer approves is what goes live
 
 
 def swedish_names_for_wagtail_models():

@@ -319,6 +319,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # then stopped with "Autosave is paused" over the errors. Editors save drafts themselves;
 # Wagtail still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Approving publishes the revision the reviewer approved, never a later one (website.review_lock).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "website.review_lock.publish_approved_revision"
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full-text search in production.
 # PostgreSQL stems words with one text search configuration for the whole index (one
 # table for every language), and without one it takes the server's default, usually
