@@ -30,14 +30,14 @@ import contextlib
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import CheckboxInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import pgettext
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import TranslationSource
@@ -46,33 +46,6 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from multilingual.languages import SOURCE_LANGUAGE
 from website import publish_translations
-
-
-def user_can_publish_translation(user, translation):
-    """Whether ``user`` may publish the target of ``translation`` (what "sync and publish" does).
-
-    Pages: Wagtail's page permissions on the translated page (a translator has them in the
-    trees of their languages only), or on its parent when the page is still to be created.
-    Snippets: the model's ``publish`` permission, which translators do not have; a snippet
-    without drafts is live as soon as it is saved, so there it takes ``change``.
-    """
-    model = translation.source.specific_content_type.model_class()
-    if model is None:  # the source's model is gone: nobody publishes it through the sync form
-        return False
-    if issubclass(model, Page):
-        try:
-            page = translation.get_target_instance()
-        except ObjectDoesNotExist:
-            # The sync would create the page (and its missing parents); the parent decides.
-            try:
-                parent = translation.source.get_source_instance().get_parent()
-                target_parent = parent.get_translation(translation.target_locale)
-            except ObjectDoesNotExist:
-                return user.is_superuser
-            return target_parent.permissions_for_user(user).can_publish_subpage()
-        return page.permissions_for_user(user).can_publish()
-    action = "publish" if issubclass(model, DraftStateMixin) else "change"
-    return ModelPermissionPolicy(model).user_has_permission(user, action)
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
@@ -118,7 +91,7 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             self._refused = [
                 str(translation.target_locale.get_display_name())  # lazy: multilingual.languages
                 for translation in translations
-                if not user_can_publish_translation(self.request.user, translation)
+                if not publish_translations.may_publish(self.request.user, translation)
             ]
         return self._refused
 
