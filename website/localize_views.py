@@ -1,4 +1,4 @@
-"""Four wagtail-localize admin views that the reference site replaces to keep translators' limits.
+"""Five wagtail-localize admin views that the reference site replaces to keep translators' limits.
 
 Which view answers is decided by the URL's *name*, not by where its pattern sits in the URL
 list. Every button and link wagtail-localize makes to these views is
@@ -14,18 +14,40 @@ Django gives for this: ``process_view``, after the URL has been resolved.
   snippet's "Translate" keep existing translations of what they use
   (``submit_translations``).
 * ``convert_to_alias``: only for those who may publish the page (``review``).
+* ``upload_pofile``: the translation editor's "Upload PO file". wagtail-localize's own
+  view imported a 5.39 MB file, answered an empty file or one without its translation id
+  with a server error, and skipped the translators' limits. The project's upload
+  (``views.upload_po``) answers instead, with its checks and clear refusals, and sends the
+  translator back to the editor.
 """
 
 from functools import cached_property
+from urllib.parse import urlsplit
 
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 
-from website import review, submit_translations, translator_permissions
+from website import review, submit_translations, translator_permissions, views
+
+
+def upload_po_from_editor(request, translation_id):
+    """The editor's PO upload, answered by the project's upload view.
+
+    The editor sends its own full address as ``next``; the project's view goes back only
+    to a path on this site, so the address is made a path here when it is this site's.
+    """
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        parts = urlsplit(next_url)
+        post = request.POST.copy()
+        post["next"] = parts.path + (f"?{parts.query}" if parts.query else "")
+        request.POST = post
+    return views.upload_po(request, translation_id)
 
 
 class LocalizeViewReplacementMiddleware:
-    """Answers the four wagtail-localize URLs above with the project's views.
+    """Answers the five wagtail-localize URLs above with the project's views.
 
     The replacement gets what the URL captured (``page_id``, ``translation_source_id``…)
     and the wrappers Wagtail puts around every admin view (access check, the admin's 404
@@ -50,6 +72,7 @@ class LocalizeViewReplacementMiddleware:
                 "submit_page_translation": submit_translations.SubmitPageTranslationView.as_view(),
                 "submit_snippet_translation": submit_translations.SubmitSnippetTranslationView.as_view(),
                 "convert_to_alias": review.convert_to_alias,
+                "upload_pofile": upload_po_from_editor,
             }.items()
         }
 

@@ -35,6 +35,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import StringSegment, Translation, get_edit_url
 
 #: The translatable string of a page that never counts as missing: its URL slug. An
@@ -80,14 +81,33 @@ def describe(segment, instance):
     return f"{label}: ”{text}”"
 
 
-def user_can_publish(user, instance):
-    """The same rule as wagtail-localize's editor: page permissions, or the model's ``publish``."""
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    if isinstance(instance, DraftStateMixin):
-        meta = instance._meta
-        return user.is_superuser or user.has_perm(f"{meta.app_label}.publish_{meta.model_name}")
-    return True
+def may_publish(user, translation):
+    """Whether ``user`` may publish the target of ``translation``: the one answer for the
+    translation editor's "Publish", "Publish anyway" and "Sync … Publish immediately".
+
+    As docs/roles.md has it: pages follow Wagtail's page permissions on the translated
+    page (Granskare have *publish* on every tree, Kommunikatör and translators nowhere),
+    or on its translated parent when the sync would still create the page. Snippets with
+    drafts need the model's ``publish`` permission (Granskare); a snippet without drafts
+    is live as soon as it is saved, so there it takes ``change``. A superuser may.
+    """
+    model = translation.source.specific_content_type.model_class()
+    if model is None:  # the source's model is gone: nobody publishes it
+        return False
+    if issubclass(model, Page):
+        try:
+            page = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            # Publishing would create the page (and its missing parents); the parent decides.
+            try:
+                parent = translation.source.get_source_instance().get_parent()
+                target_parent = parent.get_translation(translation.target_locale)
+            except ObjectDoesNotExist:
+                return user.is_superuser
+            return target_parent.permissions_for_user(user).can_publish_subpage()
+        return page.permissions_for_user(user).can_publish()
+    action = "publish" if issubclass(model, DraftStateMixin) else "change"
+    return ModelPermissionPolicy(model).user_has_permission(user, action)
 
 
 def enabled_translation(instance):
@@ -130,7 +150,7 @@ def publish_from_editor(request, instance):
     translation = enabled_translation(instance)
     if translation is None:  # not a translation made with wagtail-localize: Wagtail's own form
         return None
-    if not user_can_publish(request.user, instance):
+    if not may_publish(request.user, translation):
         raise PermissionDenied
     missing = missing_segments(translation, instance)
     language = language_name(translation)
@@ -196,7 +216,7 @@ def publish_incomplete_translation(request, translation_id):
         instance = translation.get_target_instance()
     except ObjectDoesNotExist:  # no target yet (or its source is gone): nothing to publish
         raise Http404 from None
-    if not translation.enabled or not user_can_publish(request.user, instance):
+    if not translation.enabled or not may_publish(request.user, translation):
         raise PermissionDenied
     editor_url = get_edit_url(instance)
     missing = missing_segments(translation, instance)

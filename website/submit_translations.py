@@ -17,6 +17,11 @@ no translation yet, and there as a draft. An existing translation is left alone:
 re-submitted, not emptied, not re-published; its own "Translate"/"Sync" is where it is
 updated, by someone who opens it.
 
+A translator translates from Swedish into their own languages only
+(``translator_permissions.may_translate``): the form offers them only those languages, and
+a page or snippet in another language is refused (403) before the form is shown. The
+subtree of "Include subtree" goes into the same languages the form accepted.
+
 The views are wagtail-localize's, with ``form_valid`` calling this creator instead; they
 answer wagtail-localize's own URL names (``website/localize_views.py``), so every
 "Translate" button and link leads here.
@@ -25,11 +30,15 @@ answer wagtail-localize's own URL names (``website/localize_views.py``), so ever
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import pgettext
 from wagtail.models import Page
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.tasks import background
 from wagtail_localize.views import submit_translations
+
+from multilingual.languages import SOURCE_LANGUAGE
+from website import translator_permissions
 
 
 def existing_translation_locale_ids(instance):
@@ -124,7 +133,29 @@ def report_left_alone(request, translator):
 
 
 class SubmitWithoutOverwritingMixin:
-    """``form_valid`` of wagtail-localize's submit views (1.14), with the creator above."""
+    """``form_valid`` of wagtail-localize's submit views (1.14), with the creator above,
+    and a translator kept to the Swedish source and their own languages."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and translator_permissions.snippet_languages_for(request.user) is not None:
+            instance = self.get_object()
+            if instance.locale.language_code != SOURCE_LANGUAGE:
+                return translator_permissions.refuse_other_source(request, instance, self.back_url(instance))
+        return super().dispatch(request, *args, **kwargs)
+
+    def back_url(self, instance):
+        if isinstance(instance, Page):
+            return reverse("wagtailadmin_explore", args=[instance.get_parent().pk])
+        meta = instance._meta
+        return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list")
+
+    def get_form(self):
+        form = super().get_form()
+        languages = translator_permissions.snippet_languages_for(self.request.user)
+        if languages is not None:
+            field = form.fields["locales"]
+            field.queryset = field.queryset.filter(language_code__in=languages)
+        return form
 
     @transaction.atomic
     def form_valid(self, form):

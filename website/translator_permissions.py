@@ -19,47 +19,33 @@ it; two doors stay open without this module:
 * For the same reason the per-language translator groups ("Översättare – فارسی") would
   open every language's snippets; :func:`refuse_other_language_snippet_edit` keeps a
   translator to the languages of their groups (``website.roles``).
+* wagtail-localize lets anyone with ``submit_translation`` translate any page or snippet
+  into any language, from any language: an Arabic translator made Persian drafts of a
+  page and its helplines from the Arabic text (issue 21). :func:`may_translate` is the
+  rule every way into a translation asks (submit and its subtree, sync, PO upload): a
+  translator translates from Swedish into their own languages only.
 """
+
+import contextlib
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms import CheckboxInput
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import pgettext
-from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import update_translations
+from wagtail_localize.views.edit_translation import apply_machine_translation
 
+from multilingual.languages import SOURCE_LANGUAGE
 from website import publish_translations
-
-
-def user_can_publish_translation(user, translation):
-    """Whether ``user`` may publish the target of ``translation`` (what "sync and publish" does).
-
-    Pages: Wagtail's page permissions on the translated page (a translator has them in the
-    trees of their languages only), or on its parent when the page is still to be created.
-    Snippets: the model's ``publish`` permission, which translators do not have; a snippet
-    without drafts is live as soon as it is saved, so there it takes ``change``.
-    """
-    model = translation.source.specific_content_type.model_class()
-    if model is None:  # the source's model is gone: nobody publishes it through the sync form
-        return False
-    if issubclass(model, Page):
-        try:
-            page = translation.get_target_instance()
-        except ObjectDoesNotExist:
-            # The sync would create the page (and its missing parents); the parent decides.
-            try:
-                parent = translation.source.get_source_instance().get_parent()
-                target_parent = parent.get_translation(translation.target_locale)
-            except ObjectDoesNotExist:
-                return user.is_superuser
-            return target_parent.permissions_for_user(user).can_publish_subpage()
-        return page.permissions_for_user(user).can_publish()
-    action = "publish" if issubclass(model, DraftStateMixin) else "change"
-    return ModelPermissionPolicy(model).user_has_permission(user, action)
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
@@ -73,13 +59,39 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
 
     template_name = "website/admin/update_translations.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        """A translator syncs a Swedish source that has a translation into their language."""
+        languages = snippet_languages_for(request.user) if request.user.is_authenticated else None
+        if languages is not None:
+            source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
+            if source.locale.language_code != SOURCE_LANGUAGE:
+                return refuse_other_source(request, source.get_source_instance())
+            if not self.own_translations(source, languages):
+                return refused(
+                    request,
+                    pgettext(
+                        "admin",
+                        "”%(object)s” has no translation into your language to synchronise. "
+                        "Translate it first with ”Translate”.",
+                    ) % {"object": source.object_repr},
+                )
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def own_translations(source, languages):
+        """The enabled translations of ``source`` into ``languages`` (None: all of them)."""
+        translations = source.translations.filter(enabled=True).select_related("source", "target_locale")
+        if languages is not None:
+            translations = translations.filter(target_locale__language_code__in=languages)
+        return list(translations)
+
     def languages_user_cannot_publish(self):
         if not hasattr(self, "_refused"):
             translations = self.object.translations.filter(enabled=True).select_related("source", "target_locale")
             self._refused = [
                 str(translation.target_locale.get_display_name())  # lazy: multilingual.languages
                 for translation in translations
-                if not user_can_publish_translation(self.request.user, translation)
+                if not publish_translations.may_publish(self.request.user, translation)
             ]
         return self._refused
 
@@ -92,6 +104,11 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["publish_refused_languages"] = self.languages_user_cannot_publish()
+        languages = snippet_languages_for(self.request.user)
+        if languages is not None:  # a translator's sync reaches their languages only
+            context["translations"] = [
+                item for item in context["translations"] if item["locale"].language_code in languages
+            ]
         return context
 
     def post(self, request, **kwargs):
@@ -111,6 +128,9 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         return super().post(request, **kwargs)
 
     def form_valid(self, form):
+        languages = snippet_languages_for(self.request.user)
+        if languages is not None:
+            return self.sync_own_languages(form, languages)
         # The form of someone who may not publish has no such field: they sync only.
         form.cleaned_data.setdefault("publish_translations", False)
         if form.cleaned_data["publish_translations"]:
@@ -121,6 +141,28 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                 self.request, self.object, lambda: super(UpdateTranslationsView, self).form_valid(form)
             )
         return super().form_valid(form)
+
+
+    @transaction.atomic
+    def sync_own_languages(self, form, languages):
+        """wagtail-localize's sync without publishing, for a translator's languages only.
+
+        The Swedish texts are brought in (the source is shared: every language's editor
+        then shows the new texts), but only the translator's translations get the rest
+        (machine translation, view restrictions, components); nothing is published.
+        """
+        self.object.update_from_db()
+        own = self.own_translations(self.object, languages)
+        if form.cleaned_data.get("use_machine_translation"):
+            machine_translator = get_machine_translator()
+            for translation in own:
+                apply_machine_translation(translation.id, self.request.user, machine_translator)
+        for translation in own:
+            with contextlib.suppress(ValidationError):
+                translation.source.update_target_view_restrictions(translation.target_locale)
+        self.components.save(self.object, sources_and_translations={self.object: own})
+        messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url() or self.get_default_success_url())
 
 
 def is_source_snippet_kept_for_publishers(instance):
@@ -200,3 +242,50 @@ def refuse_other_language_snippet_edit(request, instance):
         % {"object": instance, "kind": meta.verbose_name, "language": instance.locale.get_display_name()},
     )
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
+
+
+# Translating from Swedish into one's own language (issue 21) ------------------------------
+
+
+def may_translate(user, source_language, target_language):
+    """Whether ``user`` may make or change a translation from one language into another.
+
+    A translator (every group a translator group, :func:`snippet_languages_for`) works from
+    the Swedish source into the languages of their groups, nothing else: not from an
+    Arabic page into Persian, not from Swedish into a language that is not theirs.
+    Everyone else keeps what Wagtail's permissions give them (roles.md: Kommunikatör
+    submits for translation into any language).
+    """
+    languages = snippet_languages_for(user)
+    if languages is None:
+        return True
+    return source_language == SOURCE_LANGUAGE and target_language in languages
+
+
+def may_work_on(user, translation):
+    """:func:`may_translate` for one of wagtail-localize's translations (PO upload)."""
+    return may_translate(user, translation.source.locale.language_code, translation.target_locale.language_code)
+
+
+def refused(request, reason, back_url=""):
+    """403 in the admin's frame: why, and the way back."""
+    return TemplateResponse(
+        request, "website/admin/refused.html", {"reason": reason, "back_url": back_url}, status=403
+    )
+
+
+def refuse_other_source(request, instance, back_url=""):
+    """The answer to a translator who starts from a page or snippet that is not Swedish."""
+    languages = snippet_languages_for(request.user) or set()
+    names = ", ".join(
+        sorted(str(locale.get_display_name()) for locale in Locale.objects.filter(language_code__in=languages))
+    )
+    return refused(
+        request,
+        pgettext(
+            "admin",
+            "You translate only from Swedish, into %(languages)s. ”%(object)s” is in %(language)s: "
+            "translate its Swedish original instead.",
+        ) % {"languages": names, "object": instance, "language": instance.locale.get_display_name()},
+        back_url,
+    )

@@ -15,6 +15,7 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE, direction, local_name
 from website.translation import translation_overview
+from website.translator_permissions import may_work_on
 
 MAX_PO_BYTES = 5 * 1024 * 1024
 
@@ -100,7 +101,7 @@ def upload_po(request, translation_id):
     """
     translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), pk=translation_id)
     instance = translation.get_target_instance()
-    if not user_can_edit_instance(request.user, instance):
+    if not user_can_edit_instance(request.user, instance) or not may_work_on(request.user, translation):
         raise PermissionDenied
     upload = request.FILES.get("file")
     if upload is None:

@@ -1,5 +1,5 @@
 """Admin additions for the translation workflow: the overview, its menu item, and the
-translators' limits (website/translator_permissions.py; the four wagtail-localize views
+translators' limits (website/translator_permissions.py; the five wagtail-localize views
 replaced for them are chosen by URL name in website/localize_views.py)."""
 
 from django.urls import path, reverse

@@ -1,4 +1,4 @@
-"""Four of wagtail-localize's admin views are answered by the project's, chosen by the URL's
+"""Five of wagtail-localize's admin views are answered by the project's, chosen by the URL's
 name in ``website/localize_views.py`` (a middleware's ``process_view``), not by which URL
 pattern comes first. Every button and link to them is ``reverse("wagtail_localize:…")``.
 
@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.core import checks
 from django.urls import resolve, reverse
-from wagtail_localize.views import convert, submit_translations, update_translations
+from wagtail_localize.views import convert, edit_translation, submit_translations, update_translations
 
 from website.checks import LOCALIZE_VIEW_REPLACEMENT
 
@@ -26,6 +26,7 @@ ADDRESSES = [
     ("submit_page_translation", [1], submit_translations.SubmitPageTranslationView),
     ("submit_snippet_translation", ["information", "helpline", "1"], submit_translations.SubmitSnippetTranslationView),
     ("convert_to_alias", [1], convert.convert_to_alias),
+    ("upload_pofile", [1], edit_translation.upload_pofile),
 ]
 
 
@@ -35,7 +36,7 @@ def test_no_url_pattern_shadows_wagtail_localizes(name, args, view):
     of the project's coming first, so an upgrade or a hook order cannot undo the limits."""
     match = resolve(reverse(f"wagtail_localize:{name}", args=args))
     found = inspect.unwrap(match.func)  # the admin wraps each view in its access check
-    assert getattr(found, "view_class", found) is view, match
+    assert getattr(found, "view_class", found) is inspect.unwrap(view), match
     assert match.view_name == f"wagtail_localize:{name}"
 
 
@@ -46,7 +47,7 @@ def test_the_replacements_keep_the_admins_login(client, name, args, _):
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
-def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_address(client, django_user_model):
+def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_address(client, django_user_model, demo_site):
     """The sync form of the project (its own template) answers, not wagtail-localize's."""
     from wagtail.models import Locale
     from wagtail_localize.models import TranslationSource
@@ -56,8 +57,14 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
     from website.translation import TRANSLATORS_GROUP
 
     line = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=Locale.get_default(), live=True)
-    source, _ = TranslationSource.get_or_create_from_instance(line)
     client.force_login(make_user(TRANSLATORS_GROUP))
+    # A translator syncs what has a translation into their language (issue 21).
+    submitted = client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", line.pk]),
+        {"locales": [Locale.objects.get(language_code="ar").pk]},
+    )
+    assert submitted.status_code == 302
+    source = TranslationSource.objects.get(object_id=line.translation_key, locale=line.locale)
     response = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
     assert response.status_code == 200
     assert "website/admin/update_translations.html" in [t.name for t in response.templates]

@@ -130,10 +130,13 @@ def test_a_translator_cannot_replace_a_translation_with_the_live_swedish_page(tr
     assert arabic.alias_of_id is None and arabic.live is False
 
 
-def test_a_one_language_translator_edits_only_their_language_and_publishes_none(client, support_page, django_capture_on_commit_callbacks):
+def test_a_one_language_translator_edits_only_their_language_and_publishes_none(
+    client, admin_client, support_page, django_capture_on_commit_callbacks
+):
     user = make_user(translator_group_name("fa"), username="persian")
+    # Since issue 21 a Persian translator submits into Persian only: an editor submits both.
+    translations = submit_for_translation(admin_client, support_page, "ar", "fa")
     client.force_login(user)
-    translations = submit_for_translation(client, support_page, "ar", "fa")
     arabic = translations["ar"].get_target_instance()
     persian = translations["fa"].get_target_instance()
     assert arabic.permissions_for_user(user).can_edit() is False
@@ -169,11 +172,11 @@ def test_translator_finds_the_overview_in_the_admin_menu(translator_client, supp
     assert translator_client.get(reverse("website_translation_overview")).status_code == 200
 
 
-def test_a_one_language_translator_cannot_upload_a_po_file_for_another_language(client, support_page):
+def test_a_one_language_translator_cannot_upload_a_po_file_for_another_language(client, admin_client, support_page):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    arabic = submit_for_translation(admin_client, support_page, "ar")["ar"]
     client.force_login(make_user(translator_group_name("fa"), username="persian"))
-    arabic = submit_for_translation(client, support_page, "ar")["ar"]
     # Wagtail's admin answers a permission error with a redirect to the dashboard.
     po = client.get(reverse("wagtail_localize:download_pofile", args=[arabic.pk]))
     assert po.status_code == 302 and "Content-Disposition" not in po
@@ -191,9 +194,11 @@ def sync(client, source, on_commit, **data):
         return client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), data)
 
 
-def test_a_one_language_translator_syncs_but_cannot_publish_by_syncing(client, support_page, django_capture_on_commit_callbacks):
+def test_a_one_language_translator_syncs_but_cannot_publish_by_syncing(
+    client, admin_client, support_page, django_capture_on_commit_callbacks
+):
+    translations = submit_for_translation(admin_client, support_page, "ar", "fa")
     client.force_login(make_user(translator_group_name("fa"), username="persian"))
-    translations = submit_for_translation(client, support_page, "ar", "fa")
     translate_strings(translations["ar"], ARABIC)
     source = translations["ar"].source
     form = client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).content.decode()
