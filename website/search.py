@@ -6,6 +6,10 @@ support pages are aliases of the Swedish ones (``information.fallback``) the ali
 Swedish text: such a result is a marked Swedish fallback, shown with ``lang="sv"`` and a
 note, and it leads to the page under the visitor's prefix.
 
+A page is found by the words visitors read on it: its text, the helplines, local services
+and glossary terms it shows, in any form of the word where the language has a stemmer
+(``multilingual.search_words``). Nothing behind a password or a login is ever listed.
+
 Nothing about a search is kept: no ``Query.add_hit`` (Wagtail's search statistics and
 promotions store every query), no log line, no cookie. A query names what someone is
 afraid of; it must not outlive the response.
@@ -17,19 +21,31 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from multilingual.localization import active_locale_id
+from multilingual.localization import active_locale_id, language_code_for
+from multilingual.search_words import query_words
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 30
 
 
 def search_results(query, locale_id):
-    """``[{page, url, lang}]`` for ``query`` among the live public pages of ``locale_id``."""
+    """``[{page, url, lang}]`` for ``query`` among the live public pages of ``locale_id``.
+
+    The query's words are looked for with their stems in the visitor's language and in
+    Swedish, as each page's words are indexed (``multilingual.search_words``). A page is
+    left out when it, its source or any translation of it is behind a password or a login
+    (Wagtail's view restrictions): an alias in another language carries the restricted
+    Swedish text, and a title in a list of results already says too much.
+    """
     if not query or locale_id is None:
         return []
-    found = list(
-        Page.objects.live().public().filter(locale_id=locale_id).specific().search(query, operator="or")[:MAX_RESULTS]
-    )
+    words = query_words(query, language_code_for(locale_id))
+    if not words:
+        return []
+    pages = Page.objects.live().public().filter(locale_id=locale_id).specific()
+    found = list(pages.search(words, operator="or")[: MAX_RESULTS * 2])
+    hidden = _restricted_sources(found)
+    found = [page for page in found if page.pk not in hidden][:MAX_RESULTS]
     originals = {
         page.pk: page
         for page in Page.objects.filter(pk__in=[p.alias_of_id for p in found if p.alias_of_id]).select_related("locale")
@@ -43,6 +59,14 @@ def search_results(query, locale_id):
             "lang": original.locale.language_code if original is not None else None,
         })
     return results
+
+
+def _restricted_sources(pages):
+    """The ids of ``pages`` whose source, alias target or a translation is not public."""
+    restricted = Page.objects.not_public()
+    keys = set(restricted.filter(translation_key__in={p.translation_key for p in pages}).values_list("translation_key", flat=True))
+    targets = set(restricted.filter(pk__in={p.alias_of_id for p in pages if p.alias_of_id}).values_list("pk", flat=True))
+    return {p.pk for p in pages if p.translation_key in keys or p.alias_of_id in targets}
 
 
 @never_cache
