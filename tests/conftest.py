@@ -1,11 +1,17 @@
 """Fixtures shared by every test: the demo site, and Debian's Chromium through Playwright.
 
+The demo content comes from a template built once per test process (tests/helpers/
+demo_template.py, docs/testing.md): ``demo_site`` and the support fixtures copy its rows
+into the test's transaction instead of running the loaders again.
+
 Transactional tests (the browser tests, against the live server) leave the database
 flushed: Django empties every table after each, including what Wagtail's migrations made
 (the Swedish locale, the page tree's root, the root collection, the roles). Django's flush
 sends ``post_migrate`` afterwards, and ``restore_what_migrations_made`` below puts those
 back then, whatever test or module fixture comes next (in random order, on any xdist
-worker); production code never has to repair a flushed database.
+worker); production code never has to repair a flushed database. Then, once the test is
+torn down, ``pytest_runtest_teardown`` below writes back every table as migrations left it
+(what the demo templates build on).
 (pytest-django's ``serialized_rollback`` would restore them too, but its copy of the
 database lives on the connection object, and once Playwright's sync API runs, Django hands
 the tests another connection object without it.)
@@ -18,35 +24,13 @@ import pytest
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
 
+from tests.helpers import demo_template
+from tests.helpers.database import restore_what_migrations_made
+from tests.helpers.search import build_search_index
+
 # Playwright's sync API runs an event loop in this thread; Django then refuses database
 # calls from "an async context". The tests are synchronous, so that check is a false alarm.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-
-def restore_what_migrations_made(sender, using="default", **kwargs):
-    """After a flush (and after migrating, where it finds everything made): the source
-    locale, the page tree's root, the root collection and the roles of website/roles.py."""
-    if sender.label != "website":  # post_migrate is sent once per app; once is enough
-        return
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
-
-    from website.roles import ensure_roles
-
-    # The process's content-type cache can outlive the rows it names: PostgreSQL gives the
-    # rows a flush re-creates new ids, and a live server's thread may still have been
-    # answering the browser of the previous test while they were re-created (seen once in
-    # a full PostgreSQL run: "content type with id 1 is not a valid choice" for the root).
-    ContentType.objects.clear_cache()
-    locale = Locale.objects.using(using).get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    ensure_roles()
-
 
 post_migrate.connect(restore_what_migrations_made, dispatch_uid="tests.restore_what_migrations_made")
 
@@ -100,12 +84,40 @@ def migrated_roots(db):
     restore_what_migrations_made(apps.get_app_config("website"))
 
 
-@pytest.fixture
-def demo_site(migrated_roots):
-    """The site skeleton of ``load_demo``: locales, home page in every language, helplines."""
-    from website.demo import site
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's test database, then the demo templates the collected tests ask for
+    (built here, before any test, with the test settings as they are by default)."""
+    demo_template.blocker = django_db_blocker
+    with django_db_blocker.unblock():
+        demo_template.start(wanted=demo_template.wanted_templates(request.session.items))
+    yield
 
-    return site.load()
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush: the database as migrations left it (the base the
+    demo templates build on), whatever the flush and ``post_migrate`` re-created."""
+    result = yield
+    if demo_template.blocker is not None and _is_transactional(item):
+        with demo_template.blocker.unblock():
+            demo_template.reset_to_base()
+    return result
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.fixture
+def demo_site(db, request):
+    """The site skeleton of ``load_demo``: locales, home page in every language, helplines
+    (copied from the ``site`` demo template)."""
+    return demo_template.use("site", request)
 
 
 @pytest.fixture
@@ -116,12 +128,6 @@ def search_index(settings):
     default = settings.WAGTAILSEARCH_BACKENDS["default"]
     settings.WAGTAILSEARCH_BACKENDS = {"default": {**default, "AUTO_UPDATE": True}}
     build_search_index()
-
-
-def build_search_index():
-    """Index what the database holds now (Wagtail's ``update_index``, quietly)."""
-    with open(os.devnull, "w") as quiet:
-        call_command("update_index", verbosity=0, stdout=quiet)
 
 
 @pytest.fixture(scope="session")

@@ -3,35 +3,30 @@
 import pytest
 from django.db import transaction
 
-
-def _load():
-    from website.demo import information, site
-
-    site.load()
-    return information.load()
+from tests.helpers import demo_template
 
 
 @pytest.fixture
-def support_site(demo_site):
-    """The demo support section, committed (browser tests: the live server must see it)."""
-    from website.demo import information
-
-    return information.load()
+def support_site(demo_site, request):
+    """The demo support section (what ``website.demo.information.load`` returns), copied
+    from the ``support`` demo template into the test's transaction, or committed for a
+    transactional test (browser tests: the live server must see it)."""
+    return demo_template.use("support", request)
 
 
 @pytest.fixture(scope="module")
-def shared_support_site(django_db_setup, django_db_blocker):
-    """The demo support section loaded once per module inside a transaction.
+def shared_support_site(django_db_setup, django_db_blocker, request):
+    """The demo support section put in once per module inside a transaction.
 
     Like Django's ``setUpTestData``: each test runs in a nested savepoint that is rolled
     back, and the whole module's data is rolled back at the end, so other modules start
-    from the empty test database. Loading the demo takes seconds; tests only read it.
+    from the empty test database.
     """
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield _load()
+            yield demo_template.use("support", request)
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
