@@ -50,8 +50,12 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
     assert "utsatt-for-vald" not in text  # the slug is not a missing part
     assert reverse("website_publish_incomplete_translation", args=[translation.pk]) in text
     # The Arabic address still serves the Swedish page marked as Swedish, not a half-Arabic one.
-    html = admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/").content.decode()
+    response = admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert ARABIC_TITLE not in html
+    assert '<article class="support-content" lang="sv" dir="ltr">' in html
+    assert f"<h1>{SWEDISH['title']}</h1>" in html
 
     # "Publicera ändå": the confirmation names the sentence and needs a tick.
     confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
