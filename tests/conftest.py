@@ -121,6 +121,98 @@ def demo_site(db, request):
 
 
 @pytest.fixture
+def support_site(demo_site, request):
+    """The demo support section (what ``website.demo.information.load`` returns), copied
+    from the ``support`` demo template into the test's transaction, or committed for a
+    transactional test (browser tests: the live server must see it)."""
+    return demo_template.use("support", request)
+
+
+@pytest.fixture(scope="module")
+def shared_support_site(django_db_setup, django_db_blocker, request):
+    """The demo support section put in once per module inside a transaction.
+
+    Like Django's ``setUpTestData``: each test runs in a nested savepoint that is rolled
+    back, and the whole module's data is rolled back at the end, so other modules start
+    from the empty test database.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield demo_template.use("support", request)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client_for(client):
+    """The test client on the demo site's host (the default site is ``localhost``)."""
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+@pytest.fixture
+def home_page(db):
+    """A Swedish home page as the default site's root: what plans need of the site skeleton
+    (the full ``demo_site`` translates the home page into every language, which is slow)."""
+    from wagtail.models import Page, Site
+
+    from website.demo.site import HOME_TEXT
+    from website.demo.utils import ensure_locales, stable_key
+    from website.models import HomePage
+
+    locales = ensure_locales()
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
+    home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"])
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+@pytest.fixture
+def plan_index(home_page):
+    """The Swedish "Handlingsplaner" page, as load_demo makes it."""
+    from plans.models import PlanIndexPage
+    from website.demo.action_plans import INDEX
+    from website.demo.utils import ensure_child_page
+
+    return ensure_child_page(home_page, PlanIndexPage, "page:plans", **INDEX)
+
+
+@pytest.fixture
+def demo_plans(plan_index):
+    """The three seed plans, loaded by the real demo loader: {plan key: PlanPage}."""
+    from wagtail.models import Locale
+
+    from plans.models import PlanPage
+    from website.demo import action_plans as demo
+
+    demo.load()
+    return {plan.plan_key: plan for plan in PlanPage.objects.filter(locale=Locale.objects.get(language_code="sv"))}
+
+
+@pytest.fixture
+def import_generated(plan_index):
+    """Import a generated plan of a given size and return its page."""
+    from plans.planfile import import_plan
+    from tests.helpers.plans import make_plan_data
+
+    def run(measure_count, key="generated", focus_areas=2):
+        plan, _created = import_plan(make_plan_data(measure_count, key, focus_areas), publish=True)
+        return plan
+
+    return run
+
+
+@pytest.fixture
 def search_index(settings):
     """Wagtail's search index, built from what the database holds now and kept up to date
     for the rest of the test (the test settings switch updates off: indexing on every save

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from tests.translation.conftest import SWEDISH, publish_translation, submit_for_translation, translate_strings
+from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
 from tests.translation.test_snippet_drafts import publish_in_editor, submit_snippet, translate_all
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +127,7 @@ def test_a_complete_translation_is_published_without_a_missing_warning_although_
 
 
 def test_a_brochure_translation_with_an_untranslated_section_is_refused(
-    admin_client, shared_support_site, django_capture_on_commit_callbacks  # noqa: F811
+    admin_client, shared_support_site, django_capture_on_commit_callbacks
 ):
     from information.models import Brochure
 
