@@ -1,11 +1,17 @@
 """Fixtures shared by every test: the demo site, and Debian's Chromium through Playwright.
 
+The demo content comes from a template built once per test process (tests/helpers/
+demo_template.py, docs/testing.md): ``demo_site`` and the support fixtures copy its rows
+into the test's transaction instead of running the loaders again.
+
 Transactional tests (the browser tests, against the live server) leave the database
 flushed: Django empties every table after each, including what Wagtail's migrations made
 (the Swedish locale, the page tree's root, the root collection, the roles). Django's flush
 sends ``post_migrate`` afterwards, and ``restore_what_migrations_made`` below puts those
 back then, whatever test or module fixture comes next (in random order, on any xdist
-worker); production code never has to repair a flushed database.
+worker); production code never has to repair a flushed database. Then, once the test is
+torn down, ``pytest_runtest_teardown`` below writes back every table as migrations left it
+(what the demo templates build on).
 (pytest-django's ``serialized_rollback`` would restore them too, but its copy of the
 database lives on the connection object, and once Playwright's sync API runs, Django hands
 the tests another connection object without it.)
@@ -18,35 +24,13 @@ import pytest
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
 
+from tests.helpers import demo_template
+from tests.helpers.database import restore_what_migrations_made
+from tests.helpers.search import build_search_index
+
 # Playwright's sync API runs an event loop in this thread; Django then refuses database
 # calls from "an async context". The tests are synchronous, so that check is a false alarm.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-
-def restore_what_migrations_made(sender, using="default", **kwargs):
-    """After a flush (and after migrating, where it finds everything made): the source
-    locale, the page tree's root, the root collection and the roles of website/roles.py."""
-    if sender.label != "website":  # post_migrate is sent once per app; once is enough
-        return
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
-
-    from website.roles import ensure_roles
-
-    # The process's content-type cache can outlive the rows it names: PostgreSQL gives the
-    # rows a flush re-creates new ids, and a live server's thread may still have been
-    # answering the browser of the previous test while they were re-created (seen once in
-    # a full PostgreSQL run: "content type with id 1 is not a valid choice" for the root).
-    ContentType.objects.clear_cache()
-    locale = Locale.objects.using(using).get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    ensure_roles()
-
 
 post_migrate.connect(restore_what_migrations_made, dispatch_uid="tests.restore_what_migrations_made")
 
@@ -100,12 +84,132 @@ def migrated_roots(db):
     restore_what_migrations_made(apps.get_app_config("website"))
 
 
-@pytest.fixture
-def demo_site(migrated_roots):
-    """The site skeleton of ``load_demo``: locales, home page in every language, helplines."""
-    from website.demo import site
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's test database, then the demo templates the collected tests ask for
+    (built here, before any test, with the test settings as they are by default)."""
+    demo_template.blocker = django_db_blocker
+    with django_db_blocker.unblock():
+        demo_template.start(wanted=demo_template.wanted_templates(request.session.items))
+    yield
 
-    return site.load()
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush: the database as migrations left it (the base the
+    demo templates build on), whatever the flush and ``post_migrate`` re-created."""
+    result = yield
+    if demo_template.blocker is not None and _is_transactional(item):
+        with demo_template.blocker.unblock():
+            demo_template.reset_to_base()
+    return result
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.fixture
+def demo_site(db, request):
+    """The site skeleton of ``load_demo``: locales, home page in every language, helplines
+    (copied from the ``site`` demo template)."""
+    return demo_template.use("site", request)
+
+
+@pytest.fixture
+def support_site(demo_site, request):
+    """The demo support section (what ``website.demo.information.load`` returns), copied
+    from the ``support`` demo template into the test's transaction, or committed for a
+    transactional test (browser tests: the live server must see it)."""
+    return demo_template.use("support", request)
+
+
+@pytest.fixture(scope="module")
+def shared_support_site(django_db_setup, django_db_blocker, request):
+    """The demo support section put in once per module inside a transaction.
+
+    Like Django's ``setUpTestData``: each test runs in a nested savepoint that is rolled
+    back, and the whole module's data is rolled back at the end, so other modules start
+    from the empty test database.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield demo_template.use("support", request)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client_for(client):
+    """The test client on the demo site's host (the default site is ``localhost``)."""
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+@pytest.fixture
+def home_page(db):
+    """A Swedish home page as the default site's root: what plans need of the site skeleton
+    (the full ``demo_site`` translates the home page into every language, which is slow)."""
+    from wagtail.models import Page, Site
+
+    from website.demo.site import HOME_TEXT
+    from website.demo.utils import ensure_locales, stable_key
+    from website.models import HomePage
+
+    locales = ensure_locales()
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
+    home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"])
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+@pytest.fixture
+def plan_index(home_page):
+    """The Swedish "Handlingsplaner" page, as load_demo makes it."""
+    from plans.models import PlanIndexPage
+    from website.demo.action_plans import INDEX
+    from website.demo.utils import ensure_child_page
+
+    return ensure_child_page(home_page, PlanIndexPage, "page:plans", **INDEX)
+
+
+@pytest.fixture
+def demo_plans(plan_index):
+    """The three seed plans, loaded by the real demo loader: {plan key: PlanPage}."""
+    from wagtail.models import Locale
+
+    from plans.models import PlanPage
+    from website.demo import action_plans as demo
+
+    demo.load()
+    return {plan.plan_key: plan for plan in PlanPage.objects.filter(locale=Locale.objects.get(language_code="sv"))}
+
+
+@pytest.fixture
+def import_generated(plan_index):
+    """Import a generated plan of a given size and return its page."""
+    from plans.planfile import import_plan
+    from tests.helpers.plans import make_plan_data
+
+    def run(measure_count, key="generated", focus_areas=2):
+        plan, _created = import_plan(make_plan_data(measure_count, key, focus_areas), publish=True)
+        return plan
+
+    return run
 
 
 @pytest.fixture
@@ -116,12 +220,6 @@ def search_index(settings):
     default = settings.WAGTAILSEARCH_BACKENDS["default"]
     settings.WAGTAILSEARCH_BACKENDS = {"default": {**default, "AUTO_UPDATE": True}}
     build_search_index()
-
-
-def build_search_index():
-    """Index what the database holds now (Wagtail's ``update_index``, quietly)."""
-    with open(os.devnull, "w") as quiet:
-        call_command("update_index", verbosity=0, stdout=quiet)
 
 
 @pytest.fixture(scope="session")

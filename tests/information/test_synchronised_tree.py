@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from multilingual.languages import SITE_LANGUAGES
 from information.models import SupportIndexPage, SupportPage
-from tests.translation.conftest import publish_translation, submit_for_translation, translate_strings
+from tests.helpers.translation import publish_translation, submit_for_translation, translate_strings
 from wagtail_localize.models import StringSegment
 
 pytestmark = pytest.mark.django_db

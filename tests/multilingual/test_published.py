@@ -11,7 +11,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.information.conftest import shared_support_site  # noqa: F401 - the demo support pages
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils.html import escape
 
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
-from tests.plans.conftest import all_measures, demo_plan_data
+from tests.helpers.plans import all_measures, demo_plan_data
 
 pytestmark = pytest.mark.django_db
 

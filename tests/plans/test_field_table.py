@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from plans import planfile
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from plans.models import FocusAreaPage, Measure
-from tests.plans.conftest import all_measures, demo_plan_data
+from tests.helpers.plans import all_measures, demo_plan_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from plans.models import FocusAreaPage, Measure
 from plans.planfile import export_data, import_plan
-from tests.plans.conftest import translate_plan
+from tests.helpers.plans import translate_plan
 
 pytestmark = pytest.mark.django_db
 

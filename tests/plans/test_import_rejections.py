@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.planfile import PlanFileError, parse, validate
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +159,7 @@ def test_a_failure_half_way_writes_nothing(plan_index, monkeypatch):
 
 
 def test_the_demo_files_are_valid():
-    from tests.plans.conftest import DEMO_PLAN_FILES
+    from tests.helpers.plans import DEMO_PLAN_FILES
 
     assert len(DEMO_PLAN_FILES) == 3
     for path in DEMO_PLAN_FILES:

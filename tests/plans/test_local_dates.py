@@ -6,7 +6,7 @@ import pytest
 
 from plans.models import Measure
 from plans.planfile import import_plan
-from tests.plans.conftest import make_plan_data, translate_plan
+from tests.helpers.plans import make_plan_data, translate_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from plans.models import Measure
-from tests.plans.conftest import translate_plan
+from tests.helpers.plans import translate_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ filtering the focus is on the results heading (which says how many match)."""
 
 import pytest
 
-from tests.plans.conftest import translate_plan
+from tests.helpers.plans import translate_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

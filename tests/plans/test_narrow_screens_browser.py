@@ -5,7 +5,7 @@ import pytest
 
 from plans.models import FocusAreaPage, Measure
 from plans.planfile import import_plan
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

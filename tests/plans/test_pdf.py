@@ -38,7 +38,7 @@ def test_plan_pdf_has_text_and_embedded_fonts(client, demo_plans, tmp_path):
 
 
 def test_arabic_plan_pdf_has_arabic_text(client, demo_plans, tmp_path):
-    from tests.plans.conftest import translate_plan
+    from tests.helpers.plans import translate_plan
 
     plan = demo_plans["vingaker-hrv"]
     translated = translate_plan(plan, "ar", "خطة عمل ضد العنف والقمع المرتبطين بالشرف")

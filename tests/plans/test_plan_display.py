@@ -8,7 +8,7 @@ import pytest
 
 from plans.models import Measure
 from plans.planfile import import_plan
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

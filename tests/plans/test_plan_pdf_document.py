@@ -12,7 +12,7 @@ import pytest
 from plans import pdf as plan_pdf
 from plans.models import FocusAreaPage, PlanPage
 from plans.planfile import import_plan
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

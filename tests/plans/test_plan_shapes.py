@@ -70,7 +70,7 @@ def test_omrade_mal_shape_keeps_every_column(client, plan_index):
 
 
 def test_a_plan_with_goals_and_follow_up_survives_the_round_trip(plan_index):
-    from tests.plans.conftest import make_plan_data
+    from tests.helpers.plans import make_plan_data
 
     import_plan(OMRADE_SHAPE, publish=True)
     import_plan(make_plan_data(12, key="with-goals"), publish=True)

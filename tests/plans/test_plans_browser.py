@@ -5,7 +5,7 @@ import pytest
 
 from plans.models import FocusAreaPage
 from tests.a11y import wcag_violations
-from tests.plans.conftest import all_measures, demo_plan_data, translate_plan
+from tests.helpers.plans import all_measures, demo_plan_data, translate_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
 from plans.models import FocusAreaPage, Measure, Responsibility, StatusUpdate
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.planfile import export_plan, import_plan, parse
-from tests.plans.conftest import all_measures, make_plan_data
+from tests.helpers.plans import all_measures, make_plan_data
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_export_import_export_gives_the_same_file(demo_plans, tmp_path):
 
 
 def test_export_keeps_every_measure_of_the_seed_file(demo_plans):
-    from tests.plans.conftest import all_measures, demo_plan_data
+    from tests.helpers.plans import all_measures, demo_plan_data
 
     for _stem, data in demo_plan_data().items():
         exported = parse(export(data["plan"]["key"]))

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from plans.models import FocusAreaPage, Measure, StatusUpdate
 from plans.planfile import PlanFileError, export_plan, import_plan, parse, validate
-from tests.plans.conftest import make_plan_data
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

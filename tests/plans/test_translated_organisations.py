@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Locale
 
 from plans.models import Organisation
-from tests.plans.conftest import translate_plan
+from tests.helpers.plans import translate_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -1,16 +1,16 @@
-"""Fixtures for the translation workflow: a Swedish support page and admin helpers."""
+"""Fixtures for the translation workflow: a Swedish support page (the editor's steps are in
+tests/helpers/translation.py)."""
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-SWEDISH = {
-    "index_title": "Stöd och hjälp",
-    "title": "Utsatt för våld",
-    "easy_read": "<p>Du är inte ensam. Det finns hjälp.</p>",
-}
-
+from tests.helpers.translation import (  # noqa: F401  (importable from here, as they were)
+    SWEDISH,
+    locale,
+    publish_translation,
+    submit_for_translation,
+    translate_strings,
+)
 
 @pytest.fixture
 def support_page(demo_site):
@@ -29,44 +29,3 @@ def support_page(demo_site):
     index.add_child(instance=page)
     page.save_revision().publish()
     return SupportPage.objects.get(pk=page.pk)
-
-
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
-def submit_for_translation(client, page, *codes):
-    """What an editor does with "Translate this page": one POST to wagtail-localize's view."""
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-        {"locales": [locale(code).pk for code in codes]},
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
-    return {code: Translation.objects.get(source=source, target_locale=locale(code)) for code in codes}
-
-
-def translate_strings(translation, texts):
-    """Enter a translation for every string of the source, as the editor's text boxes do.
-
-    ``texts`` maps the Swedish string to its translation.
-    """
-    for segment in StringSegment.objects.filter(source=translation.source).select_related("string", "context"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={"data": texts[segment.string.data], "translation_type": "manual"},
-        )
-
-
-def publish_translation(client, translation, on_commit):
-    """The "Publish in Arabic" button of wagtail-localize's editor (a POST to the page's edit view).
-
-    wagtail-localize publishes the new revision when the transaction commits;
-    ``on_commit`` is pytest-django's ``django_capture_on_commit_callbacks``.
-    """
-    target = translation.get_target_instance()
-    with on_commit(execute=True):
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
-    return response

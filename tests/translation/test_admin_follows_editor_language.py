@@ -84,7 +84,7 @@ def test_the_translation_editor_is_put_into_swedish_only_for_a_swedish_editor(su
     """The script that turns wagtail-localize's two English texts into Swedish
     ("Svenska to Arabiska translation") would turn an English editor's heading into
     "Översättning från swedish till arabic"."""
-    from tests.translation.conftest import submit_for_translation
+    from tests.helpers.translation import submit_for_translation
 
     client = editor_in("sv")
     translation = submit_for_translation(client, support_page, "ar")["ar"]

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.translation.conftest import submit_for_translation
+from tests.helpers.translation import submit_for_translation
 
 pytestmark = pytest.mark.django_db
 

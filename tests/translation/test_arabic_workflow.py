@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.translation.conftest import SWEDISH, publish_translation, submit_for_translation, translate_strings
+from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
 from website.translation import translation_overview
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
-from tests.translation.conftest import SWEDISH, submit_for_translation
+from tests.helpers.translation import SWEDISH, submit_for_translation
 from website.machine_translation import machine_translator_from_env
 
 

@@ -12,8 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from tests.translation.conftest import publish_translation, submit_for_translation
+from tests.helpers.translation import publish_translation, submit_for_translation
 from tests.translation.test_snippet_drafts import kvinnofridslinjen, translate_all
 from website.translation import translation_overview
 
@@ -42,7 +41,7 @@ def as_visitors_and_editors_see_it(helpline):
 
 
 @pytest.fixture
-def swedish_page_without_arabic(shared_support_site):  # noqa: F811
+def swedish_page_without_arabic(shared_support_site):
     """The demo's "Om du utsätts för våld", whose Arabic translation is yet to be made.
 
     The demo ships a hand-made Arabic page; it is removed so that Arabic can be ticked in
@@ -56,7 +55,7 @@ def swedish_page_without_arabic(shared_support_site):  # noqa: F811
 
 
 @pytest.fixture
-def hand_made_arabic_helpline(shared_support_site):  # noqa: F811
+def hand_made_arabic_helpline(shared_support_site):
     """The demo's Arabic Kvinnofridslinjen, given a description and published by a person."""
     arabic = kvinnofridslinjen("ar")
     arabic.description = ARABIC_DESCRIPTION
@@ -116,7 +115,7 @@ def test_translating_a_page_into_arabic_leaves_its_published_arabic_helpline_as_
 
 
 def test_a_helpline_without_a_translation_is_offered_as_a_draft_along_with_the_page(
-    admin_client, shared_support_site  # noqa: F811
+    admin_client, shared_support_site
 ):
     """Persian has no Kvinnofridslinjen yet: submitting the page creates one, as a draft."""
     from information.models import Helpline, SupportPage

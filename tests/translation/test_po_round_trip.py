@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.translation.conftest import SWEDISH, publish_translation, submit_for_translation
+from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation
 from website.translation import translation_overview
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from tests.translation.conftest import SWEDISH, publish_translation, submit_for_translation, translate_strings
+from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
 from tests.translation.test_snippet_drafts import publish_in_editor, submit_snippet, translate_all
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +49,12 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
     assert "utsatt-for-vald" not in text  # the slug is not a missing part
     assert reverse("website_publish_incomplete_translation", args=[translation.pk]) in text
     # The Arabic address still serves the Swedish page marked as Swedish, not a half-Arabic one.
-    html = admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/").content.decode()
+    response = admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert ARABIC_TITLE not in html
+    assert '<article class="support-content" lang="sv" dir="ltr">' in html
+    assert f"<h1>{SWEDISH['title']}</h1>" in html
 
     # "Publicera ändå": the confirmation names the sentence and needs a tick.
     confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
@@ -124,7 +127,7 @@ def test_a_complete_translation_is_published_without_a_missing_warning_although_
 
 
 def test_a_brochure_translation_with_an_untranslated_section_is_refused(
-    admin_client, shared_support_site, django_capture_on_commit_callbacks  # noqa: F811
+    admin_client, shared_support_site, django_capture_on_commit_callbacks
 ):
     from information.models import Brochure
 

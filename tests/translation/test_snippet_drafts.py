@@ -9,8 +9,7 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from tests.translation.conftest import translate_strings
+from tests.helpers.translation import translate_strings
 from website.translation import TRANSLATORS_GROUP, translation_overview
 
 pytestmark = pytest.mark.django_db
@@ -86,14 +85,14 @@ def cell(title_start, code):
 
 
 @pytest.fixture
-def translator(client, shared_support_site):  # noqa: F811
+def translator(client, shared_support_site):
     user = get_user_model().objects.create_user(username="oversattare", password="x")
     user.groups.add(Group.objects.get(name=TRANSLATORS_GROUP))
     client.force_login(user)
     return client
 
 
-def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_client, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_client, shared_support_site, django_capture_on_commit_callbacks):
     swedish = kvinnofridslinjen()
     # The demo ships an Arabic Kvinnofridslinjen; here it is translated in the admin instead.
     kvinnofridslinjen("ar").delete()
@@ -133,7 +132,7 @@ def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_clie
     assert "lastPublishedDate&quot;: null" not in editor and "lastPublishedDate" in editor
 
 
-def test_an_editors_new_number_saved_as_draft_is_not_public_until_published(admin_client, shared_support_site):  # noqa: F811
+def test_an_editors_new_number_saved_as_draft_is_not_public_until_published(admin_client, shared_support_site):
     swedish = kvinnofridslinjen()
     old_number = swedish.phone_number
     edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
@@ -160,7 +159,7 @@ def test_an_editors_new_number_saved_as_draft_is_not_public_until_published(admi
     assert cell("Kvinnofridslinjen", "ar").state == "out_of_date"
 
 
-def test_a_translator_translates_a_snippet_but_cannot_publish_it(translator, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_translator_translates_a_snippet_but_cannot_publish_it(translator, shared_support_site, django_capture_on_commit_callbacks):
     from information.models import Helpline
 
     user = get_user_model().objects.get(username="oversattare")
@@ -193,7 +192,7 @@ def test_a_translator_translates_a_snippet_but_cannot_publish_it(translator, sha
     assert NEW_NUMBER not in translator.get("/sv/").content.decode()
 
 
-def test_a_brochure_translation_is_offered_only_once_published(admin_client, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_brochure_translation_is_offered_only_once_published(admin_client, shared_support_site, django_capture_on_commit_callbacks):
     from information.models import Brochure
 
     swedish = Brochure.objects.get(slug="stod-vid-vald", locale__language_code="sv")
@@ -216,7 +215,7 @@ def test_a_brochure_translation_is_offered_only_once_published(admin_client, sha
     assert PERSIAN_TITLE in admin_client.get("/fa/stod/broschyrer/stod-vid-vald/").content.decode()
 
 
-def test_a_helpline_never_published_is_not_shown_where_a_page_chooses_it(admin_client, shared_support_site):  # noqa: F811
+def test_a_helpline_never_published_is_not_shown_where_a_page_chooses_it(admin_client, shared_support_site):
     from information.models import Helpline, SupportPage
     from website.models import HomePage, HomePageHelpline
 
@@ -241,7 +240,7 @@ def test_a_helpline_never_published_is_not_shown_where_a_page_chooses_it(admin_c
         assert "Ny stödlinje under arbete" not in html and "020-99 99 99" not in html, url
 
 
-def test_an_unpublished_glossary_term_falls_back_to_the_published_swedish_one(admin_client, shared_support_site):  # noqa: F811
+def test_an_unpublished_glossary_term_falls_back_to_the_published_swedish_one(admin_client, shared_support_site):
     from information.models import GlossaryTerm
 
     swedish = GlossaryTerm.objects.get(slug="kontaktforbud", locale__language_code="sv")
@@ -256,7 +255,7 @@ def test_an_unpublished_glossary_term_falls_back_to_the_published_swedish_one(ad
         assert swedish.term in html, url
 
 
-def test_translating_a_page_leaves_the_published_translations_of_its_helplines_published(admin_client, shared_support_site):  # noqa: F811
+def test_translating_a_page_leaves_the_published_translations_of_its_helplines_published(admin_client, shared_support_site):
     from information.models import SupportIndexPage, SupportPage
 
     arabic = kvinnofridslinjen("ar")
@@ -278,7 +277,7 @@ def test_translating_a_page_leaves_the_published_translations_of_its_helplines_p
     assert arabic.name in admin_client.get("/ar/").content.decode()
 
 
-def test_a_published_swedish_number_reaches_every_language_at_once(admin_client, shared_support_site):  # noqa: F811
+def test_a_published_swedish_number_reaches_every_language_at_once(admin_client, shared_support_site):
     from information.models import Helpline
 
     swedish = kvinnofridslinjen()
@@ -306,7 +305,7 @@ def test_a_published_swedish_number_reaches_every_language_at_once(admin_client,
 
 
 def test_a_translation_published_from_the_editor_keeps_the_new_swedish_number(
-    admin_client, shared_support_site, django_capture_on_commit_callbacks  # noqa: F811
+    admin_client, shared_support_site, django_capture_on_commit_callbacks
 ):
     """The translation editor copies facts from its own, older copy of the source: they must not win."""
     swedish = kvinnofridslinjen()
@@ -323,7 +322,7 @@ def test_a_translation_published_from_the_editor_keeps_the_new_swedish_number(
     assert NEW_NUMBER in admin_client.get("/fa/stod/utsatt-for-vald/").content.decode()
 
 
-def test_a_new_snippet_translation_has_no_publishing_record_of_its_own(admin_client, shared_support_site):  # noqa: F811
+def test_a_new_snippet_translation_has_no_publishing_record_of_its_own(admin_client, shared_support_site):
     """A fresh draft must not look published in the admin (it would borrow the Swedish record)."""
     swedish = kvinnofridslinjen()
     assert swedish.live_revision_id and swedish.last_published_at

@@ -9,7 +9,6 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
 from tests.translation.test_snippet_drafts import (
     NEW_NUMBER,
     helpline_form,
@@ -49,7 +48,7 @@ def public_html(url):
 
 
 @pytest.fixture
-def editor(shared_support_site):  # noqa: F811
+def editor(shared_support_site):
     """A communicator who edits and publishes everything (not a superuser)."""
     group = Group.objects.create(name="Redaktörer")
     group.permissions.add(
@@ -68,14 +67,14 @@ def editor(shared_support_site):  # noqa: F811
 # "Sync translated snippets" --------------------------------------------------------------
 
 
-def test_a_translator_is_not_offered_publish_when_syncing_a_snippet(translator, shared_support_site):  # noqa: F811
+def test_a_translator_is_not_offered_publish_when_syncing_a_snippet(translator, shared_support_site):
     persian_draft(translator)
     html = translator.get(sync_url(kvinnofridslinjen())).content.decode()
     assert 'name="publish_translations"' not in html
     assert "Synkroniseringen publicerar ingenting" in html and "(inte: Persiska)" in html
 
 
-def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(translator, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(translator, shared_support_site, django_capture_on_commit_callbacks):
     persian = persian_draft(translator)
     swedish = kvinnofridslinjen()
     strings_before = source_strings(swedish)
@@ -94,7 +93,7 @@ def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(translator
     assert source_strings(swedish) == strings_before
 
 
-def test_a_translator_still_syncs_a_snippet_without_publishing(translator, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_translator_still_syncs_a_snippet_without_publishing(translator, shared_support_site, django_capture_on_commit_callbacks):
     persian = persian_draft(translator)
     swedish = kvinnofridslinjen()
     assert NEW_AUDIENCE not in source_strings(swedish)
@@ -112,7 +111,7 @@ def test_a_translator_still_syncs_a_snippet_without_publishing(translator, share
     assert PERSIAN_NAME not in public_html("/fa/")
 
 
-def test_an_editor_publishes_a_snippet_translation_by_syncing(translator, editor, shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_an_editor_publishes_a_snippet_translation_by_syncing(translator, editor, shared_support_site, django_capture_on_commit_callbacks):
     persian = persian_draft(translator)
     assert 'name="publish_translations"' in editor.get(sync_url(kvinnofridslinjen())).content.decode()
 
@@ -127,7 +126,7 @@ def test_an_editor_publishes_a_snippet_translation_by_syncing(translator, editor
 # The Swedish snippet itself --------------------------------------------------------------
 
 
-def test_a_translator_cannot_open_or_change_the_swedish_helpline(translator, shared_support_site):  # noqa: F811
+def test_a_translator_cannot_open_or_change_the_swedish_helpline(translator, shared_support_site):
     swedish = kvinnofridslinjen()
     revisions = list(Revision.objects.for_instance(swedish).values_list("pk", flat=True))
     old_number = swedish.phone_number
@@ -158,7 +157,7 @@ def test_a_translator_cannot_open_or_change_the_swedish_helpline(translator, sha
     assert old_number in public_html("/sv/") and NEW_NUMBER not in public_html("/sv/")
 
 
-def test_a_translator_still_opens_the_arabic_translation_editor(translator, shared_support_site):  # noqa: F811
+def test_a_translator_still_opens_the_arabic_translation_editor(translator, shared_support_site):
     # The demo's Arabic Kvinnofridslinjen was made by hand; here it is translated in the admin.
     kvinnofridslinjen("ar").delete()
     arabic = submit_snippet(translator, kvinnofridslinjen(), "ar").get_target_instance()
@@ -167,7 +166,7 @@ def test_a_translator_still_opens_the_arabic_translation_editor(translator, shar
     assert "js-translation-editor" in response.content.decode()
 
 
-def test_an_editor_still_edits_and_publishes_the_swedish_helpline(editor, shared_support_site):  # noqa: F811
+def test_an_editor_still_edits_and_publishes_the_swedish_helpline(editor, shared_support_site):
     swedish = kvinnofridslinjen()
     edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
     assert editor.get(edit_url).status_code == 200

@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment
 
-from tests.translation.conftest import SWEDISH, locale, publish_translation, submit_for_translation, translate_strings
+from tests.helpers.translation import SWEDISH, locale, publish_translation, submit_for_translation, translate_strings
 from website.roles import REVIEWERS, translator_group_name
 from website.translation import TRANSLATORS_GROUP
 

@@ -76,14 +76,30 @@ def test_sitemap_lists_every_language_version_and_no_drafts(client, support_page
 
 
 def test_sitemap_query_count_does_not_grow_with_languages(client, support_page, django_assert_max_num_queries):
+    translate_page(support_page, "ar", "التعرض للعنف")
     with django_assert_max_num_queries(12):
-        client.get("/sitemap.xml")
+        response = client.get("/sitemap.xml")
+    # The count is for the whole sitemap: every language's home page and the support page
+    # in both its languages, each entry with its alternates.
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = {url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")}
+    assert {f"http://localhost/{code}/" for code in ALL_CODES} <= locations
+    assert {f"http://localhost/{code}/stod-och-hjalp/utsatt-for-vald/" for code in ("sv", "ar")} <= locations
+    assert len(list(root.iter(f"{XHTML}link"))) >= len(ALL_CODES)
 
 
 def test_public_page_with_switcher_and_hreflang_keeps_a_flat_query_count(client, demo_site, django_assert_max_num_queries):
-    client.get("/sv/")
+    assert client.get("/sv/").status_code == 200
     with django_assert_max_num_queries(25):
-        client.get("/ar/")
+        response = client.get("/ar/")
+    # The count is for the Arabic home page with all it names: every language in hreflang
+    # and in the switcher.
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert set(alternates(html)) == set(ALL_CODES) | {"x-default"}
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert set(re.findall(r' lang="([^"]+)"', switcher.split("<ul", 1)[1])) == set(ALL_CODES)
 
 
 @pytest.mark.parametrize(

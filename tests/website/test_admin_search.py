@@ -9,7 +9,7 @@ import pytest
 from django.db import transaction
 from wagtail.models import Locale
 
-from tests.conftest import build_search_index
+from tests.helpers.search import build_search_index
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,6 @@ from wagtail.models import Page
 
 from plans.models import Measure, Organisation, PlanIndexPage, PlanPage
 from plans.planfile import export_plan
-from tests.plans.conftest import demo_plans, home_page, plan_index  # noqa: F401 (fixtures)
 from website.backup import BackupError, flush, archive_name, content_in_database, read_manifest
 
 pytestmark = pytest.mark.django_db

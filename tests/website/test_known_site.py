@@ -6,7 +6,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.information.conftest import shared_support_site  # noqa: F401 - the demo site
 
 pytestmark = pytest.mark.django_db
 

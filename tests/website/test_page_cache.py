@@ -5,7 +5,6 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
-from tests.information.conftest import shared_support_site  # noqa: F401 - the demo support pages
 from website.page_cache import PageCacheMiddleware
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,6 @@ import logging
 
 import pytest
 
-from tests.information.conftest import shared_support_site  # noqa: F401 - the demo support pages
 from tests.services import free_port, redis_page_cache, redis_url  # noqa: F401 - fixtures
 from tests.website.test_page_cache import SUPPORT_PAGE, kvinnofridslinjen, page_cache_on, visitor  # noqa: F401
 

@@ -9,7 +9,6 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
 from tests.translation.test_snippet_drafts import (
     NEW_NUMBER,
     helpline_form,
@@ -96,7 +95,7 @@ def test_a_helpline_editor_has_helplines_and_services_and_nothing_else(client):
 # Helplines: the number people dial ------------------------------------------------------
 
 
-def test_a_communicators_publish_attempt_on_a_helpline_publishes_nothing(shared_support_site):  # noqa: F811
+def test_a_communicators_publish_attempt_on_a_helpline_publishes_nothing(shared_support_site):
     swedish = kvinnofridslinjen()
     old_number = swedish.phone_number
     communicator = login(COMMUNICATORS, "kommunikator")
@@ -107,7 +106,7 @@ def test_a_communicators_publish_attempt_on_a_helpline_publishes_nothing(shared_
     assert old_number in html and NEW_NUMBER not in html
 
 
-def test_a_new_helpline_number_goes_live_only_when_a_reviewer_approves_it(shared_support_site):  # noqa: F811
+def test_a_new_helpline_number_goes_live_only_when_a_reviewer_approves_it(shared_support_site):
     swedish = kvinnofridslinjen()
     communicator = login(COMMUNICATORS, "kommunikator")
     response = communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
@@ -126,7 +125,7 @@ def test_a_new_helpline_number_goes_live_only_when_a_reviewer_approves_it(shared
     assert NEW_NUMBER in public_html("/sv/")
 
 
-def test_a_communicator_cannot_approve_their_own_submission(shared_support_site):  # noqa: F811
+def test_a_communicator_cannot_approve_their_own_submission(shared_support_site):
     swedish = kvinnofridslinjen()
     communicator = login(COMMUNICATORS, "kommunikator")
     communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
@@ -136,7 +135,7 @@ def test_a_communicator_cannot_approve_their_own_submission(shared_support_site)
     assert NEW_NUMBER not in public_html("/sv/")
 
 
-def test_the_helpline_listing_shows_drafts_and_reviews(shared_support_site):  # noqa: F811
+def test_the_helpline_listing_shows_drafts_and_reviews(shared_support_site):
     swedish = kvinnofridslinjen()
     communicator = login(COMMUNICATORS, "kommunikator")
     communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER))
@@ -154,7 +153,7 @@ def test_the_helpline_listing_shows_drafts_and_reviews(shared_support_site):  # 
 # Translators ------------------------------------------------------------------------------
 
 
-def test_a_translator_submits_a_helpline_translation_for_review(shared_support_site, django_capture_on_commit_callbacks):  # noqa: F811
+def test_a_translator_submits_a_helpline_translation_for_review(shared_support_site, django_capture_on_commit_callbacks):
     kvinnofridslinjen("ar").delete()  # the demo's own Arabic one; translated in the admin here
     translator = login(translator_group_name("ar"), "oversattare")
     translation = submit_snippet(translator, kvinnofridslinjen(), "ar")
@@ -176,7 +175,7 @@ def test_a_translator_submits_a_helpline_translation_for_review(shared_support_s
     assert ARABIC_NAME in public_html("/ar/")
 
 
-def test_a_translator_of_one_language_cannot_open_another_languages_helpline(shared_support_site):  # noqa: F811
+def test_a_translator_of_one_language_cannot_open_another_languages_helpline(shared_support_site):
     translator = login(translator_group_name("fa"), "oversattare")
     arabic = kvinnofridslinjen("ar")
     response = translator.get(edit_url(arabic), follow=True)
@@ -201,7 +200,7 @@ def support_page_form(page, **changes):
     return nested_form_data(data)
 
 
-def test_a_communicators_publish_attempt_on_a_support_page_publishes_nothing(shared_support_site):  # noqa: F811
+def test_a_communicators_publish_attempt_on_a_support_page_publishes_nothing(shared_support_site):
     from information.models import SupportPage
 
     page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
@@ -219,7 +218,7 @@ def test_a_communicators_publish_attempt_on_a_support_page_publishes_nothing(sha
     assert "Ändrad med granskning" not in public_html(page.url)
 
 
-def test_a_communicator_cannot_delete_a_draft_support_page(shared_support_site):  # noqa: F811
+def test_a_communicator_cannot_delete_a_draft_support_page(shared_support_site):
     from information.models import SupportPage
 
     index = shared_support_site["index"]

@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
 from website.roles import (
     ADMINISTRATORS,
     COMMUNICATORS,
@@ -68,7 +67,7 @@ CELLS = [
 
 
 @pytest.fixture(scope="module")
-def matrix_site(shared_support_site, django_db_blocker):  # noqa: F811
+def matrix_site(shared_support_site, django_db_blocker):
     """The demo support section and a plans section page, for the whole module."""
     from plans.models import PlanIndexPage
     from website.demo.utils import ensure_child_page

@@ -1,0 +1,1 @@
+"""Plain helpers for the tests (no fixtures): import them; conftest files only hold fixtures."""
