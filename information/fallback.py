@@ -4,7 +4,7 @@ Which version a visitor sees is ``information.visitors``'s rule (an alias, or a 
 alias nobody has published yet, counts as missing there). This module keeps the tree:
 
 1. Each source page of the section has an alias in every other language, made when it is
-   created, or when the language's home page goes live.
+   created, or when a language is added (its pages above the section become aliases too).
 2. Converting an alias into a translation leaves a draft until somebody publishes it.
 3. Deleting a source page deletes its aliases, never a translation (one below goes offline).
 
@@ -84,20 +84,17 @@ def in_support_section(page):
 def mirror(page, locales):
     """Give ``page`` an alias in each of ``locales`` it does not exist in. Returns the count.
 
-    An alias hangs under the page's parent in that language; without one (no home page in
-    that language yet) there is nothing to hang it on, and ``mirror_into_new_language``
-    makes it when that language's home page goes live.
+    An alias hangs under the page's parent in that language. Without one (a language just
+    added, no home page in it yet) the pages above get aliases too, as Wagtail does with
+    ``copy_parents``: the section is there the moment a language is, and the home page's
+    alias shows the Swedish home page, marked as Swedish, until someone translates it.
     """
     created = 0
     have = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
-    parent = None
     for locale in locales:
         if locale.pk in have:
             continue
-        parent = parent or page.get_parent()
-        if parent.locale_id != locale.pk and parent.get_translation_or_none(locale) is None:
-            continue
-        page.specific.copy_for_translation(locale, alias=True)
+        page.specific.copy_for_translation(locale, copy_parents=True, alias=True)
         created += 1
     return created
 
@@ -186,6 +183,13 @@ def mirror_into_new_language(sender, instance, **kwargs):
         sync_support_tree([instance.locale])
 
 
+def mirror_into_added_locale(sender, instance, created=False, raw=False, **kwargs):
+    """``post_save`` of ``Locale``: a language added in the admin (Settings → Locales) gets
+    the support section at once, without anyone translating its home page first."""
+    if created and not raw:
+        sync_support_tree([instance])
+
+
 def connect():
     from django.db.models.signals import post_save, pre_delete
     from wagtail.signals import page_published
@@ -194,3 +198,4 @@ def connect():
     post_save.connect(unpublish_converted_alias, dispatch_uid="information.fallback.converted_alias")
     pre_delete.connect(delete_mirrors, sender=Page, dispatch_uid="information.fallback.delete_mirrors")
     page_published.connect(mirror_into_new_language, dispatch_uid="information.fallback.new_language")
+    post_save.connect(mirror_into_added_locale, sender=Locale, dispatch_uid="information.fallback.added_locale")

@@ -477,6 +477,7 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         context = super().get_context(request, *args, **kwargs)
         base = self.get_url(request=request)
         context["content"] = content = self.content_page()
+        context["fallback_from"] = None  # the section says it itself (multilingual_tags)
         if content.locale_id != self.locale_id:
             # The section page itself is shown in Swedish: say so, as a support page does.
             context["fallback_from"] = self.locale.language_code
@@ -632,7 +633,7 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
         """``fallback_from`` when this page's own text is not in the visitor's language."""
         visitor = translation.get_language()
         if self.locale.language_code == visitor:
-            return {}
+            return {"fallback_from": None}
         return {"fallback_from": visitor, "fallback_helplines": helplines_offering(visitor)}
 
     def _brochure_or_404(self, slug, language_code):
@@ -660,6 +661,7 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
             template="information/brochure_page.html",
             context_overrides={
                 "brochure": brochure,
+                "fallback_from": None,  # the brochure says it itself (is_fallback)
                 "brochure_dir": direction(code),
                 "is_fallback": brochure.locale.language_code != visitor,
                 "contacts": sorted(
@@ -708,6 +710,7 @@ class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord,
         # The visitor's terms, also when this is the Swedish page serving a fallback.
         visitor = translation.get_language() if locale_id_for(translation.get_language()) else self.locale.language_code
         context["terms"] = visitors.terms_for_visitor(visitor)
+        context["fallback_from"] = None
         if locale_id_for(visitor) != self.locale_id:
             context["fallback_from"] = visitor
             context["fallback_helplines"] = helplines_offering(visitor)

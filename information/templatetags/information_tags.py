@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 
 from multilingual import conf
 from multilingual.languages import source_language
-from multilingual.localization import active_locale_id, locale_id_for
+from multilingual.localization import active_locale_id, language_code_for, locale_id_for, shown_versions
 from multilingual.published import once_per_publication
 from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 
@@ -32,11 +32,10 @@ def emergency_helpline(context):
     line_filter = conf.site_wide_helplines_filter()
 
     def work_out():
+        # The first line as the visitor sees it (information.visitors' order of languages).
         lines = list(Helpline.objects.filter(**line_filter, live=True).select_related("locale")[:20])
-        for line in lines:
-            if line.locale_id == locale_id:
-                return line
-        return lines[0] if lines else None
+        shown = shown_versions(lines, language_code_for(locale_id))
+        return shown[0] if shown else (lines[0] if lines else None)
 
     key = ("emergency_helpline", locale_id, repr(sorted(line_filter.items())))  # values may be lists
     return once_per_publication(key, context.get("request"), work_out)

@@ -47,3 +47,26 @@ def local_date(value):
     else:
         day = value
     return format_html('<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT"))
+
+
+@register.simple_tag(takes_context=True)
+def text_in_another_language(context, page=None):
+    """The language code of ``page``'s text when it is not the visitor's and the page does
+    not say so itself, else "".
+
+    A language without its own home page yet routes into the Swedish tree
+    (``/ckb/handlingsplaner/``), and a home page's alias shows the Swedish one: the base
+    template then marks the content ``lang="sv"`` and tells the visitor, in their language.
+    Pages that handle their own fallback (the support section: ``fallback_from`` in the
+    context, even empty) are left to do so.
+    """
+    if "fallback_from" in context or not getattr(page, "pk", None):
+        return ""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    locale_id = page.locale_id
+    if getattr(page, "alias_of_id", None):
+        locale_id = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+    code = language_code_for(locale_id)
+    return code if code and code != translation.get_language() else ""
