@@ -22,6 +22,8 @@ from django.utils import translation
 from multilingual.languages import direction
 from multilingual.pdf import PdfDocument, render_pdf
 
+LAYOUT = "4"
+
 #: Font stacks per script. Arabic script needs a font with Arabic shaping tables; Ge'ez
 #: (Tigrinya) needs Noto Sans Ethiopic. Each stack ends in the Latin Noto Sans.
 FONTS = {
@@ -33,14 +35,23 @@ DEFAULT_FONT = '"Noto Sans", "DejaVu Sans", sans-serif'
 
 
 def brochure_html(brochure):
-    """The brochure as the HTML WeasyPrint renders, in its own language and direction."""
+    """The brochure as the HTML WeasyPrint renders, in its own language and direction.
+
+    The contacts come in the web brochure's order (``speakers_first``): 112, then those
+    that answer in the reader's language; a contact shown in Swedish says so.
+    """
+    from information.models import speakers_first
+
     code = brochure.locale.language_code
+    contacts = brochure.localized_contacts()
+    order = {id(contact): i for i, contact in enumerate(speakers_first([c for _kind, c in contacts], code))}
+    contacts.sort(key=lambda kind_contact: order[id(kind_contact[1])])
     with translation.override(code):
         return render_to_string(
             "information/brochure_pdf.html",
             {
                 "brochure": brochure,
-                "contacts": brochure.localized_contacts(),
+                "contacts": contacts,
                 "language_code": code,
                 "direction": direction(code),
                 "font_family": FONTS.get(code, DEFAULT_FONT),
@@ -49,10 +60,41 @@ def brochure_html(brochure):
         )
 
 
+def tag_languages():
+    """Make WeasyPrint's tagged PDF give each structure element with a ``lang`` attribute
+    its own ``/Lang`` (WeasyPrint 70 writes only the document's, from ``<html lang>``).
+
+    A Tigrinya brochure prints Swedish helpline texts: without their own ``/Lang`` a screen
+    reader read them with a Tigrinya voice. WeasyPrint builds the structure tree in one
+    recursive function, ``weasyprint.pdf.tags._build_box_tree``; it is wrapped once per
+    process (idempotent, so safe under threads), and the wrapper only adds the key.
+    ``tests/information/test_brochure_pdf_reader_language.py`` reads the tree back and
+    fails if a WeasyPrint upgrade changes that function.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    if getattr(tags._build_box_tree, "tags_language", False):
+        return
+    build = tags._build_box_tree
+
+    def build_with_language(box, parent, *args, **kwargs):
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and getattr(box, "element_tag", None) not in ("html", "body") else None
+        for child in build(box, parent, *args, **kwargs):
+            if lang and "Lang" not in child:
+                child["Lang"] = pydyf.String(lang)
+            yield child
+
+    build_with_language.tags_language = True
+    tags._build_box_tree = build_with_language
+
+
 class BrochurePdf(PdfDocument):
     kind = "brochures"
-    #: 3: made by the pipeline shared with plans (named by a digest of what it prints).
-    layout_version = "3"
+    #: 3: made by the pipeline shared with plans (named by a digest of what it prints);
+    #: 4: contacts in the reader's language first, passages tagged with their language.
+    layout_version = LAYOUT
     serve_previous = False  # it prints phone numbers: never an older version
     on_publish_setting = "VINR_BROCHURES_PDF_ON_PUBLISH"
 
@@ -67,6 +109,7 @@ class BrochurePdf(PdfDocument):
         return brochure_html(brochure)
 
     def render(self, brochure):
+        tag_languages()
         return render_pdf(brochure_html(brochure))
 
 

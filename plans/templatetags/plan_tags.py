@@ -92,3 +92,12 @@ def measure_facts(measure, as_written=False):
         dd = f'<dd class="{css_class}">' if css_class else "<dd>"
         html.append(f"<div><dt>{escape(term)}</dt>{dd}{value}</dd></div>")
     return mark_safe(f'<dl class="measure-facts">{"".join(html)}</dl>')
+
+
+@register.simple_tag
+def focus_areas_heading(plan, focus_areas):
+    """The plan's word for its focus areas (``plans.views.focus_areas_heading``), for pages
+    other than the plan page that name them (a focus area's list of its siblings)."""
+    from plans.views import focus_areas_heading as heading
+
+    return heading(plan, focus_areas)
