@@ -239,8 +239,7 @@ def test_the_support_pages_are_served_in_the_hosts_base_template():
 def test_an_editor_publishes_the_hosts_home_page_once_the_support_section_exists():
     # The English home page is the parent of the section's English aliases: publishing it
     # synchronises the section into English (information/fallback.py,
-    # mirror_into_new_language), which answered 500 ("Page with this Path already
-    # exists") until that was mended (issue 22, another change than this test's).
+    # mirror_into_new_language). Issue 22 saw host pages answer 500 on publishing there.
     root = host_root()
     response = editor().post(reverse("wagtailadmin_pages:edit", args=[root.id]), page_form("Welcome", root.slug))
     assert response.status_code == 302, f"publishing the host's home page: {response.status_code}"
