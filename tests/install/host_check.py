@@ -132,7 +132,6 @@ def test_the_hosts_own_pages_are_still_served_under_their_language():
 
 @gives("Your own pages")
 def test_an_editor_publishes_the_hosts_own_pages_in_the_admin():
-    # Passes once information/fallback.py no longer answers 500 for a host page (issue 22).
     root = host_root()
     about = root.get_children().get(slug="about")
     response = editor().post(reverse("wagtailadmin_pages:edit", args=[about.id]), page_form("About us", "about"))
@@ -234,6 +233,17 @@ def test_the_plan_pdf_is_made():
 def test_the_support_pages_are_served_in_the_hosts_base_template():
     assert "Stöd och hjälp" in html(made["section"].url)
     assert "Om du är utsatt för våld" in html(made["support_page"].url)
+
+
+@gives("Your own pages")
+def test_an_editor_publishes_the_hosts_home_page_once_the_support_section_exists():
+    # The English home page is the parent of the section's English aliases: publishing it
+    # synchronises the section into English (information/fallback.py,
+    # mirror_into_new_language). Issue 22 saw host pages answer 500 on publishing there.
+    root = host_root()
+    response = editor().post(reverse("wagtailadmin_pages:edit", args=[root.id]), page_form("Welcome", root.slug))
+    assert response.status_code == 302, f"publishing the host's home page: {response.status_code}"
+    assert "Welcome" in html(Page.objects.get(id=root.id).url)
 
 
 @gives("Brochures")
