@@ -132,7 +132,7 @@ def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
                 tar.add(data, arcname="data.json")
                 media = Path(settings.MEDIA_ROOT)
                 if media.is_dir():
-                    for file in sorted(p for p in media.rglob("*") if p.is_file()):
+                    for file in sorted(p for p in media.rglob("*") if p.is_file() and p.name != MARKER_NAME):
                         tar.add(file, arcname=f"media/{file.relative_to(media).as_posix()}")
             partial.replace(path)
         finally:
@@ -259,6 +259,7 @@ def flush(database=DEFAULT_DB_ALIAS):
 #: The steps of a restore, in order. Only ``data`` is one transaction; a restore stopped
 #: after it (killed, a full disk, a lost connection) is finished by running it again.
 RESTORE_STEPS = ("migrate", "data", "media", "search index", "cache")
+MARKER_NAME = ".restore-in-progress"
 #: Rows that a restore may add to the archive's: content types and permissions of models
 #: newer than the archive.
 GROWN_BY_RESTORE = {"contenttypes.ContentType", "auth.Permission"}
@@ -290,13 +291,19 @@ def restore_backup(archive, *, database=DEFAULT_DB_ALIAS, step_done=None):
             "restore it with that version"
         )
     found = content_in_database(database)
-    resuming = bool(found) and holds_archive(manifest, database)
+    marker = restore_marker()
+    started = _read_marker(marker) == _archive_identity(manifest)
+    resuming = bool(found) and started and holds_archive(manifest, database)
     if found and not resuming:
         raise BackupError(
             f"the database is not empty ({', '.join(found[:4])}); restore only into a new, empty database"
         )
     manifest["resumed"] = resuming
     done = step_done or (lambda name: None)
+    # Says "a restore of this archive was started here" until the last step is done: with it,
+    # and the archive's rows in the database, running the restore again finishes it.
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(_archive_identity(manifest), encoding="utf-8")
     call_command("migrate", database=database, interactive=False, verbosity=0)
     done("migrate")
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive, "r:gz") as tar:
@@ -309,7 +316,24 @@ def restore_backup(archive, *, database=DEFAULT_DB_ALIAS, step_done=None):
     done("search index")
     clear_own_cache_keys()
     done("cache")
+    marker.unlink(missing_ok=True)
     return manifest
+
+
+def restore_marker():
+    """The file that marks a restore in progress (in ``MEDIA_ROOT``, which restore writes to)."""
+    return Path(settings.MEDIA_ROOT) / MARKER_NAME
+
+
+def _archive_identity(manifest):
+    return json.dumps({"created": manifest["created"], "counts": manifest["counts"]}, sort_keys=True)
+
+
+def _read_marker(path):
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _load_data(tar, tmp, database):

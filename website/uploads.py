@@ -13,7 +13,10 @@ import zlib
 
 from django import forms
 from django.utils.translation import pgettext
+from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 #: How far into a file the signature may be searched (PDF allows junk before ``%PDF-``).
 HEAD = 1024
@@ -95,3 +98,60 @@ class CheckedDocumentForm(BaseDocumentForm):
             if problem:
                 raise forms.ValidationError(problem, code="file_content")
         return uploaded
+
+
+def image_problem(uploaded):
+    """Why an uploaded image cannot be used, in Swedish; ``None`` when Pillow reads all of it.
+
+    Wagtail checks an image's header only: a truncated GIF passed, and the admin answered
+    500 (``UnidentifiedImageError``) when it first read the image. Decoding the whole image
+    here costs what the first rendition would cost anyway."""
+    if uploaded.name.lower().endswith(".svg"):
+        return None
+    uploaded.seek(0)
+    try:
+        with Image.open(uploaded) as image:
+            image.load()
+    except Image.DecompressionBombError:
+        return None  # the pixel limit (WAGTAILIMAGES_MAX_IMAGE_PIXELS) says why
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return pgettext(
+            "admin",
+            "The file is not a whole image: it is damaged or cut short. Save the image again in an image "
+            "program and upload that file.",
+        )
+    finally:
+        uploaded.seek(0)
+    return None
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, refusing images Pillow cannot read whole (:func:`image_problem`).
+
+    Wagtail's own pixel-size check opens the image outside its error handling: a file
+    with a valid header but cut short raised ``UnidentifiedImageError`` there (a 500)."""
+
+    def to_python(self, data):
+        uploaded = super().to_python(data)
+        if uploaded is not None and hasattr(uploaded, "read"):
+            problem = image_problem(uploaded)
+            if problem:
+                raise forms.ValidationError(problem, code="invalid_image")
+        return uploaded
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except (OSError, SyntaxError, ValueError, EOFError) as error:
+            raise forms.ValidationError(image_problem(f) or str(error), code="invalid_image") from error
+
+
+class CheckedImageForm(BaseImageForm):
+    """Wagtail's image form with :class:`CheckedImageField` for the file."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if isinstance(field, WagtailImageField):
+            # The field Wagtail configured (size limits, help text), checked more strictly.
+            field.__class__ = CheckedImageField

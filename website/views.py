@@ -2,8 +2,8 @@
 
 import polib
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import DataError, IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import pgettext, pgettext_lazy
@@ -45,6 +45,26 @@ class UploadPoRefusedView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(), status=400)
+
+
+def overlong_translation(translation, po):
+    """Why a translated text is longer than its field may be (a title over 255 characters),
+    or None: the database refuses it (PostgreSQL) or the page could not be saved later."""
+    model = translation.source.specific_content_type.model_class()
+    for entry in po:
+        name = (entry.msgctxt or "").split(".")[0]
+        try:
+            field = model._meta.get_field(name)
+        except (FieldDoesNotExist, ValueError):
+            continue
+        limit = getattr(field, "max_length", None)
+        if limit and len(entry.msgstr) > limit:
+            return pgettext(
+                "admin",
+                "The translation of “%(field)s” is too long: at most %(limit)s characters, it has %(length)s. "
+                "Shorten it and upload the file again.",
+            ) % {"field": field.verbose_name, "limit": limit, "length": len(entry.msgstr)}
+    return None
 
 
 def refuse_upload(request, reason):
@@ -114,9 +134,31 @@ def upload_po(request, translation_id):
         # has none, so one-line "content" is refused before polib sees it.
         if "\n" not in text.strip():
             raise ValueError("not a PO file")
-        po = polib.pofile(text)
-    except (UnicodeDecodeError, OSError, ValueError):
+    except (UnicodeDecodeError, ValueError):
         return refuse_upload(request, pgettext("admin", "The file is not a PO file in UTF-8."))
+    if "\x00" in text:
+        # PostgreSQL cannot store it (the import answered 500); no editor types one.
+        return refuse_upload(
+            request,
+            pgettext("admin", "The PO file contains a NUL character (\\0), which cannot be saved. Remove it and upload the file again."),
+        )
+    try:
+        po = polib.pofile(text)
+    except (OSError, ValueError) as error:
+        return refuse_upload(
+            request,
+            pgettext("admin", "The PO file could not be read: %(error)s. Correct it in your PO editor and upload it again.")
+            % {"error": str(error)[:200]},
+        )
+    if "X-WagtailLocalize-TranslationID" not in po.metadata:
+        return refuse_upload(
+            request,
+            pgettext(
+                "admin",
+                "The PO file could not be read: its header, with the id of the translation, is missing or damaged. "
+                "Download the file for this translation again and copy your translations into it.",
+            ),
+        )
     if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
         return refuse_upload(
             request,
@@ -126,8 +168,17 @@ def upload_po(request, translation_id):
                 "Download the file for this very translation.",
             ) % {"object": translation.source.object_repr, "language": translation.target_locale.get_display_name()},
         )
-    with transaction.atomic():
-        translation.import_po(po, user=request.user, tool_name="PO File")
+    too_long = overlong_translation(translation, po)
+    if too_long:
+        return refuse_upload(request, too_long)
+    try:
+        with transaction.atomic():
+            translation.import_po(po, user=request.user, tool_name="PO File")
+    except (DataError, IntegrityError):
+        return refuse_upload(
+            request,
+            pgettext("admin", "The PO file could not be saved: a text in it cannot be stored. Nothing was imported."),
+        )
     messages.success(
         request, pgettext("admin", "The translations in the PO file are saved. Review and publish the page when it is ready.")
     )

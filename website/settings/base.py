@@ -339,6 +339,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 # opened inline on the site's own origin.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.CheckedDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# A damaged or cut-short image is refused with a message (website.uploads), not a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.uploads.CheckedImageForm"
 # A huge image takes seconds and gigabytes to resize: refuse more than 40 megapixels.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
