@@ -46,10 +46,10 @@ def _translation_facts(obj):
 
 def changed_fields_and_authors(revision):
     """(guarded fields that publishing ``revision`` changes, ids of the users who changed them)."""
-    obj = revision.content_object
+    # From the database: the revision may still hold the edited object it was made from.
+    obj = revision.content_type.model_class()._default_manager.filter(pk=revision.object_id).first()
     if obj is None:
         return [], set()
-    obj = getattr(obj, "specific", obj)
     fields = [name for name in guarded_fields(type(obj)) if name not in _translation_facts(obj)]
     if not fields:
         return [], set()

@@ -34,10 +34,10 @@ from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.admin.widgets import Button
 from wagtail.models import Page, WorkflowMixin
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import Translation
 from wagtail_localize.views import convert
 
-from website import translator_permissions
+from website import publish_translations, translator_permissions
 from multilingual.languages import SOURCE_LANGUAGE
 from multilingual.localization import locale_id_for
 
@@ -125,14 +125,13 @@ def may_submit_for_review(user, instance):
     return languages is None or instance.locale.language_code in languages
 
 
-def untranslated_count(translation):
-    """How many of the source's texts have no translation yet (they would show in Swedish)."""
-    return (
-        StringSegment.objects.filter(source=translation.source)
-        .annotate_translation(translation.target_locale)
-        .filter(translation__isnull=True)
-        .count()
-    )
+def untranslated_count(translation, instance):
+    """How many of the source's texts have no translation yet (they would show in Swedish).
+
+    Counted as the publish check counts them (``website.publish_translations``): a page's
+    slug never counts, an untranslated one keeps the Swedish, working address.
+    """
+    return len(publish_translations.missing_segments(translation, instance))
 
 
 def listing_url(instance):
@@ -180,7 +179,7 @@ def submit_for_review(request, app_label, model_name, pk):
                 "kind": instance._meta.verbose_name,
                 "language": instance.locale.get_display_name(),
                 "workflow": instance.get_workflow(),
-                "untranslated": untranslated_count(translation) if translation else 0,
+                "untranslated": untranslated_count(translation, instance) if translation else 0,
                 "back_url": listing_url(instance),
             },
         )

@@ -51,6 +51,11 @@ WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 #: The same workflow once website/migrations/0003 has given it a Swedish name.
 WAGTAIL_DEFAULT_WORKFLOW_NAMES = (WAGTAIL_DEFAULT_WORKFLOW, "Godkännande av moderatorer")
 
+#: Wagtail's own groups from its initial data, and the role that does what each did.
+#: *Moderators* publish pages past the review; both sat first in the user form, in
+#: English, among the roles. They are retired (:func:`retire_wagtail_groups`).
+WAGTAIL_GROUPS = {"Moderators": REVIEWERS, "Editors": COMMUNICATORS}
+
 #: Snippets that go through the review workflow: what a visitor in danger reads and dials,
 #: and the glossary that explains the words on those pages.
 REVIEWED_SNIPPETS = {
@@ -279,6 +284,7 @@ def ensure_roles(apps=global_apps):
             roles.grant_collection(group, collection, TRANSLATOR_COLLECTION_PERMISSIONS)
         groups[name] = group
 
+    retire_wagtail_groups(apps, groups)
     workflow = ensure_review_workflow(roles, reviewers)
     if root is not None:
         assign_to_root(roles, workflow, root)
@@ -287,6 +293,38 @@ def ensure_roles(apps=global_apps):
             content_type=roles.content_type("information", model), defaults={"workflow": workflow}
         )
     return groups
+
+
+def retire_wagtail_groups(apps, groups):
+    """Wagtail's *Moderators* and *Editors* give way to the roles.
+
+    Their members are first put in the role that does what the group did (Moderators
+    publish: Granskare; Editors edit: Kommunikatör), so nobody loses work they could do;
+    then the group goes, with its page and collection permissions. Nothing else is
+    touched. ``groups``: the roles by name, as made by :func:`ensure_roles`.
+    """
+    Group = apps.get_model("auth", "Group")
+    for name, role in WAGTAIL_GROUPS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        groups[role].user_set.add(*group.user_set.all())
+        group.delete()
+
+
+def restore_wagtail_groups(apps):
+    """Undo :func:`retire_wagtail_groups` as far as it can be undone: the two groups with
+    the permissions Wagtail's initial data gave them (not their former members)."""
+    roles = _Roles(apps)
+    root = roles.tree_root()
+    collection = roles.Collection.objects.filter(depth=1).order_by("path").first()
+    page_permissions = {"Moderators": ("add_page", "change_page", "publish_page"), "Editors": ("add_page", "change_page")}
+    for name, codenames in page_permissions.items():
+        group = roles.group(name, [ACCESS_ADMIN])
+        if root is not None:
+            roles.grant_pages(group, root, codenames)
+        if collection is not None:
+            roles.grant_collection(group, collection, EDITOR_COLLECTION_PERMISSIONS)
 
 
 def ensure_review_workflow(roles, reviewers):

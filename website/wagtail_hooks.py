@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from website import publish_translations, review, translator_permissions, views
+from website import four_eyes, publish_translations, review, translator_permissions, views
 
 
 @hooks.register("register_admin_urls")
@@ -35,6 +35,9 @@ hooks.register("before_delete_page", review.refuse_delete_unless_publisher)
 hooks.register("before_bulk_action", review.refuse_bulk_delete_unless_publisher)
 hooks.register("register_page_listing_more_buttons", review.page_listing_buttons)
 hooks.register("register_snippet_listing_buttons", review.snippet_listing_buttons)
+# Four eyes on a number (website/four_eyes.py): whoever changed it does not publish it.
+hooks.register("before_publish", four_eyes.refuse_publishing_own_change)
+hooks.register("before_publish_page", four_eyes.refuse_publishing_own_change)
 
 
 @hooks.register("before_edit_snippet", order=-1)

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.translation.test_snippet_drafts import (
@@ -228,3 +228,34 @@ def test_a_communicator_cannot_delete_a_draft_support_page(shared_support_site):
     assert response.status_code == 403
     assert "Bara den som får publicera" in response.content.decode()
     assert Page.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site):  # noqa: F811
+    """Issue 21, finding 6: a page translated but for its slug (which keeps the Swedish,
+    working address) has nothing "not yet translated"; the publish check agrees."""
+    from information.models import SupportPage
+    from tests.translation.conftest import translate_strings
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
+    arabic_page = SupportPage.objects.get(translation_key=page.translation_key, locale__language_code="ar")
+    arabic_page.delete()  # the demo's own; translated in wagtail-localize here
+    response = Client()
+    admin = get_user_model().objects.create_superuser(username="admin2", password="x")
+    response.force_login(admin)
+    response.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [Locale.objects.get(language_code="ar").pk]},
+    )
+    from wagtail_localize.models import Translation
+
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code="ar")
+    texts = StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True)
+    translate_strings(translation, {text: f"ترجمة {index}" for index, text in enumerate(texts)})
+    StringTranslation.objects.filter(locale=translation.target_locale, context__path="slug").delete()
+
+    translator = login(translator_group_name("ar"), "oversattare")
+    arabic = translation.get_target_instance()
+    html = translator.get(reverse("website_submit_for_review", args=["wagtailcore", "page", arabic.pk])).content.decode()
+    assert "Skicka till granskning" in html
+    assert "inte översatt" not in html
