@@ -85,12 +85,12 @@ def migrated_roots(db):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """pytest-django's test database, then the demo templates the collected tests ask for
-    (built here, before any test, with the test settings as they are by default)."""
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, then its tables read once as migrations left them:
+    the base the demo templates build on (tests/helpers/demo_template.py)."""
     demo_template.blocker = django_db_blocker
     with django_db_blocker.unblock():
-        demo_template.start(wanted=demo_template.wanted_templates(request.session.items))
+        demo_template.start()
     yield
 
 
@@ -156,47 +156,29 @@ def client_for(client):
 
 
 @pytest.fixture
-def home_page(db):
+def home_page(db, request):
     """A Swedish home page as the default site's root: what plans need of the site skeleton
-    (the full ``demo_site`` translates the home page into every language, which is slow)."""
-    from wagtail.models import Page, Site
-
-    from website.demo.site import HOME_TEXT
-    from website.demo.utils import ensure_locales, stable_key
-    from website.models import HomePage
-
-    locales = ensure_locales()
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
-    home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"])
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
-    return home
+    (the full ``demo_site`` translates the home page into every language, which is slow).
+    Copied from the ``home`` template (``tests.helpers.plans.make_home_page``)."""
+    return demo_template.use("home", request)
 
 
 @pytest.fixture
-def plan_index(home_page):
-    """The Swedish "Handlingsplaner" page, as load_demo makes it."""
-    from plans.models import PlanIndexPage
-    from website.demo.action_plans import INDEX
-    from website.demo.utils import ensure_child_page
-
-    return ensure_child_page(home_page, PlanIndexPage, "page:plans", **INDEX)
+def plan_index(home_page, request):
+    """The Swedish "Handlingsplaner" page, as load_demo makes it (the ``plan_index``
+    template)."""
+    index = demo_template.use("plan_index", request)
+    home_page.refresh_from_db()  # it has a child now
+    return index
 
 
 @pytest.fixture
-def demo_plans(plan_index):
-    """The three seed plans, loaded by the real demo loader: {plan key: PlanPage}."""
-    from wagtail.models import Locale
-
-    from plans.models import PlanPage
-    from website.demo import action_plans as demo
-
-    demo.load()
-    return {plan.plan_key: plan for plan in PlanPage.objects.filter(locale=Locale.objects.get(language_code="sv"))}
+def demo_plans(plan_index, request):
+    """The three seed plans, loaded by the real demo loader: {plan key: PlanPage} (the
+    ``plans`` template)."""
+    plans = demo_template.use("plans", request)
+    plan_index.refresh_from_db()
+    return plans
 
 
 @pytest.fixture
@@ -248,11 +230,18 @@ def page(browser):
 
 
 @pytest.fixture
-def load_demo_command(migrated_roots):
-    """Run the real ``load_demo`` command."""
+def load_demo_command(migrated_roots, request):
+    """Run the real ``load_demo`` command. The first run in a test that starts from the base
+    is the ``load_demo`` template: what that command made from the base, once per process;
+    every further run is the command itself (the tests check a second run changes nothing)."""
+    runs = []
 
     def run():
-        call_command("load_demo", verbosity=0)
+        if not runs and demo_template.state.level == "base":
+            demo_template.use("load_demo", request)
+        else:
+            call_command("load_demo", verbosity=0)
+        runs.append(True)
 
     return run
 

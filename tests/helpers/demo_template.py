@@ -75,13 +75,46 @@ def _load_support():
     return information.load()
 
 
+def _load_home():
+    from tests.helpers.plans import make_home_page
+
+    return make_home_page()
+
+
+def _load_plan_index():
+    from tests.helpers.plans import make_plan_index
+
+    return make_plan_index()
+
+
+def _load_plans():
+    from wagtail.models import Locale
+
+    from plans.models import PlanPage
+    from website.demo import action_plans
+
+    action_plans.load()
+    swedish = Locale.objects.get(language_code="sv")
+    return {plan.plan_key: plan for plan in PlanPage.objects.filter(locale=swedish)}
+
+
+def _load_demo_command():
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+
+
 TEMPLATES = {
+    # demo_site, then support_site / shared_support_site (tests/conftest.py)
     "site": Template(parent="base", load=_load_site),
     "support": Template(parent="site", load=_load_support),
+    # home_page, plan_index, demo_plans: the plans' own small skeleton
+    "home": Template(parent="base", load=_load_home),
+    "plan_index": Template(parent="home", load=_load_plan_index),
+    "plans": Template(parent="plan_index", load=_load_plans),
+    # the first run of load_demo_command: what the real command makes from the base
+    "load_demo": Template(parent="base", load=_load_demo_command),
 }
-
-# Which template each fixture gives (tests/conftest.py, tests/information/conftest.py).
-FIXTURES = {"demo_site": "site", "support_site": "support", "shared_support_site": "support"}
 
 
 class _State:
@@ -223,14 +256,13 @@ def forget_cached_rows():
 # ---------------------------------------------------------------- the templates
 
 
-def start(wanted=()):
-    """When the test database is made: read the base, build the templates ``wanted``."""
+def start():
+    """When the test database is made: read the base. Each template is built the first time
+    a test of this process asks for it (a worker builds only what its modules need)."""
     state.base = capture()
     state.level = "base"
     for template in TEMPLATES.values():
         template.delta, template.objects, template.media = None, None, {}
-    for name in wanted:
-        build(name)
 
 
 def _chain(name):
@@ -319,6 +351,8 @@ def reset_to_base():
 
 
 def _references(result):
+    if result is None:
+        return None
     if isinstance(result, dict):
         return {key: _references(value) for key, value in result.items()}
     if isinstance(result, list):
@@ -327,6 +361,8 @@ def _references(result):
 
 
 def _fetch(references):
+    if references is None:
+        return None
     if isinstance(references, dict):
         return {key: _fetch(value) for key, value in references.items()}
     if isinstance(references, list):
@@ -354,14 +390,3 @@ def _write_media(chain):
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-
-
-def wanted_templates(items):
-    """The templates the collected tests ask for (built when the database is made)."""
-    wanted = []
-    for item in items:
-        for fixture, name in FIXTURES.items():
-            if name not in wanted and fixture in getattr(item, "fixturenames", ()):
-                wanted.append(name)
-    return sorted(wanted, key=lambda name: len(_chain(name)))
-

@@ -89,3 +89,35 @@ def translate_plan(plan, language_code, title):
         copy.title = f"{copy.title} (ع)"
         copy.save_revision().publish()
     return translated.__class__.objects.get(pk=translated.pk)
+
+
+def make_home_page():
+    """A Swedish home page as the default site's root: what plans need of the site skeleton
+    (the full demo site translates the home page into every language)."""
+    from wagtail.models import Page, Site
+
+    from website.demo.site import HOME_TEXT
+    from website.demo.utils import ensure_locales, stable_key
+    from website.models import HomePage
+
+    locales = ensure_locales()
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
+    home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"])
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+def make_plan_index():
+    """The Swedish "Handlingsplaner" page under the home page, as load_demo makes it."""
+    from plans.models import PlanIndexPage
+    from website.demo.action_plans import INDEX
+    from website.demo.utils import ensure_child_page, stable_key
+    from website.models import HomePage
+
+    home = HomePage.objects.get(translation_key=stable_key("page:home"), locale__language_code="sv")
+    return ensure_child_page(home, PlanIndexPage, "page:plans", **INDEX)
