@@ -20,7 +20,7 @@ from information import fallback, visitors
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
-from multilingual.languages import direction, language_entries, local_name, site_languages, source_language
+from multilingual.languages import direction, language_entries, local_name, site_languages
 from multilingual.localization import in_locale, language_code_for, locale_id_for, shown_versions
 from multilingual.admin_search import word_endings
 from multilingual.conf import PageTypesSetting, support_index_parent_page_types
