@@ -459,7 +459,9 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         (``information.visitors``).
         """
         shown = visitors.for_visitor(self, language_code_for(self.locale_id))
-        return shown.page.specific if shown is not None else self
+        if shown is None or shown.page.pk == self.pk:
+            return self  # itself, as previewed or served
+        return shown.page.specific
 
     def support_pages(self, request=None):
         """The support pages this section lists, as ``(shown, url)`` (``visitors.Shown``):
