@@ -466,15 +466,14 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
     def support_pages(self, request=None):
         """The support pages this section lists, as ``(shown, url)`` (``visitors.Shown``):
         in menus, readable by anyone, each at the address where ``route`` serves it."""
-        return [
-            (shown, url)
-            for shown, url in visitors.section_listing(self, request=request)
-            if isinstance(shown.page, SupportPage) and shown.page.show_in_menus
-        ]
+        return [(shown, url) for shown, url in visitors.section_listing(self, request=request) if self._is_card(shown)]
+
+    @staticmethod
+    def _is_card(shown):
+        return isinstance(shown.page, SupportPage) and shown.page.show_in_menus
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        base = self.get_url(request=request)
         context["content"] = content = self.content_page()
         context["fallback_from"] = None  # the section says it itself (multilingual_tags)
         if content.locale_id != self.locale_id:
@@ -491,7 +490,7 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
                 "lang": language_code_for(shown.page.locale_id) if shown.is_fallback else None,
             }
             for shown, url in listing
-            if isinstance(shown.page, SupportPage) and shown.page.show_in_menus
+            if self._is_card(shown)
         ]
         # Brochures, glossary: in a language where they are aliases their titles are Swedish.
         context["other_pages"] = [
