@@ -20,7 +20,7 @@ from information import fallback, visitors
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
-from multilingual.languages import direction, language_entries, local_name, site_languages, source_language
+from multilingual.languages import direction, language_entries, local_name, site_languages
 from multilingual.localization import in_locale, language_code_for, locale_id_for, shown_versions
 from multilingual.admin_search import word_endings
 from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
@@ -462,20 +462,21 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         (``information.visitors``).
         """
         shown = visitors.for_visitor(self, language_code_for(self.locale_id))
-        return shown.page.specific if shown is not None else self
+        if shown is None or shown.page.pk == self.pk:
+            return self  # itself, as previewed or served
+        return shown.page.specific
 
     def support_pages(self, request=None):
         """The support pages this section lists, as ``(shown, url)`` (``visitors.Shown``):
         in menus, readable by anyone, each at the address where ``route`` serves it."""
-        return [
-            (shown, url)
-            for shown, url in visitors.section_listing(self, request=request)
-            if isinstance(shown.page, SupportPage) and shown.page.show_in_menus
-        ]
+        return [(shown, url) for shown, url in visitors.section_listing(self, request=request) if self._is_card(shown)]
+
+    @staticmethod
+    def _is_card(shown):
+        return isinstance(shown.page, SupportPage) and shown.page.show_in_menus
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        base = self.get_url(request=request)
         context["content"] = content = self.content_page()
         context["fallback_from"] = None  # the section says it itself (multilingual_tags)
         if content.locale_id != self.locale_id:
@@ -492,7 +493,7 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
                 "lang": language_code_for(shown.page.locale_id) if shown.is_fallback else None,
             }
             for shown, url in listing
-            if isinstance(shown.page, SupportPage) and shown.page.show_in_menus
+            if self._is_card(shown)
         ]
         # Brochures, glossary: in a language where they are aliases their titles are Swedish.
         context["other_pages"] = [

@@ -32,6 +32,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from multilingual.conf import fallback_languages
 from multilingual.languages import source_language
+from multilingual.published import once_per_publication
 from multilingual.localization import (
     in_locale,
     language_code_for,
@@ -143,24 +144,28 @@ def _forget_private(**kwargs):
     _PRIVATE.clear()
 
 
+# Read again in each request and after any save (a page added below a protected one).
 request_started.connect(_forget_private, dispatch_uid="information.visitors.request_started", weak=False)
 for _signal in (post_save, post_delete):
-    _signal.connect(_forget_private, sender=PageViewRestriction, dispatch_uid=f"information.visitors.{id(_signal)}", weak=False)
+    _signal.connect(_forget_private, dispatch_uid=f"information.visitors.{id(_signal)}", weak=False)
+
+
+def _read_private_keys():
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not paths:
+        return frozenset()
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path)
+    return frozenset(Page.objects.filter(below).values_list("translation_key", flat=True))
 
 
 def private_keys():
     """The ``translation_key`` of every page at or below a page with a view restriction:
-    those families are private in every language (rule 4). Two queries per request, one
-    when nothing is restricted."""
+    those families are private in every language (rule 4). Worked out once per
+    publication (``multilingual.published``; saving or deleting a restriction is one)."""
     if "keys" not in _PRIVATE:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        keys = frozenset()
-        if paths:
-            below = Q()
-            for path in paths:
-                below |= Q(path__startswith=path)
-            keys = frozenset(Page.objects.filter(below).values_list("translation_key", flat=True))
-        _PRIVATE["keys"] = keys
+        _PRIVATE["keys"] = once_per_publication(("information.private_keys",), None, _read_private_keys)
     return _PRIVATE["keys"]
 
 
