@@ -36,7 +36,11 @@ from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail_localize.models import StringSegment, Translation, get_edit_url
+from wagtail_localize.models import StringSegment, Translation, TranslationSource, get_edit_url
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.strings import StringValue
+
+from multilingual.languages import direction
 
 #: The translatable string of a page that never counts as missing: its URL slug. An
 #: untranslated slug keeps the Swedish one, which is a working address in every language.
@@ -331,3 +335,44 @@ def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects
         ) % {"pages": ", ".join(refused)},
     )
     return redirect(action.next_url)
+
+
+# Untranslated parts say which language they are in (issue 21, finding 6) ----------------
+
+
+def mark_source_language(get_segments):
+    """Wrap ``TranslationSource._get_segments_for_translation``: a part without a translation
+    is copied in the source language inside ``<span lang="sv" dir="ltr">``.
+
+    wagtail-localize fills every untranslated string of a translation (a draft, or one
+    published with "Publish anyway") with the Swedish text. On the Arabic page it stood
+    inside ``<html lang="ar" dir="rtl">``: a screen reader read Swedish with an Arabic
+    voice, right to left. The span is rich text, kept where the field is rich text; a
+    plain-text field (a title, a slug) takes the string's text only, so nothing shows there.
+    """
+
+    def get_segments_for_translation(source, locale, fallback=False):
+        segments = get_segments(source, locale, fallback=fallback)
+        if not fallback or locale.language_code == source.locale.language_code:
+            return segments
+        missing = set(
+            StringSegment.objects.filter(source=source)
+            .annotate_translation(locale)
+            .filter(translation__isnull=True)
+            .values_list("context__path", "order")
+        )
+        if not missing:
+            return segments
+        code = source.locale.language_code
+        opening = f'<span lang="{code}" dir="{direction(code)}">'
+        for segment in segments:
+            if isinstance(segment, StringSegmentValue) and (segment.path, segment.order) in missing:
+                segment.string = StringValue(f"{opening}{segment.string.data}</span>")
+        return segments
+
+    get_segments_for_translation.marks_source_language = True
+    return get_segments_for_translation
+
+
+if not getattr(TranslationSource._get_segments_for_translation, "marks_source_language", False):
+    TranslationSource._get_segments_for_translation = mark_source_language(TranslationSource._get_segments_for_translation)

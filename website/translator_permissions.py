@@ -289,3 +289,85 @@ def refuse_other_source(request, instance, back_url=""):
         ) % {"languages": names, "object": instance, "language": instance.locale.get_display_name()},
         back_url,
     )
+
+
+# No button that leads to "not allowed" (issue 21, finding 7) ------------------------------
+
+
+def page_actions_refused(page, user):
+    """Addresses of the page's actions ``user`` would be refused, to leave out of its menus.
+
+    Delete needs the right to publish the page (``website.review``). A translator does not
+    move pages (the translations mirror the Swedish structure) and translates only a
+    Swedish page into their languages (:func:`may_translate`).
+    """
+    refused_urls = []
+    if not page.permissions_for_user(user).can_publish():
+        refused_urls.append(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        refused_urls.append(reverse("wagtail_localize:convert_to_alias", args=[page.pk]))
+    languages = snippet_languages_for(user)
+    if languages is not None:
+        refused_urls.append(reverse("wagtailadmin_pages:move", args=[page.pk]))
+        refused_urls.extend(translation_actions_refused(page, languages))
+    return refused_urls
+
+
+def translation_actions_refused(instance, languages):
+    """"Translate" and "Sync" of ``instance`` that a translator of ``languages`` cannot complete."""
+    refused_urls = []
+    source = TranslationSource.objects.get_for_instance_or_none(instance)
+    if source is not None and (
+        instance.locale.language_code != SOURCE_LANGUAGE or not UpdateTranslationsView.own_translations(source, languages)
+    ):
+        refused_urls.append(reverse("wagtail_localize:update_translations", args=[source.pk]))
+    if instance.locale.language_code != SOURCE_LANGUAGE and not getattr(instance, "alias_of_id", None):
+        if hasattr(instance, "get_parent"):
+            refused_urls.append(reverse("wagtail_localize:submit_page_translation", args=[instance.pk]))
+        else:
+            meta = instance._meta
+            refused_urls.append(
+                reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, instance.pk])
+            )
+    return refused_urls
+
+
+def leaves_out(button, refused_urls):
+    url = getattr(button, "url", None) or ""
+    return any(url == refused or url.startswith(refused + "?") for refused in refused_urls)
+
+
+def hide_refused_page_listing_buttons(buttons, page, user, context=None):
+    """``construct_page_listing_buttons``: the page listing's "⋯" without refused actions."""
+    refused_urls = page_actions_refused(page, user)
+    for button in buttons:
+        dropdown = getattr(button, "dropdown_buttons", None)
+        if dropdown is not None:
+            dropdown[:] = [item for item in dropdown if not leaves_out(item, refused_urls)]
+    buttons[:] = [button for button in buttons if not leaves_out(button, refused_urls)]
+
+
+def hide_refused_snippet_listing_buttons(buttons, snippet, user):
+    """``construct_snippet_listing_buttons``: no "Translate"/"Sync" a translator cannot complete."""
+    languages = snippet_languages_for(user)
+    if languages is None or not isinstance(snippet, TranslatableMixin):
+        return
+    refused_urls = translation_actions_refused(snippet, languages)
+    buttons[:] = [button for button in buttons if not leaves_out(button, refused_urls)]
+
+
+def hide_refused_page_action_menu_items(menu_items, request, context):
+    """``construct_page_action_menu``: no "Convert to alias" for someone who may not publish the page."""
+    page = context.get("page")
+    if page is None or page.pk is None or page.permissions_for_user(request.user).can_publish():
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+def refuse_move_by_translator(request, page, destination=None):
+    """``before_move_page``: the translations mirror the Swedish tree; a translator does not move them."""
+    if snippet_languages_for(request.user) is None:
+        return None
+    return refused(
+        request,
+        pgettext("admin", "Translators do not move pages: each translation keeps the place of its Swedish page."),
+    )

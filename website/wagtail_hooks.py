@@ -40,6 +40,13 @@ hooks.register("before_publish", four_eyes.refuse_publishing_own_change)
 hooks.register("before_publish_page", four_eyes.refuse_publishing_own_change)
 
 
+# No button that leads to "not allowed" (website/translator_permissions.py).
+hooks.register("construct_page_listing_buttons", translator_permissions.hide_refused_page_listing_buttons)
+hooks.register("construct_snippet_listing_buttons", translator_permissions.hide_refused_snippet_listing_buttons)
+hooks.register("construct_page_action_menu", translator_permissions.hide_refused_page_action_menu_items)
+hooks.register("before_move_page", translator_permissions.refuse_move_by_translator)
+
+
 @hooks.register("before_edit_snippet", order=-1)
 def keep_swedish_snippets_for_publishers(request, instance):
     return translator_permissions.refuse_source_snippet_edit(request, instance)
