@@ -110,11 +110,3 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
         if not entry.msgid_plural:
             assert sorted(placeholder.findall(entry.msgstr)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
 
-
-def test_the_review_action_has_one_name():
-    """Wagtail's "Submit to <workflow>" and the site's own "Submit for review" button read
-    the same, not "Lämna in till Granskning före publicering" beside "Skicka till granskning"."""
-    with translation.override("sv"):
-        wagtail = translation.gettext("Submit to %(workflow_name)s") % {"workflow_name": "Granskning före publicering"}
-        ours = translation.pgettext("admin", "Submit for review")
-    assert wagtail == ours == "Skicka till granskning"
