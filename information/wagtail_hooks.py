@@ -74,6 +74,7 @@ class HelplineViewSet(StableOrderSnippetViewSet):
         "name",
         "phone_number",
         LastVerifiedColumn("last_verified", label=pgettext_lazy("admin", "Last verified"), sort_key="last_verified"),
+        "locale",  # a helpline and its translations often share a name
         LiveStatusTagColumn(),
     ]
     list_filter = ["is_emergency"]
@@ -85,7 +86,7 @@ class LocalServiceViewSet(StableOrderSnippetViewSet):
     icon = "home"
     revisions_compare_view_class = ContactFirstCompareView
     menu_label = pgettext_lazy("admin", "Local support services")
-    list_display = ["name", "phone_number", BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")), LiveStatusTagColumn()]
+    list_display = ["name", "phone_number", BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")), "locale", LiveStatusTagColumn()]
 
 
 class BrochureViewSet(StableOrderSnippetViewSet):

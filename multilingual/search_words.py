@@ -137,33 +137,54 @@ class FoundByAnyWord:
         return []
 
     def shown_snippets(self):
-        """The snippets the page shows, each as visitors of the page's language see it."""
-        from multilingual.localization import in_locale
+        """The snippets the page shows, each as visitors of the page's language see it
+        (one query per kind of snippet)."""
+        from django.utils import translation
+
+        from multilingual.localization import localized_many
 
         chosen = list(self.searchable_snippets())
         for field in self._meta.get_fields():
             if isinstance(field, StreamField):
                 chosen.extend(_snippets_in(getattr(self, field.attname)))
-        shown = (in_locale(snippet, self.locale_id) for snippet in dict.fromkeys(chosen))
-        return [snippet for snippet in shown if snippet is not None]
+        by_model = {}
+        for snippet in chosen:
+            by_model.setdefault(type(snippet), {})[snippet.pk] = snippet
+        shown = []
+        with translation.override(self._search_language()):
+            for snippets in by_model.values():
+                shown.extend(localized_many(snippets.values()))
+        return shown
+
+    def _search_language(self):
+        from multilingual.localization import language_code_for
+
+        return language_code_for(self.locale_id) or settings.LANGUAGE_CODE
+
+    def _search_texts(self):
+        """``(own text, snippet text)``, worked out once for the three fields the indexer
+        asks for in a row (kept with the page's revision: a new one is read afresh)."""
+        key = (self.pk, self.locale_id, self.latest_revision_id, self.live_revision_id, self.title)
+        memo = getattr(self, "_search_texts_memo", None)
+        if memo is None or memo[0] != key:
+            own = " ".join(
+                _text(field.get_value(self)) for field in self.get_searchable_search_fields() if field.field_name not in OWN_FIELDS
+            )
+            memo = (key, own, " ".join(snippet_words(snippet) for snippet in self.shown_snippets()))
+            self._search_texts_memo = memo
+        return memo[1], memo[2]
 
     def snippet_text(self):
-        return " ".join(snippet_words(snippet) for snippet in self.shown_snippets())
-
-    def own_text(self):
-        """The text of the page's other search fields (title, body …)."""
-        return " ".join(
-            _text(field.get_value(self)) for field in self.get_searchable_search_fields() if field.field_name not in OWN_FIELDS
-        )
+        return self._search_texts()[1]
 
     def text_stems(self):
-        languages = [self.locale.language_code, settings.LANGUAGE_CODE]
-        if self.alias_of_id:
-            languages.append(self.alias_of.locale.language_code)
-        return " ".join(stems(words(self.own_text() + " " + self.snippet_text()), languages))
+        # The page's language and the source language (an alias's text is the source's).
+        languages = [self._search_language(), settings.LANGUAGE_CODE]
+        own, snippets = self._search_texts()
+        return " ".join(stems(words(own + " " + snippets), languages))
 
     def text_word_endings(self):
-        return word_endings(self.own_text(), self.snippet_text())
+        return word_endings(*self._search_texts())
 
 
 SEARCH_FIELDS = [

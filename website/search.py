@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from multilingual.localization import active_locale_id, language_code_for
-from multilingual.search_words import query_words
+from multilingual.search_words import query_words, words
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 30
@@ -61,6 +61,29 @@ def search_results(query, locale_id):
     return results
 
 
+def matching_helplines(query, locale_id, limit=5):
+    """Published helplines whose name or number holds a word of ``query`` (in the
+    visitor's language or Swedish), each shown in the visitor's language: someone who
+    searches for "Terrafem" or "1177" gets the number at once."""
+    from django.conf import settings
+    from django.db.models import Q
+
+    from information.models import Helpline
+    from multilingual.localization import locale_id_for, localized_many
+
+    match = Q()
+    for word in words(query):
+        if len(word) > 1:
+            match |= Q(name__icontains=word) | Q(phone_number__contains=word) | Q(alternative_number__contains=word)
+    if not match:
+        return []
+    rows = Helpline.objects.filter(match, live=True, locale_id__in=[locale_id, locale_id_for(settings.LANGUAGE_CODE)])
+    chosen = {}
+    for row in rows.order_by("-is_emergency", "name", "pk"):
+        chosen.setdefault(row.translation_key, row)
+    return localized_many(list(chosen.values())[:limit])
+
+
 def _restricted_sources(pages):
     """The ids of ``pages`` whose source, alias target or a translation is not public."""
     restricted = Page.objects.not_public()
@@ -74,5 +97,7 @@ def search(request):
     # Words only: the full-text backends give operators (quotes, OR, *) a meaning, and a
     # query they cannot parse must not become a server error.
     query = " ".join(re.sub(r"[^\w\s-]", " ", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
-    results = search_results(query, active_locale_id())
-    return render(request, "website/search.html", {"query": query, "results": results, "searched": bool(query)})
+    locale_id = active_locale_id()
+    results = search_results(query, locale_id)
+    helplines = matching_helplines(query, locale_id) if query and locale_id is not None else []
+    return render(request, "website/search.html", {"query": query, "results": results, "helplines": helplines, "searched": bool(query)})

@@ -23,7 +23,6 @@ def _urls(client, code, query):
 @pytest.mark.parametrize(("code", "query", "expected"), [
     # A helpline card (a snippet chosen in a block) is part of the page that shows it.
     ("sv", "Terrafem", "/sv/stod/utsatt-for-vald/"),
-    ("sv", "1177", "/sv/stod/"),
     ("ar", "Terrafem", "/ar/stod/"),
     ("so", "Terrafem", "/so/stod/"),
     # A glossary term: on the glossary page and on the page that explains it.
@@ -36,6 +35,13 @@ def test_search_finds_what_a_page_shows(shared_support_site, search_index, clien
     urls = _urls(client_for, code, query)
     assert any(url.startswith(expected) for url in urls), (code, query, urls)
     assert all(url.startswith(f"/{code}/") for url in urls), urls
+
+
+@pytest.mark.parametrize(("code", "query", "number"), [("sv", "1177", "1177"), ("sv", "Terrafem", "020-52 10 10"), ("ar", "Terrafem", "020-52 10 10"), ("so", "terrafem", "020-52 10 10")])
+def test_search_gives_the_number_of_a_helpline_it_names(shared_support_site, search_index, client_for, code, query, number):
+    html = client_for.get(f"/{code}/sok/", {"q": query}).content.decode()
+    helplines = html.split('id="search-helplines-heading"', 1)[1].split("</section>", 1)[0]
+    assert f'<span class="helpline__number" dir="ltr">{number}</span>' in helplines
 
 
 # (language, a word of the demo home page's text in another form than the page writes it

@@ -46,9 +46,16 @@ def test_wagtail_localize_publish_button_keeps_the_space_before_the_language():
         view = JavaScriptCatalog.as_view(packages=["wagtail_localize"])
         body = view(request).content.decode()
     assert '"Publish in ": "Publicera p\\u00e5 "' in body
+    assert '"Download PO file": "Ladda ner PO-fil"' in body  # not "Ladda ner PO fil"
 
 
-@pytest.mark.parametrize(("msgid", "swedish"), [("Saved", "Sparad"), ("Autosave is paused", "Automatisk sparning är pausad"), ("Locale", "Språk")])
+@pytest.mark.parametrize(("msgid", "swedish"), [
+    ("Saved", "Sparad"),
+    ("Autosave is paused", "Automatisk sparning är pausad"),
+    ("Locale", "Språk"),
+    ("Your account settings have been changed successfully!", "Dina kontoinställningar är sparade."),  # not "uppdaterats med bra resultat!"
+    ("Sorry, you do not have permission to access this area.", "Du har inte behörighet till den här delen av administrationen."),
+])
 def test_admin_words_wagtail_leaves_in_english_are_swedish(msgid, swedish):
     with translation.override("sv"):
         assert translation.gettext(msgid) == swedish
@@ -102,3 +109,4 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
             assert set(placeholder.findall(text)) <= set(placeholder.findall(entry.msgid + entry.msgid_plural)), entry.msgid
         if not entry.msgid_plural:
             assert sorted(placeholder.findall(entry.msgstr)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
+

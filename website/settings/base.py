@@ -321,12 +321,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Approving publishes the revision the reviewer approved, never a later one (website.review_lock).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "website.review_lock.publish_approved_revision"
-# Wagtail's database backend: SQLite FTS5 here, PostgreSQL full-text search in production.
-# PostgreSQL stems words with one text search configuration for the whole index (one
-# table for every language), and without one it takes the server's default, usually
-# English. Swedish is the language every page is written in: "kvinnojouren" finds
-# "Kvinnojourer". Words of other scripts (Arabic, Tigrinya …) pass the Swedish stemmer
-# unchanged, so they are found as written. After changing it: `manage.py update_index`.
+# Wagtail's database backend: SQLite FTS5 here, PostgreSQL full-text search in production,
+# through multilingual.search_backend (a query with quotes or operators is searched for
+# its words, never a syntax error). Other forms of a word are found by Snowball stems
+# indexed with each page in its own language and Swedish (multilingual.search_words), the
+# same on both databases; PostgreSQL's own configuration ("swedish": one for the whole
+# index) only adds its stop words and stemming on top. After changing either:
+# `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "multilingual.search_backend",  # the database backend, for queries as typed
