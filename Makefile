@@ -82,8 +82,10 @@ check: install
 # throw-away one on loopback and sets it; pytest-django makes its own test_<name>, one per
 # worker). Two worker processes (pytest-xdist), each taking whole modules (--dist loadscope:
 # a module's shared fixtures never meet another module's tests); TEST_WORKERS=0 runs in this process.
+# The demo content comes from a template each worker builds once (docs/testing.md); the 25
+# slowest steps are listed at the end, so a run shows where its time went.
 TEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25 $(PYTEST_ARGS)
 
 test: install messages
 	$(MANAGE) check
