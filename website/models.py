@@ -134,9 +134,11 @@ class AccessibilityStatementPage(Page):
     """Tillgänglighetsredogörelse: required of every Swedish public-sector website (lag
     2018:1937 om tillgänglighet till digital offentlig service, DOS-lagen).
 
-    The fields follow the structure of DIGG's template (Myndigheten för digital
-    förvaltning): compliance status, what is not accessible, how to report a problem,
-    the enforcement procedure (fixed text: DIGG supervises), how the site was tested.
+    The page follows DIGG's model statement (Myndigheten för digital förvaltning), section
+    by section: who runs the site, compliance status, what to do when part of the site
+    cannot be used, how to report a problem, the enforcement procedure (fixed text: DIGG
+    supervises), the technical information (non-compliance with each shortcoming's WCAG
+    criterion, disproportionate burden, content outside the law), how the site was tested.
     """
 
     COMPLIANCE_CHOICES = [
@@ -152,6 +154,14 @@ class AccessibilityStatementPage(Page):
         pgettext_lazy("admin", "content that is not accessible"), blank=True, features=["bold", "italic", "link", "ul"],
         help_text=pgettext_lazy("admin", "Known shortcomings, where they are and when they will be fixed."),
     )
+    disproportionate_burden = RichTextField(
+        pgettext_lazy("admin", "disproportionate burden"), blank=True, features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy("admin", "Content not made accessible because it would be a disproportionate burden, and why. Empty: the section is left out."),
+    )
+    outside_the_law = RichTextField(
+        pgettext_lazy("admin", "content outside the law"), blank=True, features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy("admin", "Content the law does not cover, e.g. office documents published before 23 September 2018. Empty: the section is left out."),
+    )
     how_to_report = RichTextField(
         pgettext_lazy("admin", "how to report shortcomings"), blank=True, features=["bold", "italic", "link", "ul"],
         help_text=pgettext_lazy("admin", "How to contact the municipality. The email address in the site settings is shown too."),
@@ -165,6 +175,8 @@ class AccessibilityStatementPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("compliance_status"),
         FieldPanel("known_issues"),
+        FieldPanel("disproportionate_burden"),
+        FieldPanel("outside_the_law"),
         FieldPanel("how_to_report"),
         FieldPanel("testing"),
         FieldPanel("statement_date"),
@@ -178,6 +190,8 @@ class AccessibilityStatementPage(Page):
         SynchronizedField("slug", overridable=False),
         SynchronizedField("compliance_status", overridable=False),
         TranslatableField("known_issues"),
+        TranslatableField("disproportionate_burden"),
+        TranslatableField("outside_the_law"),
         TranslatableField("how_to_report"),
         TranslatableField("testing"),
         SynchronizedField("statement_date", overridable=False),
