@@ -101,6 +101,10 @@ def read(path):
 # Validating --------------------------------------------------------------------------------
 
 
+#: Unknown fields named in one problem at most (the rest are counted).
+MAX_LISTED = 10
+
+
 def place(path):
     """``plan.focus_areas[0].measures[3].identifier`` from a JSON Schema error path."""
     text = ""
@@ -118,7 +122,9 @@ def _describe(error):
         return f"{where}: '{name}' is required"
     if error.validator == "additionalProperties":
         extra = re.findall(r"'([^']+)'", error.message)
-        return f"{where}: unknown field {', '.join(repr(e) for e in extra)}"
+        shown = ", ".join(repr(e[:60]) for e in extra[:MAX_LISTED])
+        more = f" and {len(extra) - MAX_LISTED:,} more" if len(extra) > MAX_LISTED else ""
+        return f"{where}: unknown field {shown}{more}"
     if error.validator == "enum":
         return f"{where}: {value!r} is not one of {', '.join(map(str, error.validator_value))}"
     if error.validator == "const":

@@ -53,3 +53,21 @@ def translators_limits_are_installed(app_configs, **kwargs):
             id="website.E002",
         )
     ]
+
+
+@checks.register(deploy=True)
+def production_database_is_postgresql(app_configs, **kwargs):
+    """``check --deploy`` was clean with ``DATABASE_URL=sqlite:///…``, but production needs
+    PostgreSQL: several app servers cannot share a SQLite file, its search has no Swedish
+    stemming, and the backups and the two-server test assume it (docs/deploy.md)."""
+    engines = {alias: db["ENGINE"] for alias, db in settings.DATABASES.items()}
+    return [
+        checks.Warning(
+            f"The database '{alias}' is SQLite ({engine}); production needs PostgreSQL.",
+            hint="Set DATABASE_URL=postgres://user:password@host:5432/name (docs/deploy.md). "
+            "SQLite is for trying the site on one machine.",
+            id="website.W010",
+        )
+        for alias, engine in engines.items()
+        if "sqlite" in engine
+    ]

@@ -150,7 +150,8 @@ def upload_po(request, translation_id):
             pgettext("admin", "The PO file could not be read: %(error)s. Correct it in your PO editor and upload it again.")
             % {"error": str(error)[:200]},
         )
-    if "X-WagtailLocalize-TranslationID" not in po.metadata:
+    if "X-WagtailLocalize-TranslationID" not in po.metadata and "X-WagtailLocalize-TranslationID" in text:
+        # The id is written in the file, but the header around it does not parse.
         return refuse_upload(
             request,
             pgettext(

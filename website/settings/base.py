@@ -355,5 +355,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # WeasyPrint warns about every CSS property it does not support; the PDF stylesheets
     # are written for it, so only its errors are worth a line.
-    "loggers": {"weasyprint": {"level": "ERROR"}},
+    # Django logs every 404 ("Not Found: /ar/stod/…") as a warning: a list of who read
+    # what about violence, and noise. Server errors (500) are still logged.
+    "loggers": {"weasyprint": {"level": "ERROR"}, "django.request": {"level": "ERROR"}},
 }
