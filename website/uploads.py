@@ -71,6 +71,18 @@ def pdf_problem(data):
     return None
 
 
+def extension_problem(name):
+    """Why the file's name is refused, in Swedish, when it has no extension at all
+    (Wagtail's own message then read "File extension “” is not allowed")."""
+    if "." in name.strip(".") and name.rsplit(".", 1)[-1]:
+        return None
+    from django.conf import settings
+
+    return pgettext(
+        "admin", "The file name has no extension. Name the file with the ending of its type (%(allowed)s) and upload it again."
+    ) % {"allowed": ", ".join(f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS)}
+
+
 def content_problem(name, data):
     """Why the file ``name`` with content ``data`` is refused, in Swedish; ``None`` if it is not."""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -94,10 +106,15 @@ class CheckedDocumentForm(BaseDocumentForm):
             uploaded.seek(0)
             data = uploaded.read()
             uploaded.seek(0)
-            problem = content_problem(uploaded.name, data)
+            problem = extension_problem(uploaded.name) or content_problem(uploaded.name, data)
             if problem:
                 raise forms.ValidationError(problem, code="file_content")
         return uploaded
+
+    def _post_clean(self):
+        if "file" in self._errors:
+            return  # refused already; Wagtail's model check would add "File extension “” is not allowed"
+        super()._post_clean()
 
 
 def image_problem(uploaded):

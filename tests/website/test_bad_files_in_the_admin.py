@@ -104,3 +104,19 @@ def test_a_truncated_gif_is_refused_with_a_message(admin_client):
 def test_any_broken_image_gets_an_answer_not_a_server_error(admin_client, cut, noise):
     response = upload_image(admin_client, "bild.gif", gif()[:cut] + noise)
     assert response.status_code in (200, 302), response.status_code
+
+
+def test_a_document_without_an_extension_is_told_so(admin_client):
+    from wagtail.documents import get_document_model
+
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {"title": "Broschyr", "file": SimpleUploadedFile("broschyr", b"%PDF-1.4\n%%EOF\n"),
+         "collection": Collection.get_first_root_node().pk},
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Filnamnet saknar filändelse" in html and ".pdf" in html
+    assert "Filändelsen “”" not in html
+    assert not get_document_model().objects.exists()
