@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('website', '0006_english_admin_labels'),
+        ('website', '0007_retire_wagtail_groups'),
     ]
 
     operations = [
