@@ -695,7 +695,7 @@ class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord,
     search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
 
     def searchable_snippets(self):
-        return terms_for_locale(self.locale)  # the page lists them
+        return visitors.terms_for_visitor(self.locale.language_code)  # the page lists them
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["information.SupportIndexPage"]
