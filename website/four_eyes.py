@@ -99,6 +99,8 @@ def refuse_own_change(user, revision):
 def refuse_publishing_own_change(request, obj):
     """``before_publish`` / ``before_publish_page``: the edit form's *Publicera*. The form
     has been saved as a draft already; it stays one."""
+    if not guarded_fields(type(obj)):
+        return None
     revision = obj.get_latest_revision()
     reason = refusal(request.user, revision) if revision is not None else None
     if reason is None:

@@ -4,6 +4,7 @@ published, in Swedish and in every translation."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import rich_text
@@ -132,6 +133,8 @@ def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_clie
     assert "lastPublishedDate&quot;: null" not in editor and "lastPublishedDate" in editor
 
 
+# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+@override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_an_editors_new_number_saved_as_draft_is_not_public_until_published(admin_client, shared_support_site):
     swedish = kvinnofridslinjen()
     old_number = swedish.phone_number
@@ -277,6 +280,8 @@ def test_translating_a_page_leaves_the_published_translations_of_its_helplines_p
     assert arabic.name in admin_client.get("/ar/").content.decode()
 
 
+# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+@override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_a_published_swedish_number_reaches_every_language_at_once(admin_client, shared_support_site):
     from information.models import Helpline
 
@@ -304,6 +309,8 @@ def test_a_published_swedish_number_reaches_every_language_at_once(admin_client,
     assert arabic.phone_number == NEW_NUMBER and arabic.opening_hours == "على مدار الساعة، كل يوم"
 
 
+# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+@override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_a_translation_published_from_the_editor_keeps_the_new_swedish_number(
     admin_client, shared_support_site, django_capture_on_commit_callbacks
 ):

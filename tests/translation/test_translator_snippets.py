@@ -4,7 +4,7 @@ publishing, stay with editors: neither the sync form nor the edit form opens tha
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail_localize.models import StringSegment, TranslationSource
@@ -166,6 +166,8 @@ def test_a_translator_still_opens_the_arabic_translation_editor(translator, shar
     assert "js-translation-editor" in response.content.decode()
 
 
+# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+@override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_an_editor_still_edits_and_publishes_the_swedish_helpline(editor, shared_support_site):
     swedish = kvinnofridslinjen()
     edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
