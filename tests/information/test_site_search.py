@@ -28,7 +28,9 @@ def test_search_finds_pages_in_the_visitors_language_only(shared_support_site, s
 def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(shared_support_site, search_index, client_for):
     for code in ["ti", "pl"]:
         html = client_for.get(f"/{code}/sok/", {"q": "Kvinnofridslinjen"}).content.decode()
-        results = _results(html)
+        # The home page is written in every language (its help text names the line);
+        # the support pages are Swedish, marked so.
+        results = [(lang, url) for lang, url in _results(html) if url != f"/{code}/"]
         assert results, code
         assert all(url.startswith(f"/{code}/") and lang == "sv" for lang, url in results), (code, results)
         assert 'class="untranslated-note"' in html
