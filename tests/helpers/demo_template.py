@@ -238,8 +238,11 @@ def _set_id_floor(floor):
                 cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [floor, table])
 
 
-def forget_cached_rows():
-    """Caches that hold rows by id and that no signal empties when rows are written with SQL."""
+def forget_cached_rows(content_types=True):
+    """Caches that hold rows by id and that no signal empties when rows are written with SQL.
+    Content types keep their ids in every template (each builds on the base), so they are
+    read again only after the base is written back; otherwise they are read into the
+    cache, as running a loader in this process would have left them (query counts)."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
     from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
@@ -247,7 +250,9 @@ def forget_cached_rows():
     from multilingual.localization import forget_locales
     from multilingual.published import forget
 
-    ContentType.objects.clear_cache()
+    if content_types:
+        ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
     cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
     forget()
     forget_locales()
@@ -336,7 +341,7 @@ def use(name, request):
             apply(TEMPLATES[step].delta)
         previous, state.level = state.level, name
         request.addfinalizer(lambda: setattr(state, "level", previous))
-        forget_cached_rows()
+        forget_cached_rows(content_types=False)
     _write_media(chain)
     return _fetch(TEMPLATES[name].objects)
 
