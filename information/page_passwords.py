@@ -14,7 +14,6 @@ A host site puts the view in front of Wagtail's URLs, under the same name::
          authenticate_with_password, name="wagtailcore_authenticate_with_password"),
 """
 
-from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -24,13 +23,15 @@ from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
+from multilingual.conf import setting
+
 
 def tries_allowed():
-    return getattr(settings, "VINR_PAGE_PASSWORD_TRIES", 5)
+    return setting("VINR_PAGE_PASSWORD_TRIES")
 
 
 def window_seconds():
-    return getattr(settings, "VINR_PAGE_PASSWORD_WINDOW", 15 * 60)
+    return setting("VINR_PAGE_PASSWORD_WINDOW")
 
 
 def _key(request, restriction_id):

@@ -43,6 +43,10 @@ DEFAULTS = {
     # False: the PDF is rendered when a reader first asks for it (tests turn it off).
     "VINR_PLANS_PDF_ON_PUBLISH": True,
     "VINR_BROCHURES_PDF_ON_PUBLISH": True,
+    # The page-password form (information.page_passwords): tries per client address and
+    # protected page within the window (seconds); then 429 until the window has passed.
+    "VINR_PAGE_PASSWORD_TRIES": 5,
+    "VINR_PAGE_PASSWORD_WINDOW": 15 * 60,
     # Four eyes: {"app_label.Model": [field names]}. Whoever changed one of these fields
     # does not publish the change; a second person approves it (docs/roles.md). {}: off.
     "VINR_FOUR_EYES_FIELDS": {
