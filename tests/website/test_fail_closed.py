@@ -75,7 +75,11 @@ def test_check_reports_a_missing_static_manifest_in_production(tmp_path):
 def test_check_deploy_with_production_settings_is_clean(tmp_path):
     # What collectstatic leaves behind; the check only needs the manifest to exist.
     (tmp_path / "staticfiles.json").write_text(json.dumps({"paths": {}, "version": "1.1"}))
-    result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)})
+    # Production runs on PostgreSQL (SQLite is a warning of its own: test_deploy_faults.py);
+    # the check opens no connection.
+    postgresql = "postgres://never@127.0.0.1:1/never-opened-by-check"
+    env = {**PRODUCTION_ENV, "DATABASE_URL": postgresql, "STATIC_ROOT": str(tmp_path)}
+    result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stdout + result.stderr
