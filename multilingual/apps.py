@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import pgettext_lazy
 
 
@@ -11,7 +12,12 @@ class MultilingualConfig(AppConfig):
     verbose_name = pgettext_lazy("admin", "Multilingual")
 
     def ready(self):
-        from multilingual import checks  # noqa: F401  (registers the system checks)
+        from multilingual import checks  # registers the system checks
         from multilingual.languages import add_language_info
 
+        # A hidden app (E001) stops the site at once: its URLs would otherwise fail to
+        # import before ``manage.py check`` could say why.
+        hidden = checks.check_extension_packages_are_the_extensions()
+        if hidden:
+            raise ImproperlyConfigured("\n".join(f"{e.id}: {e.msg} HINT: {e.hint}" for e in hidden))
         add_language_info()
