@@ -15,3 +15,7 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 # The test process makes the editor's account with the tests' fast hasher.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# These servers test that a publication on one shows on the other, not who may publish a
+# number: one editor publishes it here (four eyes: tests/website/test_four_eyes.py).
+VINR_FOUR_EYES_FIELDS = {}

@@ -99,7 +99,9 @@ def pytest_runtest_teardown(item, nextitem):
     """After a transactional test's flush: the database as migrations left it (the base the
     demo templates build on), whatever the flush and ``post_migrate`` re-created."""
     result = yield
-    if demo_template.blocker is not None and _is_transactional(item):
+    # After the session's last test the test database is gone already (its finalizers ran
+    # in this teardown): nothing to write back, and the connection names the real database.
+    if nextitem is not None and demo_template.blocker is not None and _is_transactional(item):
         with demo_template.blocker.unblock():
             demo_template.reset_to_base()
     return result
