@@ -154,3 +154,22 @@ def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, suppor
     assert response.status_code == 302
     # Only the easy-read sentence is left in Swedish (the slug does not count).
     assert "publicerades på arabiska med 1 del på svenska." in messages_shown_after(admin_client, response)
+
+
+def test_a_page_in_review_says_since_when_in_swedish(admin_client, django_user_model, support_page):
+    """Wagtail writes the review's time with Django's humanize ("8 minutes ago"), whose
+    catalogue is not loaded, as humanize is not an installed app."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from wagtail.models import TaskState
+
+    support_page.save_revision(user=django_user_model.objects.get(username="admin"))
+    support_page.get_workflow().start(support_page, django_user_model.objects.get(username="admin"))
+    TaskState.objects.filter(workflow_state__object_id=str(support_page.pk)).update(
+        started_at=timezone.now() - timedelta(minutes=8)
+    )
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
+    assert "8\xa0minuter sedan" in html  # no break inside "8 minuter"
+    assert "minutes ago" not in html
