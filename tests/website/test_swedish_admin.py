@@ -173,3 +173,11 @@ def test_a_page_in_review_says_since_when_in_swedish(admin_client, django_user_m
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
     assert "8\xa0minuter sedan" in html  # no break inside "8 minuter"
     assert "minutes ago" not in html
+
+
+
+def test_the_headers_action_buttons_are_announced_in_swedish(admin_client, home_page):
+    """Screen readers name the header's button group: "Handlingar", not "Actions"."""
+    html = admin_client.get("/admin/sites/").content.decode()
+    assert 'id="w-slim-header-buttons"' in html
+    assert '<nav aria-label="Handlingar" id="w-slim-header-buttons"' in html
