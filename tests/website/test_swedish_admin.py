@@ -181,3 +181,13 @@ def test_the_headers_action_buttons_are_announced_in_swedish(admin_client, home_
     html = admin_client.get("/admin/sites/").content.decode()
     assert 'id="w-slim-header-buttons"' in html
     assert '<nav aria-label="Handlingar" id="w-slim-header-buttons"' in html
+
+
+def test_the_edit_forms_review_action_has_the_same_name_as_everywhere_else(admin_client, support_page):
+    """Wagtail names the action after the workflow ("Submit to %(workflow_name)s"); with the
+    workflow named "granskning" it reads "Skicka till granskning", as the listings' menus do."""
+    from django.urls import reverse
+
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
+    assert "Skicka till granskning" in html
+    assert "Lämna in till" not in html
