@@ -32,7 +32,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import strip_tags
-from django.utils.translation import npgettext, pgettext, pgettext_lazy
+from django.utils.translation import get_language, npgettext, pgettext, pgettext_lazy
 from wagtail.admin import messages
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -125,7 +125,15 @@ def enabled_translation(instance):
 
 
 def language_name(translation):
-    return str(translation.target_locale.get_display_name())  # lazy: multilingual.languages
+    """The target language as a word in a sentence ("publicerades på arabiska")."""
+    return in_running_text(translation.target_locale.get_display_name())
+
+
+def in_running_text(display_name):
+    """A language's name inside a Swedish sentence: lower case ("till arabiska"), as
+    Swedish writes language names; the capital stays for labels and in English."""
+    name = str(display_name)  # lazy: multilingual.languages
+    return name[:1].lower() + name[1:] if get_language() == "sv" else name
 
 
 def publish(request, translation, instance):
@@ -235,7 +243,12 @@ def publish_incomplete_translation(request, translation_id):
             if published:
                 django_messages.success(
                     request,
-                    pgettext("admin", "”%(object)s” was published in %(language)s with %(count)s parts in Swedish.")
+                    npgettext(
+                        "admin",
+                        "”%(object)s” was published in %(language)s with %(count)s part in Swedish.",
+                        "”%(object)s” was published in %(language)s with %(count)s parts in Swedish.",
+                        len(missing),
+                    )
                     % {"object": instance, "language": language_name(translation), "count": len(missing)},
                 )
             return redirect(editor_url)

@@ -22,7 +22,7 @@ workflow, so this module only sets them up:
   in Granskare too. Superusers are outside all this (Wagtail lets them publish anything):
   ``ensure_admin``'s account is for setting up, not for editing.
 
-The workflow *Granskning före publicering* has one task, *Granskares godkännande*
+The workflow *granskning* has one task, *Granskares godkännande*
 (Wagtail's group approval task for Granskare). It is assigned to the tree's root page —
 so it covers every page in every language, plan pages included, and exists before any
 page does — and to the helpline, local service, brochure and glossary term snippets.
@@ -44,7 +44,9 @@ ADMINISTRATORS = "Administratör"
 HELPLINE_EDITORS = "Stödlinjeredaktör"
 TRANSLATORS = "Översättare"  # every language; one group per language as well
 
-REVIEW_WORKFLOW = "Granskning före publicering"
+REVIEW_WORKFLOW = "granskning"  # lower case: Wagtail's button reads "Skicka till granskning"
+#: Its name before website/migrations/0009 (the button read "Lämna in till Granskning före publicering").
+OLD_REVIEW_WORKFLOW = "Granskning före publicering"
 REVIEW_TASK = "Granskares godkännande"
 #: Wagtail's own workflow from its initial data; replaced on the root page by ours.
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"

@@ -39,6 +39,7 @@ from wagtail_localize.views import submit_translations
 
 from multilingual.languages import SOURCE_LANGUAGE
 from website import translator_permissions
+from website.publish_translations import in_running_text
 
 
 def existing_translation_locale_ids(instance):
@@ -121,7 +122,7 @@ def translate_page_subtree(page_id, locales, components, user):
 def report_left_alone(request, translator):
     """Tell the editor which existing translations were not touched, and why."""
     for instance, locales in translator.left_alone:
-        names = ", ".join(str(locale.get_display_name()) for locale in locales)
+        names = ", ".join(in_running_text(locale.get_display_name()) for locale in locales)
         messages.info(
             request,
             pgettext(
@@ -169,7 +170,7 @@ class SubmitWithoutOverwritingMixin:
 
         single_translated_object = None
         if len(locales) == 1:
-            locale_names = str(locales[0].get_display_name())
+            locale_names = in_running_text(locales[0].get_display_name())
             single_translated_object = self.object.get_translation(locales[0])
         else:
             locale_names = pgettext("admin", "%(count)s locales") % {"count": len(locales)}

@@ -110,3 +110,84 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
         if not entry.msgid_plural:
             assert sorted(placeholder.findall(entry.msgstr)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
 
+
+
+# Issue 21, finding 7: words the Swedish admin still showed in English or ungrammatically.
+
+from tests.translation.conftest import support_page  # noqa: E402,F401  (a fixture)
+
+
+def messages_shown_after(client, response):
+    """The admin's message area on the page the editor lands on after ``response``."""
+    html = client.get(response["Location"]).content.decode()
+    start = html.index('class="messages"')
+    return html[start:html.index("</ul>", start)]
+
+
+def test_a_language_is_written_in_lower_case_inside_a_swedish_sentence(admin_client, support_page):
+    from django.urls import reverse
+
+    arabic = Locale.objects.get(language_code="ar")
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[support_page.pk]), {"locales": [arabic.pk]}
+    )
+    assert response.status_code == 302
+    shown = messages_shown_after(admin_client, response)
+    assert "för översättning till arabiska" in shown  # not "till Arabiska"
+
+
+def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, support_page, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from tests.helpers.translation import submit_for_translation
+
+    translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string, locale=translation.target_locale, context=title.context, data="الدعم"
+    )
+    confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    segments = admin_client.get(confirm_url).context["form"].initial["segments"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(confirm_url, {"segments": segments, "confirm": "on"})
+    assert response.status_code == 302
+    # Only the easy-read sentence is left in Swedish (the slug does not count).
+    assert "publicerades på arabiska med 1 del på svenska." in messages_shown_after(admin_client, response)
+
+
+def test_a_page_in_review_says_since_when_in_swedish(admin_client, django_user_model, support_page):
+    """Wagtail writes the review's time with Django's humanize ("8 minutes ago"), whose
+    catalogue is not loaded, as humanize is not an installed app."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from wagtail.models import TaskState
+
+    support_page.save_revision(user=django_user_model.objects.get(username="admin"))
+    support_page.get_workflow().start(support_page, django_user_model.objects.get(username="admin"))
+    TaskState.objects.filter(workflow_state__object_id=str(support_page.pk)).update(
+        started_at=timezone.now() - timedelta(minutes=8)
+    )
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
+    assert "8\xa0minuter sedan" in html  # no break inside "8 minuter"
+    assert "minutes ago" not in html
+
+
+
+def test_the_headers_action_buttons_are_announced_in_swedish(admin_client, home_page):
+    """Screen readers name the header's button group: "Handlingar", not "Actions"."""
+    html = admin_client.get("/admin/sites/").content.decode()
+    assert 'id="w-slim-header-buttons"' in html
+    assert '<nav aria-label="Handlingar" id="w-slim-header-buttons"' in html
+
+
+def test_the_edit_forms_review_action_has_the_same_name_as_everywhere_else(admin_client, support_page):
+    """Wagtail names the action after the workflow ("Submit to %(workflow_name)s"); with the
+    workflow named "granskning" it reads "Skicka till granskning", as the listings' menus do."""
+    from django.urls import reverse
+
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
+    assert "Skicka till granskning" in html
+    assert "Lämna in till" not in html
