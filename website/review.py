@@ -2,7 +2,7 @@
 
 Roles and workflow: ``website.roles`` and docs/roles.md. Wagtail already keeps
 "Publicera" and "Avpublicera" for those with the ``publish`` permission; whoever lacks it
-submits to *Granskning före publicering*. Two actions take a page off the site, or put
+submits to the workflow *granskning*. Two actions take a page off the site, or put
 Swedish text under another language's address, with ``change`` alone:
 
 * deleting: Wagtail lets someone with ``change`` delete a page that is not live, and
