@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from multilingual.languages import direction
-from multilingual.pdf import PdfDocument, out_of_space, render_pdf, unavailable_response
+from multilingual.pdf import PdfDocument, render_pdf
 
 LAYOUT = "4"
 
@@ -124,8 +124,6 @@ class Download:
     path: Path | None = None
     document: object = None
     file: object = None
-    #: A 503 answer when the PDF could not be written (a full disk).
-    response: object = None
 
 
 def open_brochure_pdf(brochure):
@@ -134,12 +132,7 @@ def open_brochure_pdf(brochure):
     if brochure.uploaded_pdf_id and brochure.uploaded_pdf is not None:
         document = brochure.uploaded_pdf
         return Download(size=document.get_file_size() or 0, document=document)
-    try:
-        file, _fresh = BROCHURE_PDF.open_for_request(brochure)
-    except OSError as error:
-        if not out_of_space(error):
-            raise
-        return Download(size=None, response=unavailable_response(error, BROCHURE_PDF.current_path(brochure)))
+    file, _fresh = BROCHURE_PDF.open_for_request(brochure)
     return Download(size=os.fstat(file.fileno()).st_size, path=Path(file.name), file=file)
 
 

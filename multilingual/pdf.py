@@ -27,9 +27,7 @@ Arabic and Ethiopic scripts); WeasyPrint embeds the glyphs it uses. Its log leve
 the ``LOGGING`` setting, not here.
 """
 
-import errno
 import hashlib
-import logging
 import os
 import tempfile
 from pathlib import Path
@@ -38,7 +36,6 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import transaction
-from django.http import HttpResponse
 from django.utils.module_loading import import_string
 from django_tasks import task
 from weasyprint.urls import URLFetcher
@@ -117,33 +114,6 @@ def render_pdf(html, fetcher=None, site_url=None):
     base_url = f"{site_url.rstrip('/')}/" if site_url else BASE_URL
     fetcher = fetcher or LocalOnlyFetcher(hosts=[urlsplit(base_url).netloc])
     return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-
-
-logger = logging.getLogger(__name__)
-
-#: ``OSError`` numbers that mean the disk (or the site's quota on it) is full.
-NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
-#: Seconds a reader is asked to wait before asking again for a PDF that could not be written.
-RETRY_AFTER = 600
-#: The 503 page's text: plain, in the source language (no new string for every language).
-UNAVAILABLE_TEXT = "PDF-filen kan inte skapas just nu. Försök igen senare."
-
-
-def out_of_space(error):
-    """Whether ``error`` means the disk is full (the request then answers 503, not 500)."""
-    return isinstance(error, OSError) and error.errno in NO_SPACE
-
-
-def unavailable_response(error, what):
-    """A short 503 with Retry-After for a PDF that could not be written; logs the cause once.
-
-    A full disk is a passing condition an operator fixes; a 500 said nothing to the reader
-    and logged a traceback per request."""
-    logger.error("The PDF %s could not be written, the disk is full: %s", what, error)
-    response = HttpResponse(UNAVAILABLE_TEXT, status=503, content_type="text/plain; charset=utf-8")
-    response["Retry-After"] = str(RETRY_AFTER)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def write_atomically(path, data):

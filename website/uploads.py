@@ -8,22 +8,15 @@ served as downloads (``WAGTAILDOCS_INLINE_CONTENT_TYPES = []``), so even a PDF t
 slips through does not open on the site's origin.
 """
 
-import errno
-import logging
 import re
 import zlib
 
 from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.http import JsonResponse
 from django.utils.translation import pgettext
 from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
-
-logger = logging.getLogger(__name__)
 
 #: How far into a file the signature may be searched (PDF allows junk before ``%PDF-``).
 HEAD = 1024
@@ -179,46 +172,3 @@ class CheckedImageForm(BaseImageForm):
         if isinstance(field, WagtailImageField):
             # The field Wagtail configured (size limits, help text), checked more strictly.
             field.__class__ = CheckedImageField
-
-
-#: ``OSError`` numbers that mean the disk (or the site's quota on it) is full.
-NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
-
-
-def disk_full_message(error):
-    """What an editor is told when a file could not be stored for lack of space (logged once)."""
-    logger.error("An upload could not be stored, the disk is full: %s", error)
-    return pgettext(
-        "admin",
-        "The file could not be saved: the server's disk is full. Nothing was saved. "
-        "Tell the site's administrator, and try again later.",
-    )
-
-
-class FullDiskMiddleware:
-    """An upload that meets a full disk gets a clear message, not a 500.
-
-    The file is stored (or buffered by Django's upload handler) before any row is written,
-    so nothing is half-saved: the editor is told and can try again once there is space.
-    Admin addresses only; the multiple-upload page reads its answer as JSON."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, OSError) or exception.errno not in NO_SPACE:
-            return None
-        if not request.path.startswith("/admin/") or request.method != "POST":
-            return None
-        message = disk_full_message(exception)
-        if request.headers.get("x-requested-with") == "XMLHttpRequest" or "/multiple/" in request.path:
-            return JsonResponse({"success": False, "error_message": message})
-        if request.resolver_match and "upload_po" in (request.resolver_match.func.__name__ or ""):
-            from website.views import refuse_upload
-
-            return refuse_upload(request, message)  # the PO upload's own refusal page (400)
-        messages.error(request, message)
-        return redirect(request.get_full_path())  # the upload form again, with the message

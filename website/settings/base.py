@@ -89,7 +89,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.middleware.CacheControlMiddleware",
     "website.middleware.MalformedAdminPostMiddleware",
-    "website.uploads.FullDiskMiddleware",  # a full disk on upload: a message, not a 500
     "website.localize_views.LocalizeViewReplacementMiddleware",  # translators' limits
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
