@@ -54,25 +54,31 @@ def redis_url(tmp_path_factory):
     if os.environ.get("REDIS_URL"):
         yield os.environ["REDIS_URL"]
         return
+    server, url = start_redis_server(tmp_path_factory.mktemp("redis"))
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def start_redis_server(folder):
+    """Debian's redis-server on a free loopback port, without persistence, its files in
+    ``folder``; answers once it is up: ``(process, url)``. The caller stops it."""
     program = shutil.which("redis-server") or ("/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else None)
     if program is None:
         missing("Redis is not available: set REDIS_URL or install Debian's redis-server")
     import redis
 
     port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
     server = subprocess.Popen(
         [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(folder), "--logfile", str(folder / "log")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"redis://127.0.0.1:{port}/0"
-    try:
-        wait_until(lambda: redis.Redis.from_url(url).ping(), "redis-server")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    wait_until(lambda: redis.Redis.from_url(url).ping(), "redis-server")
+    return server, url
 
 
 @pytest.fixture

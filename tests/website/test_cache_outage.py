@@ -8,16 +8,14 @@ does with ``REDIS_URL`` (both caches on Redis, 0.5 s socket timeouts).
 
 import logging
 import os
-import shutil
 import signal
-import subprocess
 import time
 import uuid
 
 import pytest
 
 from tests.information.conftest import shared_support_site  # noqa: F401 - the demo support pages
-from tests.services import free_port, missing, wait_until
+from tests.services import start_redis_server
 from tests.website.test_page_cache import SUPPORT_PAGE, page_cache_on, visitor  # noqa: F401 - fixtures
 from website import cache_breaker
 
@@ -30,21 +28,8 @@ PAGES = ["/sv/", "/en/", "/ar/", SUPPORT_PAGE.format("sv"), SUPPORT_PAGE.format(
 @pytest.fixture(scope="module")
 def own_redis(tmp_path_factory):
     """A redis-server of this module only, which the tests may pause: ``(url, process)``."""
-    program = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not os.path.exists(program):
-        missing("redis-server is not installed (Debian's redis-server)")
-    import redis
-
-    port = free_port()
-    folder = tmp_path_factory.mktemp("paused-redis")
-    process = subprocess.Popen(
-        [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder), "--logfile", str(folder / "log")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
+    process, url = start_redis_server(tmp_path_factory.mktemp("paused-redis"))
     try:
-        wait_until(lambda: redis.Redis.from_url(url).ping(), "redis-server")
         yield url, process
     finally:
         process.send_signal(signal.SIGCONT)

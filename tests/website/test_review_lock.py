@@ -13,14 +13,13 @@ from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
+from tests.helpers.admin import login
 from tests.translation.test_snippet_drafts import helpline_form
 from website.roles import COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
 
@@ -28,14 +27,6 @@ pytestmark = pytest.mark.django_db
 
 UNREVIEWED_NUMBER = "020-52 10 11"
 NEW_HOURS = "Vardagar 8–20"
-
-
-def login(role, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=role))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def swedish(model_name, name):

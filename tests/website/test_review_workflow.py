@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.helpers.admin import login
 from tests.translation.test_snippet_drafts import (
     NEW_NUMBER,
     helpline_form,
@@ -26,14 +27,6 @@ from website.roles import (
 pytestmark = pytest.mark.django_db
 
 ARABIC_NAME = "خط كفينوفريدس لدعم النساء"
-
-
-def login(role, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=role))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def public_html(url):
