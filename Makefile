@@ -10,7 +10,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$(SETTINGS) $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgresql test-install wheel install lock messages migrate demo admin serve serve-prod check bench clean
+.PHONY: lint format run test test-sqlite test-postgresql test-install wheel install lock messages migrate demo admin serve serve-prod check bench clean
 
 run: install messages migrate demo admin serve
 
@@ -73,9 +73,18 @@ serve-prod: install messages
 	@echo "Serving the production settings on http://127.0.0.1:$(PROD_PORT)/  (plain http: for trying only)"
 	$(PROD_ENV) $(PY) -m gunicorn -c website/gunicorn.conf.py --bind 127.0.0.1:$(PROD_PORT)
 
-check: install
+check: install lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
+
+# ruff: lint and format, configured in pyproject.toml. `make format` rewrites the files.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # The whole suite, once per database engine: on SQLite always, and on PostgreSQL as well
 # when POSTGRES_URL=postgres://user@host:port/name names a server (.ci/run starts a
