@@ -47,7 +47,7 @@ from plans.models import (
 from plans.yamlfile import MAX_FILE_BYTES, load_plan_yaml
 from plans.vocabulary import PLAN_LABELS
 
-SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "plan.schema.json"
 FORMAT_VERSION = 1
 KEY_NAMESPACE = uuid.UUID("0b6e9e43-2f43-4d8e-8a2b-6a1f0c5d9e77")
 
