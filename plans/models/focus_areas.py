@@ -120,7 +120,7 @@ class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from plans.views import focus_area_context
+        from plans.page_context import focus_area_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(focus_area_context(self))

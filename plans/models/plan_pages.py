@@ -283,7 +283,7 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
     # page tree holds the plan's structure, not hundreds of one-row pages.
 
     def get_context(self, request, *args, **kwargs):
-        from plans.views import plan_context
+        from plans.page_context import plan_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(plan_context(self))
