@@ -1,7 +1,6 @@
 """Response headers that keep a visit private and safe, a 400 for a malformed admin form, and
 the request's Wagtail site and page found once per publication."""
 
-import copy
 import logging
 import pickle
 import traceback
@@ -18,7 +17,9 @@ from multilingual.published import MISSING, once_per_publication, recall, rememb
 
 logger = logging.getLogger(__name__)
 
-#: Where ``Page.route_for_request`` keeps the request's route (its docstring says so).
+#: Where Wagtail keeps the request's site and route, as the docstrings of
+#: ``Site.find_for_request`` and ``Page.route_for_request`` say: the memos below fill them.
+SITE_ATTRIBUTE = "_wagtail_site"
 ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
 
 
@@ -153,19 +154,20 @@ class KnownSiteMiddleware:
     Wagtail finds it with a query on every request (``Site.find_for_request``) and keeps
     the answer on ``request._wagtail_site``, the place its docstring names. Sites are
     content (saving one is a publication, ``website.page_cache``), so the answer is kept
-    (``multilingual.published``) under the host name and port Wagtail reads, and each
-    request gets its own copy: the site carries its root page, which a request may change.
-    After ``CommonMiddleware``, which refuses host names not in ``ALLOWED_HOSTS``.
+    (``multilingual.published``) under the host name and port Wagtail reads, pickled as
+    the routing memo keeps its pages: each request gets its own copy (the site carries
+    its root page once a request reads it), about 20 µs. After ``CommonMiddleware``,
+    which refuses host names not in ``ALLOWED_HOSTS``.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        if not hasattr(request, SITE_ATTRIBUTE):
             key = ("wagtail_site", request._get_raw_host(), request.get_port())
-            site = once_per_publication(key, request, lambda: Site.find_for_request(request))
-            request._wagtail_site = copy.deepcopy(site)
+            kept = once_per_publication(key, request, lambda: pickle.dumps(Site.find_for_request(request)))
+            setattr(request, SITE_ATTRIBUTE, pickle.loads(kept))
         return self.get_response(request)
 
 
