@@ -4,7 +4,9 @@ Sections (each a script of its own, in a process of its own):
 1. ``queries_bench.py`` — SQL queries per request at 10 and at 500 measures;
 2. ``load_bench.py`` — wrk against gunicorn (production settings): each page uncached,
    cached, and the static-file floor of the same size;
-3. ``files_bench.py`` — time and peak memory of a plan import and an Arabic brochure PDF.
+3. ``files_bench.py`` — time and peak memory of a plan import and an Arabic brochure PDF;
+4. ``routing_bench.py`` — uncached p50 per page with and without the per-publication
+   memos in front of Wagtail's routing (``website.middleware``), in one process.
 
 ``BENCH_SECONDS=5 make bench`` for a quick try (30 s per wrk run otherwise);
 ``BENCH_ONLY=queries,files`` runs some sections only. Each section's figures go between
@@ -28,6 +30,7 @@ SECTIONS = [
     ("queries", "SQL queries per request", "queries_bench.py"),
     ("load", "Latency and throughput against the static floor", "load_bench.py"),
     ("files", "Plan import and brochure PDF", "files_bench.py"),
+    ("routing", "Uncached p50 with and without the routing and site memos", "routing_bench.py"),
 ]
 
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 
+from information.visitors import family_view_restrictions
 from multilingual.languages import source_language
 from multilingual.localization import language_code_for, locale_id_for
 
@@ -50,8 +51,6 @@ class MirroredPage:
     def get_view_restrictions(self):
         """A family is private in every language (``information.visitors``, rule 4): a
         password on the Swedish page also guards its translations and aliases."""
-        from information.visitors import family_view_restrictions
-
         return family_view_restrictions(self)
 
 

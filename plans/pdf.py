@@ -42,7 +42,7 @@ class PlanPdf(PdfDocument):
         from django.template.loader import render_to_string
         from django.utils import translation
 
-        from plans.views import printable_context
+        from plans.page_context import printable_context
 
         with translation.override(plan.locale.language_code):
             html = render_to_string(

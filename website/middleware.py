@@ -1,7 +1,6 @@
 """Response headers that keep a visit private and safe, a 400 for a malformed admin form, and
 the request's Wagtail site and page found once per publication."""
 
-import copy
 import logging
 import pickle
 import traceback
@@ -17,6 +16,11 @@ from wagtail.models import Page, Site
 from multilingual.published import MISSING, once_per_publication, recall, remember
 
 logger = logging.getLogger(__name__)
+
+#: Where Wagtail keeps the request's site and route, as the docstrings of
+#: ``Site.find_for_request`` and ``Page.route_for_request`` say: the memos below fill them.
+SITE_ATTRIBUTE = "_wagtail_site"
+ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
 
 
 class ReferrerPolicyMiddleware:
@@ -150,19 +154,20 @@ class KnownSiteMiddleware:
     Wagtail finds it with a query on every request (``Site.find_for_request``) and keeps
     the answer on ``request._wagtail_site``, the place its docstring names. Sites are
     content (saving one is a publication, ``website.page_cache``), so the answer is kept
-    (``multilingual.published``) under the host name and port Wagtail reads, and each
-    request gets its own copy: the site carries its root page, which a request may change.
-    After ``CommonMiddleware``, which refuses host names not in ``ALLOWED_HOSTS``.
+    (``multilingual.published``) under the host name and port Wagtail reads, pickled as
+    the routing memo keeps its pages: each request gets its own copy (the site carries
+    its root page once a request reads it), about 20 µs. After ``CommonMiddleware``,
+    which refuses host names not in ``ALLOWED_HOSTS``.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        if not hasattr(request, SITE_ATTRIBUTE):
             key = ("wagtail_site", request._get_raw_host(), request.get_port())
-            site = once_per_publication(key, request, lambda: Site.find_for_request(request))
-            request._wagtail_site = copy.deepcopy(site)
+            kept = once_per_publication(key, request, lambda: pickle.dumps(Site.find_for_request(request)))
+            setattr(request, SITE_ATTRIBUTE, pickle.loads(kept))
         return self.get_response(request)
 
 
@@ -171,21 +176,23 @@ class KnownRouteMiddleware:
 
     Wagtail routes every request down the tree: the root page in the visitor's language,
     then for each level a query for the child with the next slug and another for its
-    specific type, about 5 ms of a plan page's 20. The pages on the way change only when
-    someone publishes, so the first request for an address after a publication routes as
-    Wagtail does, and the pages from the root to the one found are kept
-    (``multilingual.published``, pickled: each request gets its own copies, parents cached
-    as Wagtail's routing leaves them). Later requests for the address call only the found
-    page's own ``route`` with the rest of the path, so its checks (live, sub-pages of a
-    routable page) still run on every request. View restrictions are Wagtail's
-    ``before_serve_page`` hook, as before.
+    specific type. The pages on the way change only when someone publishes, so the first
+    request for an address after a publication routes as Wagtail does, and the page found
+    is kept (``multilingual.published``, pickled: each request gets its own copy). Later
+    requests for the address call only that page's own ``route`` with the rest of the
+    path, so its checks (live, sub-pages of a routable page) still run on every request.
+    View restrictions are Wagtail's ``before_serve_page`` hook, as before. Measured with
+    ``bench/routing_bench.py``: 10–35 % of an uncached page's time.
 
-    Kept only when that shortcut gives the same answer as Wagtail's routing (checked when
-    it is kept) and the page is the one at that address in the language's tree: a page
-    reached by a custom ``route`` (a support page shown in Swedish where it has no
-    translation) is routed afresh on every request. An address is kept only once it has
-    been answered ``200``, so addresses that do not exist (a measure number made up) add
-    nothing; and the pages are kept once per page, not once per address.
+    The answer is handed to Wagtail where ``Page.route_for_request`` documents that it
+    keeps it (``request._wagtail_route_for_request``), so ``wagtail.views.serve`` and
+    anything else asking for the request's page use it. Kept only when that shortcut
+    gives the same answer as Wagtail's routing (checked when it is kept) and the page is
+    the one at that address in the language's tree: a page reached by a custom ``route``
+    (a support page shown in Swedish where it has no translation) is routed afresh on
+    every request. An address is kept only once it has been answered ``200``, so
+    addresses that do not exist (a measure number made up) add nothing; and each page is
+    kept once, not once per address.
     """
 
     def __init__(self, get_response):
@@ -200,7 +207,7 @@ class KnownRouteMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):
+        if view_func is not wagtail_views.serve or hasattr(request, ROUTE_ATTRIBUTE):
             return None
         site = Site.find_for_request(request)
         if site is None:
@@ -212,10 +219,10 @@ class KnownRouteMiddleware:
             return None  # routed afresh: a custom route decides
         if known is not MISSING:
             page_pk, remaining = known
-            pages = recall(self.pages_key(site, page_pk), request)
-            if pages is not MISSING:
+            page = recall(self.page_key(site, page_pk), request)
+            if page is not MISSING:
                 try:
-                    request._wagtail_route_for_request = self.route(request, pages, remaining)
+                    setattr(request, ROUTE_ATTRIBUTE, self.route(request, page, remaining))
                 except Http404:
                     pass  # Wagtail routes it, as without this middleware
                 return None
@@ -223,16 +230,13 @@ class KnownRouteMiddleware:
         return None
 
     @staticmethod
-    def pages_key(site, page_pk):
-        """The pages from the root to a page are kept once, whatever the addresses below it."""
-        return ("wagtail_route_pages", site.pk, get_language(), page_pk)
+    def page_key(site, page_pk):
+        """A page is kept once, whatever the addresses below it."""
+        return ("wagtail_route_page", site.pk, get_language(), page_pk)
 
     @staticmethod
-    def route(request, pages, remaining):
-        chain = [pickle.loads(data) for data in pages]
-        for parent, child in zip(chain, chain[1:]):
-            child._cached_parent_obj = parent
-        return chain[-1].route(request, list(remaining))
+    def route(request, page, remaining):
+        return pickle.loads(page).route(request, list(remaining))
 
     @staticmethod
     def outcome(result):
@@ -258,16 +262,12 @@ class KnownRouteMiddleware:
             return [(key, None)]
         if page.url_path != root.url_path + "".join(f"{component}/" for component in components[:consumed]):
             return [(key, None)]  # not the page at this address: a custom route chose it
-        chain = list(page.get_ancestors(inclusive=True).filter(depth__gte=root.depth).specific())
-        if len(chain) != consumed + 1 or chain[0].pk != root.pk:
-            return [(key, None)]
-        pages = tuple(pickle.dumps(p, pickle.HIGHEST_PROTOCOL) for p in chain)
+        kept = pickle.dumps(page, pickle.HIGHEST_PROTOCOL)
         remaining = tuple(components[consumed:])
         try:
-            again = cls.route(request, pages, remaining)
+            again = cls.route(request, kept, remaining)
         except Http404:
             return [(key, None)]
         if cls.outcome(again) != cls.outcome(found):
             return [(key, None)]
-        request._wagtail_route_for_request = again  # what later requests get: this one too
-        return [(cls.pages_key(site, page.pk), pages), (key, (page.pk, remaining))]
+        return [(cls.page_key(site, page.pk), kept), (key, (page.pk, remaining))]

@@ -40,7 +40,7 @@ TERMS = PerLanguage(lambda: {
 
 def _organisations_url(measure):
     """Where the plan's organisation pages are: known when the view told the measure its
-    plan (``plans.views.attach_plan``); otherwise the bodies are named without links."""
+    plan (``plans.page_context.attach_plan``); otherwise the bodies are named without links."""
     urls = getattr(measure.plan, "urls", None)
     return urls["organisations_url"] if urls else None
 
@@ -96,8 +96,8 @@ def measure_facts(measure, as_written=False):
 
 @register.simple_tag
 def focus_areas_heading(plan, focus_areas):
-    """The plan's word for its focus areas (``plans.views.focus_areas_heading``), for pages
+    """The plan's word for its focus areas (``plans.page_context.focus_areas_heading``), for pages
     other than the plan page that name them (a focus area's list of its siblings)."""
-    from plans.views import focus_areas_heading as heading
+    from plans.page_context import focus_areas_heading as heading
 
     return heading(plan, focus_areas)

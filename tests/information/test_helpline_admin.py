@@ -16,22 +16,22 @@ def editor_client(client, django_user_model):
     return client
 
 
-def _helplines(demo_site):
-    from information.models import Helpline
+@pytest.fixture
+def helplines():
+    """Three Swedish helplines, checked 10 days ago, 200 days ago and never: all the
+    listing and the edit form need (not the demo site's every language)."""
+    from tests.helpers.factories import HelplineFactory
 
-    lines = Helpline.objects.filter(locale__language_code="sv")
-    fresh = lines.get(name="Kvinnofridslinjen")
-    fresh.last_verified = timezone.localdate() - timedelta(days=10)
-    fresh.save()
-    stale = lines.get(name="BRIS – för barn och unga")
-    stale.last_verified = timezone.localdate() - timedelta(days=200)
-    stale.save()
-    never = lines.get(name="Terrafem")
-    return fresh, stale, never
+    today = timezone.localdate()
+    return (
+        HelplineFactory(name="Kvinnofridslinjen", last_verified=today - timedelta(days=10)),
+        HelplineFactory(name="BRIS – för barn och unga", last_verified=today - timedelta(days=200)),
+        HelplineFactory(name="Terrafem", last_verified=None),
+    )
 
 
-def test_listing_shows_last_verified_and_flags_old_or_missing_dates(demo_site, editor_client):
-    fresh, stale, never = _helplines(demo_site)
+def test_listing_shows_last_verified_and_flags_old_or_missing_dates(helplines, editor_client):
+    fresh, stale, never = helplines
     html = editor_client.get("/admin/snippets/information/helpline/?locale=sv").content.decode()
     assert "Senast kontrollerad" in html
     assert fresh.last_verified.isoformat() in html
@@ -40,8 +40,8 @@ def test_listing_shows_last_verified_and_flags_old_or_missing_dates(demo_site, e
     assert f"⚠ {fresh.last_verified.isoformat()}" not in html
 
 
-def test_edit_form_warns_about_a_stale_number(demo_site, editor_client):
-    fresh, stale, never = _helplines(demo_site)
+def test_edit_form_warns_about_a_stale_number(helplines, editor_client):
+    fresh, stale, never = helplines
     stale_html = editor_client.get(f"/admin/snippets/information/helpline/edit/{stale.pk}/").content.decode()
     assert "för över sex månader sedan" in stale_html
     never_html = editor_client.get(f"/admin/snippets/information/helpline/edit/{never.pk}/").content.decode()

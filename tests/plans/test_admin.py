@@ -38,13 +38,16 @@ def test_measure_listing_filters_by_status_and_organisation(admin_client, demo_p
     assert "Sprida föräldraskapsprogram" not in html  # socialnämnden's alone
 
 
-def test_organisation_register_is_a_snippet(admin_client, demo_plans):
+def test_organisation_register_is_a_snippet(admin_client):
+    from tests.helpers.factories import OrganisationFactory
+
+    OrganisationFactory(name="Kultur- och fritidsnämnderna", key="kfn")
     response = admin_client.get("/admin/snippets/plans/organisation/")
     assert response.status_code == 200
     assert "Kultur- och fritidsnämnderna" in response.content.decode()
 
 
-def test_organisation_chooser_can_create_a_new_organisation(admin_client, demo_plans):
+def test_organisation_chooser_can_create_a_new_organisation(admin_client, home_page):
     html = admin_client.get("/admin/snippets/choose/plans/organisation/").content.decode()
     assert "Ny organisation" in html
     response = admin_client.post(

@@ -71,9 +71,14 @@ def test_a_measure_has_its_own_page_with_lead_and_co_responsible(client, demo_pl
     assert "Under handlingsplanens giltighetstid, 2024–2027" in html
 
 
-def test_unknown_measure_is_404(client, demo_plans):
-    plan = demo_plans["vingaker-vinr"]
-    other = Measure.objects.filter(identifier="1:1").first()  # a measure of another plan
+def test_unknown_measure_is_404(client, plan_index):
+    from tests.helpers.factories import FocusAreaPageFactory, MeasureFactory, PlanPageFactory
+
+    plan, other_plan = PlanPageFactory(parent=plan_index), PlanPageFactory(parent=plan_index)
+    own = MeasureFactory(focus_area=FocusAreaPageFactory(parent=plan), title="Utbilda personalen")
+    other = MeasureFactory(focus_area=FocusAreaPageFactory(parent=other_plan))  # a measure of another plan
+    response = client.get(f"{plan.url}atgarder/{own.pk}/")
+    assert response.status_code == 200 and "Utbilda personalen" in response.content.decode()
     assert client.get(f"{plan.url}atgarder/{other.pk}/").status_code == 404
     assert client.get(f"{plan.url}atgarder/999999/").status_code == 404
 

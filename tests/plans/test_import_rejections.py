@@ -140,10 +140,11 @@ def test_a_file_that_is_not_a_mapping_is_rejected():
 def test_a_failure_half_way_writes_nothing(plan_index, monkeypatch):
     """A valid file whose import fails late (here: saving a focus area) leaves no trace."""
     from plans import planfile
+    from plans.planfile import importing
 
     data = make_plan_data(12)
     calls = {"n": 0}
-    real_save = planfile._save
+    real_save = importing._save
 
     def failing_save(page, publish):
         calls["n"] += 1
@@ -151,7 +152,7 @@ def test_a_failure_half_way_writes_nothing(plan_index, monkeypatch):
             raise RuntimeError("disk full")
         return real_save(page, publish)
 
-    monkeypatch.setattr(planfile, "_save", failing_save)
+    monkeypatch.setattr(importing, "_save", failing_save)
     before = snapshot()
     with pytest.raises(RuntimeError):
         planfile.import_plan(copy.deepcopy(data), publish=True)

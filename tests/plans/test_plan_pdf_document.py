@@ -112,7 +112,9 @@ def test_the_pdf_is_rendered_once_per_revision(client, plan, tmp_path, renders, 
     first = get_pdf(client, plan, tmp_path, "first.pdf").read_bytes()
     assert len(renders) == 1
     with django_assert_max_num_queries(12):
-        again = client.get(f"{plan.url}pdf/").content
+        response = client.get(f"{plan.url}pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    again = response.content
     assert again == first
     assert len(renders) == 1
     files = list(plan_pdf.PLAN_PDF.folder(plan).glob("*"))

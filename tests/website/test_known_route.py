@@ -125,7 +125,7 @@ def test_each_request_gets_its_own_copy_of_the_page(shared_support_site, visitor
 def test_addresses_that_do_not_exist_are_not_kept_and_pages_are_kept_once(shared_support_site, visitor):
     """A routable page accepts any slug below it (the brochure index: any brochure name),
     so made-up addresses must not fill each process's memory: only an address answered
-    200 is kept, and the pages once, however many addresses lead to them."""
+    200 is kept, and the page once, however many addresses lead to it."""
     from multilingual import published
 
     for n in range(3):
@@ -135,5 +135,5 @@ def test_addresses_that_do_not_exist_are_not_kept_and_pages_are_kept_once(shared
     for url in ("/sv/stod/broschyrer/", "/sv/stod/broschyrer/stod-vid-vald/"):
         assert visitor.get(url).status_code == 200
     index_pk = shared_support_site["brochures"].pk
-    kept_pages = [key for key in published._answers if key[0] == "wagtail_route_pages" and key[3] == index_pk]
+    kept_pages = [key for key in published._answers if key[0] == "wagtail_route_page" and key[3] == index_pk]
     assert len(kept_pages) == 1

@@ -22,6 +22,7 @@ def test_a_second_visit_does_not_look_for_the_site_again(shared_support_site):
     assert response.status_code == 200 and first
     response, second = site_queries(visitor, "/sv/")
     assert response.status_code == 200 and not second
+    assert response.context["page"].pk == shared_support_site["index"].get_parent().pk  # the home page
 
 
 def test_a_site_added_for_a_host_name_answers_it_on_the_next_request(shared_support_site):
