@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "website.middleware.CacheControlMiddleware",
     "website.middleware.MalformedAdminPostMiddleware",
     "website.localize_views.LocalizeViewReplacementMiddleware",  # translators' limits
+    "website.uploads.FullDiskMiddleware",  # a full disk on upload: a message, nothing stored
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -237,7 +238,7 @@ def media_storage(environ):
     (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY`` or the machine's role)."""
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
     if not bucket:
-        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        return {"BACKEND": "website.storage.CleanFileSystemStorage"}  # no half-written files
     options = {
         "bucket_name": bucket,
         "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
