@@ -132,8 +132,15 @@ def redis_cache(url):
     options = {
         "BACKEND": "website.cache.FailSoftRedisCache",
         "LOCATION": url,
-        # A Redis that does not answer must not hold a visitor's page for long.
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        # A Redis that does not answer must not hold a visitor's page for long: after
+        # CACHE_BREAKER_FAILURES failed or slow calls the process skips it for a pause.
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            "FAILURES": int(os.environ.get("CACHE_BREAKER_FAILURES") or 1),
+            "SLOW_SECONDS": float(os.environ.get("CACHE_BREAKER_SLOW_SECONDS") or 0.25),
+            "BACKOFF_SECONDS": float(os.environ.get("CACHE_BREAKER_PAUSE_SECONDS") or 10),
+        },
         "KEY_PREFIX": prefix,
     }
     return {"default": options, "pages": {**options, "KEY_PREFIX": f"{prefix}pages"}}
