@@ -186,3 +186,24 @@ def test_with_room_on_the_disk_the_upload_is_stored(admin_client, disk):
     assert json.loads(response.content)["success"] is True
     assert get_image_model().objects.count() == 1
     assert len(files_under(disk.root) - disk.files_before) == 1
+
+
+def test_replacing_an_image_file_on_a_full_disk_keeps_the_image_as_it_was(admin_client, disk):
+    disk.free = 10**6
+    multiple_upload(admin_client, "images", "bild.gif", gif())
+    image = get_image_model().objects.get()
+    original = image.file.name
+    files = files_under(disk.root)
+    disk.free = 10
+    response = admin_client.post(
+        f"/admin/images/{image.pk}/",
+        {"title": "Ny bild", "collection": root_collection(), "tags": "",
+         "file": SimpleUploadedFile("ny-bild.gif", gif((80, 60)), content_type="image/gif")},
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/images/{image.pk}/"
+    assert FULL in shown(response)
+    image.refresh_from_db()
+    assert (image.title, image.file.name) == ("bild.gif", original)
+    assert files_under(disk.root) == files
