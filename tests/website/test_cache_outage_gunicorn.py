@@ -68,11 +68,11 @@ def site_on_a_redis_that_hangs(demo_site, tmp_path):
         "WEB_CONCURRENCY": "2",  # as in production: processes, each with its own breaker
         "GUNICORN_THREADS": "4",
     }
-    log = open(tmp_path / "gunicorn.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "website/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
-    )
+    with open(tmp_path / "gunicorn.log", "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "website/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        )
     try:
         wait_until(lambda: get(port, "/sv/")[0] == 200, "gunicorn", timeout=120)
         yield port, redis_server
@@ -82,7 +82,6 @@ def site_on_a_redis_that_hangs(demo_site, tmp_path):
         server.wait(timeout=30)
         redis_server.terminate()
         redis_server.wait(timeout=10)
-        log.close()
 
 
 def test_readers_get_every_page_while_redis_hangs(site_on_a_redis_that_hangs):
