@@ -207,3 +207,15 @@ def test_replacing_an_image_file_on_a_full_disk_keeps_the_image_as_it_was(admin_
     image.refresh_from_db()
     assert (image.title, image.file.name) == ("bild.gif", original)
     assert files_under(disk.root) == files
+
+
+def test_the_document_chooser_upload_on_a_full_disk_says_so_in_the_chooser(admin_client, disk):
+    response = admin_client.post(
+        "/admin/documents/chooser/create/",
+        {"document-chooser-upload-title": "Broschyr", "document-chooser-upload-collection": root_collection(),
+         "document-chooser-upload-file": SimpleUploadedFile("broschyr.txt", b"Hej och hej\n" * 10)},
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )
+    answer = json.loads(response.content)
+    assert answer["step"] == "reshow_creation_form" and FULL in answer["htmlFragment"]
+    nothing_stored(disk)
