@@ -9,8 +9,9 @@ warning is logged so the operator sees the outage. (Django's cache has no
 A Redis that does not answer at all is worse than one that is down: every call waits its
 socket timeout. After one failed or slow call the process skips Redis for a back-off
 (``website.cache_breaker``), so a page costs at most one timeout, not one per call.
-``OPTIONS`` may set ``BACKOFF_SECONDS`` and ``SLOW_SECONDS`` for it; the rest of
-``OPTIONS`` goes to redis-py as before.
+``OPTIONS`` may set ``BACKOFF_SECONDS``, ``SLOW_SECONDS`` and ``FAILURES`` for it
+(``website.settings.base`` fills them from ``CACHE_BREAKER_*``); the rest of ``OPTIONS``
+goes to redis-py as before.
 """
 
 import logging
@@ -20,7 +21,7 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
-from website.cache_breaker import BACKOFF_SECONDS, SLOW_SECONDS, breaker_for
+from website.cache_breaker import BACKOFF_SECONDS, FAILURES, SLOW_SECONDS, breaker_for
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +38,9 @@ class FailSoftRedisCache(RedisCache):
         options = dict(params.get("OPTIONS") or {})
         backoff = float(options.pop("BACKOFF_SECONDS", BACKOFF_SECONDS))
         slow = float(options.pop("SLOW_SECONDS", SLOW_SECONDS))
+        failures = int(options.pop("FAILURES", FAILURES))
         super().__init__(server, {**params, "OPTIONS": options})
-        self.breaker = breaker_for(server, backoff=backoff, slow=slow)
+        self.breaker = breaker_for(server, backoff=backoff, slow=slow, failures=failures)
 
     def _outage(self, operation, error):
         logger.warning("Cache unavailable, %s skipped: %s", operation, error)

@@ -8,7 +8,8 @@ although it "served without cache". A support page must answer.
 
 The breaker is shared by every thread of a process, one per Redis address (the
 ``default`` and ``pages`` caches on one Redis share it). It is *closed* while Redis
-answers. The first call that fails, or answers later than ``slow`` seconds, *opens* it:
+answers. The ``failures``-th call in a row that fails, or answers later than ``slow``
+seconds (the first, by default), *opens* it:
 for ``backoff`` seconds every cache call of this process is skipped at once (a read is a
 miss, a write is dropped), so the rest of that request and the next ones run at the speed
 of a site without cache. After the back-off one call is let through to try (*half-open*),
@@ -28,16 +29,20 @@ logger = logging.getLogger("website.cache")
 BACKOFF_SECONDS = 10.0
 #: An answer slower than this counts as a failure (the socket timeout is 0.5 s).
 SLOW_SECONDS = 0.25
+#: Failed or slow calls in a row that open the breaker.
+FAILURES = 1
 
 
 class CircuitBreaker:
     """Closed, open or half-open, as the module docstring says. Thread-safe."""
 
-    def __init__(self, name, backoff=BACKOFF_SECONDS, slow=SLOW_SECONDS):
+    def __init__(self, name, backoff=BACKOFF_SECONDS, slow=SLOW_SECONDS, failures=FAILURES):
         self.name, self.backoff, self.slow = name, backoff, slow
+        self.failures = max(1, int(failures))
         self.lock = threading.Lock()
         self.open_until = None  # monotonic time; None while closed
         self.probing = False
+        self.failed = 0  # failed or slow calls in a row
 
     @property
     def is_open(self):
@@ -59,15 +64,21 @@ class CircuitBreaker:
         """A call answered after ``elapsed`` seconds."""
         if elapsed > self.slow:
             self.trip(f"answered after {elapsed:.2f} s")
-        elif self.open_until is not None:
+            return
+        self.failed = 0
+        if self.open_until is not None:
             with self.lock:
                 self.open_until, self.probing = None, False
             logger.warning("Cache %s answers again: cache used again.", self.name)
 
     def trip(self, reason):
-        """A call failed or was slow: skip the cache for ``backoff`` seconds."""
+        """A call failed or was slow: skip the cache for ``backoff`` seconds once that
+        happened ``failures`` times in a row (at once when a trial call after a back-off fails)."""
         with self.lock:
             was_closed = self.open_until is None
+            self.failed += 1
+            if was_closed and self.failed < self.failures:
+                return
             self.open_until = time.monotonic() + self.backoff
             self.probing = False
         if was_closed:

@@ -8,15 +8,26 @@ served as downloads (``WAGTAILDOCS_INLINE_CONTENT_TYPES = []``), so even a PDF t
 slips through does not open on the site's origin.
 """
 
+import logging
 import re
 import zlib
 
 from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.utils.html import format_html
 from django.utils.translation import pgettext
 from PIL import Image
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from website.storage import is_full_disk, written_files
+
+logger = logging.getLogger(__name__)
 
 #: How far into a file the signature may be searched (PDF allows junk before ``%PDF-``).
 HEAD = 1024
@@ -172,3 +183,73 @@ class CheckedImageForm(BaseImageForm):
         if isinstance(field, WagtailImageField):
             # The field Wagtail configured (size limits, help text), checked more strictly.
             field.__class__ = CheckedImageField
+
+
+# A full disk --------------------------------------------------------------------------
+
+#: Admin addresses whose POSTs store images and documents (add, multiple add, edit, chooser).
+UPLOAD_PREFIXES = ("/admin/images/", "/admin/documents/")
+
+
+def disk_full_message(error):
+    """What an editor is told when a file could not be stored for lack of space (logged once)."""
+    logger.error("An upload could not be stored, the disk is full: %s", error)
+    return pgettext(
+        "admin",
+        "The file could not be saved: the server's disk is full. Nothing was saved. "
+        "Tell the site's administrator, and try again later.",
+    )
+
+
+class FullDiskMiddleware:
+    """An image or document upload that meets a full disk gets a clear message, not a 500,
+    and leaves nothing behind: no row, no file.
+
+    The view runs in a transaction of its own (a savepoint inside an outer one), which is
+    rolled back when a write failed for lack of space: Wagtail's multiple upload saves the
+    image and then its thumbnail, so the second write can fail after the first row was
+    written. Files written before the failure are deleted. Django may also need the disk
+    to buffer the upload itself (``FILE_UPLOAD_MAX_MEMORY_SIZE``); that is read here,
+    before CSRF reads the form, so it gets the same answer. Only the upload addresses are
+    wrapped: other admin views keep Django's one-statement-at-a-time behaviour."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST" or not request.path_info.startswith(UPLOAD_PREFIXES):
+            return self.get_response(request)
+        try:
+            request.POST, request.FILES  # noqa: B018 - parsed now: the upload may fill the disk
+        except OSError as error:
+            if not is_full_disk(error):
+                raise
+            return self.answer(request, error)
+        with written_files() as written, transaction.atomic():
+            response = self.get_response(request)
+            if getattr(request, "full_disk", False):
+                transaction.set_rollback(True)
+        if getattr(request, "full_disk", False):
+            for storage, name in written:
+                storage.delete(name)
+        return response
+
+    def process_exception(self, request, exception):
+        if not is_full_disk(exception) or request.method != "POST":
+            return None
+        if not request.path_info.startswith(UPLOAD_PREFIXES):
+            return None
+        request.full_disk = True
+        return self.answer(request, exception)
+
+    def answer(self, request, error):
+        message = disk_full_message(error)
+        if "/chooser/" in request.path_info:  # the upload tab of the editor's image or document chooser
+            fragment = format_html('<p class="help-block help-critical" role="alert">{}</p>', message)
+            return render_modal_workflow(
+                request, None, None, None, json_data={"step": "reshow_creation_form", "htmlFragment": fragment}
+            )
+        if "/multiple/" in request.path_info or request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return JsonResponse({"success": False, "error_message": message})  # the upload page's list
+        messages.error(request, message)
+        return redirect(request.get_full_path())  # the upload form again, with the message

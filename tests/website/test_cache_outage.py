@@ -84,14 +84,13 @@ def test_a_hung_redis_costs_one_timeout_and_then_pages_answer_without_it(
     assert "pages are served without cache" in caplog.text
 
 
-def test_the_cache_is_used_again_once_redis_answers(shared_support_site, settings, own_redis, visitor):
+def test_the_cache_is_used_again_once_redis_answers(shared_support_site, settings, own_redis, visitor, monkeypatch):
     from website.settings.base import redis_cache
 
     url, process = own_redis
-    settings.CACHES = {
-        name: {**config, "KEY_PREFIX": f"back-{uuid.uuid4().hex}", "OPTIONS": {**config["OPTIONS"], "BACKOFF_SECONDS": 1}}
-        for name, config in redis_cache(url).items()
-    }
+    monkeypatch.setenv("CACHE_BREAKER_PAUSE_SECONDS", "1")  # as an operator sets it (docs/configuration.md)
+    monkeypatch.setenv("CACHE_KEY_PREFIX", f"back-{uuid.uuid4().hex}:")
+    settings.CACHES = redis_cache(url)
     cache_breaker.reset_all()
     try:
         process.send_signal(signal.SIGSTOP)
@@ -117,3 +116,33 @@ def test_a_slow_answer_opens_the_breaker_and_a_good_one_after_the_back_off_close
     assert not breaker.allow()  # the others keep skipping while it does
     breaker.record(0.01)
     assert breaker.allow() and breaker.allow()
+
+
+def test_the_breaker_opens_after_the_configured_number_of_failures_in_a_row():
+    breaker = cache_breaker.CircuitBreaker("test", backoff=60, slow=0.25, failures=3)
+    breaker.trip("refused")
+    breaker.record(0.4)  # slow
+    assert breaker.allow()  # two in a row: still used
+    breaker.record(0.01)  # an answer in time starts the count again
+    breaker.trip("refused")
+    breaker.trip("refused")
+    assert breaker.allow()
+    breaker.trip("refused")
+    assert not breaker.allow()
+
+
+def test_the_breaker_is_configured_from_the_environment(own_redis, monkeypatch):
+    from website.cache import FailSoftRedisCache
+    from website.settings.base import redis_cache
+
+    url = f"{own_redis[0]}?environment-test"  # a breaker of its own (one per address)
+    monkeypatch.setenv("CACHE_BREAKER_FAILURES", "4")
+    monkeypatch.setenv("CACHE_BREAKER_SLOW_SECONDS", "0.75")
+    monkeypatch.setenv("CACHE_BREAKER_PAUSE_SECONDS", "30")
+    cache_breaker.reset_all()
+    try:
+        config = redis_cache(url)["default"]
+        breaker = FailSoftRedisCache(config["LOCATION"], config).breaker
+        assert (breaker.failures, breaker.slow, breaker.backoff) == (4, 0.75, 30.0)
+    finally:
+        cache_breaker.reset_all()

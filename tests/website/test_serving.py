@@ -35,7 +35,7 @@ def production_storages(**environ):
 def test_production_serves_static_files_compressed_with_hashed_names_and_uploads_from_disk():
     result = production_storages()
     assert result["settings"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    assert result["media"] == "FileSystemStorage"
+    assert result["media"] == "CleanFileSystemStorage"  # Django's, without half-written files (website.storage)
     assert result["url"] == "/media/bilder/affisch.jpg"
 
 

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "website.middleware.CacheControlMiddleware",
     "website.middleware.MalformedAdminPostMiddleware",
     "website.localize_views.LocalizeViewReplacementMiddleware",  # translators' limits
+    "website.uploads.FullDiskMiddleware",  # a full disk on upload: a message, nothing stored
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -131,8 +132,15 @@ def redis_cache(url):
     options = {
         "BACKEND": "website.cache.FailSoftRedisCache",
         "LOCATION": url,
-        # A Redis that does not answer must not hold a visitor's page for long.
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        # A Redis that does not answer must not hold a visitor's page for long: after
+        # CACHE_BREAKER_FAILURES failed or slow calls the process skips it for a pause.
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            "FAILURES": int(os.environ.get("CACHE_BREAKER_FAILURES") or 1),
+            "SLOW_SECONDS": float(os.environ.get("CACHE_BREAKER_SLOW_SECONDS") or 0.25),
+            "BACKOFF_SECONDS": float(os.environ.get("CACHE_BREAKER_PAUSE_SECONDS") or 10),
+        },
         "KEY_PREFIX": prefix,
     }
     return {"default": options, "pages": {**options, "KEY_PREFIX": f"{prefix}pages"}}
@@ -237,7 +245,7 @@ def media_storage(environ):
     (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY`` or the machine's role)."""
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
     if not bucket:
-        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        return {"BACKEND": "website.storage.CleanFileSystemStorage"}  # no half-written files
     options = {
         "bucket_name": bucket,
         "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
