@@ -6,7 +6,8 @@ relatives or staff falls to a script. Here each client address gets
 ``VINR_PAGE_PASSWORD_TRIES`` tries per protected page (restriction) in
 ``VINR_PAGE_PASSWORD_WINDOW`` seconds, counted in the cache; then the form comes back
 with "Too many tries" in the visitor's language and status 429, even for the right
-password, until the window has passed. A right password within the limit clears the count.
+password, until the window has passed. A right password within the limit clears the count. Behind a load balancer the site names its
+client-address function in ``VINR_CLIENT_ADDRESS``, or one visitor's tries lock everyone out.
 
 A host site puts the view in front of Wagtail's URLs, under the same name::
 
@@ -23,7 +24,7 @@ from wagtail import views as wagtail_views
 from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.models import Page, PageViewRestriction
 
-from multilingual.conf import setting
+from multilingual.conf import client_address, setting
 
 
 def tries_allowed():
@@ -35,7 +36,7 @@ def window_seconds():
 
 
 def _key(request, restriction_id):
-    return f"vinr:page-password:{restriction_id}:{request.META.get('REMOTE_ADDR', '')}"
+    return f"vinr:page-password:{restriction_id}:{client_address(request)}"
 
 
 def authenticate_with_password(request, page_view_restriction_id, page_id):

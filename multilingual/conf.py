@@ -47,6 +47,11 @@ DEFAULTS = {
     # protected page within the window (seconds); then 429 until the window has passed.
     "VINR_PAGE_PASSWORD_TRIES": 5,
     "VINR_PAGE_PASSWORD_WINDOW": 15 * 60,
+    # Whose tries those are: the dotted path of a function that takes the request and
+    # returns the visitor's address. None: REMOTE_ADDR, right only without a proxy; behind
+    # a load balancer every visitor has the proxy's address, and five wrong tries by one
+    # would lock everyone out of the page (docs/install.md).
+    "VINR_CLIENT_ADDRESS": None,
     # Four eyes: {"app_label.Model": [field names]}. Whoever changed one of these fields
     # does not publish the change; a second person approves it (docs/roles.md). {}: off.
     "VINR_FOUR_EYES_FIELDS": {
@@ -108,6 +113,15 @@ def quick_exit_url(request=None):
     if "://" in value or value.startswith("/"):
         return value
     return import_string(value)(request)
+
+
+def client_address(request):
+    """The visitor's address, for throttling (``VINR_CLIENT_ADDRESS``)."""
+    value = setting("VINR_CLIENT_ADDRESS")
+    if value is None:
+        return request.META.get("REMOTE_ADDR", "")
+    function = value if callable(value) else import_string(value)
+    return str(function(request) or "")
 
 
 def site_wide_helplines_filter():

@@ -97,3 +97,26 @@ def test_the_message_is_in_the_visitors_language(private_page, client):
         response = client.post(password_url(private_page, "en"), {"password": f"x{i}", "return_url": "/en/stod/sida-0/"}, REMOTE_ADDR="203.0.113.10")
     assert response.status_code == 429
     assert "Too many tries" in response.content.decode()
+
+
+def test_behind_the_load_balancer_one_guesser_does_not_lock_out_everyone(private_page, client, settings):
+    """Before: the tries were counted by REMOTE_ADDR, which behind docs/deploy.md's load
+    balancer is the proxy's for every visitor: five wrong passwords from one locked the
+    page for all. The site's client-address function (VINR_CLIENT_ADDRESS) is used now."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for i in range(6):
+        guessed = client.post(
+            password_url(private_page),
+            {"password": f"fel{i}", "return_url": "/sv/stod/sida-0/"},
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+            **proxy,
+        )
+    assert guessed.status_code == 429
+    relative = client.post(
+        password_url(private_page),
+        {"password": "hemligt", "return_url": "/sv/stod/sida-0/"},
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+        **proxy,
+    )
+    assert relative.status_code == 302

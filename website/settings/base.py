@@ -185,6 +185,8 @@ AXES_RESET_ON_SUCCESS = True
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "website.login_protection.client_address"
+# The same address counts a visitor's page-password tries (information.page_passwords).
+VINR_CLIENT_ADDRESS = "website.login_protection.client_address"
 AXES_LOCKOUT_CALLABLE = "website.login_protection.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
