@@ -205,7 +205,10 @@ def response_may_be_stored(request, response):
     if "public" not in cache_control or cache_control & {"private", "no-store", "no-cache"}:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
-    if vary - {"cookie"}:
+    # A view that builds its answer in the site's language whatever the visitor's (the
+    # open-data catalogue and API) says so; LocaleMiddleware still adds Accept-Language.
+    same_everywhere = {"accept-language"} if getattr(response, "same_in_every_language", False) else set()
+    if vary - {"cookie"} - same_everywhere:
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
@@ -263,7 +266,7 @@ class PageCacheMiddleware:
 
 #: Apps whose every model is content a page may show (``multilingual`` and the extension's
 #: apps, and this site's own): a save of a model without drafts, or any delete, is a change.
-CONTENT_APPS = {"website", "multilingual", "plans", "information"}
+CONTENT_APPS = {"website", "multilingual", "plans", "information", "opendata"}
 #: Wagtail's own models that pages show or that decide who may see a page. Not renditions:
 #: they are made while a page renders, and would retire the page being stored.
 WAGTAIL_CONTENT_MODELS = {
