@@ -9,7 +9,9 @@ Publications Office, IANA media types, Creative Commons licences.
 
 from django.urls import reverse
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, VCARD, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 from opendata.models import CatalogueSettings
 from opendata.published import modified, plan_key, published_plans, translations
