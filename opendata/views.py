@@ -44,7 +44,7 @@ def _answer(request, content, content_type, last_modified=None):
     if isinstance(content, str):
         content = content.encode("utf-8")
     etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-    timestamp = last_modified.timestamp() if last_modified else None
+    timestamp = int(last_modified.timestamp()) if last_modified else None  # HTTP dates have whole seconds
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if response is None:
         response = HttpResponse(content, content_type=content_type)
