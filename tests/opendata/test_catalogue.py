@@ -10,8 +10,6 @@ from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib import namespace as ns
 
-DCAT, DCTERMS, RDF = ns.DCAT, ns.DCTERMS, ns.RDF
-
 from opendata.models import CatalogueSettings
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +39,7 @@ def catalogue(visitor, suffix="ttl", rdf_format="turtle"):
 
 
 def datasets(graph):
-    return set(graph.subjects(RDF.type, DCAT.Dataset))
+    return set(graph.subjects(ns.RDF.type, ns.DCAT.Dataset))
 
 
 def test_the_demo_catalogue_has_no_shacl_violation_and_one_dataset_per_published_plan(demo_plans, visitor):
@@ -54,15 +52,15 @@ def test_the_demo_catalogue_has_no_shacl_violation_and_one_dataset_per_published
     live = PlanPage.objects.live().filter(locale__language_code="sv")
     assert len(datasets(graph)) == live.count() == len(demo_plans)
     for dataset in datasets(graph):
-        assert len(list(graph.objects(dataset, DCAT.distribution))) == 3
+        assert len(list(graph.objects(dataset, ns.DCAT.distribution))) == 3
 
 
 def test_each_distribution_answers_200_with_its_stated_media_type(demo_plans, visitor):
     _response, graph = catalogue(visitor)
     seen = 0
-    for distribution in graph.subjects(RDF.type, DCAT.Distribution):
-        url = str(graph.value(distribution, DCAT.downloadURL))
-        media_type = str(graph.value(distribution, DCAT.mediaType)).removeprefix(MEDIA)
+    for distribution in graph.subjects(ns.RDF.type, ns.DCAT.Distribution):
+        url = str(graph.value(distribution, ns.DCAT.downloadURL))
+        media_type = str(graph.value(distribution, ns.DCAT.mediaType)).removeprefix(MEDIA)
         answer = visitor.get(url.removeprefix("http://localhost"))
         assert answer.status_code == 200, url
         assert answer["Content-Type"].split(";")[0] == media_type, url
@@ -73,8 +71,8 @@ def test_each_distribution_answers_200_with_its_stated_media_type(demo_plans, vi
 def test_the_shapes_catch_a_dataset_without_publisher_or_licence(demo_plans, visitor):
     """The shapes are not a formality: a catalogue missing what DCAT-AP-SE requires fails."""
     _response, graph = catalogue(visitor)
-    graph.remove((None, DCTERMS.publisher, None))
-    graph.remove((None, DCTERMS.license, None))
+    graph.remove((None, ns.DCTERMS.publisher, None))
+    graph.remove((None, ns.DCTERMS.license, None))
     conforms, _graph, report = validate(graph, shacl_graph=Graph().parse(SHAPES), inference="none")
     assert not conforms
     assert "publisher" in report and "license" in report
@@ -101,7 +99,7 @@ def test_the_settings_name_the_publisher_licence_and_contact(demo_plans, visitor
     _response, graph = catalogue(visitor)
     text = graph.serialize(format="turtle")
     assert '"212000-9999"' in text and "mailto:oppnadata@example.se" in text
-    licences = set(graph.objects(None, DCTERMS.license))
+    licences = set(graph.objects(None, ns.DCTERMS.license))
     assert licences == {URIRef("http://creativecommons.org/licenses/by/4.0/")}
     conforms, _graph, report = validate(graph, shacl_graph=Graph().parse(SHAPES), inference="none")
     assert conforms, report
@@ -134,7 +132,7 @@ def test_a_publication_changes_modified_title_and_etag_on_the_next_request_from_
         plans = {}
         for plan in (changed, unchanged):
             dataset = URIRef(plan.get_full_url() + "#dataset")
-            plans[plan.pk] = (str(graph.value(dataset, DCTERMS.modified)), {str(t) for t in graph.objects(dataset, DCTERMS.title)})
+            plans[plan.pk] = (str(graph.value(dataset, ns.DCTERMS.modified)), {str(t) for t in graph.objects(dataset, ns.DCTERMS.title)})
         api = {plan.pk: visitor.get(f"/data/v1/plans/{plan.plan_key}.json") for plan in (changed, unchanged)}
         return first["ETag"], plans, {pk: (r["ETag"], r["Last-Modified"]) for pk, r in api.items()}
 
