@@ -52,7 +52,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -259,6 +260,13 @@ class PageCacheMiddleware:
             response[name] = value
         response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
+        if response.has_header("ETag") or response.has_header("Last-Modified"):
+            # A client that has this copy (a harvester of the open-data catalogue) gets 304.
+            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            response = get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            )
+            response["X-Page-Cache"] = "hit"
         return response
 
 

@@ -197,3 +197,16 @@ def test_unknown_formats_versions_and_plans_are_404_not_500(home_page, visitor, 
 def test_the_catalogue_is_linked_from_every_page(plan_index, visitor):
     html = visitor.get("/sv/").content.decode()
     assert 'rel="alternate" type="text/turtle" href="/data/catalog.ttl"' in html
+
+
+def test_a_harvester_gets_304_from_the_page_cache_too(demo_plans, visitor, page_cache_on):
+    visitor.get("/data/catalog.ttl")  # makes the site's settings row
+    stored = visitor.get("/data/catalog.ttl")
+    assert stored["X-Page-Cache"] == "miss"
+    again = visitor.get("/data/catalog.ttl", HTTP_IF_NONE_MATCH=stored["ETag"])
+    assert again["X-Page-Cache"] == "hit"
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == stored["ETag"]
+    since = visitor.get("/data/catalog.ttl", HTTP_IF_MODIFIED_SINCE=stored["Last-Modified"])
+    assert since.status_code == 304
+    assert visitor.get("/data/catalog.ttl", HTTP_IF_NONE_MATCH='"other"').status_code == 200
