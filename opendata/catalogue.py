@@ -93,7 +93,7 @@ def catalogue_graph(request, site):
         if changed and (latest is None or changed > latest):
             latest = changed
     if latest:
-        graph.add((catalogue, DCTERMS.modified, Literal(latest.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
+        graph.add((catalogue, DCTERMS.modified, Literal(latest.isoformat(), datatype=XSD.dateTime)))
     return graph
 
 
@@ -137,7 +137,7 @@ def _dataset(graph, request, plan, publisher, contact, licence, schema):
     if plan.first_published_at:
         graph.add((dataset, DCTERMS.issued, Literal(plan.first_published_at.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
     if changed:
-        graph.add((dataset, DCTERMS.modified, Literal(changed.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
+        graph.add((dataset, DCTERMS.modified, Literal(changed.isoformat(), datatype=XSD.dateTime)))
     for language, words in KEYWORDS.items():
         for word in words:
             graph.add((dataset, DCAT.keyword, Literal(word, lang=language)))
@@ -177,7 +177,7 @@ def _dataset(graph, request, plan, publisher, contact, licence, schema):
         graph.add((distribution, DCAT.mediaType, URIRef(IANA + media_type)))
         graph.add((distribution, DCTERMS.license, licence))
         if changed:
-            graph.add((distribution, DCTERMS.modified, Literal(changed.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
+            graph.add((distribution, DCTERMS.modified, Literal(changed.isoformat(), datatype=XSD.dateTime)))
         if name == "json":
             graph.add((distribution, DCTERMS.conformsTo, schema))
     return dataset, changed

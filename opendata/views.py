@@ -43,8 +43,10 @@ def _answer(request, content, content_type, last_modified=None):
     """A public response with ETag, Last-Modified and CORS, or 304 when the harvester has it."""
     if isinstance(content, str):
         content = content.encode("utf-8")
-    etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
     timestamp = int(last_modified.timestamp()) if last_modified else None  # HTTP dates have whole seconds
+    # The content and the publication time: a publication changes the ETag even when it
+    # changed nothing the document shows, as dcterms:modified changes.
+    etag = '"' + hashlib.sha256(content + str(last_modified).encode()).hexdigest()[:32] + '"'
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if response is None:
         response = HttpResponse(content, content_type=content_type)
@@ -76,7 +78,8 @@ def catalogue(request, suffix):
     with translation.override(settings.LANGUAGE_CODE):
         graph = catalogue_graph(request, site)
     last = _latest(modified(plan) for plan in published_plans(site))
-    return _answer(request, graph.serialize(format=rdf_format), f"{media_type}; charset=utf-8", last)
+    options = {"context": {prefix: str(uri) for prefix, uri in graph.namespaces() if prefix}, "auto_compact": True} if suffix == "jsonld" else {}
+    return _answer(request, graph.serialize(format=rdf_format, **options), f"{media_type}; charset=utf-8", last)
 
 
 @require_safe
@@ -124,7 +127,7 @@ def plan_list(request, version):
             "until_further_notice": plan.until_further_notice,
             "languages": [v.locale.language_code for v in versions],
             "issued": plan.first_published_at.isoformat(timespec="seconds") if plan.first_published_at else None,
-            "modified": changed.isoformat(timespec="seconds") if changed else None,
+            "modified": changed.isoformat() if changed else None,
             "page": plan.get_full_url(request),
             "plan": request.build_absolute_uri(reverse("opendata:plan", kwargs={"version": version, "key": key})),
             "measures": request.build_absolute_uri(reverse("opendata:measures", kwargs={"version": version, "key": key})),

@@ -57,3 +57,37 @@ def test_a_host_that_includes_the_urls_gets_the_addresses_documented(settings):
 
     assert reverse("opendata:catalogue", kwargs={"suffix": "jsonld"}) == "/data/catalog.jsonld"
     assert reverse("opendata:plan", kwargs={"version": "v1", "key": "k"}) == "/data/v1/plans/k.json"
+
+
+def test_a_translation_adds_its_title_and_language_and_the_catalogue_still_conforms(plan, visitor):
+    from pathlib import Path
+
+    from pyshacl import validate
+    from rdflib import Graph, Literal, URIRef
+    from rdflib import namespace as ns
+
+    from tests.helpers.plans import translate_plan
+
+    translate_plan(plan, "en", "Generated plan in English")
+    assert visitor.get("/data/v1/plans.json").json()["plans"][0]["languages"] == ["sv", "en"]
+    graph = Graph().parse(data=visitor.get("/data/catalog.ttl").content, format="turtle")
+    dataset = URIRef(plan.get_full_url() + "#dataset")
+    assert Literal("Generated plan in English", lang="en") in set(graph.objects(dataset, ns.DCTERMS.title))
+    assert URIRef("http://publications.europa.eu/resource/authority/language/ENG") in set(graph.objects(dataset, ns.DCTERMS.language))
+    shapes = Graph().parse(Path(__file__).resolve().parents[2] / "opendata" / "shapes" / "dcat-ap-se.ttl")
+    conforms, _graph, report = validate(graph, shacl_graph=shapes, inference="none")
+    assert conforms, report
+
+
+def test_publishing_a_focus_area_changes_the_plans_modified_and_etag(plan, visitor):
+    from plans.models import FocusAreaPage
+
+    before = visitor.get("/data/v1/plans/oppen-plan.json")
+    listed = visitor.get("/data/v1/plans.json").json()["plans"][0]["modified"]
+    area = FocusAreaPage.objects.child_of(plan).first().specific
+    area.title = "Ett ändrat område"
+    area.save_revision().publish()
+    after = visitor.get("/data/v1/plans/oppen-plan.json")
+    assert after["ETag"] != before["ETag"]
+    assert "Ett ändrat område" in after.content.decode()
+    assert visitor.get("/data/v1/plans.json").json()["plans"][0]["modified"] > listed
