@@ -11,11 +11,10 @@ from django.urls import reverse
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-
 from opendata.models import CatalogueSettings
 from opendata.published import modified, plan_key, published_plans, translations
 
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")  # not among rdflib 7's own namespaces
 EU = "http://publications.europa.eu/resource/authority/"
 THEME = Namespace(EU + "data-theme/")
 FILE_TYPE = Namespace(EU + "file-type/")

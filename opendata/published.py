@@ -9,10 +9,9 @@ not from the latest revisions that ``plans.planfile.export_data`` reads for edit
 from django.db.models import Max, Q
 from wagtail.models import Locale, Page
 
+from opendata.models import CatalogueSettings
 from plans import planfile
 from plans.models import PlanPage
-
-from opendata.models import CatalogueSettings
 
 
 def plan_key(plan):

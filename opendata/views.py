@@ -17,11 +17,17 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from opendata.catalogue import catalogue_graph
+from opendata.published import (
+    find_plan,
+    modified,
+    plan_document,
+    plan_key,
+    published_plans,
+    translations,
+)
 from plans import planfile
 from plans.views import measure_list_json
-
-from opendata.catalogue import catalogue_graph
-from opendata.published import find_plan, modified, plan_document, plan_key, published_plans, translations
 
 #: suffix: (rdflib format, media type)
 FORMATS = {
