@@ -23,8 +23,13 @@ def published_plans(site):
     """The site's catalogued plans in the source language, in page-tree order."""
     settings = CatalogueSettings.for_site(site)
     left_out = PlanPage.objects.filter(pk__in=settings.left_out.values("pk")).values("translation_key")
+    # Under the site's root page in any language: a host's root may be in English, with
+    # the Swedish plans under its Swedish translation.
+    under = Q()
+    for root in site.root_page.get_translations(inclusive=True):
+        under |= Q(path__startswith=root.path, depth__gt=root.depth)
     return list(
-        PlanPage.objects.live().public().descendant_of(site.root_page)
+        PlanPage.objects.live().public().filter(under)
         .filter(locale=Locale.get_default()).exclude(translation_key__in=left_out)
         .select_related("locale").order_by("path")
     )

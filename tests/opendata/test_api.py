@@ -91,3 +91,15 @@ def test_publishing_a_focus_area_changes_the_plans_modified_and_etag(plan, visit
     assert after["ETag"] != before["ETag"]
     assert "Ett ändrat område" in after.content.decode()
     assert visitor.get("/data/v1/plans.json").json()["plans"][0]["modified"] > listed
+
+
+def test_a_host_whose_root_page_is_english_lists_the_plans_under_its_swedish_translation(plan, visitor, home_page):
+    """In a host made by ``wagtail start`` the site's root is the English home page and the
+    Swedish plans are under its Swedish translation (docs/install.md)."""
+    from wagtail.models import Locale, Site
+
+    english_home = home_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_home.save_revision().publish()
+    Site.objects.filter(is_default_site=True).update(root_page=english_home)
+    assert [p["key"] for p in visitor.get("/data/v1/plans.json").json()["plans"]] == ["oppen-plan"]
+    assert visitor.get("/data/v1/plans/oppen-plan.json").status_code == 200
