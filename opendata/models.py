@@ -4,6 +4,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import pgettext, pgettext_lazy
@@ -23,6 +24,11 @@ ORGANISATION_NUMBER = re.compile(r"[0-9]{6}-[0-9]{4}")
 def validate_organisation_number(value):
     if not ORGANISATION_NUMBER.fullmatch(value):
         raise ValidationError(pgettext("admin", "Write the organisation number as ten digits, NNNNNN-NNNN (e.g. 212000-1234)."))
+
+
+def source_language_plans():
+    """Plans to choose from: the source-language ones (a translation follows its source)."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 @register_setting(icon="download")
@@ -51,7 +57,7 @@ class CatalogueSettings(BaseSiteSetting):
         help_text=pgettext_lazy("admin", "The terms under which anyone may reuse the published plans."),
     )
     left_out = models.ManyToManyField(
-        "plans.PlanPage", blank=True, related_name="+",
+        "plans.PlanPage", blank=True, related_name="+", limit_choices_to=source_language_plans,
         verbose_name=pgettext_lazy("admin", "plans left out of the catalogue"),
         help_text=pgettext_lazy("admin", "These plans are not listed in the open-data catalogue or the plan API. Their pages stay public."),
     )

@@ -40,3 +40,25 @@ def test_the_settings_are_in_swedish_and_refuse_a_malformed_organisation_number(
     assert answer.status_code == 302
     settings = CatalogueSettings.for_site(Site.objects.get(is_default_site=True))
     assert (settings.organisation_number, settings.licence) == ("212000-1234", "cc-by-4.0")
+
+
+def test_a_plan_left_out_in_the_admin_leaves_the_cached_catalogue_at_once(admin_client, import_generated, settings):
+    from django.core.cache import caches
+
+    from website.page_cache import recent_pages
+
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
+    recent_pages.clear()
+    plan = import_generated(2, key="utelamnad")
+    visitor = Client(HTTP_HOST="localhost")
+    visitor.get("/data/v1/plans.json")  # makes the site's settings row
+    assert [p["key"] for p in visitor.get("/data/v1/plans.json").json()["plans"]] == ["utelamnad"]
+    assert visitor.get("/data/v1/plans.json")["X-Page-Cache"] == "hit"
+    form = admin_client.get(url()).content.decode()
+    assert 'value="%d"' % plan.pk in form  # offered, in the source language only
+    answer = admin_client.post(url(), {"publisher_name": "", "organisation_number": "", "contact_email": "",
+                                       "licence": "cc0", "left_out": [plan.pk]})
+    assert answer.status_code == 302
+    assert visitor.get("/data/v1/plans.json").json()["plans"] == []
+    assert visitor.get("/data/v1/plans/utelamnad.json").status_code == 404
