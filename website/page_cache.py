@@ -52,7 +52,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +206,10 @@ def response_may_be_stored(request, response):
     if "public" not in cache_control or cache_control & {"private", "no-store", "no-cache"}:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
-    if vary - {"cookie"}:
+    # A view that builds its answer in the site's language whatever the visitor's (the
+    # open-data catalogue and API) says so; LocaleMiddleware still adds Accept-Language.
+    same_everywhere = {"accept-language"} if getattr(response, "same_in_every_language", False) else set()
+    if vary - {"cookie"} - same_everywhere:
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
@@ -256,6 +260,13 @@ class PageCacheMiddleware:
             response[name] = value
         response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
+        if response.has_header("ETag") or response.has_header("Last-Modified"):
+            # A client that has this copy (a harvester of the open-data catalogue) gets 304.
+            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            response = get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            )
+            response["X-Page-Cache"] = "hit"
         return response
 
 
@@ -263,7 +274,7 @@ class PageCacheMiddleware:
 
 #: Apps whose every model is content a page may show (``multilingual`` and the extension's
 #: apps, and this site's own): a save of a model without drafts, or any delete, is a change.
-CONTENT_APPS = {"website", "multilingual", "plans", "information"}
+CONTENT_APPS = {"website", "multilingual", "plans", "information", "opendata"}
 #: Wagtail's own models that pages show or that decide who may see a page. Not renditions:
 #: they are made while a page renders, and would retire the page being stored.
 WAGTAIL_CONTENT_MODELS = {

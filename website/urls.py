@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}),
+    # Plans as open data (DCAT-AP-SE catalogue and API): the same in every language.
+    path("data/", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

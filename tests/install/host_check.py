@@ -229,6 +229,12 @@ def test_the_plan_pdf_is_made():
     pdf(plan.url + plan.reverse_subpage("pdf"))
 
 
+@gives("Open data")
+def test_the_plan_is_in_the_open_data_catalogue_and_the_api():
+    assert "exempelby-vinr" in get("/data/catalog.ttl", "text/turtle").content.decode()
+    assert get("/data/v1/plans/exempelby-vinr.json", "application/json").json()["plan"]["key"] == "exempelby-vinr"
+
+
 @gives("Support pages")
 def test_the_support_pages_are_served_in_the_hosts_base_template():
     assert "Stöd och hjälp" in html(made["section"].url)

@@ -32,7 +32,7 @@ def test_the_settings_block_adds_each_app_once_to_a_site_that_has_some_of_them()
     after = host_settings_after(GUIDE)
     apps = after["INSTALLED_APPS"]
     assert sorted(app for app in set(apps) if apps.count(app) > 1) == []
-    for app in ("multilingual", "plans", "information", "wagtail_localize", "wagtail.contrib.table_block"):
+    for app in ("multilingual", "plans", "information", "opendata", "wagtail_localize", "wagtail.contrib.table_block", "wagtail.contrib.settings"):
         assert app in apps
     assert after["MIDDLEWARE"].count("django.middleware.locale.LocaleMiddleware") == 1
     assert after["MIDDLEWARE"].index("django.middleware.locale.LocaleMiddleware") < after["MIDDLEWARE"].index(

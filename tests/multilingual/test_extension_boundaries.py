@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTENSION_APPS = ["plans", "information", "multilingual"]
+EXTENSION_APPS = ["plans", "information", "multilingual", "opendata"]
 
 
 def imported_modules(path):

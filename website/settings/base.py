@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "multilingual",
     "plans",
     "information",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
