@@ -60,10 +60,10 @@ def plan_document(plan):
     """The published plan as a plan file (``plan.schema.json``), as ``export_plan`` writes it."""
     organisations, org_keys = {}, []
     areas = [
-        planfile._export_area(area, area.measures.all(), organisations, org_keys)
+        planfile.export_area(area, area.measures.all(), organisations, org_keys)
         for area in plan.focus_areas()
     ]
-    data = planfile._export_plan_fields(plan)
+    data = planfile.export_plan_fields(plan)
     data["organisations"] = [organisations[k] for k in org_keys]
     data["focus_areas"] = areas
     return {"format": planfile.FORMAT_VERSION, "plan": data}

@@ -22,7 +22,14 @@ Export then import then export gives the same file. Every name other code import
 """
 
 from plans.planfile.changes import Changes
-from plans.planfile.exporting import FORMAT_VERSION, export_data, export_plan, find_plan
+from plans.planfile.exporting import (
+    FORMAT_VERSION,
+    export_area,
+    export_data,
+    export_plan,
+    export_plan_fields,
+    find_plan,
+)
 from plans.planfile.fields import (
     FOCUS_AREA_FIELDS,
     MEASURE_HEAD,
@@ -63,8 +70,10 @@ __all__ = [
     "PlanFileError",
     "describe",
     "dump",
+    "export_area",
     "export_data",
     "export_plan",
+    "export_plan_fields",
     "find_parent",
     "find_plan",
     "html_to_text",

@@ -30,14 +30,14 @@ def export_data(plan):
     organisations = {}
     for area_page in FocusAreaPage.objects.child_of(plan).filter(removal=None).order_by("path"):
         area = area_page.get_latest_revision_as_object() if area_page.get_latest_revision() else area_page
-        areas.append(_export_area(area, area.measures.all(), organisations, org_keys))
-    data = _export_plan_fields(plan)
+        areas.append(export_area(area, area.measures.all(), organisations, org_keys))
+    data = export_plan_fields(plan)
     data["organisations"] = [organisations[k] for k in sorted(org_keys, key=org_keys.index)]
     data["focus_areas"] = areas
     return {"format": FORMAT_VERSION, "plan": data}
 
 
-def _export_area(area, measures, organisations, org_keys):
+def export_area(area, measures, organisations, org_keys):
     """A focus area as plan-file data: its own fields, goals and ``measures``."""
     goals = list(area.goals.all())
     direct, by_goal = [], {g.translation_key: [] for g in goals}
@@ -53,7 +53,7 @@ def _export_area(area, measures, organisations, org_keys):
     return area_data
 
 
-def _export_plan_fields(plan):
+def export_plan_fields(plan):
     """The plan page's own fields as plan-file data (without organisations and focus areas)."""
     sections = []
     for block in plan.body:

@@ -24,7 +24,7 @@ from plans.models import (
     references_indexed_by_caller,
 )
 from plans.planfile.changes import Changes
-from plans.planfile.exporting import _export_area, _export_plan_fields, export_data
+from plans.planfile.exporting import export_area, export_plan_fields, export_data
 from plans.planfile.fields import (
     FOCUS_AREA_FIELDS,
     MEASURE_HEAD,
@@ -219,11 +219,11 @@ def _write_plan(plan_data, locale, parent_path, publish):
         parent.add_child(instance=plan)
         unchanged = False
     else:
-        before = _export_plan_fields(plan)
+        before = export_plan_fields(plan)
         for name, value in fields.items():
             setattr(plan, name, value)
         plan.revision_log = _revisions(plan_data)
-        unchanged = _export_plan_fields(plan) == before
+        unchanged = export_plan_fields(plan) == before
         # Focus areas the file has again are back in the plan: forget their removal before
         # the plan is published (publishing the plan applies pending removals).
         wanted_keys = [stable_uuid("plan", key, "focus-area", _area_identity(a)) for a in plan_data["focus_areas"]]
@@ -251,14 +251,14 @@ def _write_plan(plan_data, locale, parent_path, publish):
             current = list(
                 area.measures.all().prefetch_related("responsibilities__organisation", "status_updates")
             )
-            before = (area.slug, _export_area(area, current, {}, []))
+            before = (area.slug, export_area(area, current, {}, []))
             for name, value in area_fields.items():
                 setattr(area, name, value)
             if area.slug != slug and not FocusAreaPage.objects.sibling_of(area).filter(slug=slug).exclude(pk=area.pk).exists():
                 area.slug = slug
             existing_measures = {m.translation_key: m for m in current}
             _set_measures(area, area_data, organisations, locale, key, existing_measures)
-            unchanged = (area.slug, _export_area(area, area.measures.all(), {}, [])) == before
+            unchanged = (area.slug, export_area(area, area.measures.all(), {}, [])) == before
         _save_if_changed(area, publish, unchanged)
     # Focus areas the file no longer has are removed from the plan (the file is the whole
     # plan) when the plan is published: recorded now, applied by FocusAreaRemoval.
