@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_a_refused_po_file_is_explained_inside_the_admin(admin_client, support_page):
     persian = submit_for_translation(admin_client, support_page, "fa")["fa"]
     response = admin_client.post(
-        reverse("website_translation_upload_po", args=[persian.pk]),
+        reverse("translations_upload_po", args=[persian.pk]),
         {"file": SimpleUploadedFile("fa.po", b"not a po file"), "next": "/admin/translations/?language=fa"},
     )
     assert response.status_code == 400
@@ -22,13 +22,13 @@ def test_a_refused_po_file_is_explained_inside_the_admin(admin_client, support_p
     assert "Filen är inte en PO-fil i UTF-8." in html
     assert 'href="/admin/translations/?language=fa"' in html  # back to where the editor was
     assert 'id="wagtail-sidebar"' in html or "sidebar" in html  # the admin's frame, not a bare page
-    assert reverse("website_help_translating") in html
+    assert reverse("translations_help") in html
 
 
 def test_the_overview_links_to_help_in_the_admin_not_to_a_repository_file(admin_client, support_page):
-    html = admin_client.get(reverse("website_translation_overview")).content.decode()
+    html = admin_client.get(reverse("translations_overview")).content.decode()
     assert "docs/translating.md" not in html
-    assert f'href="{reverse("website_help_translating")}"' in html
-    help_page = admin_client.get(reverse("website_help_translating"))
+    assert f'href="{reverse("translations_help")}"' in html
+    help_page = admin_client.get(reverse("translations_help"))
     assert help_page.status_code == 200
     assert "Översättningsbyrå (PO-filer)" in help_page.content.decode()

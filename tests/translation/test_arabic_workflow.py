@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
-from website.translation import translation_overview
+from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
     assert cell.state == "out_of_date"
 
     # The overview in the admin says so.
-    html = admin_client.get(reverse("website_translation_overview")).content.decode()
+    html = admin_client.get(reverse("translations_overview")).content.decode()
     assert "Inaktuell" in html
     assert 'data-language="ar" data-state="out_of_date"' in html
     sync_url = reverse("wagtail_localize:update_translations", args=[translations["ar"].source_id])
@@ -79,7 +79,7 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
     arabic = translations["ar"].get_target_instance()
     assert "لست وحدك. هناك مساعدة." in admin_client.get(arabic.url).content.decode()
     assert cell.state == "out_of_date"
-    assert 'data-language="ar" data-state="out_of_date"' in admin_client.get(reverse("website_translation_overview")).content.decode()
+    assert 'data-language="ar" data-state="out_of_date"' in admin_client.get(reverse("translations_overview")).content.decode()
 
     # Translated, but not yet published: visitors still lack it.
     translate_strings(translations["ar"], {**ARABIC, "Du är inte ensam. Det finns hjälp dygnet runt.": NEW_ARABIC})
@@ -92,7 +92,7 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
 
 
 def test_overview_lists_pages_and_snippets_for_every_language(admin_client, support_page):
-    response = admin_client.get(reverse("website_translation_overview"))
+    response = admin_client.get(reverse("translations_overview"))
     assert response.status_code == 200
     html = response.content.decode()
     assert SWEDISH["title"] in html
@@ -107,7 +107,7 @@ def test_overview_lists_pages_and_snippets_for_every_language(admin_client, supp
 
 
 def test_overview_filters_by_language_and_pending(admin_client, support_page):
-    html = admin_client.get(reverse("website_translation_overview"), {"language": "fa", "pending": "1"}).content.decode()
+    html = admin_client.get(reverse("translations_overview"), {"language": "fa", "pending": "1"}).content.decode()
     assert 'data-language="fa"' in html
     assert 'data-language="ar"' not in html
     assert SWEDISH["title"] in html  # not translated into Persian: pending

@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from website.translation import translation_overview
+from translations.overview import translation_overview
 
 
 def test_every_snippet_type_is_translatable():

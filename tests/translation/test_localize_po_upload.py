@@ -3,7 +3,7 @@
 The translation editor's menu posts there. wagtail-localize's view imported a 5.39 MB file
 that the project's upload refuses, and answered an empty file or one without
 ``X-WagtailLocalize-TranslationID`` with a server error. The address is now answered by the
-project's upload view (``website/localize_views.py``): the same checks and clear refusals,
+project's upload view (``translations/localize_views.py``): the same checks and clear refusals,
 and after an import the editor is where the translator comes back to.
 """
 
@@ -74,4 +74,4 @@ def test_another_hosts_next_address_is_not_followed(admin_client, persian):
     po = download_po(admin_client, persian)
     response = upload(admin_client, persian, str(po).encode("utf-8"), "https://example.org/admin/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("website_translation_overview")
+    assert response["Location"] == reverse("translations_overview")

@@ -1,5 +1,5 @@
 """Five of wagtail-localize's admin views are answered by the project's, chosen by the URL's
-name in ``website/localize_views.py`` (a middleware's ``process_view``), not by which URL
+name in ``translations/localize_views.py`` (a middleware's ``process_view``), not by which URL
 pattern comes first. Every button and link to them is ``reverse("wagtail_localize:…")``.
 
 What each replacement does for translators is tested where it matters
@@ -17,7 +17,7 @@ from django.core import checks
 from django.urls import resolve, reverse
 from wagtail_localize.views import convert, edit_translation, submit_translations, update_translations
 
-from website.checks import LOCALIZE_VIEW_REPLACEMENT
+from translations.checks import LOCALIZE_VIEW_REPLACEMENT
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
 
     from information.models import Helpline
     from tests.translation.test_translators import make_user
-    from website.translation import TRANSLATORS_GROUP
+    from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
 
     line = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=Locale.get_default(), live=True)
     client.force_login(make_user(TRANSLATORS_GROUP))
@@ -67,16 +67,16 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
     source = TranslationSource.objects.get(object_id=line.translation_key, locale=line.locale)
     response = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
     assert response.status_code == 200
-    assert "website/admin/update_translations.html" in [t.name for t in response.templates]
+    assert "translations/admin/update_translations.html" in [t.name for t in response.templates]
     assert "no-store" in response["Cache-Control"]  # like every admin view (never_cache)
 
 
 def test_check_refuses_a_site_without_the_replacements(settings):
     settings.MIDDLEWARE = [entry for entry in settings.MIDDLEWARE if entry != LOCALIZE_VIEW_REPLACEMENT]
-    errors = [message for message in checks.run_checks() if message.id == "website.E002"]
+    errors = [message for message in checks.run_checks() if message.id == "translations.E001"]
     assert len(errors) == 1 and "translators could publish" in errors[0].msg
 
 
 def test_the_reference_site_has_them():
     assert LOCALIZE_VIEW_REPLACEMENT in settings.MIDDLEWARE
-    assert not [message for message in checks.run_checks() if message.id == "website.E002"]
+    assert not [message for message in checks.run_checks() if message.id == "translations.E001"]

@@ -15,8 +15,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from tests.translation.conftest import locale, submit_for_translation
 from tests.translation.test_translators import make_user
-from website.publish_translations import may_publish
-from website.roles import (
+from translations.publish_translations import may_publish
+from editorial.roles import (
     ADMINISTRATORS,
     COMMUNICATORS,
     HELPLINE_EDITORS,
@@ -76,7 +76,7 @@ def test_the_admins_publish_doors_agree_with_may_publish(translations, group):
     client.force_login(user)
     page = translations["stödsida ar"]
     expected = may_publish(user, page)
-    anyway = client.get(reverse("website_publish_incomplete_translation", args=[page.pk]))
+    anyway = client.get(reverse("translations_publish_incomplete", args=[page.pk]))
     assert (anyway.status_code == 200) is expected
     sync = client.get(reverse("wagtail_localize:update_translations", args=[page.source.pk]))
     assert sync.status_code == 200

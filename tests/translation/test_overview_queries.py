@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from website.translation import translation_overview
+from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 
 from tests.helpers.translation import publish_translation, submit_for_translation
 from tests.translation.test_snippet_drafts import kvinnofridslinjen, translate_all
-from website.translation import translation_overview
+from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 

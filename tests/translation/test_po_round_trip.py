@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation
-from website.translation import translation_overview
+from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def download_po(client, translation):
 
 def upload(client, translation, content, name="page-fa.po"):
     return client.post(
-        reverse("website_translation_upload_po", args=[translation.pk]),
+        reverse("translations_upload_po", args=[translation.pk]),
         {"file": SimpleUploadedFile(name, content, content_type="text/x-gettext-translation"), "next": "/admin/translations/"},
     )
 
@@ -102,6 +102,6 @@ def test_a_po_file_for_another_language_is_refused(admin_client, support_page):
 
 def test_upload_without_a_file_is_a_clear_400(admin_client, support_page):
     persian = submit_for_translation(admin_client, support_page, "fa")["fa"]
-    response = admin_client.post(reverse("website_translation_upload_po", args=[persian.pk]), {})
+    response = admin_client.post(reverse("translations_upload_po", args=[persian.pk]), {})
     assert response.status_code == 400
     assert "Välj en PO-fil" in response.content.decode()

@@ -47,7 +47,7 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
     assert "publicerades inte" in text
     assert "lättläst sammanfattning: ”Du är inte ensam. Det finns hjälp.”" in text
     assert "utsatt-for-vald" not in text  # the slug is not a missing part
-    assert reverse("website_publish_incomplete_translation", args=[translation.pk]) in text
+    assert reverse("translations_publish_incomplete", args=[translation.pk]) in text
     # The Arabic address still serves the Swedish page marked as Swedish, not a half-Arabic one.
     response = admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/")
     assert response.status_code == 200
@@ -57,7 +57,7 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
     assert f"<h1>{SWEDISH['title']}</h1>" in html
 
     # "Publicera ändå": the confirmation names the sentence and needs a tick.
-    confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     page = admin_client.get(confirm_url)
     assert page.status_code == 200
     html = page.content.decode()
@@ -81,7 +81,7 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
 
 def test_a_confirmation_for_another_list_of_missing_parts_publishes_nothing(admin_client, support_page):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
-    confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     shown = admin_client.get(confirm_url).context["form"].initial["segments"]
     translate_strings(translation, {SWEDISH["title"]: ARABIC_TITLE, SENTENCE: ARABIC_SENTENCE, "utsatt-for-vald": "utsatt-for-vald"})
     response = admin_client.post(confirm_url, {"segments": shown, "confirm": "on"})
@@ -98,7 +98,7 @@ def test_someone_who_may_not_publish_the_page_cannot_confirm_a_half_translation(
     user = get_user_model().objects.create_user(username="lasare", password="x")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
-    confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     # Wagtail's admin answers a refused permission with a redirect to the dashboard.
     for response in (client.get(confirm_url), client.post(confirm_url, {"confirm": "on", "segments": ""})):
         assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")

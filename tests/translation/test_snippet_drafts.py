@@ -11,7 +11,8 @@ from wagtail.test.utils.form_data import rich_text
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from tests.helpers.translation import translate_strings
-from website.translation import TRANSLATORS_GROUP, translation_overview
+from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
+from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 

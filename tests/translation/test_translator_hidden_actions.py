@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests.translation.conftest import locale, submit_for_translation
 from tests.translation.test_translators import make_user
-from website.roles import COMMUNICATORS, REVIEWERS, translator_group_name
+from editorial.roles import COMMUNICATORS, REVIEWERS, translator_group_name
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def listing(client, page):
 def test_a_translator_is_offered_no_move_delete_or_translate_on_their_arabic_draft(arabic_draft):
     html = listing(login(translator_group_name("ar")), arabic_draft)
     assert reverse("wagtailadmin_pages:edit", args=[arabic_draft.pk]) in html
-    assert reverse("website_submit_for_review", args=["wagtailcore", "page", arabic_draft.pk]) in html
+    assert reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic_draft.pk]) in html
     assert reverse("wagtailadmin_pages:delete", args=[arabic_draft.pk]) not in html
     assert reverse("wagtailadmin_pages:move", args=[arabic_draft.pk]) not in html
     assert reverse("wagtail_localize:submit_page_translation", args=[arabic_draft.pk]) not in html

@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from tests.translation.conftest import locale
 from tests.translation.test_translators import make_user
-from website.roles import COMMUNICATORS, translator_group_name
+from editorial.roles import COMMUNICATORS, translator_group_name
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def po_file(translation):
 
 
 NEXT = "/admin/pages/"
-UPLOAD_URLS = ["website_translation_upload_po", "wagtail_localize:upload_pofile"]
+UPLOAD_URLS = ["translations_upload_po", "wagtail_localize:upload_pofile"]
 
 
 @pytest.mark.parametrize("url_name", UPLOAD_URLS)

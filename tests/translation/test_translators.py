@@ -16,8 +16,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment
 
 from tests.helpers.translation import SWEDISH, locale, publish_translation, submit_for_translation, translate_strings
-from website.roles import REVIEWERS, translator_group_name
-from website.translation import TRANSLATORS_GROUP
+from editorial.roles import REVIEWERS, translator_group_name
+from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_translator_cannot_edit_or_publish_the_swedish_page(translator_client, s
 
 def submit_for_review(client, page):
     """"Skicka till granskning" in the page listing's menu: the confirmation, then the POST."""
-    url = reverse("website_submit_for_review", args=["wagtailcore", "page", page.pk])
+    url = reverse("editorial_submit_for_review", args=["wagtailcore", "page", page.pk])
     assert client.get(url).status_code == 200
     return client.post(url)
 
@@ -85,7 +85,7 @@ def test_translator_translates_arabic_and_submits_it_for_review_instead_of_publi
 
     # The listing's "Skicka till granskning": a draft with the Arabic texts, in the workflow.
     listing = translator_client.get(reverse("wagtailadmin_explore", args=[arabic.get_parent().pk])).content.decode()
-    assert reverse("website_submit_for_review", args=["wagtailcore", "page", arabic.pk]) in listing
+    assert reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic.pk]) in listing
     assert submit_for_review(translator_client, arabic).status_code == 302
     arabic.refresh_from_db()
     assert arabic.live is False and arabic.workflow_in_progress
@@ -168,8 +168,8 @@ def test_setup_translators_is_idempotent_and_refuses_unknown_languages(demo_site
 
 def test_translator_finds_the_overview_in_the_admin_menu(translator_client, support_page):
     html = translator_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("website_translation_overview") in html
-    assert translator_client.get(reverse("website_translation_overview")).status_code == 200
+    assert reverse("translations_overview") in html
+    assert translator_client.get(reverse("translations_overview")).status_code == 200
 
 
 def test_a_one_language_translator_cannot_upload_a_po_file_for_another_language(client, admin_client, support_page):
@@ -181,7 +181,7 @@ def test_a_one_language_translator_cannot_upload_a_po_file_for_another_language(
     po = client.get(reverse("wagtail_localize:download_pofile", args=[arabic.pk]))
     assert po.status_code == 302 and "Content-Disposition" not in po
     response = client.post(
-        reverse("website_translation_upload_po", args=[arabic.pk]),
+        reverse("translations_upload_po", args=[arabic.pk]),
         {"file": SimpleUploadedFile("ar.po", b'msgid ""\nmsgstr ""\n')},
     )
     assert response.status_code == 302

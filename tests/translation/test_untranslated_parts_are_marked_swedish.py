@@ -36,7 +36,7 @@ def swedish_span(text):
 
 
 def publish_anyway(client, translation, on_commit):
-    url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    url = reverse("translations_publish_incomplete", args=[translation.pk])
     segments = client.get(url).context["form"].initial["segments"]
     with on_commit(execute=True):
         response = client.post(url, {"confirm": "on", "segments": segments})

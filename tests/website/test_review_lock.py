@@ -5,7 +5,7 @@ new opening hours, opens it again and saves a new number as a draft; the Granska
 the dashboard and the compare view and approves. The number must either be in what the
 reviewer was shown, or not go live. Wagtail approves the in-progress task; once something
 changed after submission, the task starts again on the changed version
-(``website.review_lock``), and approving publishes the revision the task was on.
+(``editorial.review_lock``), and approving publishes the revision the task was on.
 """
 
 import re
@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from tests.helpers.admin import login
 from tests.translation.test_snippet_drafts import helpline_form
-from website.roles import COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
+from editorial.roles import COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
 
 pytestmark = pytest.mark.django_db
 

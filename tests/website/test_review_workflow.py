@@ -17,7 +17,7 @@ from tests.translation.test_snippet_drafts import (
     submit_snippet,
     translate_all,
 )
-from website.roles import (
+from editorial.roles import (
     COMMUNICATORS,
     REVIEWERS,
     translator_group_name,
@@ -154,7 +154,7 @@ def test_a_translator_submits_a_helpline_translation_for_review(shared_support_s
     arabic = translation.get_target_instance()
 
     listing = translator.get(reverse("wagtailsnippets_information_helpline:list") + "?locale=ar").content.decode()
-    submit_url = reverse("website_submit_for_review", args=["information", "helpline", arabic.pk])
+    submit_url = reverse("editorial_submit_for_review", args=["information", "helpline", arabic.pk])
     assert submit_url in listing
     assert translator.post(submit_url).status_code == 302
     arabic.refresh_from_db()
@@ -174,7 +174,7 @@ def test_a_translator_of_one_language_cannot_open_another_languages_helpline(sha
     response = translator.get(edit_url(arabic), follow=True)
     assert response.redirect_chain == [(reverse("wagtailsnippets_information_helpline:list"), 302)]
     assert "ett språk du inte översätter till" in response.content.decode()
-    assert translator.post(reverse("website_submit_for_review", args=["information", "helpline", arabic.pk])).status_code == 403
+    assert translator.post(reverse("editorial_submit_for_review", args=["information", "helpline", arabic.pk])).status_code == 403
 
 
 # Pages ----------------------------------------------------------------------------------
@@ -249,6 +249,6 @@ def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site
 
     translator = login(translator_group_name("ar"), "oversattare")
     arabic = translation.get_target_instance()
-    html = translator.get(reverse("website_submit_for_review", args=["wagtailcore", "page", arabic.pk])).content.decode()
+    html = translator.get(reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic.pk])).content.decode()
     assert "Skicka till granskning" in html
     assert "inte översatt" not in html

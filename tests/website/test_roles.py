@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
-from website.roles import (
+from editorial.roles import (
     ADMINISTRATORS,
     COMMUNICATORS,
     HELPLINE_EDITORS,

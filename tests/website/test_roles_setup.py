@@ -8,7 +8,7 @@ from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Workflow, WorkflowContentType, WorkflowPage
 
-from website.roles import (
+from editorial.roles import (
     COMMUNICATORS,
     REVIEW_WORKFLOW,
     REVIEWERS,
@@ -50,7 +50,7 @@ def test_wagtails_own_groups_give_way_to_the_roles_and_their_members_keep_their_
     """Issue 21, finding 3: Moderators published past the review and sat first in the user form."""
     from django.contrib.auth import get_user_model
 
-    from website.roles import restore_wagtail_groups
+    from editorial.roles import restore_wagtail_groups
 
     # website/migrations/0007 has run in every install: Wagtail's groups are gone.
     assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()

@@ -147,7 +147,7 @@ def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, suppor
     StringTranslation.objects.create(
         translation_of=title.string, locale=translation.target_locale, context=title.context, data="الدعم"
     )
-    confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     segments = admin_client.get(confirm_url).context["form"].initial["segments"]
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(confirm_url, {"segments": segments, "confirm": "on"})
