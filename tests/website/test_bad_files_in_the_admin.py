@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail_localize.models import StringTranslation
 
-from tests.translation.conftest import SWEDISH, submit_for_translation, support_page  # noqa: F401 (fixture)
+from tests.translations.conftest import SWEDISH, submit_for_translation, support_page  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -114,7 +114,7 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
 
 # Issue 21, finding 7: words the Swedish admin still showed in English or ungrammatically.
 
-from tests.translation.conftest import support_page  # noqa: E402,F401  (a fixture)
+from tests.translations.conftest import support_page  # noqa: E402,F401  (a fixture)
 
 
 def messages_shown_after(client, response):

@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from tests.translation.conftest import locale, submit_for_translation
-from tests.translation.test_translators import make_user
+from tests.translations.conftest import locale, submit_for_translation
+from tests.translations.test_translators import make_user
 from translations.publish_translations import may_publish
 from editorial.roles import (
     ADMINISTRATORS,

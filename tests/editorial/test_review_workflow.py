@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.helpers.admin import login
-from tests.translation.test_snippet_drafts import (
+from tests.translations.test_snippet_drafts import (
     NEW_NUMBER,
     helpline_form,
     kvinnofridslinjen,
@@ -227,7 +227,7 @@ def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site
     """Issue 21, finding 6: a page translated but for its slug (which keeps the Swedish,
     working address) has nothing "not yet translated"; the publish check agrees."""
     from information.models import SupportPage
-    from tests.translation.conftest import translate_strings
+    from tests.translations.conftest import translate_strings
     from wagtail_localize.models import StringSegment, StringTranslation
 
     page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")

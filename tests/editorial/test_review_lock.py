@@ -20,7 +20,7 @@ from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
 from tests.helpers.admin import login
-from tests.translation.test_snippet_drafts import helpline_form
+from tests.translations.test_snippet_drafts import helpline_form
 from editorial.roles import COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
 
 pytestmark = pytest.mark.django_db

@@ -53,7 +53,7 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
     from wagtail_localize.models import TranslationSource
 
     from information.models import Helpline
-    from tests.translation.test_translators import make_user
+    from tests.translations.test_translators import make_user
     from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
 
     line = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=Locale.get_default(), live=True)

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from tests.helpers.translation import publish_translation, submit_for_translation
-from tests.translation.test_snippet_drafts import kvinnofridslinjen, translate_all
+from tests.translations.test_snippet_drafts import kvinnofridslinjen, translate_all
 from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db

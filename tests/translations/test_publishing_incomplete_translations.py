@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
-from tests.translation.test_snippet_drafts import publish_in_editor, submit_snippet, translate_all
+from tests.translations.test_snippet_drafts import publish_in_editor, submit_snippet, translate_all
 
 pytestmark = pytest.mark.django_db
 

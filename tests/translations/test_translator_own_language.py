@@ -15,8 +15,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from tests.translation.conftest import locale
-from tests.translation.test_translators import make_user
+from tests.translations.conftest import locale
+from tests.translations.test_translators import make_user
 from editorial.roles import COMMUNICATORS, translator_group_name
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.translation.conftest import submit_for_translation
-from tests.translation.test_po_round_trip import PERSIAN, download_po
+from tests.translations.conftest import submit_for_translation
+from tests.translations.test_po_round_trip import PERSIAN, download_po
 
 pytestmark = pytest.mark.django_db
 

@@ -134,7 +134,7 @@ def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_clie
     assert "lastPublishedDate&quot;: null" not in editor and "lastPublishedDate" in editor
 
 
-# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+# One person publishes a number here; four eyes on that: tests/editorial/test_four_eyes.py.
 @override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_an_editors_new_number_saved_as_draft_is_not_public_until_published(admin_client, shared_support_site):
     swedish = kvinnofridslinjen()
@@ -281,7 +281,7 @@ def test_translating_a_page_leaves_the_published_translations_of_its_helplines_p
     assert arabic.name in admin_client.get("/ar/").content.decode()
 
 
-# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+# One person publishes a number here; four eyes on that: tests/editorial/test_four_eyes.py.
 @override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_a_published_swedish_number_reaches_every_language_at_once(admin_client, shared_support_site):
     from information.models import Helpline
@@ -310,7 +310,7 @@ def test_a_published_swedish_number_reaches_every_language_at_once(admin_client,
     assert arabic.phone_number == NEW_NUMBER and arabic.opening_hours == "على مدار الساعة، كل يوم"
 
 
-# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+# One person publishes a number here; four eyes on that: tests/editorial/test_four_eyes.py.
 @override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_a_translation_published_from_the_editor_keeps_the_new_swedish_number(
     admin_client, shared_support_site, django_capture_on_commit_callbacks

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from tests.translation.test_snippet_drafts import (
+from tests.translations.test_snippet_drafts import (
     NEW_NUMBER,
     helpline_form,
     kvinnofridslinjen,
@@ -166,7 +166,7 @@ def test_a_translator_still_opens_the_arabic_translation_editor(translator, shar
     assert "js-translation-editor" in response.content.decode()
 
 
-# One person publishes a number here; four eyes on that: tests/website/test_four_eyes.py.
+# One person publishes a number here; four eyes on that: tests/editorial/test_four_eyes.py.
 @override_settings(VINR_FOUR_EYES_FIELDS={})
 def test_an_editor_still_edits_and_publishes_the_swedish_helpline(editor, shared_support_site):
     swedish = kvinnofridslinjen()

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.translation.conftest import locale, submit_for_translation
-from tests.translation.test_translators import make_user
+from tests.translations.conftest import locale, submit_for_translation
+from tests.translations.test_translators import make_user
 from editorial.roles import COMMUNICATORS, REVIEWERS, translator_group_name
 
 pytestmark = pytest.mark.django_db
