@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from tests.website.test_review_lock import edit_url, form_for, swedish
+from tests.editorial.test_review_lock import edit_url, form_for, swedish
 from editorial.roles import ADMINISTRATORS, COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
 
 pytestmark = pytest.mark.django_db
