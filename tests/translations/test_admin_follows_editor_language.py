@@ -89,6 +89,6 @@ def test_the_translation_editor_is_put_into_swedish_only_for_a_swedish_editor(su
     client = editor_in("sv")
     translation = submit_for_translation(client, support_page, "ar")["ar"]
     editor_url = f"/admin/pages/{translation.get_target_instance().pk}/edit/"
-    assert "website/admin/translation-editor" in client.get(editor_url).content.decode()
+    assert "translations/admin/translation-editor" in client.get(editor_url).content.decode()
     english = editor_in("en")
-    assert "website/admin/translation-editor" not in english.get(editor_url).content.decode()
+    assert "translations/admin/translation-editor" not in english.get(editor_url).content.decode()

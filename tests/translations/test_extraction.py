@@ -24,7 +24,7 @@ from django.test import override_settings
 from multilingual.languages import SITE_LANGUAGES
 
 #: The folders whose code and templates hold the interface strings.
-SOURCES = ["plans", "information", "website", "multilingual", "templates"]
+SOURCES = ["plans", "information", "translations", "editorial", "website", "multilingual", "templates"]
 
 #: The gettext context of strings only the admin shows (docs/translating.md).
 ADMIN = "admin"
