@@ -21,7 +21,7 @@ from pathlib import Path
 import polib
 
 #: The apps the wheel holds (pyproject.toml's packages).
-EXTENSION_APPS = ("multilingual", "plans", "information", "opendata")
+EXTENSION_APPS = ("multilingual", "plans", "information", "translations", "editorial", "opendata")
 
 
 def used_by(entry, app):

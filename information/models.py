@@ -60,7 +60,7 @@ class TranslationStartsAsDraft:
     fresh draft would look published in the admin.
 
     An existing, published translation is never saved as a draft by wagtail-localize:
-    ``website.submit_translations`` leaves existing translations alone.
+    ``translations.submit_translations`` leaves existing translations alone.
     """
 
     exclude_fields_in_copy = ["live_revision", "first_published_at", "last_published_at"]
@@ -522,7 +522,7 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
     parent_page_types = ["information.SupportIndexPage"]
     subpage_types = []
     # A translation with an untranslated part is not published without a person confirming
-    # that part may show in Swedish (website/publish_translations.py).
+    # that part may show in Swedish (translations/publish_translations.py).
     translation_must_be_complete = True
     # The section page lists pages shown in menus: a new support page is listed unless unticked.
     show_in_menus_default = True

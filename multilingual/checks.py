@@ -3,7 +3,7 @@
 Two mistakes that otherwise show only as odd behaviour far from their cause:
 
 - a package of the host with the same top-level name as one of the extension's apps
-  (``plans``, ``information``, ``multilingual``, ``opendata``): Python imports whichever comes first on
+  (``plans``, ``information``, ``multilingual``, ``translations``, ``editorial``, ``opendata``): Python imports whichever comes first on
   the path, usually the host's project folder, and the extension's app is silently not
   there (E001);
 - a setting the extension used to read under another name (``multilingual.conf.RENAMED``):
@@ -21,7 +21,7 @@ from multilingual.conf import RENAMED
 
 #: The extension's top-level packages: they always sit side by side (in site-packages,
 #: or in this repository's folder).
-EXTENSION_PACKAGES = ("multilingual", "plans", "information", "opendata")
+EXTENSION_PACKAGES = ("multilingual", "plans", "information", "translations", "editorial", "opendata")
 
 
 def package_folder(name):

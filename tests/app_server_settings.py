@@ -17,5 +17,5 @@ SECURE_HSTS_SECONDS = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # These servers test that a publication on one shows on the other, not who may publish a
-# number: one editor publishes it here (four eyes: tests/website/test_four_eyes.py).
+# number: one editor publishes it here (four eyes: tests/editorial/test_four_eyes.py).
 VINR_FOUR_EYES_FIELDS = {}

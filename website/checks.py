@@ -32,29 +32,6 @@ def static_manifest_exists(app_configs, **kwargs):
     ]
 
 
-LOCALIZE_VIEW_REPLACEMENT = "website.localize_views.LocalizeViewReplacementMiddleware"
-
-
-@checks.register()
-def translators_limits_are_installed(app_configs, **kwargs):
-    """Without the middleware, wagtail-localize's own sync and submit views answer.
-
-    Translators could then publish every language by ticking "Publish immediately" on the
-    sync form, and "Translate this page" would overwrite translations people made
-    (website/localize_views.py).
-    """
-    if LOCALIZE_VIEW_REPLACEMENT in settings.MIDDLEWARE:
-        return []
-    return [
-        checks.Error(
-            f"{LOCALIZE_VIEW_REPLACEMENT} is not in MIDDLEWARE: translators could publish by "
-            "syncing, and submitting a page for translation would overwrite existing translations.",
-            hint="Add it to MIDDLEWARE, after the authentication and CSRF middleware.",
-            id="website.E002",
-        )
-    ]
-
-
 @checks.register(deploy=True)
 def production_database_is_postgresql(app_configs, **kwargs):
     """``check --deploy`` was clean with ``DATABASE_URL=sqlite:///…``, but production needs

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from information.page_passwords import authenticate_with_password
-from website.search import search
+from information.search import search
 from website.sitemaps import LocalisedSitemap
 
 urlpatterns = [

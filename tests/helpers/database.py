@@ -3,14 +3,14 @@
 
 def restore_what_migrations_made(sender, using="default", **kwargs):
     """After a flush (and after migrating, where it finds everything made): the source
-    locale, the page tree's root, the root collection and the roles of website/roles.py."""
+    locale, the page tree's root, the root collection and the roles of editorial/roles.py."""
     if sender.label != "website":  # post_migrate is sent once per app; once is enough
         return
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page
 
-    from website.roles import ensure_roles
+    from editorial.roles import ensure_roles
 
     # The process's content-type cache can outlive the rows it names: PostgreSQL gives the
     # rows a flush re-creates new ids, and a live server's thread may still have been

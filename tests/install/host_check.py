@@ -112,11 +112,13 @@ def host_home():
 
 
 def test_the_extension_is_imported_from_the_installed_wheel_not_from_a_source_tree():
+    import editorial
     import information
     import multilingual
     import plans
+    import translations
 
-    for module in (plans, information, multilingual):
+    for module in (plans, information, multilingual, translations, editorial):
         assert "site-packages" in module.__file__, module.__file__
 
 
@@ -186,6 +188,130 @@ def test_a_support_section_is_created_under_the_hosts_home_page():
     section.add_child(instance=brochures)
     brochures.save_revision().publish()
     made.update(section=section, support_page=page, brochures=brochures)
+
+
+def user_in(group_name, username):
+    """A staff user of the role ``group_name`` (made by vinr_setup), and a client for them."""
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "not-used")
+    user.groups.add(Group.objects.get(name=group_name))
+    person = Client()
+    person.force_login(user)
+    return user, person
+
+
+@gives("Support pages")
+def test_support_pages_have_the_quick_exit_and_their_language_in_the_hosts_unchanged_base():
+    from wagtail.models import Locale as WagtailLocale
+
+    base = Path(PROJECT) / "templates" / "base.html"
+    assert '<html lang="en">' in base.read_text(encoding="utf-8"), f"{base} is not wagtail start's any more"
+    swedish = html(made["support_page"].url)
+    assert '<html lang="sv" dir="ltr">' in swedish, swedish[:300]
+    assert "data-quick-exit" in swedish and "information/information.css" in swedish
+    WagtailLocale.objects.get_or_create(language_code="ar")
+    call_command("sync_support_tree", verbosity=0)
+    arabic = made["support_page"].get_translation(WagtailLocale.objects.get(language_code="ar"))
+    assert arabic.url.startswith("/ar/"), arabic.url
+    body = html(arabic.url)
+    assert '<html lang="ar" dir="rtl">' in body, body[:300]
+    assert body.count("data-quick-exit") == 1 and "information/quick-exit.js" in body
+    # The host's own page stays as its base template says.
+    assert '<html lang="en">' in html(host_root().url)
+
+
+@gives("Translation rules")
+def test_translating_a_page_keeps_an_existing_arabic_helpline():
+    from wagtail.models import Locale as WagtailLocale
+    from information.models import Helpline, SupportPage
+
+    arabic_locale = WagtailLocale.objects.get(language_code="ar")
+    helpline = Helpline(name="Kvinnojouren Exempelby", phone_number="010-111 11 11")
+    helpline.save()
+    helpline.save_revision().publish()
+    translated = helpline.copy_for_translation(arabic_locale)
+    translated.name = "ملجأ النساء في إكسمبلبي"
+    translated.save()
+    translated.save_revision().publish()
+    page = SupportPage(title="Ring och prata", slug="ring", easy_read="<p>Du kan ringa.</p>",
+                       body=[("helpline", helpline)])
+    made["section"].add_child(instance=page)
+    page.save_revision().publish()
+    made["helpline"], made["page_with_helpline"] = helpline, page
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
+    response = editor().post(url, {"locales": [arabic_locale.id], "include_subtree": ""})
+    assert response.status_code == 302, f"{url}: {response.status_code}"
+    kept = Helpline.objects.get(translation_key=helpline.translation_key, locale=arabic_locale)
+    assert kept.name == "ملجأ النساء في إكسمبلبي", f"the Arabic helpline was overwritten: {kept.name}"
+
+
+@gives("Translation rules")
+def test_a_half_translated_support_page_is_refused_publication():
+    from django.db import transaction as db_transaction
+    from wagtail.models import Locale as WagtailLocale
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    page = made["page_with_helpline"]
+    arabic_locale = WagtailLocale.objects.get(language_code="ar")
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    translation = Translation.objects.get(source=source, target_locale=arabic_locale)
+    title = StringSegment.objects.get(source=source, context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string, locale=arabic_locale, context=title.context, data="اتصل وتحدث"
+    )
+    target = translation.get_target_instance()
+    with db_transaction.atomic():  # wagtail-localize publishes when the transaction commits
+        response = editor().post(reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"})
+    assert response.status_code == 302, response.status_code
+    live = Page.objects.get(id=target.id).live_revision
+    assert live is None or "اتصل وتحدث" not in live.content.get("title", ""), "a half-translated support page went live"
+
+
+@gives("Translation rules")
+def test_a_translator_made_by_setup_works_only_in_their_own_language():
+    from editorial.roles import translator_group_name
+    from translations.translator_permissions import may_translate
+
+    user, person = user_in(translator_group_name("ar"), "arabic-translator")
+    assert may_translate(user, "sv", "ar")
+    assert not may_translate(user, "sv", "fa") and not may_translate(user, "ar", "fa")
+    page = made["page_with_helpline"]
+    persian = Locale.objects.get_or_create(language_code="fa")[0]
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
+    response = person.post(url, {"locales": [persian.id], "include_subtree": ""})
+    assert response.status_code != 500, f"{url}: {response.status_code}"
+    assert not Page.objects.filter(translation_key=page.translation_key, locale=persian, alias_of__isnull=True).exists(), \
+        "an Arabic translator made a Persian translation"
+
+
+@gives("Review")
+def test_approving_a_helpline_publishes_the_approved_revision_not_a_later_edit():
+    from django.utils import timezone
+    from wagtail.models import Revision, WorkflowState
+
+    from editorial.roles import COMMUNICATORS, REVIEWERS
+
+    helpline = made["helpline"]
+    communicator, _client = user_in(COMMUNICATORS, "host-communicator")
+    reviewer, _client = user_in(REVIEWERS, "host-reviewer")
+    workflow = helpline.get_workflow()
+    assert workflow is not None, "vinr_setup put no review workflow on helplines"
+    helpline.opening_hours = "Vardagar 8–17"
+    submitted = helpline.save_revision(user=communicator)
+    state = workflow.start(helpline, communicator)
+    later = Revision.objects.bulk_create([Revision(
+        content_type_id=submitted.content_type_id, base_content_type_id=submitted.base_content_type_id,
+        object_id=submitted.object_id, content={**submitted.content, "phone_number": "070-000 00 00"},
+        object_str=submitted.object_str, user=communicator, created_at=timezone.now(),
+    )])[0]
+    type(helpline).objects.filter(pk=helpline.pk).update(latest_revision=later)
+    state.refresh_from_db()
+    state.current_task_state.approve(user=reviewer)
+    helpline.refresh_from_db()
+    assert helpline.live_revision_id == submitted.pk, "approving did not publish the approved revision"
+    assert (helpline.phone_number, helpline.opening_hours) == ("010-111 11 11", "Vardagar 8–17")
+    assert WorkflowState.objects.get(pk=state.pk).status == WorkflowState.STATUS_APPROVED
 
 
 @gives("Management commands")
@@ -334,7 +460,7 @@ def test_an_editor_can_start_translating_a_page_with_wagtail_localize():
 def test_the_management_commands_are_there():
     commands = get_commands()
     for name, app in [("import_plan", "plans"), ("export_plan", "plans"), ("vinr_setup", "plans"),
-                      ("sync_support_tree", "information")]:
+                      ("sync_support_tree", "information"), ("setup_translators", "translations")]:
         assert commands.get(name) == app, f"{name}: {commands.get(name)}"
 
 

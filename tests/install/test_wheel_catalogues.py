@@ -22,7 +22,7 @@ from wheel_catalogues import EXTENSION_APPS, write_app_catalogues
 
 BASE = Path(settings.BASE_DIR)
 LANGUAGES = sorted(path.parent.parent.name for path in (BASE / "locale").glob("*/LC_MESSAGES/django.po"))
-#: The admin's languages other than English (its msgids), as in tests/translation/test_extraction.py.
+#: The admin's languages other than English (its msgids), as in tests/translations/test_extraction.py.
 ADMIN_LANGUAGES = ["sv"]
 REFRESH = "run `manage.py makemessages --all` so the references in locale/ name the files that use each string"
 

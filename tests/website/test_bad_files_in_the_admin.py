@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail_localize.models import StringTranslation
 
-from tests.translation.conftest import SWEDISH, submit_for_translation, support_page  # noqa: F401 (fixture)
+from tests.translations.conftest import SWEDISH, submit_for_translation, support_page  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def persian(admin_client, support_page):  # noqa: F811
 
 def upload(client, translation, content):
     return client.post(
-        reverse("website_translation_upload_po", args=[translation.pk]),
+        reverse("translations_upload_po", args=[translation.pk]),
         {"file": SimpleUploadedFile("fa.po", content, content_type="text/x-gettext-translation"),
          "next": "/admin/translations/"},
         HTTP_ACCEPT_LANGUAGE="sv",

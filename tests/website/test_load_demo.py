@@ -44,7 +44,7 @@ def test_load_demo_twice_leaves_the_same_content(capsys):
     first = snapshot()
     revisions = Revision.objects.count()
     # A fresh demo has no translation marked out of date in the admin's overview.
-    from website.translation import translation_overview
+    from translations.overview import translation_overview
 
     rows, _codes = translation_overview()
     assert [(row.title, code) for row in rows for code, cell in row.cells.items() if cell.out_of_date] == []

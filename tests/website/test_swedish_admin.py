@@ -114,7 +114,7 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
 
 # Issue 21, finding 7: words the Swedish admin still showed in English or ungrammatically.
 
-from tests.translation.conftest import support_page  # noqa: E402,F401  (a fixture)
+from tests.translations.conftest import support_page  # noqa: E402,F401  (a fixture)
 
 
 def messages_shown_after(client, response):
@@ -147,7 +147,7 @@ def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, suppor
     StringTranslation.objects.create(
         translation_of=title.string, locale=translation.target_locale, context=title.context, data="الدعم"
     )
-    confirm_url = reverse("website_publish_incomplete_translation", args=[translation.pk])
+    confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     segments = admin_client.get(confirm_url).context["form"].initial["segments"]
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(confirm_url, {"segments": segments, "confirm": "on"})

@@ -297,7 +297,7 @@ def load():
     statement = load_accessibility_statement(locales, home)
     load_identity(home, statement)
     # The translators group needs every language's home page (its permissions hang there).
-    from website.translation import setup_translators
+    from translations.translators import setup_translators
 
     setup_translators()
     return home

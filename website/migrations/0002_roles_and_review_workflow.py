@@ -1,4 +1,4 @@
-"""The editorial roles and the review workflow, in every install (see website/roles.py).
+"""The editorial roles and the review workflow, in every install (see editorial/roles.py).
 
 Groups made here can be picked in the admin's *Användare* from the start: Kommunikatör,
 Granskare, Administratör, Översättare and one Översättare group per language. A
@@ -13,11 +13,14 @@ since, and are harmless without this code.
 
 from django.db import migrations
 
-from website.roles import ensure_roles
+from editorial.roles import ensure_roles
+
+#: Administratör edits the site settings (the extension finds them itself outside a migration).
+SITE_SETTINGS_PERMISSIONS = [("website", "sitesettings", "change_sitesettings", "Can change webbplatsinställningar")]
 
 
 def create_roles(apps, schema_editor):
-    ensure_roles(apps)
+    ensure_roles(apps, settings_permissions=SITE_SETTINGS_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

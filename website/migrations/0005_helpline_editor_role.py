@@ -6,11 +6,14 @@ permission and workflow as it is.
 
 from django.db import migrations
 
-from website.roles import ensure_roles
+from editorial.roles import ensure_roles
+
+#: Administratör edits the site settings (the extension finds them itself outside a migration).
+SITE_SETTINGS_PERMISSIONS = [("website", "sitesettings", "change_sitesettings", "Can change webbplatsinställningar")]
 
 
 def create_roles(apps, schema_editor):
-    ensure_roles(apps)
+    ensure_roles(apps, settings_permissions=SITE_SETTINGS_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -3,8 +3,8 @@ reads "Skicka till granskning" in Swedish, the action's name everywhere else in 
 
 from django.db import migrations
 
-OLD = "Granskning före publicering"  # website.roles.OLD_REVIEW_WORKFLOW
-NEW = "granskning"  # website.roles.REVIEW_WORKFLOW
+OLD = "Granskning före publicering"  # editorial.roles.OLD_REVIEW_WORKFLOW
+NEW = "granskning"  # editorial.roles.REVIEW_WORKFLOW
 
 
 def rename(old, new):

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "multilingual",
     "plans",
     "information",
+    "translations",  # before wagtail_localize: its translation editor template is extended
+    "editorial",
     "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -90,7 +92,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.middleware.CacheControlMiddleware",
     "website.middleware.MalformedAdminPostMiddleware",
-    "website.localize_views.LocalizeViewReplacementMiddleware",  # translators' limits
+    "translations.localize_views.LocalizeViewReplacementMiddleware",  # translators' limits
     "website.uploads.FullDiskMiddleware",  # a full disk on upload: a message, nothing stored
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
@@ -330,8 +332,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # then stopped with "Autosave is paused" over the errors. Editors save drafts themselves;
 # Wagtail still warns before leaving a form with unsaved changes.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
-# Approving publishes the revision the reviewer approved, never a later one (website.review_lock).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "website.review_lock.publish_approved_revision"
+# Approving publishes the revision the reviewer approved, never a later one (editorial.review_lock).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.review_lock.publish_approved_revision"
 # Wagtail's database backend: SQLite FTS5 here, PostgreSQL full-text search in production,
 # through multilingual.search_backend (a query with quotes or operators is searched for
 # its words, never a syntax error). Other forms of a word are found by Snowball stems

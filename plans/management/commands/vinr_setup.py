@@ -1,5 +1,6 @@
-"""Prepare an existing Wagtail site for the extension: the source language's locale, a
-home page in it, and a page for the plans (docs/install.md, "An existing site").
+"""Prepare a Wagtail site for the extension: the source language's locale, a home page in
+it, a page for the plans, and the roles with the review workflow (docs/install.md,
+"An existing site"; docs/roles.md).
 
 A site started in another language (``wagtail start`` makes English pages) has no page
 in the source language (``LANGUAGE_CODE``, Swedish) for plans and support pages to live
@@ -17,8 +18,9 @@ from plans.models import PlanIndexPage
 
 class Command(BaseCommand):
     help = (
-        "Make what the extension needs on an existing site: a locale for the source language "
-        "(LANGUAGE_CODE), the home page in it, and a page with plans under it. Safe to run again."
+        "Make what the extension needs on a site: a locale for the source language "
+        "(LANGUAGE_CODE), the home page in it, a page with plans under it, the roles and the "
+        "review workflow. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -33,6 +35,23 @@ class Command(BaseCommand):
             home = self.home_in(self.site(options["site"]), locale)
             if not options["no_plan_index"]:
                 self.plan_index(home, locale, options["plan_index_title"], options["plan_index_slug"])
+            self.roles()
+
+    def roles(self):
+        """The roles and the review workflow (``editorial.roles``), when the app is installed."""
+        from django.apps import apps
+
+        if not apps.is_installed("editorial"):
+            self.say("The app 'editorial' is not installed: no roles and no review workflow made.")
+            return
+        from editorial.roles import REVIEW_WORKFLOW, ensure_roles
+
+        groups = ensure_roles()
+        self.say(
+            f"Roles: {', '.join(sorted(groups))}; the review workflow '{REVIEW_WORKFLOW}' on every page "
+            "and on helplines, local services, brochures and glossary terms.",
+            done=True,
+        )
 
     def say(self, text, done=False):
         self.stdout.write(self.style.SUCCESS(text) if done else text)
