@@ -262,6 +262,7 @@ def unavailable_response(error, what):
     response = HttpResponse(UNAVAILABLE_TEXT, status=503, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER)
     response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # this line is the log: not Django's "Service Unavailable" too
     return response
 
 
@@ -395,13 +396,13 @@ class PdfDocument:
         try:
             if self.storage.exists(name):
                 return name, True
+            if self.serve_previous:
+                previous = self.newest_name(obj)
+                if previous is not None:
+                    self.schedule(obj.pk)
+                    return previous, False
         except _storage_errors() as error:
             raise PdfUnavailable(name) from error
-        if self.serve_previous:
-            previous = self.newest_name(obj)
-            if previous is not None:
-                self.schedule(obj.pk)
-                return previous, False
         return self.write(obj, name), True
 
     def read_for_request(self, obj):
