@@ -125,8 +125,6 @@ class LocalOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
         self.hosts = {urlsplit(BASE_URL).netloc, *hosts}
         self.refused = []
-        self.storage = None
-        self.media_base = None
         from django.core.files.storage import default_storage
 
         self.storage = default_storage
@@ -347,8 +345,11 @@ class PdfDocument:
 
     def newest_name(self, obj):
         """The most recently written PDF of the object, whatever version it shows, or None."""
+        names = self._names(obj)
+        if len(names) <= 1:  # the usual case: no time to look up (a request each in a bucket)
+            return names[0] if names else None
         dated = []
-        for name in self._names(obj):
+        for name in names:
             try:
                 dated.append((self.storage.get_modified_time(name), name))
             except (FileNotFoundError, OSError):  # removed just now

@@ -41,10 +41,16 @@ def pdf_text(data, folder):
 
 
 @pytest.fixture
-def deployment(redis_url, bucket_env, tmp_path):  # noqa: F811
-    """``{"A": port, "B": port, "env": {...}, "folders": {...}}``: two gunicorn servers."""
+def deployment(redis_url, bucket_env, tmp_path, settings):  # noqa: F811
+    """``{"A": port, "B": port, "env": {...}, "folders": {...}}``: two gunicorn servers.
+    This process publishes as a third server would: its page cache is theirs (Redis)."""
     if connection.vendor != "postgresql":
         pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file")
+    prefix = f"scale-{uuid.uuid4().hex}:"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "website.cache.FailSoftRedisCache", "LOCATION": redis_url, "KEY_PREFIX": f"{prefix}pages"},
+    }
     env = {
         **os.environ,
         **bucket_env,
@@ -53,7 +59,7 @@ def deployment(redis_url, bucket_env, tmp_path):  # noqa: F811
         "DATABASE_URL": database_url(),
         "ALLOWED_HOSTS": HOST,
         "REDIS_URL": redis_url,
-        "CACHE_KEY_PREFIX": f"scale-{uuid.uuid4().hex}:",
+        "CACHE_KEY_PREFIX": prefix,
         "SECURE_SSL_REDIRECT": "false",
     }
     folders = {name: tmp_path / name for name in ("A", "B", "worker")}
