@@ -132,3 +132,18 @@ def test_a_plan_pdf_on_a_full_disk_answers_503(plan, client, settings, tmp_path,
     response = client.get(f"{plan.url}pdf/")
     assert response.status_code == 503 and response["Retry-After"]
     assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 1, caplog.text
+
+
+def test_a_brochure_pdf_that_cannot_be_stored_answers_503(bucket_env, settings, home_page, caplog):  # noqa: F811
+    from wagtail.models import Locale
+
+    from information.models import Brochure
+    from information.pdf import open_brochure_pdf
+    from website.settings.base import media_storage
+
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage({**bucket_env, "AWS_STORAGE_BUCKET_NAME": "no-such-bucket"})}
+    brochure = Brochure.objects.create(title="Stöd", slug="stod", locale=Locale.objects.get(language_code="sv"), live=True)
+    download = open_brochure_pdf(brochure)
+    assert download.response is not None and download.response.status_code == 503
+    assert download.response["Retry-After"]
+    assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 1, caplog.text
