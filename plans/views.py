@@ -350,9 +350,8 @@ def printable_plan(plan, request):
 
 def plan_pdf(plan, request):
     """The plan's PDF, rendered once per published revision (``plans.pdf``)."""
-    from plans.pdf import PLAN_PDF
-
     from multilingual.pdf import PdfUnavailable, unavailable_response
+    from plans.pdf import PLAN_PDF
 
     try:
         data, fresh = PLAN_PDF.read_for_request(plan)

@@ -76,7 +76,7 @@ def deployment(redis_url, bucket_env, tmp_path, settings):  # noqa: F811
             ))
             ports[name] = port
         for name, port in ports.items():
-            wait_until(lambda: get(port, "/sv/")[0] == 200, f"gunicorn {name}", timeout=120)
+            wait_until(lambda port=port: get(port, "/sv/")[0] == 200, f"gunicorn {name}", timeout=120)
         yield {**ports, "env": env, "folders": folders}
     finally:
         for process in servers:

@@ -10,7 +10,6 @@ import subprocess
 import pytest
 
 from plans.models import FocusAreaPage
-from plans.pdf import PLAN_PDF
 from plans.planfile import import_plan
 from tests.conftest import home_page, plan_index  # noqa: F401 - fixtures
 from tests.helpers.plans import make_plan_data
