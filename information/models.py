@@ -681,6 +681,8 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
 
         brochure = self._brochure_or_404(slug, language_code)
         download = open_brochure_pdf(brochure)
+        if download.response is not None:
+            return download.response  # the PDF could not be stored (503)
         if download.document is not None:
             return redirect(download.document.url)
         response = FileResponse(download.file, content_type="application/pdf")

@@ -12,7 +12,6 @@ before that is rendered for the reader, never served in an older version.
 The stylesheet is inline and the fonts are Debian's Noto fonts found through fontconfig.
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from multilingual.languages import direction
-from multilingual.pdf import PdfDocument, render_pdf
+from multilingual.pdf import PdfDocument, PdfUnavailable, render_pdf, unavailable_response
 
-LAYOUT = "4"
+LAYOUT = "5"
 
 #: Font stacks per script. Arabic script needs a font with Arabic shaping tables; Ge'ez
 #: (Tigrinya) needs Noto Sans Ethiopic. Each stack ends in the Latin Noto Sans.
@@ -94,6 +93,7 @@ class BrochurePdf(PdfDocument):
     kind = "brochures"
     #: 3: made by the pipeline shared with plans (named by a digest of what it prints);
     #: 4: contacts in the reader's language first, passages tagged with their language.
+    #: 5: links lead to the site's public address, not to the renderer's pdf.invalid.
     layout_version = LAYOUT
     serve_previous = False  # it prints phone numbers: never an older version
     on_publish_setting = "VINR_BROCHURES_PDF_ON_PUBLISH"
@@ -110,7 +110,16 @@ class BrochurePdf(PdfDocument):
 
     def render(self, brochure):
         tag_languages()
-        return render_pdf(brochure_html(brochure))
+        return render_pdf(brochure_html(brochure), site_url=site_url())
+
+
+def site_url():
+    """The public address (``root_url``) of the default Wagtail site, which links in a
+    brochure lead to (a brochure is a snippet, under no site of its own); None without one."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else None
 
 
 BROCHURE_PDF = BrochurePdf()
@@ -124,16 +133,21 @@ class Download:
     path: Path | None = None
     document: object = None
     file: object = None
+    #: A 503 answer when the PDF could not be stored (a full disk, the storage failing).
+    response: object = None
 
 
 def open_brochure_pdf(brochure):
-    """``Download`` of the uploaded PDF when there is one, else an open file of the
-    generated PDF (rendered now if its current version is not on disk yet)."""
+    """``Download`` of the uploaded PDF when there is one, else the generated PDF read from
+    the PDF storage (rendered now if its current version is not stored yet)."""
     if brochure.uploaded_pdf_id and brochure.uploaded_pdf is not None:
         document = brochure.uploaded_pdf
         return Download(size=document.get_file_size() or 0, document=document)
-    file, _fresh = BROCHURE_PDF.open_for_request(brochure)
-    return Download(size=os.fstat(file.fileno()).st_size, path=Path(file.name), file=file)
+    try:
+        file, _fresh = BROCHURE_PDF.open_for_request(brochure)
+    except PdfUnavailable as error:
+        return Download(size=None, response=unavailable_response(error.__cause__ or error, error.args[0]))
+    return Download(size=file.size, file=file)
 
 
 def listed_size(brochure):
@@ -141,8 +155,8 @@ def listed_size(brochure):
     the newest generated file's (None before the first one is made)."""
     if brochure.uploaded_pdf_id and brochure.uploaded_pdf is not None:
         return brochure.uploaded_pdf.get_file_size() or 0
-    newest = BROCHURE_PDF.newest_path(brochure)
+    newest = BROCHURE_PDF.newest_name(brochure)
     try:
-        return newest.stat().st_size if newest else None
+        return BROCHURE_PDF.storage.size(newest) if newest else None
     except FileNotFoundError:  # replaced just now
         return None

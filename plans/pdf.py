@@ -1,9 +1,9 @@
 """The plan as a PDF: a document with cover, contents with page numbers, tagged for screen
 readers with the plan's language and title.
 
-Made by the shared pipeline (``multilingual.pdf``: local files only, one file per
-version under ``MEDIA_ROOT/plans/pdf/<plan id>/``, atomic writes, rendering in the
-background). A version is the published revisions of the plan and its focus areas, so a
+Made by the shared pipeline (``multilingual.pdf``: this site's files only, one file per
+version as ``plans/pdf/<plan id>/<digest>.pdf`` in the media storage, shared by every app
+server and the worker, atomic writes, rendering in the background). A version is the published revisions of the plan and its focus areas, so a
 request never waits for a render except the very first one of a plan: publishing
 schedules the render, and until it is done the previous PDF is served.
 """

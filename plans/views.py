@@ -177,13 +177,19 @@ def printable_plan(plan, request):
 
 def plan_pdf(plan, request):
     """The plan's PDF, rendered once per published revision (``plans.pdf``)."""
+    from multilingual.pdf import PdfUnavailable, unavailable_response
     from plans.pdf import PLAN_PDF
 
-    file, _fresh = PLAN_PDF.open_for_request(plan)
-    with file:
-        data = file.read()
+    try:
+        data, fresh = PLAN_PDF.read_for_request(plan)
+    except PdfUnavailable as error:
+        return unavailable_response(error.__cause__ or error, error.args[0])
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
+    if not fresh:
+        # The previous version while the new one renders: no shared cache (the page cache,
+        # a CDN) may keep it, so every server answers the new file once it is stored.
+        response["Cache-Control"] = "no-store"
     return response
 
 

@@ -72,13 +72,22 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     Public pages get the strict ``CONTENT_SECURITY_POLICY`` (no inline script or style at
     all). Wagtail's admin still uses inline scripts and styles, so it gets the looser
-    policy Wagtail can work with; it stays limited to the site's own origin.
+    policy Wagtail can work with; it stays limited to the site's own origin. Both allow
+    images from ``settings.MEDIA_ORIGINS`` (the object storage's host, from the
+    environment), and nothing else from it.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIXES):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        origins = getattr(settings, "MEDIA_ORIGINS", [])
+        if origins and not report_only:
+            # Images in object storage (settings.MEDIA_ORIGINS), in both policies: the logo,
+            # plan images and the admin's thumbnails are served from the bucket's host.
+            update = dict(parts.update or {})
+            update["img-src"] = [*(update.get("img-src") or []), *origins]
+            parts.update = update
         return parts
 
 

@@ -97,14 +97,14 @@ def test_the_settings_keep_weasyprints_warnings_out_of_the_log():
 
 def test_a_file_is_named_after_what_it_shows_and_made_once(notes):
     note = notes.load(1)
-    path, fresh = notes.file_for_request(note)
-    assert fresh and path.parent.name == "1" and path.parent.parent.parent.name == "notes"
-    assert notes.file_for_request(notes.load(1)) == (path, True)
+    name, fresh = notes.file_for_request(note)
+    assert fresh and name.startswith("notes/pdf/1/") and name.endswith(".pdf")
+    assert notes.file_for_request(notes.load(1)) == (name, True)
     assert len(notes.rendered) == 1
     Note.texts[1] = "Ring 020-11 22 33"
-    new_path, fresh = notes.file_for_request(notes.load(1))
-    assert fresh and new_path != path and not path.exists()  # the old version is gone
-    assert [p.name for p in new_path.parent.iterdir()] == [new_path.name]  # no temporary file
+    new_name, fresh = notes.file_for_request(notes.load(1))
+    assert fresh and new_name != name and not notes.storage.exists(name)  # the old version is gone
+    assert notes.storage.listdir("notes/pdf/1") == ([], [new_name.rsplit("/", 1)[1]])  # no temporary file
     assert len(notes.rendered) == 2
 
 
@@ -115,7 +115,7 @@ def test_a_new_layout_version_makes_every_file_again(notes):
         layout_version = "2"
 
     new_path, fresh = NewLayout().file_for_request(notes.load(1))
-    assert fresh and new_path != path and not path.exists()
+    assert fresh and new_path != path and not notes.storage.exists(path)
 
 
 @pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_publishing_renders_in_the_background(notes, django_capture_on_commit_ca
         assert notes.rendered == []  # not before the transaction is committed
     assert len(callbacks) == 1
     assert notes.rendered == [(1, "Ring 020-50 50 50")]
-    assert notes.current_path(notes.load(1)).read_bytes().startswith(b"%PDF-")
+    assert notes.storage.open(notes.current_name(notes.load(1))).read().startswith(b"%PDF-")
     # A reader finds it made; publishing the same version again renders nothing.
     assert notes.file_for_request(notes.load(1))[1] is True
     with django_capture_on_commit_callbacks(execute=True):
@@ -158,7 +158,7 @@ def test_a_kind_that_allows_it_serves_the_previous_version_while_the_new_one_ren
     assert len(callbacks) == 1 and len(notes.rendered) == 1  # handed to the background
     callbacks[0]()
     assert notes.rendered[-1] == (1, "Ring 020-11 22 33")
-    assert kept.file_for_request(kept.load(1)) == (kept.current_path(kept.load(1)), True)
+    assert kept.file_for_request(kept.load(1)) == (kept.current_name(kept.load(1)), True)
 
 
 def test_a_kind_that_prints_numbers_never_serves_an_older_version(notes):

@@ -166,7 +166,8 @@ def test_each_render_writes_through_its_own_temporary_file(plan, monkeypatch):
         return real_replace(source, target)
 
     monkeypatch.setattr(pipeline.os, "replace", spy)
-    path = plan_pdf.PLAN_PDF.write(plan)
+    plan_pdf.PLAN_PDF.write(plan)
+    path = plan_pdf.current_pdf_path(plan)
     path.unlink()
     plan_pdf.PLAN_PDF.write(plan)
     assert len(set(names)) == 2

@@ -257,18 +257,45 @@ def media_storage(environ):
         "region_name": environ.get("AWS_S3_REGION_NAME") or None,
         "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
         "location": environ.get("AWS_LOCATION", ""),
-        # Private files with signed, expiring addresses unless the bucket is meant to be public.
-        "querystring_auth": environ.get("AWS_QUERYSTRING_AUTH", "true").strip().lower() in {"1", "true", "yes", "on"},
+        # Unsigned addresses: pages (and the logo worked out once per publication) are
+        # cached longer than a signature lives, so public images are read from a public-read
+        # images/ prefix or a custom domain (docs/deploy.md); documents and generated PDFs
+        # are sent by the site, which reads them with its credentials.
+        "querystring_auth": environ.get("AWS_QUERYSTRING_AUTH", "false").strip().lower() in {"1", "true", "yes", "on"},
         "default_acl": None,
         "file_overwrite": False,  # a second upload named like the first gets its own name
     }
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+def media_origins(environ):
+    """The origins media are linked from, for the ``img-src`` of both security policies:
+    ``MEDIA_ORIGINS`` when set (comma-separated), else worked out from the object storage's
+    settings: the custom domain, or the endpoint (path-style and virtual-host addresses),
+    or Amazon S3's addresses of the bucket. Empty for media on the site's own disk."""
+    from urllib.parse import urlsplit
+
+    if environ.get("MEDIA_ORIGINS", "").strip():
+        return [origin.strip().rstrip("/") for origin in environ["MEDIA_ORIGINS"].split(",") if origin.strip()]
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return []
+    if environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{environ['AWS_S3_CUSTOM_DOMAIN'].strip().rstrip('/')}"]
+    if environ.get("AWS_S3_ENDPOINT_URL"):
+        endpoint = urlsplit(environ["AWS_S3_ENDPOINT_URL"].strip())
+        return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://{bucket}.{endpoint.netloc}"]
+    region = environ.get("AWS_S3_REGION_NAME", "").strip()
+    return [f"https://{bucket}.s3.amazonaws.com"] + ([f"https://{bucket}.s3.{region}.amazonaws.com"] if region else [])
+
+
 STORAGES = {
     "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Added to img-src of CONTENT_SECURITY_POLICY and ADMIN_CONTENT_SECURITY_POLICY
+# (website.middleware.ContentSecurityPolicyMiddleware): images in the bucket load.
+MEDIA_ORIGINS = media_origins(os.environ)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
@@ -353,6 +380,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 # opened inline on the site's own origin.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.uploads.CheckedDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Documents are sent by the site with those headers also from object storage (Wagtail
+# would otherwise redirect to the bucket, which serves them inline from its own host).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # A damaged or cut-short image is refused with a message (website.uploads), not a 500.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.uploads.CheckedImageForm"
 # A huge image takes seconds and gigabytes to resize: refuse more than 40 megapixels.

@@ -27,6 +27,15 @@ if missing:
         "See docs/configuration.md."
     )
 
+if os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip() and env_bool("AWS_QUERYSTRING_AUTH", False):
+    # A signed address expires (an hour by default); pages, and the logo every page shows,
+    # are cached until the next publication. A page would keep images whose signature died.
+    raise ImproperlyConfigured(
+        "AWS_QUERYSTRING_AUTH=true: public pages are cached longer than a signed media address "
+        "lives, so their images would stop loading. Serve images unsigned: a public-read images/ "
+        "prefix in the bucket, or AWS_S3_CUSTOM_DOMAIN (a CDN in front of the bucket). See docs/deploy.md."
+    )
+
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 DEBUG = False  # never from the environment in production
