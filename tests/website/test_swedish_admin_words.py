@@ -1,0 +1,92 @@
+"""Issue 21, finding 7, what was left: words a Swedish admin still showed in English.
+
+Each test opens the real admin view as a Swedish-speaking editor would and reads what the
+page says; they failed before ``multilingual.admin_words`` and the catalogue entries."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from tests.translation.conftest import support_page  # noqa: F401  (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def visible_text(html):
+    """The words a sighted editor reads: no scripts, tags or attributes."""
+    html = re.sub(r"(?s)<(script|style|template)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?s)<!--.*?-->", " ", html)
+    return re.sub(r"\s+", " ", re.sub(r"(?s)<[^>]+>", " ", html))
+
+
+def test_the_page_trees_root_is_named_in_swedish(admin_client, demo_site):
+    html = admin_client.get(reverse("wagtailadmin_explore_root")).content.decode()
+    assert "Root" not in visible_text(html)
+    assert "Rotnivå" in visible_text(html)
+    chooser = admin_client.get(reverse("wagtailadmin_choose_page")).json()["html"]
+    assert "Root" not in visible_text(chooser)
+
+
+def test_the_sites_listing_heads_its_columns_in_swedish(admin_client, demo_site):
+    text = visible_text(admin_client.get(reverse("wagtailsites:index")).content.decode())
+    assert "Site name" not in text and "Root page" not in text
+    assert "Webbplatsnamn" in text and "Startsida" in text
+
+
+def test_the_workflow_form_names_its_content_types_in_swedish(admin_client, demo_site):
+    html = admin_client.get(reverse("wagtailadmin_workflows:add")).content.decode()
+    assert "Content types" not in html  # the screen reader's label of the snippet types
+    assert "Innehållstyper" in html
+
+
+def test_the_locale_form_asks_in_swedish_where_to_synchronise_from(admin_client, demo_site):
+    text = visible_text(admin_client.get(reverse("wagtaillocales:add")).content.decode())
+    assert "Sync from" not in text and "Enabled" not in text
+    assert "Synkronisera från" in text and "Aktiverad" in text
+
+
+def test_the_locale_listing_counts_pages_in_swedish(admin_client, demo_site):
+    text = visible_text(admin_client.get(reverse("wagtaillocales:index")).content.decode())
+    assert " pages" not in text and "others" not in text
+    assert re.search(r"\b2 sidor\b", text)
+
+
+def test_a_page_published_by_nobody_in_particular_shows_no_none(admin_client, demo_site):
+    """Äldre sidor: pages published without a user (load_demo, a migration) showed "None"."""
+    html = admin_client.get(reverse("wagtailadmin_reports:aging_pages")).content.decode()
+    assert "Startsida" in html  # the report lists the home pages
+    assert "None" not in visible_text(html)
+
+
+def test_the_permission_denied_message_is_swedish_with_an_english_browser(client, django_user_model, demo_site):
+    from django.contrib.auth.models import Permission
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_user("redaktor", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "sv"  # "Svenska" chosen in the account settings
+    profile.save()
+    client.force_login(user)
+    response = client.get(reverse("wagtailsites:index"), HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    text = visible_text(response.content.decode())
+    assert "Sorry, you do not have permission" not in text
+    assert "Du har inte behörighet till den här delen av administrationen." in text
+
+
+def test_the_translation_editor_writes_the_date_the_swedish_way(admin_client, support_page):
+    from tests.helpers.translation import submit_for_translation
+
+    translation_ = submit_for_translation(admin_client, support_page, "ar")["ar"]
+    target = translation_.get_target_instance()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[target.pk])).content.decode()
+    published = re.search(r"lastPublishedDate&quot;: &quot;([^&]*)&quot;", html).group(1)
+    with translation.override("sv"):
+        from django.utils import formats
+
+        expected = formats.date_format(target.last_published_at, "DATE_FORMAT")
+    assert published == expected
+    assert re.fullmatch(r"\d{1,2} [a-zé]+ \d{4}", published)  # "6 december 2026", not "6 December 2026"
