@@ -34,6 +34,7 @@ def test_the_sites_listing_heads_its_columns_in_swedish(admin_client, demo_site)
     text = visible_text(admin_client.get(reverse("wagtailsites:index")).content.decode())
     assert "Site name" not in text and "Root page" not in text
     assert "Webbplatsnamn" in text and "Startsida" in text
+    assert "ajt" not in text  # one word for a site, as in "Standardwebbplats": not "Sajt"
 
 
 def test_the_workflow_form_names_its_content_types_in_swedish(admin_client, demo_site):
