@@ -91,3 +91,37 @@ def test_the_translation_editor_writes_the_date_the_swedish_way(admin_client, su
         expected = formats.date_format(target.last_published_at, "DATE_FORMAT")
     assert published == expected
     assert re.fullmatch(r"\d{1,2} [a-zé]+ \d{4}", published)  # "6 december 2026", not "6 December 2026"
+
+
+# Swedish writes language names in lower case inside a sentence ("till arabiska"); where
+# wagtail-localize puts the name in a sentence, the Swedish catalogue gives it as a label.
+
+
+def test_the_translation_editors_title_does_not_capitalise_the_language_mid_sentence(admin_client, support_page):
+    from tests.helpers.translation import submit_for_translation
+
+    target = submit_for_translation(admin_client, support_page, "ar")["ar"].get_target_instance()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[target.pk])).content.decode()
+    title = re.search(r"(?s)<title>(.*?)</title>", html).group(1)
+    assert "Arabiska" in title
+    assert not re.search(r"\b(till|på|från) Arabiska", title)
+
+
+def test_publishing_in_the_translation_editor_names_the_language_as_swedish_does(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
+    from tests.helpers.translation import publish_translation, submit_for_translation, translate_strings
+
+    translation_ = submit_for_translation(admin_client, support_page, "ar")["ar"]
+    class EveryText(dict):
+        def __missing__(self, swedish):
+            return "نص"  # the slug too
+
+    translate_strings(translation_, EveryText())
+    response = publish_translation(admin_client, translation_, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    html = admin_client.get(response["Location"]).content.decode()
+    start = html.index('class="messages"')
+    shown = html[start:html.index("</ul>", start)]
+    assert "Arabiska" in shown or "arabiska" in shown
+    assert not re.search(r"\b(till|på|från) Arabiska", shown)
