@@ -21,6 +21,9 @@ ROOT_TITLE = "Root"
 
 def install():
     _name_the_root_page()
+    _name_the_root_collection()
+    _label_page_fields()
+    _label_chooser_locale_filter()
     _label_site_columns()
     _label_workflow_content_types()
     _label_locale_synchronisation()
@@ -45,6 +48,58 @@ def _name_the_root_page():
 
     get_admin_display_title.names_the_root = True
     Page.get_admin_display_title = get_admin_display_title
+
+
+def _name_the_root_collection():
+    """The root collection is "Root" in the database too (image and document forms, group
+    permissions)."""
+    from wagtail.models import Collection
+
+    if getattr(Collection.__str__, "names_the_root", False):
+        return
+    original_str, original_indented = Collection.__str__, Collection.get_indented_name
+
+    def in_admin_language(collection, name):
+        if collection.depth == 1 and collection.name == ROOT_TITLE:
+            return pgettext("admin", "Root collection")
+        return name
+
+    def __str__(self):
+        return in_admin_language(self, original_str(self))
+
+    def get_indented_name(self, *args, **kwargs):
+        return in_admin_language(self, original_indented(self, *args, **kwargs))
+
+    __str__.names_the_root = True
+    Collection.__str__ = __str__
+    Collection.get_indented_name = get_indented_name
+
+
+def _label_page_fields():
+    """The page chooser of a workflow's pages and of a group's page permissions is labelled
+    after its field ("Page")."""
+    from wagtail.admin.forms.workflows import WorkflowPageForm
+    from wagtail.users.forms import PagePermissionsForm
+
+    for form in (WorkflowPageForm, PagePermissionsForm):
+        form.base_fields["page"].label = gettext_lazy("Page")
+
+
+def _label_chooser_locale_filter():
+    """The choosers' language filter (helplines, services…) is labelled "Locale"."""
+    from wagtail.admin.forms.choosers import LocaleFilterMixin
+
+    original = LocaleFilterMixin.__init__
+    if getattr(original, "labels_the_locale", False):
+        return
+
+    def __init__(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if "locale" in self.fields:
+            self.fields["locale"].label = gettext("Locale")
+
+    __init__.labels_the_locale = True
+    LocaleFilterMixin.__init__ = __init__
 
 
 def _label_site_columns():

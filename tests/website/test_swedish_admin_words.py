@@ -126,3 +126,26 @@ def test_wagtail_localizes_messages_do_not_capitalise_the_language_mid_sentence(
     assert message != msgid.format(object="Utsatt för våld", page_title="Utsatt för våld", model_name="stödlinje", locale="Arabiska", locales="Arabiska")
     assert "Arabiska" in message
     assert not re.search(r"\b(till|på|från|i) Arabiska", message)
+
+
+def label(html, field_id):
+    """The text of the label for ``field_id``."""
+    match = re.search(rf'(?s)<label[^>]*for="{field_id}"[^>]*>(.*?)</label>', html)
+    return visible_text(match.group(1)).replace("*", "").strip()
+
+
+def test_the_choosers_language_filter_is_labelled_in_swedish(admin_client, demo_site):
+    html = admin_client.get("/admin/snippets/choose/information/helpline/").json()["html"]
+    assert label(html, "id_locale") == "Språk"  # not "Locale"
+
+
+def test_the_group_form_names_the_page_chooser_and_the_root_collection_in_swedish(admin_client, demo_site):
+    html = admin_client.get(reverse("wagtailusers_groups:add")).content.decode()
+    assert label(html, "id_page_permissions-__prefix__-page") == "Sida"  # not "Page"
+    assert re.search(r"<option value=\"\d+\"[^>]*>Rotsamling</option>", html)
+    assert ">Root<" not in html
+
+
+def test_the_workflow_form_names_its_page_chooser_in_swedish(admin_client, demo_site):
+    html = admin_client.get(reverse("wagtailadmin_workflows:add")).content.decode()
+    assert label(html, "id_pages-0-page") == "Sida"  # not "Page"
