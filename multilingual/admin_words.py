@@ -24,6 +24,7 @@ def install():
     _name_the_root_collection()
     _label_page_fields()
     _label_chooser_locale_filter()
+    _count_pages_in_the_page_search()
     _label_site_columns()
     _label_workflow_content_types()
     _label_locale_synchronisation()
@@ -100,6 +101,15 @@ def _label_chooser_locale_filter():
 
     __init__.labels_the_locale = True
     LocaleFilterMixin.__init__ = __init__
+
+
+def _count_pages_in_the_page_search():
+    """The page search heads its results "1–20 av 29 None": the view has no model name."""
+    from wagtail.admin.views.pages.search import SearchView
+    from wagtail.models import Page
+
+    SearchView.verbose_name = Page._meta.verbose_name
+    SearchView.verbose_name_plural = Page._meta.verbose_name_plural
 
 
 def _label_site_columns():

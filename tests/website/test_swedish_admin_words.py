@@ -149,3 +149,9 @@ def test_the_group_form_names_the_page_chooser_and_the_root_collection_in_swedis
 def test_the_workflow_form_names_its_page_chooser_in_swedish(admin_client, demo_site):
     html = admin_client.get(reverse("wagtailadmin_workflows:add")).content.decode()
     assert label(html, "id_pages-0-page") == "Sida"  # not "Page"
+
+
+def test_the_page_search_counts_its_results_in_pages(admin_client, demo_site):
+    text = visible_text(admin_client.get(reverse("wagtailadmin_pages:search")).content.decode())
+    assert "None" not in text
+    assert re.search(r"1–\d+ av \d+ sidor", text)
