@@ -115,13 +115,10 @@ def test_the_translation_editors_title_does_not_capitalise_the_language_mid_sent
     "Published '{object}' in {locale}.",
     "Published '{object}' in {locale} with missing translations - see below.",
     "New validation errors were found when publishing '{object}' in {locale}. Please fix them or click publish again to ignore these translations for now.",
-    "The page '{page_title}' was successfully submitted for translation into {locales}",
-    "The {model_name} '{object}' was successfully submitted for translation into {locales}",
 ])
 def test_wagtail_localizes_messages_do_not_capitalise_the_language_mid_sentence(msgid):
-    """The project's own views say "publicerades på arabiska"; wagtail-localize's messages
-    (its editor's Publish when the project's check lets it through, its submit views) get
-    ``Locale.get_display_name()``, a label ("Arabiska")."""
+    """The project's own views say "publicerades på arabiska"; wagtail-localize's editor
+    messages get ``Locale.get_display_name()``, a label ("Arabiska")."""
     with translation.override("sv"):
         message = translation.gettext(msgid).format(
             object="Utsatt för våld", page_title="Utsatt för våld", model_name="stödlinje",
