@@ -20,12 +20,15 @@ ROOT_TITLE = "Root"
 
 
 def install():
+    from django.apps import apps
+
     _name_the_root_page()
     _name_the_root_collection()
-    _label_page_fields()
+    _label_page_fields(users_installed=apps.is_installed("wagtail.users"))
     _label_chooser_locale_filter()
     _count_pages_in_the_page_search()
-    _label_site_columns()
+    if apps.is_installed("wagtail.sites"):
+        _label_site_columns()
     _label_workflow_content_types()
     _label_locale_synchronisation()
     _deny_in_the_editors_language()
@@ -76,14 +79,16 @@ def _name_the_root_collection():
     Collection.get_indented_name = get_indented_name
 
 
-def _label_page_fields():
+def _label_page_fields(users_installed=True):
     """The page chooser of a workflow's pages and of a group's page permissions is labelled
     after its field ("Page")."""
     from wagtail.admin.forms.workflows import WorkflowPageForm
-    from wagtail.users.forms import PagePermissionsForm
 
-    for form in (WorkflowPageForm, PagePermissionsForm):
-        form.base_fields["page"].label = gettext_lazy("Page")
+    WorkflowPageForm.base_fields["page"].label = gettext_lazy("Page")
+    if users_installed:  # wagtail.users' forms import its models
+        from wagtail.users.forms import PagePermissionsForm
+
+        PagePermissionsForm.base_fields["page"].label = gettext_lazy("Page")
 
 
 def _label_chooser_locale_filter():

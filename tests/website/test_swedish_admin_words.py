@@ -8,7 +8,6 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
 
 from tests.translation.conftest import support_page  # noqa: F401  (a fixture)
 
