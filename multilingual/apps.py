@@ -21,3 +21,6 @@ class MultilingualConfig(AppConfig):
         if hidden:
             raise ImproperlyConfigured("\n".join(f"{e.id}: {e.msg} HINT: {e.hint}" for e in hidden))
         add_language_info()
+        from multilingual import admin_words
+
+        admin_words.install()  # English words Wagtail's catalogues cannot reach
