@@ -2,13 +2,12 @@
 a screen reader reading Arabic or English then says "Kvinnofridslinjen" with a Swedish
 voice instead of spelling it out with an Arabic or English one.
 
-For plain-text fields (a helpline's or service's name, the home page's short help text),
-where an editor cannot mark a passage: in text that is not in the source language,
-
-- the part in brackets at the end of a translated name is the Swedish name (the
-  convention of docs/support-content.md: "مأوى النساء (Kvinnojouren)");
-- the name of a live source-language helpline or local service written as is
-  ("Call Kvinnofridslinjen") is marked too.
+For plain-text fields (a helpline's or service's name, a glossary term, the home page's
+short help text), where an editor cannot mark a passage: in text that is not in the
+source language, the name of a live source-language helpline or local service, or a
+Swedish glossary term, written as is is marked: "مأوى النساء (Kvinnojouren)",
+"Call Kvinnofridslinjen", "Kontaktförbud (restraining order)" (the convention of
+docs/support-content.md: a translated name gives the Swedish one exactly).
 
 Rich text is marked by its writer (the "sv" button of the editor, ``<span lang="sv">``).
 """
@@ -26,9 +25,6 @@ from multilingual.localization import language_code_for
 
 register = template.Library()
 
-BRACKETED_AT_END = re.compile(r"\(([^()]*[^\W\d_][^()]*)\)\s*$")
-
-
 def _span(text):
     return f'<span lang="{source_language()}" dir="ltr">{text}</span>'
 
@@ -44,19 +40,19 @@ request_started.connect(_forget_names, dispatch_uid="information.language_spans.
 
 
 def source_names():
-    """The names of the live source-language helplines and services, longest first (two
-    queries, once per request)."""
+    """The names of the live source-language helplines and services and its glossary
+    terms, longest first (three queries, once per request)."""
     if getattr(_request, "names", None) is None:
         _request.names = _read_source_names()
     return _request.names
 
 
 def _read_source_names():
-    from information.models import Helpline, LocalService
+    from information.models import GlossaryTerm, Helpline, LocalService
 
     names = set()
-    for model in (Helpline, LocalService):
-        names.update(model.objects.filter(live=True, locale__language_code=source_language()).values_list("name", flat=True))
+    for model, field in ((Helpline, "name"), (LocalService, "name"), (GlossaryTerm, "term")):
+        names.update(model.objects.filter(live=True, locale__language_code=source_language()).values_list(field, flat=True))
     return sorted((name for name in names if name), key=len, reverse=True)
 
 
@@ -71,10 +67,6 @@ def mark_source_names(text, written_in):
     language = written_in if isinstance(written_in, str) else language_code_for(getattr(written_in, "locale_id", None))
     if not language or language.split("-")[0] == source_language():
         return escaped
-    bracketed = BRACKETED_AT_END.search(escaped)
-    if bracketed:
-        start, end = bracketed.span(1)
-        return mark_safe(escaped[:start] + _span(escaped[start:end]) + escaped[end:])
     names = [escape(name) for name in source_names()]
     if not names:
         return escaped

@@ -9,13 +9,14 @@ from bs4 import BeautifulSoup, NavigableString
 
 pytestmark = pytest.mark.django_db
 
-NAMES = ["Kvinnofridslinjen", "Brottsofferjouren", "Socialtjänsten", "Kvinnojouren", "Välj att sluta"]
+NAMES = ["Kvinnofridslinjen", "Brottsofferjouren", "Socialtjänsten", "Kvinnojouren", "Välj att sluta", "Kontaktförbud", "Skyddat boende"]
 PAGES = [
     "/{code}/",
     "/{code}/stod/utsatt-for-vald/",
     "/{code}/stod/anhoriga/",
     "/{code}/stod/hedersrelaterat-vald/",
     "/{code}/stod/utovar-du-vald/",
+    "/{code}/stod/ordlista/",
 ]
 
 

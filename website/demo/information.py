@@ -45,7 +45,7 @@ SERVICES = {
         },
         "sv": {"name": "Socialtjänstens mottagning", "audience": "För dig som utsätts för våld, är orolig för ett barn eller behöver skydd.", "address": "Storgatan 1, Exempelstad", "opening_hours": "Vardagar 8–16. Kvällar och helger: socialjouren via 112.", "description": "<p>Du kan få tolk. Tolken har tystnadsplikt.</p>"},
         "en": {"name": "Social services reception", "audience": "For anyone subjected to violence, worried about a child, or in need of protection.", "address": "Storgatan 1, Exempelstad", "opening_hours": "Weekdays 8–16. Evenings and weekends: the social services emergency line via 112.", "description": "<p>You can have an interpreter. The interpreter has a duty of confidentiality.</p>"},
-        "ar": {"name": "استقبال الخدمات الاجتماعية (Socialtjänsten)", "audience": "لمن يتعرض للعنف أو يقلق على طفل أو يحتاج إلى الحماية.", "address": "Storgatan 1, Exempelstad", "opening_hours": "أيام العمل 8–16. في المساء وعطلة نهاية الأسبوع: خدمة الطوارئ الاجتماعية عبر 112.", "description": "<p>يمكنك الحصول على مترجم. المترجم ملزم بالسرية.</p>"},
+        "ar": {"name": "استقبال الخدمات الاجتماعية (Socialtjänstens mottagning)", "audience": "لمن يتعرض للعنف أو يقلق على طفل أو يحتاج إلى الحماية.", "address": "Storgatan 1, Exempelstad", "opening_hours": "أيام العمل 8–16. في المساء وعطلة نهاية الأسبوع: خدمة الطوارئ الاجتماعية عبر 112.", "description": "<p>يمكنك الحصول على مترجم. المترجم ملزم بالسرية.</p>"},
     },
     "kvinnojour": {
         "common": {"phone_number": "0123-45 67 10", "email": "", "languages_offered": "sv,en,ar", "walk_in": False},
