@@ -49,3 +49,11 @@ def test_a_swedish_name_in_a_translated_name_is_marked_but_the_rest_is_not(suppo
     html = client_for.get("/ar/stod/utsatt-for-vald/").content.decode()
     assert '(<span lang="sv" dir="ltr">Brottsofferjouren</span>)' in html
     assert "منظمة دعم ضحايا الجرائم (" in html
+
+
+@pytest.mark.parametrize("code", ["sv", "en", "ar"])
+def test_the_accessibility_statement_no_longer_lists_unmarked_swedish_names(support_site, client_for, code):
+    """The statement lists what fails; 3.1.2 (language of parts) is no longer one of them."""
+    response = client_for.get(f"/{code}/tillganglighet/")
+    assert response.status_code == 200
+    assert "3.1.2" not in response.content.decode()
