@@ -512,7 +512,7 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
     """Help for one situation or audience: easy-to-read summary first, then the details."""
 
     easy_read = RichTextField(
-        pgettext_lazy("admin", "easy-to-read summary"), blank=True, features=["bold", "link", "ul"],
+        pgettext_lazy("admin", "easy-to-read summary"), blank=True, features=["bold", "link", "ul", "source-language"],
         help_text=pgettext_lazy("admin", "Short sentences, everyday words. Shown first on the page."),
     )
     body = StreamField(SupportBodyBlock(), verbose_name=pgettext_lazy("admin", "content"), blank=True)

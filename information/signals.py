@@ -38,6 +38,24 @@ def render_published_brochure(sender, instance, **kwargs):
     BROCHURE_PDF.published(instance.pk)
 
 
+def glossaries_in(languages):
+    """Ids of the live glossary pages in ``languages``: each lists every term."""
+    from information.models import GlossaryPage
+
+    return GlossaryPage.objects.live().filter(locale__language_code__in=languages).values_list("pk", flat=True)
+
+
+def index_pages_showing(sender, instance, **kwargs):
+    """``published``/``unpublished`` for helplines, services and glossary terms: search reads
+    a page with the text of what it shows (``multilingual.search_words``), so the pages
+    that show this one, in the languages that read this version, are indexed again: a
+    Somali visitor finds the new name or number at once. Only those pages."""
+    from information.models import GlossaryTerm
+    from multilingual.search_words import index_pages_showing as index_again
+
+    index_again(instance, also=glossaries_in if isinstance(instance, GlossaryTerm) else ())
+
+
 def fact_fields(model):
     """Fields that must be the same in every language (``SynchronizedField(..., overridable=False)``)."""
     from wagtail_localize.fields import SynchronizedField
@@ -75,10 +93,16 @@ def sync_facts(sender, instance, **kwargs):
 
 
 def connect():
-    from information.models import Brochure, Helpline, LocalService
+    from wagtail.signals import unpublished
+
+    from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
     for model in (Helpline, LocalService):
         published.connect(sync_facts, sender=model, dispatch_uid=f"facts-{model.__name__}-published")
         # After sync_facts: the PDFs print the synchronised numbers.
         published.connect(render_brochures_showing, sender=model, dispatch_uid=f"brochures-{model.__name__}-published")
     published.connect(render_published_brochure, sender=Brochure, dispatch_uid="brochures-Brochure-published")
+    for model in (Helpline, LocalService, GlossaryTerm):
+        # After sync_facts: the pages are indexed with the synchronised numbers.
+        published.connect(index_pages_showing, sender=model, dispatch_uid=f"search-{model.__name__}-published")
+        unpublished.connect(index_pages_showing, sender=model, dispatch_uid=f"search-{model.__name__}-unpublished")

@@ -18,8 +18,10 @@ PostgreSQL find the same pages:
 
 A page also shows snippets (helplines, local services, glossary terms, brochures) chosen
 in its blocks: their text, in the page's language, is part of what search reads
-(``snippet_text``), so "Terrafem" or "1177" finds the pages that give the number. After
-changing what is indexed: ``manage.py update_index``.
+(``snippet_text``), so "Terrafem" or "1177" finds the pages that give the number. When a
+snippet is published, the pages that show it are indexed again (``index_pages_showing``,
+connected in ``information.signals``): only those, found with Wagtail's reference index.
+After changing what is indexed: ``manage.py update_index``.
 """
 
 import re
@@ -192,3 +194,76 @@ SEARCH_FIELDS = [
     index.SearchField("text_stems"),
     index.AutocompleteField("text_word_endings"),
 ]
+
+
+# A snippet published -------------------------------------------------------------------
+
+
+def languages_showing(snippet):
+    """The language codes whose visitors read this version of ``snippet`` now.
+
+    Every language for a source-language version: a translation takes its numbers
+    (``information.signals.sync_facts``) and languages without a translation of their
+    own show it. Otherwise the languages that fall back to it, its own among them (one
+    query per site language that is not its own, at most)."""
+    from multilingual.languages import site_languages, source_language
+    from multilingual.localization import in_locale, language_code_for, locale_id_for
+
+    own = language_code_for(snippet.locale_id)
+    codes = site_languages()
+    if own == source_language():
+        return codes
+    shown = [own]
+    for code in codes:
+        if code != own and locale_id_for(code) is not None:
+            seen = in_locale(snippet, locale_id_for(code))
+            if seen is not None and seen.pk == snippet.pk:
+                shown.append(code)
+    return shown
+
+
+def pages_showing(snippet, languages):
+    """Ids of the live pages in ``languages`` that chose ``snippet`` in any of its languages
+    (in a block or a related row): Wagtail's reference index, one query."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    family = type(snippet).objects.filter(translation_key=snippet.translation_key).values_list("pk", flat=True)
+    referring = ReferenceIndex.objects.filter(
+        to_content_type=ReferenceIndex._get_base_content_type(snippet),
+        to_object_id__in=[str(pk) for pk in family],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    return set(
+        Page.objects.live()
+        .filter(pk__in=[int(pk) for pk in referring], locale__language_code__in=languages)
+        .values_list("pk", flat=True)
+    )
+
+
+def index_pages_again(page_ids):
+    """Index these pages again, each as its own type, as Wagtail does after a save (in the
+    background when a ``TASKS`` backend is set, at once otherwise)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.tasks import insert_or_update_object_task
+
+    rows = Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id")
+    for pk, content_type_id in rows:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and issubclass(model, index.Indexed):
+            insert_or_update_object_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+
+
+def index_pages_showing(snippet, also=()):
+    """After ``snippet`` is published: the live pages that show it, in the languages that
+    read this version, are indexed again, and so are ``also`` (ids of pages that show
+    every snippet of its kind in these languages, e.g. a glossary). Nothing when no search
+    backend updates itself."""
+    from wagtail.search.backends import get_search_backends
+
+    if not any(True for _backend in get_search_backends(with_auto_update=True)):
+        return set()
+    languages = languages_showing(snippet)
+    pages = pages_showing(snippet, languages) | set(also(languages) if callable(also) else also)
+    index_pages_again(pages)
+    return pages

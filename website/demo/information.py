@@ -45,7 +45,7 @@ SERVICES = {
         },
         "sv": {"name": "Socialtjänstens mottagning", "audience": "För dig som utsätts för våld, är orolig för ett barn eller behöver skydd.", "address": "Storgatan 1, Exempelstad", "opening_hours": "Vardagar 8–16. Kvällar och helger: socialjouren via 112.", "description": "<p>Du kan få tolk. Tolken har tystnadsplikt.</p>"},
         "en": {"name": "Social services reception", "audience": "For anyone subjected to violence, worried about a child, or in need of protection.", "address": "Storgatan 1, Exempelstad", "opening_hours": "Weekdays 8–16. Evenings and weekends: the social services emergency line via 112.", "description": "<p>You can have an interpreter. The interpreter has a duty of confidentiality.</p>"},
-        "ar": {"name": "استقبال الخدمات الاجتماعية (Socialtjänsten)", "audience": "لمن يتعرض للعنف أو يقلق على طفل أو يحتاج إلى الحماية.", "address": "Storgatan 1, Exempelstad", "opening_hours": "أيام العمل 8–16. في المساء وعطلة نهاية الأسبوع: خدمة الطوارئ الاجتماعية عبر 112.", "description": "<p>يمكنك الحصول على مترجم. المترجم ملزم بالسرية.</p>"},
+        "ar": {"name": "استقبال الخدمات الاجتماعية (Socialtjänstens mottagning)", "audience": "لمن يتعرض للعنف أو يقلق على طفل أو يحتاج إلى الحماية.", "address": "Storgatan 1, Exempelstad", "opening_hours": "أيام العمل 8–16. في المساء وعطلة نهاية الأسبوع: خدمة الطوارئ الاجتماعية عبر 112.", "description": "<p>يمكنك الحصول على مترجم. المترجم ملزم بالسرية.</p>"},
     },
     "kvinnojour": {
         "common": {"phone_number": "0123-45 67 10", "email": "", "languages_offered": "sv,en,ar", "walk_in": False},
@@ -187,7 +187,7 @@ SUPPORT_PAGES = [
         ),
         "easy_read": _t(
             "<ul><li>Ingen får slå, hota eller kontrollera dig.</li><li>Det är inte ditt fel.</li><li>Ring Kvinnofridslinjen. Det är gratis. Du behöver inte säga ditt namn.</li></ul>",
-            "<ul><li>Nobody may hit, threaten or control you.</li><li>It is not your fault.</li><li>Call Kvinnofridslinjen. It is free. You do not have to say your name.</li></ul>",
+            "<ul><li>Nobody may hit, threaten or control you.</li><li>It is not your fault.</li><li>Call <span lang='sv'>Kvinnofridslinjen</span>. It is free. You do not have to say your name.</li></ul>",
             "<ul><li>لا يحق لأحد أن يضربك أو يهددك أو يسيطر عليك.</li><li>هذا ليس خطأك.</li><li>اتصل بخط كفينوفريدس. الاتصال مجاني. لا داعي لأن تقول اسمك.</li></ul>",
         ),
         "body": [
@@ -244,7 +244,7 @@ SUPPORT_PAGES = [
         ),
         "easy_read": _t(
             "<ul><li>Lyssna och tro på det personen berättar.</li><li>Du kan ringa Kvinnofridslinjen för råd.</li></ul>",
-            "<ul><li>Listen and believe what the person tells you.</li><li>You can call Kvinnofridslinjen for advice.</li></ul>",
+            "<ul><li>Listen and believe what the person tells you.</li><li>You can call <span lang='sv'>Kvinnofridslinjen</span> for advice.</li></ul>",
             "<ul><li>استمع وصدّق ما يخبرك به الشخص.</li><li>يمكنك الاتصال بخط كفينوفريدس للحصول على النصيحة.</li></ul>",
         ),
         "body": [
@@ -303,8 +303,8 @@ SUPPORT_PAGES = [
         ),
         "easy_read": _t(
             "<ul><li>Du kan sluta. Det finns hjälp.</li><li>Ring Välj att sluta. Du kan vara anonym.</li></ul>",
-            "<ul><li>You can stop. There is help.</li><li>Call Välj att sluta. You can be anonymous.</li></ul>",
-            "<ul><li>يمكنك أن تتوقف. هناك مساعدة.</li><li>اتصل بخط Välj att sluta. يمكنك عدم الكشف عن هويتك.</li></ul>",
+            "<ul><li>You can stop. There is help.</li><li>Call <span lang='sv'>Välj att sluta</span>. You can be anonymous.</li></ul>",
+            "<ul><li>يمكنك أن تتوقف. هناك مساعدة.</li><li>اتصل بخط <span lang='sv'>Välj att sluta</span>. يمكنك عدم الكشف عن هويتك.</li></ul>",
         ),
         "body": [
             ("helpline", "valj-att-sluta"),

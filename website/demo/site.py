@@ -174,7 +174,7 @@ STATEMENT = {
     # DIGG's model statement: each shortcoming names its WCAG criterion.
     "sv": {
         "title": "Tillgänglighetsredogörelse",
-        "known_issues": "<ul><li>Broschyrer som en kommun laddar upp som egen PDF kan sakna taggar för skärmläsare, så att rubriker och läsordning inte går fram. Det strider mot WCAG 2.1 kriterium 1.3.1 Information och relationer (nivå A). Broschyrer som webbplatsen skapar själv är taggade.</li><li>Namn på svenska stödlinjer och verksamheter inne i översatta meningar är inte alltid märkta som svenska, så en skärmläsare kan läsa dem med fel röst. Det strider mot WCAG 2.1 kriterium 3.1.2 Språk för delar (nivå AA).</li></ul>",
+        "known_issues": "<ul><li>Broschyrer som en kommun laddar upp som egen PDF kan sakna taggar för skärmläsare, så att rubriker och läsordning inte går fram. Det strider mot WCAG 2.1 kriterium 1.3.1 Information och relationer (nivå A). Broschyrer som webbplatsen skapar själv är taggade.</li></ul>",
         "disproportionate_burden": "<p>Vi åberopar inte oskäligt betungande anpassning för något innehåll på webbplatsen.</p>",
         "outside_the_law": "<p>Handlingsplaner som kommunen publicerade som PDF före den 23 september 2018 omfattas inte av lagens krav. Kontakta oss om du behöver en sådan plan i ett annat format.</p>",
         "how_to_report": "<p>Skriv till oss med e-post. Berätta vilken sida det gäller och vad som inte fungerar. Vi svarar inom två arbetsdagar.</p>",
@@ -182,7 +182,7 @@ STATEMENT = {
     },
     "en": {
         "title": "Accessibility statement",
-        "known_issues": "<ul><li>Brochures that a municipality uploads as its own PDF may lack tags for screen readers, so headings and reading order are lost. This fails WCAG 2.1 success criterion 1.3.1 Info and Relationships (level A). Brochures the website makes itself are tagged.</li><li>Names of Swedish helplines and services inside translated sentences are not always marked as Swedish, so a screen reader may read them with the wrong voice. This fails WCAG 2.1 success criterion 3.1.2 Language of Parts (level AA).</li></ul>",
+        "known_issues": "<ul><li>Brochures that a municipality uploads as its own PDF may lack tags for screen readers, so headings and reading order are lost. This fails WCAG 2.1 success criterion 1.3.1 Info and Relationships (level A). Brochures the website makes itself are tagged.</li></ul>",
         "disproportionate_burden": "<p>We do not claim disproportionate burden for any content on the website.</p>",
         "outside_the_law": "<p>Action plans the municipality published as PDF before 23 September 2018 are not covered by the law. Contact us if you need such a plan in another format.</p>",
         "how_to_report": "<p>Write to us by e-mail. Tell us which page it is about and what does not work. We answer within two working days.</p>",
@@ -190,7 +190,7 @@ STATEMENT = {
     },
     "ar": {
         "title": "بيان إمكانية الوصول",
-        "known_issues": "<ul><li>قد تفتقر الكتيبات التي ترفعها البلدية كملفات PDF خاصة بها إلى علامات لقارئات الشاشة، فتضيع العناوين وترتيب القراءة. وهذا يخالف معيار WCAG 2.1 رقم 1.3.1 المعلومات والعلاقات (المستوى A). الكتيبات التي ينشئها الموقع بنفسه تحتوي على هذه العلامات.</li><li>أسماء خطوط الدعم والخدمات السويدية داخل الجمل المترجمة ليست دائمًا معلَّمة على أنها سويدية، فقد يقرؤها قارئ الشاشة بصوت خاطئ. وهذا يخالف معيار WCAG 2.1 رقم 3.1.2 لغة الأجزاء (المستوى AA).</li></ul>",
+        "known_issues": "<ul><li>قد تفتقر الكتيبات التي ترفعها البلدية كملفات PDF خاصة بها إلى علامات لقارئات الشاشة، فتضيع العناوين وترتيب القراءة. وهذا يخالف معيار WCAG 2.1 رقم 1.3.1 المعلومات والعلاقات (المستوى A). الكتيبات التي ينشئها الموقع بنفسه تحتوي على هذه العلامات.</li></ul>",
         "disproportionate_burden": "<p>لا نحتج بالعبء غير المتناسب لأي محتوى على الموقع.</p>",
         "outside_the_law": "<p>خطط العمل التي نشرتها البلدية بصيغة PDF قبل 23 سبتمبر 2018 لا يشملها القانون. اتصل بنا إذا احتجت إلى مثل هذه الخطة بصيغة أخرى.</p>",
         "how_to_report": "<p>اكتب إلينا بالبريد الإلكتروني. أخبرنا بالصفحة المعنية وبما لا يعمل. نرد خلال يومي عمل.</p>",
