@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from plans.models import FocusAreaPage, FocusAreaRemoval, Measure, PlanPage
 from plans.planfile import export_plan
+from tests.helpers.plan_import import run_import
 from tests.helpers.plans import make_plan_data
-from tests.plans.test_import_rejections import run_import
 
 pytestmark = pytest.mark.django_db
 

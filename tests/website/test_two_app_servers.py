@@ -19,12 +19,11 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener
 import pytest
 from django.db import connection
 
-from tests.services import free_port, redis_url, wait_until  # noqa: F401 - redis_url is a fixture
+from tests.services import HOST, database_url, free_port, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
 PROJECT = Path(__file__).resolve().parents[2]
-HOST = "localhost"
 
 
 class Browser:
@@ -92,16 +91,8 @@ def form_fields(html, form_id):
     return parser.fields
 
 
-def database_url():
-    """The test database (made by pytest-django) as a URL the servers can use."""
-    db = connection.settings_dict
-    user = db["USER"] or "postgres"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
-def app_servers(redis_url, tmp_path):  # noqa: F811
+def app_servers(redis_url, tmp_path):
     """Two gunicorn processes with production settings on one database and one Redis."""
     if connection.vendor != "postgresql":
         pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file")
