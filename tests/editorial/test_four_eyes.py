@@ -80,7 +80,7 @@ def goes_live(action, client, obj):
         )
         approve(client, obj)
     obj.refresh_from_db()
-    return NEW_AUDIENCE == obj.audience if action == "publish other field" else obj.phone_number == NEW_NUMBER
+    return obj.audience == NEW_AUDIENCE if action == "publish other field" else obj.phone_number == NEW_NUMBER
 
 
 @pytest.mark.parametrize(("role", "content", "action", "allowed"), CELLS)

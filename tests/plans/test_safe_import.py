@@ -94,7 +94,7 @@ def test_publishing_the_plan_in_the_admin_applies_a_pending_removal(client, tmp_
 
 
 def test_a_file_with_no_focus_areas_is_refused_without_allow_removals(client, tmp_path, published, capsys):
-    plan, area = published
+    _plan, area = published
     data = make_plan_data(12, key="safe")
     data["plan"]["focus_areas"] = []
     before = state()

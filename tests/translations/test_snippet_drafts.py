@@ -51,7 +51,7 @@ def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_clie
         assert ARABIC_NAME not in html and ARABIC_AUDIENCE not in html
         assert "Kvinnofridslinjen" in html
     # The Arabic page shows the published Swedish helpline, marked as Swedish for screen readers.
-    assert f'lang="sv" dir="ltr">\n    <a class="helpline__call" href="tel:020505050">\n        <span class="helpline__name">Kvinnofridslinjen</span>' in support
+    assert 'lang="sv" dir="ltr">\n    <a class="helpline__call" href="tel:020505050">\n        <span class="helpline__name">Kvinnofridslinjen</span>' in support
 
     response = publish_in_editor(admin_client, translation, django_capture_on_commit_callbacks)
     assert response.status_code == 302

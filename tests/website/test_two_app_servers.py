@@ -112,14 +112,15 @@ def app_servers(redis_url, tmp_path):
     try:
         for _ in range(2):
             port = free_port()
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
-                 "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"gunicorn-{port}.log", "w"),
-            )
+            with open(tmp_path / f"gunicorn-{port}.log", "w") as log:  # the server keeps its own copy
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
+                     "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                    cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+                )
             servers.append((process, port))
-        for process, port in servers:
-            wait_until(lambda: Browser(port).get("/sv/")[0].status == 200, f"gunicorn on port {port}", timeout=120)
+        for _process, port in servers:
+            wait_until(lambda port=port: Browser(port).get("/sv/")[0].status == 200, f"gunicorn on port {port}", timeout=120)
         yield [Browser(port) for _process, port in servers]
     finally:
         for process, _port in servers:
