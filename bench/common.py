@@ -37,9 +37,9 @@ def test_database():
 def load_demo_site():
     """The demo site, its support section and the plan index (not the demo plans: each
     section imports its own)."""
-    from website.demo.action_plans import INDEX
     from plans.models import PlanIndexPage
     from website.demo import information, site
+    from website.demo.action_plans import INDEX
     from website.demo.utils import ensure_child_page
 
     home = site.load()
@@ -48,9 +48,9 @@ def load_demo_site():
 
 
 def import_generated_plan(measures, key):
-    """A published plan of ``measures`` measures in 5 focus areas (tests/plans/conftest.py)."""
+    """A published plan of ``measures`` measures in 5 focus areas (tests/helpers/plans.py)."""
     from plans.planfile import import_plan
-    from tests.plans.conftest import make_plan_data
+    from tests.helpers.plans import make_plan_data
 
     plan, _created = import_plan(make_plan_data(measures, key=key, focus_areas=5), publish=True)
     return plan

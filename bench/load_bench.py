@@ -149,7 +149,7 @@ def main():
         server.stop()
     floor_dir = WORK / "static" / "bench-floor"
     floor_dir.mkdir(parents=True, exist_ok=True)
-    for index, (name, size) in enumerate(sizes.items()):
+    for index, size in enumerate(sizes.values()):
         (floor_dir / f"page-{index}.html").write_bytes(b"x" * size)
 
     # Each page is measured right after its floor, on the same server: this machine's speed

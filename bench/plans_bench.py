@@ -30,7 +30,7 @@ def main():
 
         from plans.models import FocusAreaPage, PlanIndexPage
         from plans.planfile import export_plan, import_plan
-        from tests.plans.conftest import make_plan_data
+        from tests.helpers.plans import make_plan_data
         from website.demo.utils import ensure_child_page, ensure_locales, stable_key
         from website.models import HomePage
 

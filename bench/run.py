@@ -77,7 +77,7 @@ def replace_section(text, name, body):
 
 def main():
     only = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
     settings = [f"{k}={os.environ[k]}" for k in ("BENCH_SECONDS", "BENCH_ONLY", "BENCH_DATABASE_URL") if os.environ.get(k)]
     made_by = (

@@ -11,7 +11,7 @@ class EditorialConfig(AppConfig):
     verbose_name = pgettext_lazy("admin", "Roles and review")
 
     def ready(self):
-        from editorial import checks  # noqa: F401 - registers the finish-action check
+        import editorial.checks  # noqa: F401 - registers the finish-action check
         from editorial import review_lock
         from editorial.permissions import name_permissions_in_swedish
 

@@ -37,9 +37,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert
 
-from translations import publish_translations, translator_permissions
 from multilingual.languages import SOURCE_LANGUAGE
 from multilingual.localization import locale_id_for
+from translations import publish_translations, translator_permissions
 
 DELETE_REFUSED = pgettext_lazy(
     "admin",

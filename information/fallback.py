@@ -26,6 +26,7 @@ from information.visitors import family_view_restrictions
 from multilingual.languages import source_language
 from multilingual.localization import language_code_for, locale_id_for
 
+
 class MirroredPage:
     """A page type of the support section: translating a page in code takes over its alias.
 

@@ -10,7 +10,14 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets import blocks as snippet_blocks
 from wagtail.url_routing import RouteResult
@@ -20,12 +27,12 @@ from information import fallback, visitors
 from information.blocks import BrochureSectionBlock, SupportBodyBlock
 from information.panels import VerificationWarningPanel
 from information.phone import dialled_digits, validate_phone_number
+from multilingual.admin_search import word_endings
+from multilingual.conf import PageTypesSetting, support_index_parent_page_types
 from multilingual.languages import direction, language_entries, local_name, site_languages
 from multilingual.localization import in_locale, language_code_for, locale_id_for, shown_versions
-from multilingual.admin_search import word_endings
-from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
-from multilingual.conf import PageTypesSetting, support_index_parent_page_types
 from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
+from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 
 #: A number older than this is flagged in the admin: a wrong number can cost a life.
 HELPLINE_VERIFY_EVERY = timedelta(days=183)

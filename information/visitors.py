@@ -32,7 +32,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from multilingual.conf import fallback_languages
 from multilingual.languages import source_language
-from multilingual.published import once_per_publication
 from multilingual.localization import (
     in_locale,
     language_code_for,
@@ -40,11 +39,23 @@ from multilingual.localization import (
     shown_versions,
     visitor_languages,
 )
+from multilingual.published import once_per_publication
 
 __all__ = [
-    "Shown", "for_visitor", "choose", "section_listing", "child_for_slug", "url_for_visitor",
-    "section_page_for_visitor", "is_fallback_language", "is_private", "private_keys",
-    "snippet_for_visitor", "terms_for_visitor", "helplines_offering", "speakers_first",
+    "Shown",
+    "child_for_slug",
+    "choose",
+    "for_visitor",
+    "helplines_offering",
+    "is_fallback_language",
+    "is_private",
+    "private_keys",
+    "section_listing",
+    "section_page_for_visitor",
+    "snippet_for_visitor",
+    "speakers_first",
+    "terms_for_visitor",
+    "url_for_visitor",
     "visitor_languages",
 ]
 

@@ -4,7 +4,12 @@ from django.db.models import F
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, RevisionsCompareView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    RevisionsCompareView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 

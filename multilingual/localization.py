@@ -22,7 +22,7 @@ from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
 from multilingual.conf import fallback_languages
-from multilingual.languages import site_languages, source_language
+from multilingual.languages import site_languages
 from multilingual.published import current_generation, once_per_publication
 
 # The site's locales: {language code: locale id}, and the other way round. Kept between

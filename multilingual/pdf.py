@@ -82,7 +82,7 @@ def media_base_url(storage):
     probe = "vinr-probe.png"
     try:
         url = without_query(storage.url(probe))
-    except Exception:  # noqa: BLE001 - a storage without URLs: nothing to recognise
+    except Exception:  # a storage without URLs: nothing to recognise
         return None
     if not urlsplit(url).netloc or not url.endswith(probe):
         return None
@@ -182,7 +182,7 @@ class LocalOnlyFetcher(URLFetcher):
         try:
             with self.storage.open(name, "rb") as handle:
                 data = handle.read()
-        except Exception as error:  # noqa: BLE001 - missing, refused or unreachable: one plain reason
+        except Exception as error:  # missing, refused or unreachable: one plain reason
             raise ValueError(f"No such media file: {name[:120]} ({type(error).__name__})") from None
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return URLFetcherResponse(without_query(url), body=data, headers={"Content-Type": content_type})

@@ -61,7 +61,7 @@ class WordsOnly:
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
-def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up by this name)
+def SearchBackend(params):  # Wagtail looks the backend up by this name
     backend = database_backend(params)  # SQLite FTS5 or PostgreSQL, by the database
     backend.__class__ = type(f"WordsOnly{type(backend).__name__}", (WordsOnly, type(backend)), {})
     return backend

@@ -92,10 +92,8 @@ def catalogue(request, suffix):
 def catalogue_negotiated(request):
     """``catalog``: a redirect to the format the ``Accept`` header prefers (Turtle if any)."""
     accepted = request.headers.get("Accept", "*/*")
-    for suffix, (_format, media_type) in FORMATS.items():
-        if media_type in accepted:
-            break
-    else:
+    suffix = next((suffix for suffix, (_format, media_type) in FORMATS.items() if media_type in accepted), None)
+    if suffix is None:
         if "*/*" not in accepted and "text/*" not in accepted and "application/*" not in accepted:
             return HttpResponse(
                 "Not acceptable. Formats: " + ", ".join(media for _f, media in FORMATS.values()) + "\n",

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from multilingual.localization import localized_from_register
 from plans.fields import contains_key
 from plans.models import Organisation, Responsibility
-from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, PREVENTION_LEVELS, ROLES, STATUS, TARGET_GROUPS
+from plans.vocabulary import (
+    NO_STATUS,
+    NO_STATUS_LABEL,
+    PREVENTION_LEVELS,
+    ROLES,
+    STATUS,
+    TARGET_GROUPS,
+)
 
 #: The status filter's value for measures whose plan reports no status.
 NO_STATUS_KEY = "none"

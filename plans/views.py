@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from multilingual.localization import RouteVersion, page_versions
 from multilingual.pages import template_context
 from plans.filters import filter_measures
+from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.page_context import (
     attach_plan,
     attach_plans,
@@ -24,7 +25,6 @@ from plans.page_context import (
     printable_context,
     status_summary,
 )
-from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.vocabulary import NO_STATUS, NO_STATUS_LABEL, STATUS
 
 # Pages (their context: plans.page_context, shared with the PDF) ---------------------------

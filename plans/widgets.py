@@ -21,8 +21,9 @@ def register_options():
 
 class OrganisationAutocomplete(forms.TextInput):
     def organisations(self):
-        from plans.models import Organisation
         from wagtail.models import Locale
+
+        from plans.models import Organisation
 
         return Organisation.objects.filter(locale=Locale.get_default()).order_by("name")
 

@@ -5,7 +5,7 @@ security), except what a test on plain http on loopback cannot have: static file
 from the apps (no ``collectstatic`` run for a test) and cookies are sent over http.
 """
 
-from website.settings.production import *  # noqa: F401,F403
+from website.settings.production import *  # noqa: F403
 from website.settings.production import STORAGES
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

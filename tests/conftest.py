@@ -28,6 +28,14 @@ from tests.helpers import demo_template
 from tests.helpers.database import restore_what_migrations_made
 from tests.helpers.search import build_search_index
 
+# Fixtures that tests in several folders ask for by name, defined in plain modules (a test
+# module never imports a fixture; plain helpers are in tests/helpers/).
+pytest_plugins = [
+    "tests.fixtures.translation",  # support_page
+    "tests.services",  # redis_url, redis_page_cache
+    "tests.scale.s3",  # s3_endpoint, bucket_env, media_in_bucket (after tests.services, which it imports)
+]
+
 # Playwright's sync API runs an event loop in this thread; Django then refuses database
 # calls from "an async context". The tests are synchronous, so that check is a false alarm.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -18,6 +18,9 @@ import pytest
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+#: The host name the app servers started by the tests answer to (``ALLOWED_HOSTS``).
+HOST = "localhost"
+
 
 def missing(reason):
     """In CI a missing service is a failure; elsewhere the test is skipped with ``reason``."""
@@ -105,3 +108,13 @@ def postgres_url():
         if value.startswith(("postgres://", "postgresql://")):
             return value
     return None
+
+
+def database_url():
+    """The test database (made by pytest-django) as a URL the servers can use."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    user = db["USER"] or "postgres"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"

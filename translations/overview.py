@@ -24,7 +24,6 @@ from wagtail_localize.segments.extract import extract_segments
 from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
 from translations.publish_translations import IGNORED_PAGE_PATHS
 
-
 # Overview ------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = pgettext_lazy("admin", "Website")
 
     def ready(self):
-        from website import checks  # noqa: F401 - registers the deployment checks
+        import website.checks  # noqa: F401 - registers the deployment checks
         from website import page_cache
 
         page_cache.connect()

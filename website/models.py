@@ -10,7 +10,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
-
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from multilingual.localization import localized_many

@@ -307,9 +307,10 @@ def _saved(sender, instance, update_fields=None, **kwargs):
     is_page = issubclass(sender, Page)
     if not (is_page or shows_on_pages(sender)):
         return
-    if issubclass(sender, DraftStateMixin):
-        if not instance.live or (update_fields and set(update_fields) <= DRAFT_BOOKKEEPING):
-            return
+    if issubclass(sender, DraftStateMixin) and (
+        not instance.live or (update_fields and set(update_fields) <= DRAFT_BOOKKEEPING)
+    ):
+        return
     content_changed()
 
 
@@ -322,7 +323,13 @@ def _deleted(sender, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+    from wagtail.signals import (
+        page_published,
+        page_unpublished,
+        post_page_move,
+        published,
+        unpublished,
+    )
 
     for signal in (page_published, page_unpublished, published, unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"page_cache-{id(signal)}")

@@ -7,7 +7,12 @@ from wagtail.models import Locale, Page
 
 from multilingual import conf
 from multilingual.languages import source_language
-from multilingual.localization import active_locale_id, language_code_for, locale_id_for, shown_versions
+from multilingual.localization import (
+    active_locale_id,
+    language_code_for,
+    locale_id_for,
+    shown_versions,
+)
 from multilingual.published import once_per_publication
 from multilingual.templatetags.multilingual_tags import content_lang, text_direction
 

@@ -12,7 +12,13 @@ are what they share. Every name other code imports from ``plans.models`` is here
 
 from plans.models.focus_area_form import FocusAreaPageForm
 from plans.models.focus_areas import FocusAreaGoal, FocusAreaPage, FocusAreaRemoval
-from plans.models.measures import Measure, MeasureQuerySet, Responsibility, StatusUpdate, sync_measure_status
+from plans.models.measures import (
+    Measure,
+    MeasureQuerySet,
+    Responsibility,
+    StatusUpdate,
+    sync_measure_status,
+)
 from plans.models.organisations import Organisation
 from plans.models.plan_pages import PlanIndexPage, PlanPage, PlanRevision
 from plans.models.reference_index import references_indexed_by_caller

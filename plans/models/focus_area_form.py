@@ -5,10 +5,10 @@ from django import forms
 from django.utils.translation import pgettext, pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from plans.models.values import as_uuid
 from plans.vocabulary import (
     STATUS,
 )
-from plans.models.values import as_uuid
 
 
 class FocusAreaPageForm(WagtailAdminPageForm):

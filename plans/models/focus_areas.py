@@ -13,12 +13,12 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 
-from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 from multilingual.pages import HostBaseTemplateMixin
-from plans.panels import MeasureInlinePanel, RestorableInlinePanel
+from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 from plans.models.focus_area_form import FocusAreaPageForm
 from plans.models.reference_index import caller_indexes_references
 from plans.models.values import lines
+from plans.panels import MeasureInlinePanel, RestorableInlinePanel
 
 
 class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):

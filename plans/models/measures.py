@@ -19,8 +19,10 @@ from wagtail.models import Orderable, TranslatableMixin
 
 from multilingual.localization import localized_from_register
 from plans.fields import MultipleChoiceField
+from plans.models.focus_areas import FocusAreaGoal, FocusAreaPage
+from plans.models.organisations import Organisation
+from plans.models.values import lines
 from plans.panels import RestorableInlinePanel
-from plans.widgets import OrganisationAutocomplete
 from plans.vocabulary import (
     NO_STATUS,
     NO_STATUS_ADMIN_LABEL,
@@ -30,9 +32,7 @@ from plans.vocabulary import (
     STATUS,
     TARGET_GROUPS,
 )
-from plans.models.focus_areas import FocusAreaGoal, FocusAreaPage
-from plans.models.organisations import Organisation
-from plans.models.values import lines
+from plans.widgets import OrganisationAutocomplete
 
 
 class MeasureQuerySet(models.QuerySet):

@@ -17,19 +17,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 from multilingual.conf import PageTypesSetting, plan_index_parent_page_types
 from multilingual.pages import HostBaseTemplateMixin, ParentPageTypesFromSettings
+from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 from plans.blocks import DefinitionBlock, NarrativeBlock
 from plans.fields import MultipleChoiceField
+from plans.models.focus_areas import FocusAreaPage
+from plans.models.measures import Measure
+from plans.models.values import lines
 from plans.panels import RestorableInlinePanel
 from plans.vocabulary import (
     PLAN_LABELS,
     SCOPES,
 )
-from plans.models.focus_areas import FocusAreaPage
-from plans.models.measures import Measure
-from plans.models.values import lines
 
 
 class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):

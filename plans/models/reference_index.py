@@ -4,7 +4,6 @@ save of every inline child."""
 import threading
 from contextlib import contextmanager
 
-
 _references_indexed_by_caller = threading.local()
 
 

@@ -2,6 +2,7 @@
 key in place (focus areas by number or title, measures by identifier or title)."""
 
 import uuid
+from itertools import pairwise
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from plans.models import (
     references_indexed_by_caller,
 )
 from plans.planfile.changes import Changes
-from plans.planfile.exporting import export_area, export_plan_fields, export_data
+from plans.planfile.exporting import export_area, export_data, export_plan_fields
 from plans.planfile.fields import (
     FOCUS_AREA_FIELDS,
     MEASURE_HEAD,
@@ -268,7 +269,7 @@ def _write_plan(plan_data, locale, parent_path, publish):
     # Keep the tree in the file's order.
     children = {p.translation_key: p for p in FocusAreaPage.objects.child_of(plan)}
     ordered = [children[k] for k in wanted]
-    for previous, area in zip(ordered, ordered[1:]):
+    for previous, area in pairwise(ordered):
         area.refresh_from_db()
         previous.refresh_from_db()
         if area.path < previous.path:
@@ -326,7 +327,7 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
     ]
     area.goals = goal_objects
     rows = [(None, None, m) for m in area_data.get("measures") or []]
-    for number, (goal, goal_data) in enumerate(zip(goal_objects, goals), start=1):
+    for number, (goal, goal_data) in enumerate(zip(goal_objects, goals, strict=True), start=1):
         rows.extend((number, goal.translation_key, m) for m in goal_data.get("measures") or [])
     seen_titles = {}
     measures = []

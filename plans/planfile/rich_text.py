@@ -42,9 +42,7 @@ class _TextFromHTML(HTMLParser):
         if tag in ("ul", "ol"):
             self.in_list = True
             self.parts.append([])
-        elif tag == "li":
-            self.current = []
-        elif tag in ("p", "h2", "h3", "h4", "h5", "h6", "blockquote"):
+        elif tag in ("li", "p", "h2", "h3", "h4", "h5", "h6", "blockquote"):
             self.current = []
         elif tag == "br" and self.current is not None:
             self.current.append(" ")

@@ -3,7 +3,6 @@ the file (``plan.focus_areas[0].measures[3].identifier``)."""
 
 import re
 
-
 #: Unknown fields named in one problem at most (the rest are counted).
 MAX_LISTED = 10
 

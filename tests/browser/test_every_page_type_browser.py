@@ -3,8 +3,6 @@ translated and falling back to Swedish), on a 320 px phone: nothing scrolls side
 (WCAG 1.4.10), and axe finds nothing, best practices included (every piece of content in
 a landmark, each landmark named apart)."""
 
-import re
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 

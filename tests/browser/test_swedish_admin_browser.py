@@ -64,6 +64,7 @@ def swedish_admin(django_user_model):
 
 def test_the_admin_screens_are_in_swedish_and_load_nothing_from_other_hosts(page, live_server, admin_content, swedish_admin):
     from django.contrib.auth.models import Group
+
     from information.models import Helpline
 
     hosts = set()

@@ -16,9 +16,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-from tests.editorial.test_review_lock import edit_url, form_for, swedish
 from editorial.roles import ADMINISTRATORS, COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
+from tests.helpers.snippets import edit_url, form_for, swedish
 
 pytestmark = pytest.mark.django_db
 
@@ -81,16 +80,16 @@ def goes_live(action, client, obj):
         )
         approve(client, obj)
     obj.refresh_from_db()
-    return NEW_AUDIENCE == obj.audience if action == "publish other field" else obj.phone_number == NEW_NUMBER
+    return obj.audience == NEW_AUDIENCE if action == "publish other field" else obj.phone_number == NEW_NUMBER
 
 
 @pytest.mark.parametrize(("role", "content", "action", "allowed"), CELLS)
-def test_nobody_publishes_their_own_change_of_a_number(shared_support_site, role, content, action, allowed):  # noqa: F811
+def test_nobody_publishes_their_own_change_of_a_number(shared_support_site, role, content, action, allowed):
     obj = swedish(*CONTENT[content])
     assert goes_live(action, person(role, "person"), obj) is allowed
 
 
-def test_publishing_ones_own_number_keeps_it_as_a_draft_and_says_why(shared_support_site):  # noqa: F811
+def test_publishing_ones_own_number_keeps_it_as_a_draft_and_says_why(shared_support_site):
     terrafem = swedish("helpline", "Terrafem")
     old_number = terrafem.phone_number
     reviewer = person(REVIEWERS, "granskare")
@@ -109,7 +108,7 @@ def test_publishing_ones_own_number_keeps_it_as_a_draft_and_says_why(shared_supp
 
 
 @override_settings(VINR_FOUR_EYES_FIELDS={})
-def test_without_four_eyes_a_reviewer_publishes_a_number_alone(shared_support_site):  # noqa: F811
+def test_without_four_eyes_a_reviewer_publishes_a_number_alone(shared_support_site):
     terrafem = swedish("helpline", "Terrafem")
     assert goes_live("publish own", person(REVIEWERS, "granskare"), terrafem)
 

@@ -17,49 +17,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
-from wagtail.test.utils.form_data import rich_text
 
-from tests.helpers.admin import login
-from tests.translations.test_snippet_drafts import helpline_form
 from editorial.roles import COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
+from tests.helpers.admin import login
+from tests.helpers.snippets import edit_url, form_for, helpline_form, swedish
 
 pytestmark = pytest.mark.django_db
 
 UNREVIEWED_NUMBER = "020-52 10 11"
 NEW_HOURS = "Vardagar 8–20"
-
-
-def swedish(model_name, name):
-    from django.apps import apps
-
-    return apps.get_model("information", model_name).objects.get(name=name, locale__language_code="sv")
-
-
-def edit_url(obj):
-    return reverse(f"wagtailsnippets_information_{obj._meta.model_name}:edit", args=[obj.pk])
-
-
-def service_form(service, **changes):
-    """The local service's edit form as the admin posts it, with ``changes``."""
-    data = {
-        "name": service.name,
-        "audience": service.audience,
-        "phone_number": service.phone_number,
-        "email": service.email,
-        "address": service.address,
-        "website": service.website,
-        "opening_hours": service.opening_hours,
-        "languages_offered": service.languages_offered,
-        "description": rich_text(service.description or "<p></p>"),
-    }
-    if service.walk_in:
-        data["walk_in"] = "on"
-    data.update(changes)
-    return data
-
-
-def form_for(obj, **changes):
-    return (helpline_form if obj._meta.model_name == "helpline" else service_form)(obj, **changes)
 
 
 def dashboard_row(client, obj):
@@ -110,7 +76,7 @@ def submit_then_change_the_number(obj, editor):
     ("model_name", "name", "role"),
     [("helpline", "Terrafem", COMMUNICATORS), ("localservice", "Kvinnojouren", HELPLINE_EDITORS)],
 )
-def test_what_the_reviewer_approves_is_what_goes_live(shared_support_site, model_name, name, role):  # noqa: F811
+def test_what_the_reviewer_approves_is_what_goes_live(shared_support_site, model_name, name, role):
     obj = swedish(model_name, name)
     old_number = obj.phone_number
     submit_then_change_the_number(obj, login(role, "redaktor"))
@@ -134,7 +100,7 @@ def test_what_the_reviewer_approves_is_what_goes_live(shared_support_site, model
     assert not obj.has_unpublished_changes
 
 
-def test_a_change_after_the_reviewer_looked_makes_the_old_approval_fail(shared_support_site):  # noqa: F811
+def test_a_change_after_the_reviewer_looked_makes_the_old_approval_fail(shared_support_site):
     """The reviewer's open dashboard names the submitted version; approving it after a later
     change (here a save outside the form) publishes nothing."""
     terrafem = swedish("helpline", "Terrafem")
@@ -163,7 +129,7 @@ def test_a_change_after_the_reviewer_looked_makes_the_old_approval_fail(shared_s
     assert shown["Telefonnummer"] == UNREVIEWED_NUMBER, shown
 
 
-def test_approving_publishes_the_approved_revision_never_a_later_one(shared_support_site):  # noqa: F811
+def test_approving_publishes_the_approved_revision_never_a_later_one(shared_support_site):
     """Should a revision ever be written past the checks (a bulk insert, say), approving
     still publishes the revision the task was on, and the later one stays a draft."""
     terrafem = swedish("helpline", "Terrafem")

@@ -9,20 +9,15 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.helpers.admin import login
-from tests.translations.test_snippet_drafts import (
-    NEW_NUMBER,
-    helpline_form,
-    kvinnofridslinjen,
-    submit_snippet,
-    translate_all,
-)
 from editorial.roles import (
     COMMUNICATORS,
     REVIEWERS,
     translator_group_name,
     translator_languages,
 )
+from tests.helpers.admin import login
+from tests.helpers.demo import kvinnofridslinjen
+from tests.helpers.snippets import NEW_NUMBER, helpline_form, submit_snippet, translate_all
 
 pytestmark = pytest.mark.django_db
 
@@ -223,12 +218,13 @@ def test_a_communicator_cannot_delete_a_draft_support_page(shared_support_site):
     assert Page.objects.filter(pk=draft.pk).exists()
 
 
-def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site):  # noqa: F811
+def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site):
     """Issue 21, finding 6: a page translated but for its slug (which keeps the Swedish,
     working address) has nothing "not yet translated"; the publish check agrees."""
-    from information.models import SupportPage
-    from tests.translations.conftest import translate_strings
     from wagtail_localize.models import StringSegment, StringTranslation
+
+    from information.models import SupportPage
+    from tests.helpers.translation import translate_strings
 
     page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
     arabic_page = SupportPage.objects.get(translation_key=page.translation_key, locale__language_code="ar")

@@ -1,5 +1,6 @@
 """The translation workflow as an editor drives it: submit, translate each string, publish."""
 
+import polib
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -8,6 +9,12 @@ SWEDISH = {
     "index_title": "Stöd och hjälp",
     "title": "Utsatt för våld",
     "easy_read": "<p>Du är inte ensam. Det finns hjälp.</p>",
+}
+#: The Persian translation an agency sends back for the page of ``SWEDISH``.
+PERSIAN = {
+    SWEDISH["title"]: "در معرض خشونت",
+    "Du är inte ensam. Det finns hjälp.": "شما تنها نیستید. کمک وجود دارد.",
+    "utsatt-for-vald": "dar-marz-khoshunat",
 }
 
 
@@ -50,3 +57,12 @@ def publish_translation(client, translation, on_commit):
     with on_commit(execute=True):
         response = client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
     return response
+
+
+def download_po(client, translation):
+    """wagtail-localize's "Download PO file", checked to be one, parsed."""
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/x-gettext-translation")
+    assert ".po" in response["Content-Disposition"]
+    return polib.pofile(response.content.decode("utf-8"))

@@ -44,7 +44,7 @@ def test_brochure_pdf_rendered_by_parallel_requests_is_served_to_each_of_them(su
             download = open_brochure_pdf(Brochure.objects.get(pk=brochure.pk))
             with download.file:
                 served.append((download.size, download.file.read(5)))
-        except Exception as error:  # noqa: BLE001 - the test reports every failure
+        except Exception as error:  # the test reports every failure
             errors.append(repr(error))
         finally:
             connection.close()

@@ -6,7 +6,8 @@ import re
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.models import Page
 
 from tests.information.visitor_trees import LANGUAGES, SOURCE_STATES, STATES, build, small_site

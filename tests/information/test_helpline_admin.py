@@ -31,7 +31,7 @@ def helplines():
 
 
 def test_listing_shows_last_verified_and_flags_old_or_missing_dates(helplines, editor_client):
-    fresh, stale, never = helplines
+    fresh, stale, _never = helplines
     html = editor_client.get("/admin/snippets/information/helpline/?locale=sv").content.decode()
     assert "Senast kontrollerad" in html
     assert fresh.last_verified.isoformat() in html

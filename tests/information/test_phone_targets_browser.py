@@ -6,8 +6,8 @@ the bar the municipality sets for people who may be shaking, hurried or on a sma
 
 import pytest
 
-from tests.a11y import wcag_violations
 from multilingual.languages import SITE_LANGUAGES
+from tests.a11y import wcag_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -25,7 +25,7 @@ def private_page(migrated_roots, client):
 
     client.defaults["HTTP_HOST"] = "localhost"
     index = small_site()
-    [(slug, key)] = build(index, [("live", {"en": "translated", "pl": "alias"})])
+    [(_slug, key)] = build(index, [("live", {"en": "translated", "pl": "alias"})])
     page = SupportPage.objects.get(translation_key=key, locale__language_code="sv")
     page.title = "Anhöriga Privatord"
     page.search_description = "Beskrivning Privatord"

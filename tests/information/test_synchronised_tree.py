@@ -13,11 +13,11 @@ from django.urls import reverse
 from wagtail.actions import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
-
-from multilingual.languages import SITE_LANGUAGES
-from information.models import SupportIndexPage, SupportPage
-from tests.helpers.translation import publish_translation, submit_for_translation, translate_strings
 from wagtail_localize.models import StringSegment
+
+from information.models import SupportIndexPage, SupportPage
+from multilingual.languages import SITE_LANGUAGES
+from tests.helpers.translation import publish_translation, submit_for_translation, translate_strings
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ def test_unpublishing_the_swedish_page_takes_its_fallbacks_down(migrated_roots, 
 
     client.defaults["HTTP_HOST"] = "localhost"
     index = small_site()
-    [(slug, key)] = build(index, [("live", {"en": "translated", "pl": "alias"})])
+    [(_slug, key)] = build(index, [("live", {"en": "translated", "pl": "alias"})])
     SupportPage.objects.get(translation_key=key, locale__language_code="sv").unpublish()
 
     assert client.get("/sv/stod/sida-0/").status_code == 404
@@ -31,7 +31,7 @@ def test_deleting_the_swedish_page_still_leaves_the_english_one_as_fallback(migr
 
     client.defaults["HTTP_HOST"] = "localhost"
     index = small_site()
-    [(slug, key)] = build(index, [("deleted", {"en": "translated", "pl": "alias"})])
+    [(_slug, key)] = build(index, [("deleted", {"en": "translated", "pl": "alias"})])
     assert not SupportPage.objects.filter(translation_key=key, locale__language_code="sv").exists()
     html = client.get("/pl/stod/sida-0/").content.decode()
     assert "EN sida 0" in html and 'class="language-notice" lang="pl"' in html

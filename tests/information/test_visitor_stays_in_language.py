@@ -123,7 +123,8 @@ def test_visitor_never_leaves_their_language_and_never_reads_unmarked_swedish(sh
     assert len(pages) >= 10, sorted(pages)  # home, section, support pages, brochures, glossary
     assert failures == [], failures  # every link answers, PDFs of every brochure language included
 
-    other_prefix = re.compile(r"^/(%s)/" % "|".join(c for c in CODES if c != code))
+    others = "|".join(c for c in CODES if c != code)
+    other_prefix = re.compile(rf"^/({others})/")
     wrong_links = [
         (url, href) for url, page in pages.items() for href, in_switcher in page.links
         if other_prefix.match(href) and not in_switcher

@@ -224,6 +224,7 @@ def test_support_pages_have_the_quick_exit_and_their_language_in_the_hosts_uncha
 @gives("Translation rules")
 def test_translating_a_page_keeps_an_existing_arabic_helpline():
     from wagtail.models import Locale as WagtailLocale
+
     from information.models import Helpline, SupportPage
 
     arabic_locale = WagtailLocale.objects.get(language_code="ar")
@@ -250,7 +251,12 @@ def test_translating_a_page_keeps_an_existing_arabic_helpline():
 def test_a_half_translated_support_page_is_refused_publication():
     from django.db import transaction as db_transaction
     from wagtail.models import Locale as WagtailLocale
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
 
     page = made["page_with_helpline"]
     arabic_locale = WagtailLocale.objects.get(language_code="ar")

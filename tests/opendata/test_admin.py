@@ -56,7 +56,7 @@ def test_a_plan_left_out_in_the_admin_leaves_the_cached_catalogue_at_once(admin_
     assert [p["key"] for p in visitor.get("/data/v1/plans.json").json()["plans"]] == ["utelamnad"]
     assert visitor.get("/data/v1/plans.json")["X-Page-Cache"] == "hit"
     form = admin_client.get(url()).content.decode()
-    assert 'value="%d"' % plan.pk in form  # offered, in the source language only
+    assert f'value="{plan.pk}"' in form  # offered, in the source language only
     answer = admin_client.post(url(), {"publisher_name": "", "organisation_number": "", "contact_email": "",
                                        "licence": "cc0", "left_out": [plan.pk]})
     assert answer.status_code == 302

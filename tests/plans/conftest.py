@@ -1,17 +1,8 @@
 """Fixtures for plans: each test its own media folder. ``home_page``, ``plan_index``,
 ``demo_plans`` and ``import_generated`` are in tests/conftest.py (tests of other areas use
-them too), the plain helpers in tests/helpers/plans.py."""
+them too), the plain helpers in tests/helpers/plans.py and tests/helpers/plan_import.py."""
 
 import pytest
-
-from tests.conftest import demo_plans, home_page, import_generated, plan_index  # noqa: F401  (as before)
-from tests.helpers.plans import (  # noqa: F401  (importable from here, as they were)
-    DEMO_PLAN_FILES,
-    all_measures,
-    demo_plan_data,
-    make_plan_data,
-    translate_plan,
-)
 
 
 @pytest.fixture(autouse=True)

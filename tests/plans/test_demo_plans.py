@@ -28,7 +28,7 @@ def test_every_seed_measure_is_listed_as_written(client, demo_plans):
         cards = articles(response.content.decode())
         measures = list(all_measures(data))
         assert len(cards) == len(measures), plan.plan_key
-        for card, (_area, measure) in zip(cards, measures):
+        for card, (_area, measure) in zip(cards, measures, strict=True):
             assert escape(measure["title"]) in card
             if measure.get("identifier"):
                 assert f"Measure {measure['identifier']}" in card or f"Åtgärd {measure['identifier']}" in card

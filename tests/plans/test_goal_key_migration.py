@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 from plans.models import FocusAreaPage, Measure
 

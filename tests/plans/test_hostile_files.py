@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from plans.planfile import PlanFileError, parse
+from tests.helpers.plan_import import run_import, snapshot, write
 from tests.helpers.plans import make_plan_data
-from tests.plans.test_import_rejections import run_import, snapshot, write
 
 pytestmark = pytest.mark.django_db
 

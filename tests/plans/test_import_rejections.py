@@ -2,49 +2,14 @@
 non-zero and leaves the database as it was."""
 
 import copy
-import sys
 
 import pytest
-import yaml
-from django.core.management import CommandError, call_command
 
-from plans.models import FocusAreaPage, Measure, Organisation, PlanPage
 from plans.planfile import PlanFileError, parse, validate
+from tests.helpers.plan_import import run_import, snapshot, write
 from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
-
-
-def snapshot():
-    return (
-        PlanPage.objects.count(),
-        FocusAreaPage.objects.count(),
-        Measure.objects.count(),
-        Organisation.objects.count(),
-    )
-
-
-def run_import(path, *args, capsys):
-    """Run ``manage.py import_plan`` and report as a shell sees it: (exit code, stderr).
-
-    Through ``call_command``, printing a ``CommandError`` as ``manage.py`` does, not
-    through ``ManagementUtility``: that closes every database connection when the command
-    ends, which on PostgreSQL ends the test's transaction (and the next query fails).
-    """
-    try:
-        call_command("import_plan", str(path), *args)
-    except CommandError as error:
-        print(f"CommandError: {error}", file=sys.stderr)
-        code = error.returncode
-    else:
-        code = 0
-    return code, capsys.readouterr().err
-
-
-def write(tmp_path, data, name="plan.yaml"):
-    path = tmp_path / name
-    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def broken(mutate):
@@ -169,7 +134,14 @@ def test_the_demo_files_are_valid():
 
 def test_the_schema_knows_the_same_words_as_the_models():
     from plans.planfile import schema
-    from plans.vocabulary import ORGANISATION_KINDS, PREVENTION_LEVELS, ROLES, SCOPES, STATUS, TARGET_GROUPS
+    from plans.vocabulary import (
+        ORGANISATION_KINDS,
+        PREVENTION_LEVELS,
+        ROLES,
+        SCOPES,
+        STATUS,
+        TARGET_GROUPS,
+    )
 
     defs = schema()["$defs"]
     measure = defs["measure"]["properties"]

@@ -1,6 +1,7 @@
 """Plan pages write dates the way the reader's language does, and keep ISO for machines."""
 
 import json
+from datetime import UTC
 
 import pytest
 
@@ -82,12 +83,11 @@ def test_exports_keep_iso_dates(client, plans):
 
 def test_a_moment_is_dated_by_the_swedish_day_not_the_utc_one():
     from datetime import datetime
-    from datetime import timezone as tz
 
     from django.utils import translation
 
     from multilingual.templatetags.multilingual_tags import local_date
 
-    late_evening_utc = datetime(2025, 1, 30, 23, 30, tzinfo=tz.utc)  # 00:30 on 31 January in Stockholm
+    late_evening_utc = datetime(2025, 1, 30, 23, 30, tzinfo=UTC)  # 00:30 on 31 January in Stockholm
     with translation.override("sv"):
         assert local_date(late_evening_utc) == '<time datetime="2025-01-31">31 januari 2025</time>'

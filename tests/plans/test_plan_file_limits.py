@@ -6,8 +6,8 @@ import time
 import pytest
 import yaml
 
-from tests.plans.conftest import home_page, make_plan_data, plan_index  # noqa: F401 (fixtures)
-from tests.plans.test_import_rejections import run_import, snapshot, write
+from tests.helpers.plan_import import run_import, snapshot, write
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

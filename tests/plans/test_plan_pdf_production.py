@@ -12,7 +12,7 @@ from django.test import override_settings
 from multilingual import pdf as pipeline
 from plans.pdf import PLAN_PDF
 from plans.planfile import import_plan
-from tests.plans.conftest import home_page, make_plan_data, plan_index  # noqa: F401 - fixtures
+from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 

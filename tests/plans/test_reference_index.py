@@ -6,10 +6,9 @@ import ast
 from pathlib import Path
 
 import pytest
-
-import plans
 from wagtail.models import ReferenceIndex
 
+import plans
 from plans.models import FocusAreaPage, Organisation
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from plans.models import FocusAreaPage, FocusAreaRemoval, Measure, PlanPage
 from plans.planfile import export_plan
+from tests.helpers.plan_import import run_import
 from tests.helpers.plans import make_plan_data
-from tests.plans.test_import_rejections import run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,7 @@ def test_publishing_the_plan_in_the_admin_applies_a_pending_removal(client, tmp_
 
 
 def test_a_file_with_no_focus_areas_is_refused_without_allow_removals(client, tmp_path, published, capsys):
-    plan, area = published
+    _plan, area = published
     data = make_plan_data(12, key="safe")
     data["plan"]["focus_areas"] = []
     before = state()

@@ -2,6 +2,6 @@
 tests/app_server_settings.py, with the render task queued for a worker elsewhere
 (django-tasks' dummy backend keeps it; the test runs the worker as its own process)."""
 
-from tests.app_server_settings import *  # noqa: F401,F403
+from tests.app_server_settings import *  # noqa: F403
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

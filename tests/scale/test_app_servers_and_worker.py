@@ -20,9 +20,8 @@ from django.db import connection
 from plans.models import FocusAreaPage
 from plans.planfile import import_plan
 from tests.helpers.plans import make_plan_data
-from tests.scale.s3 import bucket_env, bucket_keys, s3_endpoint  # noqa: F401 - fixtures
-from tests.services import free_port, redis_url, wait_until  # noqa: F401 - redis_url is a fixture
-from tests.website.test_two_app_servers import HOST, database_url
+from tests.scale.s3 import bucket_keys
+from tests.services import HOST, database_url, free_port, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +40,7 @@ def pdf_text(data, folder):
 
 
 @pytest.fixture
-def deployment(redis_url, bucket_env, tmp_path, settings):  # noqa: F811
+def deployment(redis_url, bucket_env, tmp_path, settings):
     """``{"A": port, "B": port, "env": {...}, "folders": {...}}``: two gunicorn servers.
     This process publishes as a third server would: its page cache is theirs (Redis)."""
     if connection.vendor != "postgresql":

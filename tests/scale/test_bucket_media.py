@@ -15,17 +15,8 @@ from PIL import Image as PillowImage
 
 from plans.pdf import PLAN_PDF
 from plans.planfile import import_plan
-from tests.conftest import home_page, plan_index  # noqa: F401 - fixtures
 from tests.helpers.plans import make_plan_data
-from tests.scale.s3 import (  # noqa: F401
-    ACCESS_KEY,
-    SECRET_KEY,
-    bucket_env,
-    bucket_keys,
-    client,
-    media_in_bucket,
-    s3_endpoint,
-)
+from tests.scale.s3 import ACCESS_KEY, SECRET_KEY, bucket_keys, client
 
 pytestmark = pytest.mark.django_db
 

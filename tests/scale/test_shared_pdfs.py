@@ -11,9 +11,8 @@ import pytest
 
 from plans.models import FocusAreaPage
 from plans.planfile import import_plan
-from tests.conftest import home_page, plan_index  # noqa: F401 - fixtures
 from tests.helpers.plans import make_plan_data
-from tests.scale.s3 import bucket_env, bucket_keys, media_in_bucket, s3_endpoint  # noqa: F401 - fixtures
+from tests.scale.s3 import bucket_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +132,7 @@ def test_a_plan_pdf_on_a_full_disk_answers_503(plan, client, settings, tmp_path,
     assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 1, caplog.text
 
 
-def test_a_brochure_pdf_that_cannot_be_stored_answers_503(bucket_env, settings, home_page, caplog):  # noqa: F811
+def test_a_brochure_pdf_that_cannot_be_stored_answers_503(bucket_env, settings, home_page, caplog):
     from wagtail.models import Locale
 
     from information.models import Brochure

@@ -3,7 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
+from tests.helpers.translation import (
+    SWEDISH,
+    publish_translation,
+    submit_for_translation,
+    translate_strings,
+)
 from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db

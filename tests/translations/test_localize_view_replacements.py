@@ -15,7 +15,12 @@ import pytest
 from django.conf import settings
 from django.core import checks
 from django.urls import resolve, reverse
-from wagtail_localize.views import convert, edit_translation, submit_translations, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from translations.checks import LOCALIZE_VIEW_REPLACEMENT
 
@@ -52,9 +57,9 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
     from wagtail.models import Locale
     from wagtail_localize.models import TranslationSource
 
-    from information.models import Helpline
-    from tests.translations.test_translators import make_user
     from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
+    from information.models import Helpline
+    from tests.helpers.admin import make_user
 
     line = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=Locale.get_default(), live=True)
     client.force_login(make_user(TRANSLATORS_GROUP))

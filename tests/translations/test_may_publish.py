@@ -13,9 +13,6 @@ from django.test import Client
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from tests.translations.conftest import locale, submit_for_translation
-from tests.translations.test_translators import make_user
-from translations.publish_translations import may_publish
 from editorial.roles import (
     ADMINISTRATORS,
     COMMUNICATORS,
@@ -24,6 +21,9 @@ from editorial.roles import (
     TRANSLATORS,
     translator_group_name,
 )
+from tests.helpers.admin import make_user
+from tests.helpers.translation import locale, submit_for_translation
+from translations.publish_translations import may_publish
 
 pytestmark = pytest.mark.django_db
 

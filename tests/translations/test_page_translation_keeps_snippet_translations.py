@@ -13,8 +13,9 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from tests.helpers.demo import kvinnofridslinjen
+from tests.helpers.snippets import translate_all
 from tests.helpers.translation import publish_translation, submit_for_translation
-from tests.translations.test_snippet_drafts import kvinnofridslinjen, translate_all
 from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db

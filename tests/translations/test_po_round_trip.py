@@ -1,29 +1,19 @@
 """An agency translates a page into Persian in a PO file: download, fill, upload, publish."""
 
-import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation
+from tests.helpers.translation import (
+    PERSIAN,
+    SWEDISH,
+    download_po,
+    publish_translation,
+    submit_for_translation,
+)
 from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
-
-PERSIAN = {
-    SWEDISH["title"]: "در معرض خشونت",
-    "Du är inte ensam. Det finns hjälp.": "شما تنها نیستید. کمک وجود دارد.",
-    "utsatt-for-vald": "dar-marz-khoshunat",
-}
-
-
-def download_po(client, translation):
-    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/x-gettext-translation")
-    assert ".po" in response["Content-Disposition"]
-    return polib.pofile(response.content.decode("utf-8"))
-
 
 def upload(client, translation, content, name="page-fa.po"):
     return client.post(

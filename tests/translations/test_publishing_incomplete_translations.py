@@ -9,8 +9,13 @@ import pytest
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from tests.helpers.translation import SWEDISH, publish_translation, submit_for_translation, translate_strings
-from tests.translations.test_snippet_drafts import publish_in_editor, submit_snippet, translate_all
+from tests.helpers.snippets import publish_in_editor, submit_snippet, translate_all
+from tests.helpers.translation import (
+    SWEDISH,
+    publish_translation,
+    submit_for_translation,
+    translate_strings,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -3,96 +3,31 @@ published, in Swedish and in every translation."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import strip_tags
-from wagtail.models import Locale
-from wagtail.test.utils.form_data import rich_text
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from tests.helpers.translation import translate_strings
-from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
+from tests.helpers.demo import kvinnofridslinjen
+from tests.helpers.snippets import (
+    NEW_NUMBER,
+    helpline_form,
+    publish_in_editor,
+    submit_snippet,
+    translate_all,
+)
+from tests.helpers.translation import locale
 from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 
 ARABIC_NAME = "خط كفينوفريدس لدعم النساء"
 ARABIC_AUDIENCE = "لكل امرأة تعرضت للعنف، ولأقاربها."
-NEW_NUMBER = "020-11 22 33"
 PERSIAN_TITLE = "کمک وقتی کسی به شما آسیب می‌زند"
-
-
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
-def kvinnofridslinjen(code="sv"):
-    from information.models import Helpline
-
-    swedish = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
-    return swedish if code == "sv" else Helpline.objects.get(translation_key=swedish.translation_key, locale__language_code=code)
-
-
-def submit_snippet(client, snippet, code):
-    """"Translate" on a snippet: one POST to wagtail-localize's form, as in the admin."""
-    meta = snippet._meta
-    response = client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, snippet.pk]),
-        {"locales": [locale(code).pk]},
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    source = TranslationSource.objects.get(object_id=snippet.translation_key, locale=snippet.locale)
-    return Translation.objects.get(source=source, target_locale=locale(code))
-
-
-def translate_all(translation, texts):
-    """Every string of the source translated: ``texts`` where given, else left as it is."""
-    strings = StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True)
-    translate_strings(translation, {text: texts.get(text, text) for text in strings})
-
-
-def publish_in_editor(client, translation, on_commit):
-    """The translation editor's "Publish" button (a POST to the snippet's edit view)."""
-    target = translation.get_target_instance()
-    meta = target._meta
-    with on_commit(execute=True):
-        return client.post(
-            reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[target.pk]), {"action": "publish"}
-        )
-
-
-def helpline_form(helpline, **changes):
-    """The helpline's edit form as the admin posts it, with ``changes``."""
-    data = {
-        "name": helpline.name,
-        "phone_number": helpline.phone_number,
-        "alternative_number": helpline.alternative_number,
-        "opening_hours": helpline.opening_hours,
-        "languages_offered": helpline.languages_offered,
-        "audience": helpline.audience,
-        "description": rich_text(helpline.description or "<p></p>"),
-        "website": helpline.website,
-        "last_verified": helpline.last_verified.isoformat() if helpline.last_verified else "",
-    }
-    for flag in ("is_emergency", "open_around_the_clock", "free_of_charge", "anonymous"):
-        if getattr(helpline, flag):
-            data[flag] = "on"
-    data.update(changes)
-    return data
 
 
 def cell(title_start, code):
     rows, _codes = translation_overview(languages=[code])
     return next(row for row in rows if row.title.startswith(title_start)).cells[code]
-
-
-@pytest.fixture
-def translator(client, shared_support_site):
-    user = get_user_model().objects.create_user(username="oversattare", password="x")
-    user.groups.add(Group.objects.get(name=TRANSLATORS_GROUP))
-    client.force_login(user)
-    return client
 
 
 def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_client, shared_support_site, django_capture_on_commit_callbacks):
@@ -117,7 +52,7 @@ def test_a_helpline_translated_into_arabic_is_a_draft_until_published(admin_clie
         assert ARABIC_NAME not in html and ARABIC_AUDIENCE not in html
         assert "Kvinnofridslinjen" in html
     # The Arabic page shows the published Swedish helpline, marked as Swedish for screen readers.
-    assert f'lang="sv" dir="ltr">\n    <a class="helpline__call" href="tel:020505050">\n        <span class="helpline__name">Kvinnofridslinjen</span>' in support
+    assert 'lang="sv" dir="ltr">\n    <a class="helpline__call" href="tel:020505050">\n        <span class="helpline__name">Kvinnofridslinjen</span>' in support
 
     response = publish_in_editor(admin_client, translation, django_capture_on_commit_callbacks)
     assert response.status_code == 302

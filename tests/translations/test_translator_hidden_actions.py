@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.translations.conftest import locale, submit_for_translation
-from tests.translations.test_translators import make_user
 from editorial.roles import COMMUNICATORS, REVIEWERS, translator_group_name
+from tests.helpers.admin import make_user
+from tests.helpers.translation import locale, submit_for_translation
 
 pytestmark = pytest.mark.django_db
 

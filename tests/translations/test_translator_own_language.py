@@ -15,9 +15,9 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from tests.translations.conftest import locale
-from tests.translations.test_translators import make_user
 from editorial.roles import COMMUNICATORS, translator_group_name
+from tests.helpers.admin import make_user
+from tests.helpers.translation import locale
 
 pytestmark = pytest.mark.django_db
 

@@ -9,14 +9,8 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from tests.translations.test_snippet_drafts import (
-    NEW_NUMBER,
-    helpline_form,
-    kvinnofridslinjen,
-    submit_snippet,
-    translate_all,
-    translator,  # noqa: F401  (a fixture)
-)
+from tests.helpers.demo import kvinnofridslinjen
+from tests.helpers.snippets import NEW_NUMBER, helpline_form, submit_snippet, translate_all
 
 pytestmark = pytest.mark.django_db
 

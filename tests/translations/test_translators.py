@@ -15,19 +15,20 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment
 
-from tests.helpers.translation import SWEDISH, locale, publish_translation, submit_for_translation, translate_strings
 from editorial.roles import REVIEWERS, translator_group_name
 from editorial.roles import TRANSLATORS as TRANSLATORS_GROUP
+from tests.helpers.admin import make_user
+from tests.helpers.translation import (
+    SWEDISH,
+    locale,
+    publish_translation,
+    submit_for_translation,
+    translate_strings,
+)
 
 pytestmark = pytest.mark.django_db
 
 ARABIC = {SWEDISH["title"]: "التعرض للعنف", "Du är inte ensam. Det finns hjälp.": "لست وحدك. هناك مساعدة.", "utsatt-for-vald": "altaarud"}
-
-
-def make_user(group_name, username="oversattare"):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

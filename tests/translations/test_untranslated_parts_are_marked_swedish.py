@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from tests.translations.conftest import submit_for_translation
+from tests.helpers.translation import submit_for_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -5,21 +5,19 @@ PostgreSQL in CI)."""
 import io
 import json
 import re
-import shutil
-import sys
 import tarfile
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from plans.models import Measure, Organisation, PlanIndexPage, PlanPage
 from plans.planfile import export_plan
-from website.backup import BackupError, flush, archive_name, content_in_database, read_manifest
+from tests.helpers.backup import empty_everything, media_files, run
+from website.backup import BackupError, archive_name, content_in_database, read_manifest
 
 pytestmark = pytest.mark.django_db
 
@@ -54,35 +52,6 @@ def site_as_seen(client):
         seen[url] = (response.status_code, NONCE.sub("", body.decode("utf-8", "replace")))
     exports = {plan.pk: export_plan(plan) for plan in PlanPage.objects.order_by("pk")}
     return seen, exports
-
-
-def media_files():
-    root = Path(settings.MEDIA_ROOT)
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-def empty_everything():
-    """A new server: no rows, no media files."""
-    flush()
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    for child in Path(settings.MEDIA_ROOT).iterdir():
-        shutil.rmtree(child) if child.is_dir() else child.unlink()
-
-
-def run(*argv):
-    """Run a command as a shell would see it: returns its exit code.
-
-    Through ``call_command``, not ``ManagementUtility``: the latter closes every database
-    connection when the command ends, which on PostgreSQL ends the test's transaction.
-    """
-    try:
-        call_command(*argv)
-    except CommandError as error:
-        print(error, file=sys.stderr)
-        return error.returncode
-    return 0
 
 
 @pytest.fixture

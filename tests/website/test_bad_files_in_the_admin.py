@@ -1,25 +1,25 @@
 """Bad files give a Swedish message in the admin, never a server error: PO files with a
 NUL byte, an over-long title or a syntax error, and images that are not whole images."""
 
-import io
-
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
-from PIL import Image
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail_localize.models import StringTranslation
 
-from tests.translations.conftest import SWEDISH, submit_for_translation, support_page  # noqa: F401 (fixture)
+from tests.helpers.images import gif
+from tests.helpers.translation import SWEDISH, submit_for_translation
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def persian(admin_client, support_page):  # noqa: F811
+def persian(admin_client, support_page):
     translation = submit_for_translation(admin_client, support_page, "fa")["fa"]
     response = admin_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
     return translation, polib.pofile(response.content.decode("utf-8"))
@@ -73,12 +73,6 @@ def test_any_translated_text_gets_an_answer_not_a_server_error(admin_client, per
     translation, po = persian
     response = upload(admin_client, translation, filled(po, text))
     assert response.status_code in (302, 400), response.status_code
-
-
-def gif(size=(40, 30)):
-    buffer = io.BytesIO()
-    Image.new("P", size).save(buffer, "GIF")
-    return buffer.getvalue()
 
 
 def upload_image(client, name, data):

@@ -14,12 +14,11 @@ import uuid
 
 import pytest
 
-from tests.information.conftest import shared_support_site  # noqa: F401 - the demo support pages
+from tests.helpers.demo import SUPPORT_PAGE
 from tests.services import start_redis_server
-from tests.website.test_page_cache import SUPPORT_PAGE, page_cache_on, visitor  # noqa: F401 - fixtures
 from website import cache_breaker
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 #: Pages of the demo support section, each a separate page-cache entry.
 PAGES = ["/sv/", "/en/", "/ar/", SUPPORT_PAGE.format("sv"), SUPPORT_PAGE.format("en"), SUPPORT_PAGE.format("ar")]

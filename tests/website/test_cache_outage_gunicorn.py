@@ -24,8 +24,7 @@ from urllib.request import Request, urlopen
 import pytest
 from django.db import connection
 
-from tests.services import free_port, start_redis_server, wait_until
-from tests.website.test_two_app_servers import HOST, database_url
+from tests.services import HOST, database_url, free_port, start_redis_server, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 

@@ -95,9 +95,9 @@ def _closed_port():
 def test_public_pages_answer_when_redis_is_unreachable(demo_site, client, caplog):
     from website.settings.base import redis_cache
 
-    with override_settings(CACHES=redis_cache(f"redis://127.0.0.1:{_closed_port()}/0")):
-        with caplog.at_level(logging.WARNING, logger="website.cache"):
-            for url in ["/sv/", "/ar/", "/en/"]:
-                response = client.get(url, HTTP_HOST="localhost")
-                assert response.status_code == 200, url
+    unreachable = override_settings(CACHES=redis_cache(f"redis://127.0.0.1:{_closed_port()}/0"))
+    with unreachable, caplog.at_level(logging.WARNING, logger="website.cache"):
+        for url in ["/sv/", "/ar/", "/en/"]:
+            response = client.get(url, HTTP_HOST="localhost")
+            assert response.status_code == 200, url
     assert "Cache unavailable" in caplog.text

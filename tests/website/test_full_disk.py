@@ -20,7 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from tests.website.test_bad_files_in_the_admin import gif
+from tests.helpers.images import gif
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from tests.privacy import foreign_resources
 from multilingual.languages import SITE_LANGUAGES
+from tests.privacy import foreign_resources
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-
 pytestmark = pytest.mark.django_db
 
 SUPPORT_PAGE = "/sv/stod/utsatt-for-vald/"

@@ -5,27 +5,13 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
+from tests.helpers.demo import SUPPORT_PAGE, kvinnofridslinjen
 from website.page_cache import PageCacheMiddleware
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
-SUPPORT_PAGE = "/{}/stod/utsatt-for-vald/"
 # Languages with a written page (sv, en, ar) and one that shows the Swedish page (so).
 LANGUAGES = ["sv", "en", "ar", "so"]
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    from website.page_cache import recent_pages
-
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pages"].clear()
-    recent_pages.clear()
-
-
-@pytest.fixture
-def visitor():
-    return Client(HTTP_HOST="localhost")
 
 
 @pytest.fixture
@@ -42,12 +28,6 @@ def read_twice(client, url):
     assert first.status_code == second.status_code == 200, url
     assert second.get("X-Page-Cache") == "hit", url
     return second.content.decode()
-
-
-def kvinnofridslinjen():
-    from information.models import Helpline
-
-    return Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
 
 
 def test_a_repeat_visit_is_answered_from_the_cache_without_a_query(shared_support_site, visitor, django_assert_num_queries):

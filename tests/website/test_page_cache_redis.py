@@ -5,10 +5,10 @@ import logging
 
 import pytest
 
-from tests.services import free_port, redis_page_cache, redis_url  # noqa: F401 - fixtures
-from tests.website.test_page_cache import SUPPORT_PAGE, kvinnofridslinjen, page_cache_on, visitor  # noqa: F401
+from tests.helpers.demo import SUPPORT_PAGE, kvinnofridslinjen
+from tests.services import free_port
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 def test_a_repeat_visit_is_answered_from_redis_without_a_query(shared_support_site, redis_page_cache, visitor, django_assert_num_queries):

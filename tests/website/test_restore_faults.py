@@ -10,9 +10,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from tests.plans.conftest import home_page  # noqa: F401 (fixture)
-from tests.services import redis_url  # noqa: F401 (fixture)
-from tests.website.test_backup import empty_everything, media_files, run
+from tests.helpers.backup import empty_everything, media_files, run
 from website import backup
 from website.backup import RESTORE_STEPS, create_backup, restore_backup
 
@@ -89,7 +87,7 @@ def test_times_come_back_to_the_microsecond(small_site, tmp_path):
     assert page.first_published_at == moment
 
 
-def test_restore_forgets_only_this_sites_cache_keys(settings, redis_url):  # noqa: F811
+def test_restore_forgets_only_this_sites_cache_keys(settings, redis_url):
     import redis
     from django.core.cache import caches
 

@@ -38,8 +38,8 @@ def test_languages_are_named_in_swedish_in_the_admin(code, swedish):
 
 
 def test_wagtail_localize_publish_button_keeps_the_space_before_the_language():
-    from django.views.i18n import JavaScriptCatalog
     from django.test import RequestFactory
+    from django.views.i18n import JavaScriptCatalog
 
     request = RequestFactory().get("/admin/localize/jsi18n/")
     with translation.override("sv"):
@@ -113,8 +113,6 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
 
 
 # Issue 21, finding 7: words the Swedish admin still showed in English or ungrammatically.
-
-from tests.translations.conftest import support_page  # noqa: E402,F401  (a fixture)
 
 
 def messages_shown_after(client, response):

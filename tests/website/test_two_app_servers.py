@@ -19,12 +19,11 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener
 import pytest
 from django.db import connection
 
-from tests.services import free_port, redis_url, wait_until  # noqa: F401 - redis_url is a fixture
+from tests.services import HOST, database_url, free_port, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
 PROJECT = Path(__file__).resolve().parents[2]
-HOST = "localhost"
 
 
 class Browser:
@@ -92,16 +91,8 @@ def form_fields(html, form_id):
     return parser.fields
 
 
-def database_url():
-    """The test database (made by pytest-django) as a URL the servers can use."""
-    db = connection.settings_dict
-    user = db["USER"] or "postgres"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
-def app_servers(redis_url, tmp_path):  # noqa: F811
+def app_servers(redis_url, tmp_path):
     """Two gunicorn processes with production settings on one database and one Redis."""
     if connection.vendor != "postgresql":
         pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file")
@@ -121,14 +112,15 @@ def app_servers(redis_url, tmp_path):  # noqa: F811
     try:
         for _ in range(2):
             port = free_port()
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
-                 "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"gunicorn-{port}.log", "w"),
-            )
+            with open(tmp_path / f"gunicorn-{port}.log", "w") as log:  # the server keeps its own copy
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
+                     "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                    cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+                )
             servers.append((process, port))
-        for process, port in servers:
-            wait_until(lambda: Browser(port).get("/sv/")[0].status == 200, f"gunicorn on port {port}", timeout=120)
+        for _process, port in servers:
+            wait_until(lambda port=port: Browser(port).get("/sv/")[0].status == 200, f"gunicorn on port {port}", timeout=120)
         yield [Browser(port) for _process, port in servers]
     finally:
         for process, _port in servers:

@@ -10,6 +10,7 @@ The Arabic and Tigrinya texts are demo texts; a native speaker should review the
 a municipality publishes anything based on them.
 """
 
+from information.fallback import sync_support_tree
 from information.models import (
     Brochure,
     BrochureIndexPage,
@@ -20,7 +21,6 @@ from information.models import (
     SupportIndexPage,
     SupportPage,
 )
-from information.fallback import sync_support_tree
 from website.demo.utils import (
     ensure_child_page,
     ensure_locales,

@@ -257,9 +257,9 @@ def _demo_logo():
     import io
 
     from django.core.files.images import ImageFile
-    from PIL import Image as PILImage, ImageDraw
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
     from wagtail.images.models import Image
-
     from wagtail.models import Collection
 
     existing = Image.objects.filter(title="Exempelkommun logotyp").first()

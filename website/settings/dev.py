@@ -1,6 +1,6 @@
 """Local development: debug on, a fixed key unless one is given."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import STATIC_ROOT, env_bool, os
 
 DEBUG = env_bool("DEBUG", True)

@@ -9,7 +9,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import CACHES, REDIS_URL, STORAGES, VAR_DIR, env_bool, env_list
 
 REQUIRED = {

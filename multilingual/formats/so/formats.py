@@ -1,1 +1,1 @@
-from multilingual.formats.digits import *  # noqa: F401,F403  (the same as Tigrinya)
+from multilingual.formats.digits import *  # noqa: F403  (the same as Tigrinya)

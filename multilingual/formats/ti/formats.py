@@ -1,1 +1,1 @@
-from multilingual.formats.digits import *  # noqa: F401,F403  (the same as Somali)
+from multilingual.formats.digits import *  # noqa: F403  (the same as Somali)
