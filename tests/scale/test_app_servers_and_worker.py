@@ -7,6 +7,7 @@ The servers are gunicorn with the production settings; the worker is a separate 
 process running the render task, as a django-tasks worker would. PostgreSQL run only
 (SQLite is one machine's file)."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -63,6 +64,7 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
     }
     folders = {name: tmp_path / name for name in ("A", "B", "worker")}
     servers, ports = [], {}
+    logs = contextlib.ExitStack()
     try:
         for name in ("A", "B"):
             folders[name].mkdir()
@@ -71,7 +73,7 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
                 [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
                  "--bind", f"127.0.0.1:{port}", "--workers", "1"],
                 cwd=PROJECT, env={**env, "MEDIA_ROOT": str(folders[name] / "media"), "VAR_DIR": str(folders[name])},
-                stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"gunicorn-{name}.log", "w"),
+                stdout=subprocess.DEVNULL, stderr=logs.enter_context(open(tmp_path / f"gunicorn-{name}.log", "w")),  # noqa: SIM115 - closed by the ExitStack in finally
             ))
             ports[name] = port
         for name, port in ports.items():
@@ -81,6 +83,7 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
         for process in servers:
             process.terminate()
             process.wait(timeout=30)
+        logs.close()
 
 
 def run_worker(deployment, plan):

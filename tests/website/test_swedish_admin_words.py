@@ -9,8 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.translation.conftest import support_page  # noqa: F401  (a fixture)
-
 pytestmark = pytest.mark.django_db
 
 
