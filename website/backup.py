@@ -10,8 +10,8 @@ An archive (``backup-2026-11-28T091200Z.tar.gz``) holds:
   types and permissions are in it too, with their ids, in ``contenttypes.json``: loaded
   first, so that no signal handler creates one with another id in the meantime. Natural keys are not used: Wagtail
   8 gives pages the URL path as natural key, which two languages' home pages can share.
-  Left out: the search index (rebuilt after a restore) and sessions (visitors and editors
-  log in again);
+  Left out: the search index (rebuilt after a restore), sessions (visitors and editors
+  log in again) and the queue of background tasks;
 - ``media/``: every file of the media storage (original images, renditions, documents,
   generated PDFs): the files under ``MEDIA_ROOT`` on disk, or every object of the site's
   bucket (under ``AWS_LOCATION``) with S3-compatible object storage, read and written
@@ -65,6 +65,9 @@ EXCLUDED = [
     "sessions",
     "wagtailsearch",
     "wagtailadmin.editingsession",
+    # Queued and finished background tasks (TASKS_BACKEND=database): PDF renders, made
+    # again when first asked for; a restored queue would only run stale renders.
+    "django_tasks_database",
 ]
 
 

@@ -124,3 +124,23 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_i
         for process in servers:
             process.terminate()
             process.wait(timeout=30)
+
+
+def test_a_worker_without_collectstatic_refuses_to_start_and_says_why(tmp_path):
+    """A worker renders plan PDFs with the hashed static names of the manifest: without
+    ``collectstatic`` every render failed later ("Missing staticfiles manifest entry for
+    'plans/pdf.css'"). ``db_worker`` runs the system checks first and stops with one message."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TASKS_"))},
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "TASKS_BACKEND": "database",
+        "SECRET_KEY": "x" * 50, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3", "ALLOWED_HOSTS": "stod.ekby.se",
+        "STATIC_ROOT": str(tmp_path / "static"), "VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0
+    assert "website.E001" in result.stderr and "collectstatic" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
