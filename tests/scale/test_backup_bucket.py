@@ -30,10 +30,9 @@ def png():
 def media_on_a_server(media_in_bucket, settings, tmp_path, home_page):  # noqa: F811
     """An image with a rendition and a document, uploaded to the bucket; the app server's
     own ``MEDIA_ROOT`` is an empty folder (it keeps nothing)."""
+    from django.core.cache import cache
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
-
-    from django.core.cache import cache
 
     settings.MEDIA_ROOT = str(tmp_path / "server-media")
     cache.clear()  # renditions of an earlier test's image with the same id (Wagtail caches them)
@@ -113,3 +112,19 @@ def test_the_manifest_says_where_the_media_came_from(media_on_a_server, tmp_path
     assert manifest["media"]["storage"] == "storages.backends.s3.S3Storage"
     assert manifest["media"]["files"] == 3
 
+
+
+def test_a_file_missing_when_the_backup_is_made_is_named_and_does_not_block_the_restore(media_on_a_server, tmp_path, capsys):
+    """The site as it was: a document whose object was lost before the backup. The backup
+    says so; the restore brings back everything else and reports success."""
+    env = media_on_a_server
+    client(env["AWS_S3_ENDPOINT_URL"]).delete_object(Bucket=env["AWS_STORAGE_BUCKET_NAME"], Key="documents/rutin.pdf")
+    before = bucket_contents(env)
+    archive = tmp_path / "site.tar.gz"
+    capsys.readouterr()
+    assert run("backup", "--output", str(archive)) == 0
+    assert "1 files the database refers to were missing already: documents/rutin.pdf" in capsys.readouterr().err
+
+    a_new_server(env)
+    assert run("restore", str(archive)) == 0
+    assert bucket_contents(env) == before

@@ -63,7 +63,7 @@ def shown(page, selector):
     return page.eval_on_selector_all(selector, "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
 
 
-def test_the_logo_from_the_bucket_is_shown_on_public_pages(page, live_server, bucket_images, media_in_bucket):
+def test_the_logo_from_the_bucket_is_shown_on_public_pages(page, live_server, bucket_images, media_in_bucket):  # noqa: F811
     seen = watch(page)
     page.goto(f"{live_server.url}/sv/")
     logos = shown(page, ".site-header img")

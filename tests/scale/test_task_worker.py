@@ -78,16 +78,17 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_i
         "SECURE_SSL_REDIRECT": "false",
         "TASKS_BACKEND": "database",
     }
-    servers, ports = [], {}
+    servers, ports, logs = [], {}, []
     try:
         for name in ("A", "B"):
             folder = tmp_path / name
             folder.mkdir()
             ports[name] = free_port()
+            logs.append((tmp_path / f"gunicorn-{name}.log").open("w"))
             servers.append(subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
                  "--bind", f"127.0.0.1:{ports[name]}", "--workers", "1"],
-                cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"gunicorn-{name}.log", "w"),
+                cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=logs[-1],
                 env={**env, "DJANGO_SETTINGS_MODULE": "tests.app_server_settings",
                      "MEDIA_ROOT": str(folder / "media"), "VAR_DIR": str(folder)},
             ))
@@ -124,6 +125,8 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_i
         for process in servers:
             process.terminate()
             process.wait(timeout=30)
+        for log in logs:
+            log.close()
 
 
 def test_a_worker_without_collectstatic_refuses_to_start_and_says_why(tmp_path):
