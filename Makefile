@@ -57,12 +57,17 @@ serve:
 # collectstatic (hashed, compressed), migrate, gunicorn with website/gunicorn.conf.py on
 # http://127.0.0.1:$(PROD_PORT)/. A secret key is made once in var/ for local use;
 # DATABASE_URL and REDIS_URL are used when set, else the SQLite file of `make run`.
+# `make serve-prod WORKER=1` also starts a task worker (TASKS_BACKEND=database,
+# `manage.py db_worker`) that renders PDFs outside the web processes, as one on another
+# machine would; it stops with the server.
 PROD_PORT ?= 8001
+WORKER ?=
 PROD_ENV = DJANGO_SETTINGS_MODULE=website.settings.production \
 	SECRET_KEY="$$(cat var/serve-prod-secret-key)" \
 	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/db.sqlite3}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-	SECURE_SSL_REDIRECT=false WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}"
+	SECURE_SSL_REDIRECT=false WEB_CONCURRENCY="$${WEB_CONCURRENCY:-2}" \
+	TASKS_BACKEND="$${TASKS_BACKEND:-$(if $(WORKER),database,immediate)}"
 
 serve-prod: install messages
 	@mkdir -p var
@@ -71,7 +76,13 @@ serve-prod: install messages
 	$(PROD_ENV) $(PY) manage.py migrate --noinput --verbosity 0
 	$(PROD_ENV) $(PY) manage.py check --deploy --fail-level ERROR
 	@echo "Serving the production settings on http://127.0.0.1:$(PROD_PORT)/  (plain http: for trying only)"
+ifneq ($(WORKER),)
+	@echo "With a task worker: manage.py db_worker"
+	$(PROD_ENV) $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PROD_ENV) $(PY) -m gunicorn -c website/gunicorn.conf.py --bind 127.0.0.1:$(PROD_PORT)
+else
+	$(PROD_ENV) $(PY) -m gunicorn -c website/gunicorn.conf.py --bind 127.0.0.1:$(PROD_PORT)
+endif
 
 check: install lint
 	$(MANAGE) check

@@ -10,14 +10,20 @@ An archive (``backup-2026-11-28T091200Z.tar.gz``) holds:
   types and permissions are in it too, with their ids, in ``contenttypes.json``: loaded
   first, so that no signal handler creates one with another id in the meantime. Natural keys are not used: Wagtail
   8 gives pages the URL path as natural key, which two languages' home pages can share.
-  Left out: the search index (rebuilt after a restore) and sessions (visitors and editors
-  log in again);
-- ``media/``: every file under ``MEDIA_ROOT`` (original images, renditions, documents).
+  Left out: the search index (rebuilt after a restore), sessions (visitors and editors
+  log in again) and the queue of background tasks;
+- ``media/``: every file of the media storage (original images, renditions, documents,
+  generated PDFs): the files under ``MEDIA_ROOT`` on disk, or every object of the site's
+  bucket (under ``AWS_LOCATION``) with S3-compatible object storage, read and written
+  through Django's storage API. The manifest says which storage and how many files, and
+  names the files the database referred to that were missing already when it was made.
 
 :func:`restore_backup` loads an archive into an *empty* database only: restoring over
 content would mix two sites. The data is loaded in one transaction (a failure leaves the
-database as it was), then the media files are written, the search index rebuilt and the
-site's own cache keys forgotten. A restore stopped after its data committed is finished by
+database as it was), then the media files are written (into ``MEDIA_ROOT`` or the bucket)
+and checked: a restore after which a file the database refers to is missing (and was not
+missing when the backup was made) raises :class:`BackupError` instead of reporting success.
+Then the search index is rebuilt and the site's own cache keys forgotten. A restore stopped after its data committed is finished by
 running it again: a database holding exactly the archive's rows is not refused.
 The archive is written readable by its owner only (it holds password hashes), and times
 keep their microseconds.
@@ -40,6 +46,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.cache import caches
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.core.serializers import json as json_serializer
@@ -57,6 +65,9 @@ EXCLUDED = [
     "sessions",
     "wagtailsearch",
     "wagtailadmin.editingsession",
+    # Queued and finished background tasks (TASKS_BACKEND=database): PDF renders, made
+    # again when first asked for; a restored queue would only run stale renders.
+    "django_tasks_database",
 ]
 
 
@@ -112,7 +123,9 @@ def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
     partial = path.with_name(f".{path.name}.partial")
     with tempfile.TemporaryDirectory() as tmp:
         first, data = Path(tmp) / "contenttypes.json", Path(tmp) / "data.json"
-        counts = _dump(first, data, database)
+        counts, referenced = _dump(first, data, database)
+        storage = media_storage()
+        names = sorted(stored_media(storage))
         manifest = {
             "format": FORMAT,
             "created": (now or datetime.now(UTC)).isoformat(),
@@ -121,6 +134,11 @@ def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
             "engine": connections[database].vendor,
             "migrations": _applied_migrations(database),
             "counts": counts,
+            "media": {
+                "storage": _dotted_name(storage),
+                "files": len(names),
+                "missing": sorted(referenced - set(names)),
+            },
         }
         try:
             # Readable by the owner only: the archive holds password hashes and personal data.
@@ -130,10 +148,8 @@ def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
                 _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
                 tar.add(first, arcname="contenttypes.json")
                 tar.add(data, arcname="data.json")
-                media = Path(settings.MEDIA_ROOT)
-                if media.is_dir():
-                    for file in sorted(p for p in media.rglob("*") if p.is_file() and p.name != MARKER_NAME):
-                        tar.add(file, arcname=f"media/{file.relative_to(media).as_posix()}")
+                for name in names:
+                    _add_stored_file(tar, storage, name)
             partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)
@@ -160,7 +176,73 @@ def _dump(first, path, database):
             for model in apps.get_models()
             if _included(model)
         }
-    return {label: n for label, n in sorted(counts.items()) if n}
+        referenced = referenced_files(database)
+    return {label: n for label, n in sorted(counts.items()) if n}, referenced
+
+
+# Media: on disk or in a bucket ----------------------------------------------------------
+
+
+def media_storage():
+    """The media storage (``STORAGES["default"]``): ``MEDIA_ROOT`` or a bucket."""
+    return storages["default"]
+
+
+def _on_disk(storage):
+    return isinstance(storage, FileSystemStorage)
+
+
+def _dotted_name(storage):
+    return f"{type(storage).__module__}.{type(storage).__qualname__}"
+
+
+def stored_media(storage):
+    """The name of every file in the media storage (the restore marker left out).
+
+    On disk, every file under its folder; in object storage, every object under the site's
+    prefix, listed through the storage API (one listing per "folder")."""
+    if _on_disk(storage):
+        root = Path(storage.location)
+        if not root.is_dir():
+            return
+        for path in root.rglob("*"):
+            if path.is_file() and path.name != MARKER_NAME:
+                yield path.relative_to(root).as_posix()
+        return
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        subfolders, files = storage.listdir(folder)
+        for name in files:
+            yield f"{folder}{name}"
+        folders += [f"{folder}{sub}/" for sub in subfolders]
+
+
+def referenced_files(database=DEFAULT_DB_ALIAS):
+    """The file names every ``FileField`` of the database refers to (images, their
+    renditions, documents and any other upload)."""
+    from django.db.models import FileField
+
+    names = set()
+    for model in apps.get_models():
+        if not _included(model):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, FileField):
+                rows = model._default_manager.using(database).exclude(**{field.attname: ""})
+                names.update(rows.exclude(**{f"{field.attname}__isnull": True}).values_list(field.attname, flat=True))
+    return names
+
+
+def _add_stored_file(tar, storage, name):
+    if _on_disk(storage):
+        tar.add(storage.path(name), arcname=f"media/{name}")
+        return
+    info = tarfile.TarInfo(f"media/{name}")
+    info.size = storage.size(name)
+    info.mtime = int(datetime.now(UTC).timestamp())
+    with storage.open(name, "rb") as handle:
+        tar.addfile(info, handle)
 
 
 def _included(model):
@@ -311,6 +393,7 @@ def restore_backup(archive, *, database=DEFAULT_DB_ALIAS, step_done=None):
             _load_data(tar, Path(tmp), database)
         done("data")
         _write_media(tar)
+        _check_media(manifest, database)
         done("media")
     call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
     done("search index")
@@ -354,13 +437,38 @@ def _load_data(tar, tmp, database):
 
 
 def _write_media(tar):
-    """Write the archive's media files into ``MEDIA_ROOT`` (again, when resuming: same files)."""
-    media = Path(settings.MEDIA_ROOT)
-    media.mkdir(parents=True, exist_ok=True)
+    """Write the archive's media files into the media storage: ``MEDIA_ROOT``, or the
+    bucket through the storage API (again, when resuming: the same files, same names)."""
+    storage = media_storage()
     members = [m for m in tar.getmembers() if m.name.startswith("media/") and m.isfile()]
+    if _on_disk(storage):
+        media = Path(storage.location)
+        media.mkdir(parents=True, exist_ok=True)
+        for member in members:
+            member.name = member.name.removeprefix("media/")
+        tar.extractall(media, members=members, filter="data")
+        return
     for member in members:
-        member.name = member.name.removeprefix("media/")
-    tar.extractall(media, members=members, filter="data")
+        name = member.name.removeprefix("media/")
+        if storage.exists(name):
+            storage.delete(name)
+        saved = storage.save(name, File(tar.extractfile(member), name=name))
+        if saved != name:
+            raise BackupError(f"the media storage stored {name} as {saved}; restore needs names kept as they are")
+
+
+def _check_media(manifest, database):
+    """Refuse to call the restore done while a file the database refers to is missing from
+    the media storage (unless it was missing already when the backup was made)."""
+    missed_before = set(manifest.get("media", {}).get("missing", []))
+    missing = sorted(referenced_files(database) - set(stored_media(media_storage())) - missed_before)
+    if missing:
+        shown = ", ".join(missing[:3]) + (", …" if len(missing) > 3 else "")
+        raise BackupError(
+            f"{len(missing)} files the database refers to are missing from the media storage ({shown}): "
+            "the data is restored, these files are not. Put them back (from the archive's media/ folder or "
+            "the bucket's own snapshot) and run restore again: it checks again and finishes"
+        )
 
 
 def clear_own_cache_keys():

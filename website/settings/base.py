@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",  # login throttling, see AXES_* below
+    "django_tasks_db",  # the queue of TASKS_BACKEND=database (a table; `manage.py db_worker`)
 ]
 
 MIDDLEWARE = [
@@ -298,6 +299,34 @@ STORAGES = {
 MEDIA_ORIGINS = media_origins(os.environ)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+
+# Background tasks (PDF renders) ----------------------------------------------------------
+
+#: ``TASKS_BACKEND`` values and their django-tasks backends; a dotted path names any other.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+
+
+def task_backends(environ):
+    """``TASKS`` from ``TASKS_BACKEND``: ``immediate`` (the default: a task runs in the
+    process that queues it, e.g. the publishing request), ``database`` (queued in the
+    database; a worker, ``manage.py db_worker``, on any machine sharing the database and
+    the media storage runs it; docs/deploy.md), or a backend class's dotted path."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    name = environ.get("TASKS_BACKEND", "").strip() or "immediate"
+    backend = TASK_BACKENDS.get(name.lower(), name)
+    if "." not in backend:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND={name!r}: use one of {', '.join(TASK_BACKENDS)} or a backend class's dotted path"
+        )
+    return {"default": {"BACKEND": backend}}
+
+
+TASKS = task_backends(os.environ)
 
 # Privacy -------------------------------------------------------------------------------
 # A visitor may be read over the shoulder: no referrer to other sites, no tracking, and

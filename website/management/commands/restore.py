@@ -7,7 +7,8 @@ from website.backup import BackupError, restore_backup
 
 class Command(BaseCommand):
     help = (
-        "Load a backup archive into an empty database and MEDIA_ROOT. Refuses a database with content, "
+        "Load a backup archive into an empty database and the media storage (MEDIA_ROOT or the bucket), "
+        "and check that every file the data refers to is there. Refuses a database with content, "
         "except the same archive's data from a restore that stopped: that one is finished."
     )
 
