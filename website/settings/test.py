@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import os
+from .base import os, task_backends
 
 SECRET_KEY = "test-only"
 DEBUG = False
@@ -44,3 +44,7 @@ PAGE_CACHE_ENABLED = False
 # PDF rendering. Tests that search ask for the ``search_index`` fixture (tests/conftest.py),
 # which builds the index and keeps it up to date for that test.
 WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}  # noqa: F405
+
+# Tasks run at once in tests, whatever TASKS_BACKEND a developer's shell sets; the worker
+# tests set their own (tests/scale/test_task_worker.py).
+TASKS = task_backends({})
