@@ -22,8 +22,8 @@ strict Content-Security-Policy holds.
 
 import re
 
-from django.templatetags.static import static
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.html import escape
 from django.utils.translation import get_language, get_language_bidi
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import wagtail
 from django.template import Context, Engine
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from tests.information.visitor_trees import build, small_site
 

@@ -274,6 +274,7 @@ def test_support_pages_have_the_language_switcher_and_hreflang_in_the_hosts_unch
 @gives("Translation rules")
 def test_translating_a_page_keeps_an_existing_arabic_helpline():
     from wagtail.models import Locale as WagtailLocale
+
     from information.models import Helpline, SupportPage
 
     arabic_locale = WagtailLocale.objects.get(language_code="ar")
@@ -300,7 +301,12 @@ def test_translating_a_page_keeps_an_existing_arabic_helpline():
 def test_a_half_translated_support_page_is_refused_publication():
     from django.db import transaction as db_transaction
     from wagtail.models import Locale as WagtailLocale
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
 
     page = made["page_with_helpline"]
     arabic_locale = WagtailLocale.objects.get(language_code="ar")
@@ -405,26 +411,25 @@ def host_server():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    log = tempfile.TemporaryFile(mode="w+")
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-        stdout=log, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        for _ in range(150):
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-            if server.poll() is not None:
-                log.seek(0)
-                raise AssertionError(f"runserver stopped: {log.read()[-2000:]}")
-            time.sleep(0.1)
-        else:
-            raise AssertionError("runserver did not answer within 15 s")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+    with tempfile.TemporaryFile(mode="w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+            stdout=log, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            for _ in range(150):
+                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+                if server.poll() is not None:
+                    log.seek(0)
+                    raise AssertionError(f"runserver stopped: {log.read()[-2000:]}")
+                time.sleep(0.1)
+            else:
+                raise AssertionError("runserver did not answer within 15 s")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 @gives("Plan pages")
