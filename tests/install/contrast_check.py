@@ -88,6 +88,9 @@ def check(spec):
                 failed.append(f"{entry['url']}: {response.status if response else 'no answer'}")
                 continue
             for selector in entry.get("open", []):
+                if tab.locator(selector).count() == 0:
+                    failed.append(f"{entry['url']}: no {selector} to open")
+                    continue
                 tab.locator(selector).first.evaluate("details => { details.open = true; }")
             for selector, text in entry["controls"]:
                 element = tab.locator(selector).first
