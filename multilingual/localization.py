@@ -275,7 +275,7 @@ class RouteVersion:
 
     It answers ``get_url`` and ``get_full_url`` like a page, so a view can put a mapping
     ``{language code: RouteVersion}`` in its context as ``language_versions`` and the
-    language switcher and the hreflang links (``website.templatetags.site_tags``) lead to
+    language switcher and the hreflang links (``information.templatetags.page_languages``) lead to
     the same thing in each language instead of to the page that serves it.
     """
 

@@ -17,12 +17,16 @@ Prints one line per check and a closing "N passed, M failed" with the names of t
 failed; every check runs (a later one may fail only because an earlier one did).
 """
 
+import contextlib
 import gettext
+import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -30,6 +34,8 @@ import django
 
 HERE = Path(__file__).resolve().parent
 GUIDE = HERE.parent.parent / "docs" / "install.md"
+#: The Python with Playwright that drives Chromium: this repository's, not the host's.
+BROWSER_PYTHON = os.environ.get("BROWSER_PYTHON") or str(HERE.parent.parent / ".venv" / "bin" / "python")
 PROJECT = os.environ["HOST_PROJECT"]  # the name given to `wagtail start`
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"{PROJECT}.settings.dev")
@@ -221,6 +227,50 @@ def test_support_pages_have_the_quick_exit_and_their_language_in_the_hosts_uncha
     assert '<html lang="en">' in html(host_root().url)
 
 
+def head_alternates(body):
+    """The page's ``<link rel="alternate" hreflang>``: {language: address}."""
+    head = body.split("</head>", 1)[0]
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
+
+
+def switcher_languages(body):
+    """The language switcher's entries: {language: address, the current one None}."""
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', body, re.S)
+    assert nav, "no language switcher"
+    found = {code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))}
+    found.update({code: None for code in re.findall(r'<span aria-current="true" lang="([^"]+)"', nav.group(0))})
+    return found
+
+
+@gives("Language switcher and hreflang")
+def test_support_pages_have_the_language_switcher_and_hreflang_in_the_hosts_unchanged_base():
+    from wagtail.actions import ConvertAliasPageAction
+    from wagtail.models import Locale as WagtailLocale
+
+    from information.models import SupportPage
+
+    page = made["support_page"]
+    english = page.get_translation(WagtailLocale.objects.get(language_code="en"))
+    assert english.alias_of_id == page.id, "the support tree was not mirrored into English"
+    ConvertAliasPageAction(english).execute(skip_permission_checks=True)
+    english = SupportPage.objects.get(id=english.id)
+    english.title = "If you are subjected to violence"
+    english.save_revision().publish()
+    swedish = html(page.url)
+    assert head_alternates(swedish) == {
+        "sv": page.get_full_url(), "en": english.get_full_url(), "x-default": page.get_full_url()
+    }, head_alternates(swedish)
+    assert switcher_languages(swedish) == {"sv": None, "en": english.url}, switcher_languages(swedish)
+    body = swedish.split("<body", 1)[1]
+    assert body.index("data-quick-exit") < body.index('class="language-switcher"'), "the quick exit comes first"
+    # Under /ar/ the page is the Swedish one (an alias of the mirrored tree): not announced as Arabic.
+    arabic = html(page.get_translation(WagtailLocale.objects.get(language_code="ar")).url)
+    assert set(head_alternates(arabic)) == {"sv", "en", "x-default"}, head_alternates(arabic)
+    assert switcher_languages(arabic) == {"sv": page.url, "en": english.url}, switcher_languages(arabic)
+    # The host's own pages keep what their base template gives them.
+    assert "language-switcher" not in html(host_root().url)
+
+
 @gives("Translation rules")
 def test_translating_a_page_keeps_an_existing_arabic_helpline():
     from wagtail.models import Locale as WagtailLocale
@@ -353,6 +403,64 @@ def test_the_plan_pages_are_served_in_the_hosts_base_template():
     focus_area = plan.get_children().live().first()
     html(focus_area.url)
     assert "Utbilda all personal" in html(plan.url + plan.reverse_subpage("measures"))
+
+
+@contextlib.contextmanager
+def host_server():
+    """The host's own `manage.py runserver` (its settings, its database) on a free port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with tempfile.TemporaryFile(mode="w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+            stdout=log, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            for _ in range(150):
+                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+                if server.poll() is not None:
+                    log.seek(0)
+                    raise AssertionError(f"runserver stopped: {log.read()[-2000:]}")
+                time.sleep(0.1)
+            else:
+                raise AssertionError("runserver did not answer within 15 s")
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+@gives("Plan pages")
+def test_the_plan_pages_controls_are_readable_with_the_hosts_styles_in_chromium():
+    """The current tab "Alla åtgärder" and the filter button: at least 4.5:1 (issue 22.3),
+    and the language switcher of a support page (contrast_check.py)."""
+    plan = made["plan"]
+    measures = plan.url + plan.reverse_subpage("measures")
+    with host_server() as base:
+        spec = [
+            {
+                "url": base + measures,
+                "open": [".measure-filter__disclosure"],
+                "controls": [
+                    ['.plan-nav a[aria-current="page"]', "Alla åtgärder"],
+                    [".measure-filter__toggle", "Filtrera åtgärder"],
+                    ['.measure-filter button[type="submit"]', "Visa åtgärder"],
+                ],
+            },
+            {
+                "url": base + made["support_page"].url,
+                "open": [".language-switcher__disclosure"],
+                "controls": [[".language-switcher__toggle", "Svenska"], ['.language-switcher a[hreflang="en"]', "English"]],
+            },
+        ]
+        result = subprocess.run(
+            [BROWSER_PYTHON, str(HERE / "contrast_check.py"), json.dumps(spec)],
+            capture_output=True, text=True, timeout=180,
+        )
+    print(result.stdout.rstrip())
+    assert result.returncode == 0, f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
 
 
 @gives("Plan PDF")

@@ -1,0 +1,105 @@
+"""The language switcher and hreflang on the extension's pages in a host's unchanged base
+template (issue 22, finding 2): ``information.frame`` adds them, with the rules of
+``information.visitors``: a private page is in no hreflang, and a language whose page is
+a fallback (the Swedish text at ``/pl/…``) is not announced as that language.
+
+The host's base template here is the one Wagtail 8's ``wagtail start`` writes, made from
+Wagtail's own project template as ``wagtail start`` makes it."""
+
+import re
+from pathlib import Path
+
+import pytest
+import wagtail
+from django.template import Context, Engine
+from wagtail.models import PageViewRestriction
+
+from tests.information.visitor_trees import build, small_site
+
+pytestmark = pytest.mark.django_db
+
+WAGTAIL_START_BASE = Path(wagtail.__file__).parent / "project_template" / "project_name" / "templates" / "base.html"
+
+
+@pytest.fixture
+def host_base(tmp_path, settings):
+    """The project's templates folder holds only `wagtail start`'s base.html (project
+    "hostsite"), and the frame middleware is on, as docs/install.md step 2 says."""
+    made = Engine().from_string(WAGTAIL_START_BASE.read_text(encoding="utf-8")).render(Context({"project_name": "hostsite"}))
+    assert '<html lang="en">' in made and "css/hostsite.css" in made
+    (tmp_path / "base.html").write_text(made, encoding="utf-8")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "information.frame.PageFrameMiddleware"]
+    return tmp_path
+
+
+@pytest.fixture
+def pages(migrated_roots, host_base, client):
+    """A support section in sv (translated into en, an alias in pl) with a page translated
+    into English and an alias in Polish, and a page translated into both."""
+    client.defaults["HTTP_HOST"] = "localhost"
+    index = small_site()
+    made = build(index, [("live", {"en": "translated", "pl": "alias"}), ("live", {"en": "translated", "pl": "translated"})])
+    return [slug for slug, _key in made]
+
+
+def hreflang(html):
+    head = html.split("</head>", 1)[0]
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
+
+
+def switcher(html):
+    """The switcher's languages: {code: address}, the current one with None."""
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
+    assert nav, "no language switcher in the page"
+    links = {code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))}
+    links.update({code: None for code in re.findall(r'<span aria-current="true" lang="([^"]+)"', nav.group(0))})
+    return links
+
+
+def test_a_support_page_in_a_host_names_its_language_versions_in_head_and_in_a_switcher(pages, client):
+    html = client.get(f"/sv/stod/{pages[1]}/").content.decode()
+    assert "css/hostsite.css" in html, "framed by the host's own base template"
+    assert hreflang(html) == {
+        "sv": f"http://localhost/sv/stod/{pages[1]}/",
+        "en": f"http://localhost/en/stod/{pages[1]}/",
+        "pl": f"http://localhost/pl/stod/{pages[1]}/",
+        "x-default": f"http://localhost/sv/stod/{pages[1]}/",
+    }
+    assert switcher(html) == {"sv": None, "en": f"/en/stod/{pages[1]}/", "pl": f"/pl/stod/{pages[1]}/"}
+    body = html.split("<body", 1)[1]
+    assert body.index("data-quick-exit") < body.index('class="language-switcher"') < body.index("<h1"), \
+        "the quick exit first, then the switcher, then the page"
+    assert html.count('class="language-switcher"') == 1 and html.count('hreflang="x-default"') == 1
+
+
+def test_a_language_that_shows_the_swedish_page_as_a_fallback_is_not_announced_as_that_language(pages, client):
+    html = client.get(f"/pl/stod/{pages[0]}/").content.decode()
+    assert "Svensk sida 0" in html and '<html lang="pl" dir="ltr">' in html
+    assert set(hreflang(html)) == {"sv", "en", "x-default"}
+    assert hreflang(html)["sv"] == f"http://localhost/sv/stod/{pages[0]}/"
+    # The visitor reads Polish prefixes: the switcher offers the two real versions, and
+    # none as the current one (the text is not Polish).
+    assert switcher(html) == {"sv": f"/sv/stod/{pages[0]}/", "en": f"/en/stod/{pages[0]}/"}
+
+
+def test_a_private_page_in_a_host_is_in_no_hreflang(pages, client):
+    from information.models import SupportPage
+
+    page = SupportPage.objects.get(slug=pages[1], locale__language_code="sv")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    client.post(
+        f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": "hemligt", "return_url": f"/en/stod/{pages[1]}/"},
+    )
+    html = client.get(f"/en/stod/{pages[1]}/").content.decode()
+    assert "EN sida 1" in html
+    assert hreflang(html) == {}
+
+
+def test_the_section_page_in_a_host_has_the_switcher_and_hreflang(pages, client):
+    html = client.get("/en/stod/").content.decode()
+    assert "css/hostsite.css" in html
+    assert set(hreflang(html)) == {"sv", "en", "x-default"}, "pl is an alias: the Swedish section"
+    assert switcher(html) == {"en": None, "sv": "/sv/stod/"}
+
