@@ -46,6 +46,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from multilingual.languages import SOURCE_LANGUAGE
 from translations import publish_translations
+from translations.publish_translations import in_running_text
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
@@ -239,7 +240,7 @@ def refuse_other_language_snippet_edit(request, instance):
     messages.error(
         request,
         pgettext("admin", "”%(object)s” (%(kind)s) is in %(language)s, a language you do not translate into.")
-        % {"object": instance, "kind": meta.verbose_name, "language": instance.locale.get_display_name()},
+        % {"object": instance, "kind": meta.verbose_name, "language": in_running_text(instance.locale.get_display_name())},
     )
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
 
@@ -278,7 +279,7 @@ def refuse_other_source(request, instance, back_url=""):
     """The answer to a translator who starts from a page or snippet that is not Swedish."""
     languages = snippet_languages_for(request.user) or set()
     names = ", ".join(
-        sorted(str(locale.get_display_name()) for locale in Locale.objects.filter(language_code__in=languages))
+        sorted(in_running_text(locale.get_display_name()) for locale in Locale.objects.filter(language_code__in=languages))
     )
     return refused(
         request,
@@ -286,7 +287,7 @@ def refuse_other_source(request, instance, back_url=""):
             "admin",
             "You translate only from Swedish, into %(languages)s. ”%(object)s” is in %(language)s: "
             "translate its Swedish original instead.",
-        ) % {"languages": names, "object": instance, "language": instance.locale.get_display_name()},
+        ) % {"languages": names, "object": instance, "language": in_running_text(instance.locale.get_display_name())},
         back_url,
     )
 

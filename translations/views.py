@@ -15,6 +15,7 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE, direction, local_name
 from translations.overview import translation_overview
+from translations.publish_translations import in_running_text
 from translations.translator_permissions import may_work_on
 
 MAX_PO_BYTES = 5 * 1024 * 1024
@@ -167,7 +168,7 @@ def upload_po(request, translation_id):
                 "admin",
                 "The PO file does not belong to this translation (%(object)s, %(language)s). "
                 "Download the file for this very translation.",
-            ) % {"object": translation.source.object_repr, "language": translation.target_locale.get_display_name()},
+            ) % {"object": translation.source.object_repr, "language": in_running_text(translation.target_locale.get_display_name())},
         )
     too_long = overlong_translation(translation, po)
     if too_long:
