@@ -79,3 +79,27 @@ def test_the_translation_editor_offers_a_reviewer_delete_and_convert_to_alias(ar
     props = editor_props(login(REVIEWERS), arabic_draft)
     assert props["perms"]["canDelete"] is True
     assert props["links"]["convertToAliasUrl"]
+
+
+PO_UPLOAD_HIDDEN = "translations/admin/po-upload-refused.js"
+
+
+def test_the_editor_hides_po_upload_from_a_translator_of_a_translation_made_from_arabic(admin_client, support_page):
+    """A Kommunikatör translated the Arabic page into Persian; the Persian translator may
+    edit the Persian page but not upload a PO file into a translation from Arabic."""
+    from tests.translations.conftest import locale
+
+    arabic = support_page.copy_for_translation(locale("ar"))
+    arabic.title = "التعرض للعنف"
+    arabic.save_revision().publish()
+    persian = submit_for_translation(admin_client, arabic, "fa")["fa"].get_target_instance()
+    client = login(translator_group_name("fa"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[persian.pk]))
+    assert response.status_code == 200
+    assert PO_UPLOAD_HIDDEN in response.content.decode()
+
+
+def test_the_editor_keeps_po_upload_for_a_translator_from_swedish(arabic_draft):
+    client = login(translator_group_name("ar"))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[arabic_draft.pk])).content.decode()
+    assert PO_UPLOAD_HIDDEN not in html

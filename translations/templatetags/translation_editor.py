@@ -3,7 +3,8 @@
 The editor is a script fed by ``props`` (JSON) that wagtail-localize builds from Wagtail's
 permissions: *Delete* for anyone who may change a draft, *Convert to alias* for everyone.
 Here both need the right to publish the page, as the views behind them do
-(``editorial.review``), so someone without it is not offered them.
+(``editorial.review``), so someone without it is not offered them; and *Upload PO file*
+is hidden from someone the project's upload would refuse.
 """
 
 import json
@@ -29,3 +30,16 @@ def editor_props_for_user(context):
     data["perms"]["canDelete"] = False
     data["links"]["convertToAliasUrl"] = None
     return json.dumps(data, cls=DjangoJSONEncoder)
+
+
+@register.simple_tag(takes_context=True)
+def po_upload_refused(context):
+    """Whether the project's PO upload would refuse this person for this translation
+    (``translator_permissions.may_work_on``): the editor then hides its upload panel."""
+    from translations.translator_permissions import may_work_on
+
+    request = context.get("request")
+    translation = context.get("translation")
+    if request is None or translation is None:
+        return False
+    return not may_work_on(request.user, translation)
