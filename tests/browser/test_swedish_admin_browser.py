@@ -171,3 +171,33 @@ def test_the_review_screens_of_issue_21_offer_no_button_that_is_refused(page, li
     menu = page.locator("#w-slim-header-buttons").inner_text()
     for refused in ("Flytta", "Kopiera", "Ta bort"):
         assert refused not in menu, menu
+
+
+def test_the_translation_editor_hides_a_po_upload_that_would_be_refused(page, live_server, admin_content, django_user_model, client):
+    """Issue 21: a Persian translator in the editor of a translation made from Arabic is
+    not offered *Ladda upp PO-fil* (the upload would refuse it); from Swedish they are."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale as WagtailLocale
+
+    from editorial.roles import translator_group_name
+    from tests.helpers.translation import submit_for_translation
+
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    client.force_login(admin)
+    arabic = admin_content["page"].copy_for_translation(WagtailLocale.objects.get(language_code="ar"))
+    arabic.title = "التعرض للعنف"
+    arabic.save_revision().publish()
+    persian_index = admin_content["index"].copy_for_translation(WagtailLocale.objects.get(language_code="fa"))
+    persian_index.save_revision().publish()
+    persian = submit_for_translation(client, arabic, "fa")["fa"].get_target_instance()
+    user = django_user_model.objects.create_user("farsi", "farsi@example.org", "lösenord-123")
+    user.groups.add(Group.objects.get(name=translator_group_name("fa")))
+    base = live_server.url
+    log_in(page, base, "farsi", "lösenord-123")
+    page.goto(f"{base}/admin/pages/{persian.pk}/edit/")
+    page.locator(".js-translation-editor section h3").first.wait_for()
+    form = page.locator(".js-translation-editor form[action*='pofile/upload']")
+    assert form.count() >= 1
+    hidden = form.evaluate_all("forms => forms.map(form => (form.closest('.w-tabs__panel') || form.parentElement).hidden)")
+    assert hidden and all(hidden), hidden
+    assert page.get_by_role("button", name=re.compile("Ladda upp PO|Upload PO")).filter(visible=True).count() == 0
