@@ -177,7 +177,7 @@ def submit_for_review(request, app_label, model_name, pk):
             {
                 "title": title,
                 "kind": instance._meta.verbose_name,
-                "language": instance.locale.get_display_name(),
+                "language": publish_translations.in_running_text(instance.locale.get_display_name()),
                 "workflow": instance.get_workflow(),
                 "untranslated": untranslated_count(translation, instance) if translation else 0,
                 "back_url": listing_url(instance),
@@ -194,7 +194,7 @@ def submit_for_review(request, app_label, model_name, pk):
     messages.success(
         request,
         pgettext("admin", "”%(title)s” (%(language)s) has been submitted for review.")
-        % {"title": title, "language": instance.locale.get_display_name()},
+        % {"title": title, "language": publish_translations.in_running_text(instance.locale.get_display_name())},
     )
     return redirect(listing_url(instance))
 

@@ -4,7 +4,7 @@ by those who may publish, "Submit for review" for translations, four eyes on a n
 from django.urls import path
 from wagtail import hooks
 
-from editorial import four_eyes, review
+from editorial import approve_buttons, four_eyes, review
 
 
 @hooks.register("register_admin_urls")
@@ -25,3 +25,7 @@ hooks.register("register_snippet_listing_buttons", review.snippet_listing_button
 # Four eyes on a number (editorial/four_eyes.py): whoever changed it does not publish it.
 hooks.register("before_publish", four_eyes.refuse_publishing_own_change)
 hooks.register("before_publish_page", four_eyes.refuse_publishing_own_change)
+# ... and whoever changed it is not offered "Godkänn" (editorial/approve_buttons.py).
+hooks.register("construct_page_action_menu", approve_buttons.hide_approve_in_page_action_menu)
+hooks.register("construct_snippet_action_menu", approve_buttons.hide_approve_in_snippet_action_menu)
+hooks.register("construct_homepage_panels", approve_buttons.use_awaiting_review_panel)

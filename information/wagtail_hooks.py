@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import (
     IndexView,
     RevisionsCompareView,
@@ -66,8 +67,33 @@ class ContactFirstCompareView(RevisionsCompareView):
         return sorted(changes, key=lambda change: rank.get(getattr(getattr(change, "field", None), "name", None), len(rank)))
 
 
+class LanguageLabelMixin:
+    """The chooser's language filter labelled "Språk": Wagtail gives the field no label, so
+    Django showed its name, "Locale" (issue 21)."""
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        if "locale" in form.fields:
+            form.fields["locale"].label = pgettext_lazy("admin", "Language")
+        return form
+
+
+class ChooseView(LanguageLabelMixin, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(LanguageLabelMixin, chooser.ChooseResultsView):
+    pass
+
+
+class ChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+
+
 class StableOrderSnippetViewSet(SnippetViewSet):
     index_view_class = StableOrderIndexView
+    chooser_viewset_class = ChooserViewSet
 
 
 class HelplineViewSet(StableOrderSnippetViewSet):

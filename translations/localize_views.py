@@ -1,4 +1,5 @@
-"""Five wagtail-localize admin views that the reference site replaces to keep translators' limits.
+"""Five wagtail-localize admin views that the reference site replaces to keep translators' limits
+(and the page header's "⋯" menu filtered to what the person may do, see the middleware).
 
 Which view answers is decided by the URL's *name*, not by where its pattern sits in the URL
 list. Every button and link wagtail-localize makes to these views is
@@ -76,6 +77,12 @@ class LocalizeViewReplacementMiddleware:
                 "upload_pofile": upload_po_from_editor,
             }.items()
         }
+
+    def process_template_response(self, request, response):
+        """The page header's "⋯" without the actions the person would be refused
+        (``translator_permissions.hide_refused_page_header_buttons``)."""
+        translator_permissions.hide_refused_page_header_buttons(request, response)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         replacement = self.replacements.get(request.resolver_match.view_name)

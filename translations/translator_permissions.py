@@ -37,7 +37,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import pgettext
-from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import TranslationSource
@@ -46,6 +46,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from multilingual.languages import SOURCE_LANGUAGE
 from translations import publish_translations
+from translations.publish_translations import in_running_text
 
 
 class UpdateTranslationsView(update_translations.UpdateTranslationsView):
@@ -239,7 +240,7 @@ def refuse_other_language_snippet_edit(request, instance):
     messages.error(
         request,
         pgettext("admin", "”%(object)s” (%(kind)s) is in %(language)s, a language you do not translate into.")
-        % {"object": instance, "kind": meta.verbose_name, "language": instance.locale.get_display_name()},
+        % {"object": instance, "kind": meta.verbose_name, "language": in_running_text(instance.locale.get_display_name())},
     )
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
 
@@ -278,7 +279,7 @@ def refuse_other_source(request, instance, back_url=""):
     """The answer to a translator who starts from a page or snippet that is not Swedish."""
     languages = snippet_languages_for(request.user) or set()
     names = ", ".join(
-        sorted(str(locale.get_display_name()) for locale in Locale.objects.filter(language_code__in=languages))
+        sorted(in_running_text(locale.get_display_name()) for locale in Locale.objects.filter(language_code__in=languages))
     )
     return refused(
         request,
@@ -286,7 +287,7 @@ def refuse_other_source(request, instance, back_url=""):
             "admin",
             "You translate only from Swedish, into %(languages)s. ”%(object)s” is in %(language)s: "
             "translate its Swedish original instead.",
-        ) % {"languages": names, "object": instance, "language": instance.locale.get_display_name()},
+        ) % {"languages": names, "object": instance, "language": in_running_text(instance.locale.get_display_name())},
         back_url,
     )
 
@@ -298,7 +299,7 @@ def page_actions_refused(page, user):
     """Addresses of the page's actions ``user`` would be refused, to leave out of its menus.
 
     Delete needs the right to publish the page (``editorial.review``). A translator does not
-    move pages (the translations mirror the Swedish structure) and translates only a
+    move or copy pages (the translations mirror the Swedish structure) and translates only a
     Swedish page into their languages (:func:`may_translate`).
     """
     refused_urls = []
@@ -308,6 +309,7 @@ def page_actions_refused(page, user):
     languages = snippet_languages_for(user)
     if languages is not None:
         refused_urls.append(reverse("wagtailadmin_pages:move", args=[page.pk]))
+        refused_urls.append(reverse("wagtailadmin_pages:copy", args=[page.pk]))
         refused_urls.extend(translation_actions_refused(page, languages))
     return refused_urls
 
@@ -346,6 +348,25 @@ def hide_refused_page_listing_buttons(buttons, page, user, context=None):
     buttons[:] = [button for button in buttons if not leaves_out(button, refused_urls)]
 
 
+def hide_refused_page_header_buttons(request, response):
+    """The page header's "⋯" (explorer, edit form) without refused actions.
+
+    Wagtail has no ``construct_`` hook for the header's buttons (only
+    ``register_page_header_buttons``, which cannot take away another hook's), so the
+    finished list is filtered in the response, before it is rendered
+    (``localize_views.LocalizeViewReplacementMiddleware.process_template_response``).
+    """
+    context = getattr(response, "context_data", None) or {}
+    view = context.get("view")
+    page = getattr(view, "page", None) or getattr(view, "parent_page", None)
+    buttons = context.get("header_buttons")
+    if not isinstance(page, Page) or page.pk is None or not isinstance(buttons, list):
+        return
+    hide_refused_page_listing_buttons(buttons, page, request.user)
+    # A "⋯" left empty is not shown at all.
+    buttons[:] = [button for button in buttons if getattr(button, "dropdown_buttons", True)]
+
+
 def hide_refused_snippet_listing_buttons(buttons, snippet, user):
     """``construct_snippet_listing_buttons``: no "Translate"/"Sync" a translator cannot complete."""
     languages = snippet_languages_for(user)
@@ -361,6 +382,16 @@ def hide_refused_page_action_menu_items(menu_items, request, context):
     if page is None or page.pk is None or page.permissions_for_user(request.user).can_publish():
         return
     menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+def refuse_copy_by_translator(request, page):
+    """``before_copy_page``: a translator does not make pages outside the Swedish structure."""
+    if snippet_languages_for(request.user) is None:
+        return None
+    return refused(
+        request,
+        pgettext("admin", "Translators do not copy pages: each translation keeps the place of its Swedish page."),
+    )
 
 
 def refuse_move_by_translator(request, page, destination=None):

@@ -6,15 +6,16 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import DataError, IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import npgettext, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from multilingual.languages import SITE_LANGUAGES, SOURCE_LANGUAGE, direction, local_name
 from translations.overview import translation_overview
+from translations.publish_translations import in_running_text
 from translations.translator_permissions import may_work_on
 
 MAX_PO_BYTES = 5 * 1024 * 1024
@@ -167,7 +168,7 @@ def upload_po(request, translation_id):
                 "admin",
                 "The PO file does not belong to this translation (%(object)s, %(language)s). "
                 "Download the file for this very translation.",
-            ) % {"object": translation.source.object_repr, "language": translation.target_locale.get_display_name()},
+            ) % {"object": translation.source.object_repr, "language": in_running_text(translation.target_locale.get_display_name())},
         )
     too_long = overlong_translation(translation, po)
     if too_long:
@@ -180,7 +181,45 @@ def upload_po(request, translation_id):
             request,
             pgettext("admin", "The PO file could not be saved: a text in it cannot be stored. Nothing was imported."),
         )
+    report_refused_texts(request, translation, po)
+    return redirect(safe_next_url(request))
+
+
+def report_refused_texts(request, translation, po):
+    """Say how many of the file's texts were kept, and how many were not and why.
+
+    wagtail-localize stores a text with HTML (or link ids) its original lacks, but flags it
+    and never uses it: a file full of such texts was reported "saved" while none reached the page.
+    """
+    sent = {entry.msgstr for entry in po if entry.msgstr}
+    total = sum(1 for entry in po if entry.msgstr)
+    refused = StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id,
+        context__object_id=translation.source.object_id,
+        has_error=True,
+        data__in=sent,
+    ).count()
+    if refused:
+        messages.error(
+            request,
+            npgettext(
+                "admin",
+                "%(count)s text was not saved: it contains HTML that is not in the original. "
+                "Translate it without adding tags or links, in the editor or the PO file.",
+                "%(count)s texts were not saved: they contain HTML that is not in the original. "
+                "Translate them without adding tags or links, in the editor or the PO file.",
+                refused,
+            ) % {"count": refused},
+        )
+    if refused >= total > 0:
+        return
+    if refused:
+        messages.success(
+            request,
+            pgettext("admin", "%(saved)s of %(total)s texts in the PO file are saved. Review and publish the page when it is ready.")
+            % {"saved": total - refused, "total": total},
+        )
+        return
     messages.success(
         request, pgettext("admin", "The translations in the PO file are saved. Review and publish the page when it is ready.")
     )
-    return redirect(safe_next_url(request))

@@ -30,6 +30,7 @@ hooks.register("construct_page_listing_buttons", translator_permissions.hide_ref
 hooks.register("construct_snippet_listing_buttons", translator_permissions.hide_refused_snippet_listing_buttons)
 hooks.register("construct_page_action_menu", translator_permissions.hide_refused_page_action_menu_items)
 hooks.register("before_move_page", translator_permissions.refuse_move_by_translator)
+hooks.register("before_copy_page", translator_permissions.refuse_copy_by_translator)
 
 
 @hooks.register("before_edit_snippet", order=-1)

@@ -117,3 +117,88 @@ def test_the_admin_screens_are_in_swedish_and_load_nothing_from_other_hosts(page
 
     assert found == {}
     assert hosts == {urlsplit(base).netloc}
+
+
+def log_in(page, base, username, password):
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def test_the_review_screens_of_issue_21_offer_no_button_that_is_refused(page, live_server, admin_content, django_user_model):
+    """Issue 21 in Chromium: the reviewer who changed a number reads why there is no
+    *Godkänn* (dashboard, edit form); a translator's page header "⋯" has no *Flytta*, *Kopiera* or *Ta bort*."""
+    from django.contrib.auth.models import Group
+    from information.models import Helpline
+    from wagtail.users.models import UserProfile
+
+    from editorial.roles import REVIEWERS, translator_group_name
+
+    def person(username, group):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "lösenord-123")
+        user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "sv"
+        profile.save()
+        return user
+
+    reviewer = person("granskare", REVIEWERS)
+    helpline = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
+    helpline.phone_number = "020-52 10 11"
+    helpline.save_revision(user=reviewer)
+    helpline.get_workflow().start(helpline, reviewer)
+    base = live_server.url
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    log_in(page, base, "granskare", "lösenord-123")
+    panel = page.locator("#awaiting-review-content, [id^='awaiting-review']").first
+    assert "Du ändrade telefonnummer – en annan granskare godkänner" in page.locator("body").inner_text()
+    page.locator("td.actions-container [data-w-dropdown-target='toggle']").first.click()
+    assert panel.get_by_text("Godkänn", exact=True).count() == 0
+    page.goto(f"{base}/admin/snippets/information/helpline/edit/{helpline.pk}/")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    footer = page.locator("footer").inner_text()
+    assert "Godkänn" not in footer
+    assert "Du ändrade telefonnummer – en annan granskare godkänner" in footer
+
+    person("oversattare", translator_group_name("ar"))
+    page.context.clear_cookies()
+    log_in(page, base, "oversattare", "lösenord-123")
+    arabic_index = admin_content["index"].get_translation(Locale.objects.get(language_code="ar"))
+    page.goto(f"{base}/admin/pages/{arabic_index.pk}/")
+    page.locator("#w-slim-header-buttons [data-w-dropdown-target='toggle']").last.click()
+    menu = page.locator("#w-slim-header-buttons").inner_text()
+    for refused in ("Flytta", "Kopiera", "Ta bort"):
+        assert refused not in menu, menu
+
+
+def test_the_translation_editor_hides_a_po_upload_that_would_be_refused(page, live_server, admin_content, django_user_model, client):
+    """Issue 21: a Persian translator in the editor of a translation made from Arabic is
+    not offered *Ladda upp PO-fil* (the upload would refuse it); from Swedish they are."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale as WagtailLocale
+
+    from editorial.roles import translator_group_name
+    from tests.helpers.translation import submit_for_translation
+
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    client.force_login(admin)
+    arabic = admin_content["page"].copy_for_translation(WagtailLocale.objects.get(language_code="ar"))
+    arabic.title = "التعرض للعنف"
+    arabic.save_revision().publish()
+    persian_index = admin_content["index"].copy_for_translation(WagtailLocale.objects.get(language_code="fa"))
+    persian_index.save_revision().publish()
+    persian = submit_for_translation(client, arabic, "fa")["fa"].get_target_instance()
+    user = django_user_model.objects.create_user("farsi", "farsi@example.org", "lösenord-123")
+    user.groups.add(Group.objects.get(name=translator_group_name("fa")))
+    base = live_server.url
+    log_in(page, base, "farsi", "lösenord-123")
+    page.goto(f"{base}/admin/pages/{persian.pk}/edit/")
+    page.locator(".js-translation-editor section h3").first.wait_for()
+    form = page.locator(".js-translation-editor form[action*='pofile/upload']")
+    assert form.count() >= 1
+    hidden = form.evaluate_all("forms => forms.map(form => (form.closest('.w-tabs__panel') || form.parentElement).hidden)")
+    assert hidden and all(hidden), hidden
+    assert page.get_by_role("button", name=re.compile("Ladda upp PO|Upload PO")).filter(visible=True).count() == 0
