@@ -15,6 +15,14 @@ from django.utils import formats, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy, pgettext
 
+# The words below are Wagtail's or wagtail-localize's kind: their Swedish is in
+# ``admin_locale/sv`` with the admin's other words, not in ``locale/`` (this project's
+# strings, which every language translates). So they are looked up through these names,
+# which ``makemessages`` does not extract (docs/languages.md, "The admin in Swedish").
+admin_word = gettext
+admin_word_lazy = gettext_lazy
+admin_word_in = pgettext
+
 #: The root page's title as Wagtail's migration stores it.
 ROOT_TITLE = "Root"
 
@@ -47,7 +55,7 @@ def _name_the_root_page():
     def get_admin_display_title(self):
         title = original(self)
         if self.depth == 1 and title == ROOT_TITLE:
-            return pgettext("admin", "Root level")
+            return admin_word_in("admin", "Root level")
         return title
 
     get_admin_display_title.names_the_root = True
@@ -65,7 +73,7 @@ def _name_the_root_collection():
 
     def in_admin_language(collection, name):
         if collection.depth == 1 and collection.name == ROOT_TITLE:
-            return pgettext("admin", "Root collection")
+            return admin_word_in("admin", "Root collection")
         return name
 
     def __str__(self):
@@ -84,11 +92,11 @@ def _label_page_fields(users_installed=True):
     after its field ("Page")."""
     from wagtail.admin.forms.workflows import WorkflowPageForm
 
-    WorkflowPageForm.base_fields["page"].label = gettext_lazy("Page")
+    WorkflowPageForm.base_fields["page"].label = admin_word_lazy("Page")
     if users_installed:  # wagtail.users' forms import its models
         from wagtail.users.forms import PagePermissionsForm
 
-        PagePermissionsForm.base_fields["page"].label = gettext_lazy("Page")
+        PagePermissionsForm.base_fields["page"].label = admin_word_lazy("Page")
 
 
 def _label_chooser_locale_filter():
@@ -102,7 +110,7 @@ def _label_chooser_locale_filter():
     def __init__(self, *args, **kwargs):
         original(self, *args, **kwargs)
         if "locale" in self.fields:
-            self.fields["locale"].label = gettext("Locale")
+            self.fields["locale"].label = admin_word("Locale")
 
     __init__.labels_the_locale = True
     LocaleFilterMixin.__init__ = __init__
@@ -132,7 +140,7 @@ def _label_workflow_content_types():
     """The workflow form's snippet types box is labelled "Content types" for screen readers."""
     from wagtail.admin.forms.workflows import WorkflowContentTypeForm
 
-    WorkflowContentTypeForm.base_fields["content_types"].label = gettext_lazy("Content types")
+    WorkflowContentTypeForm.base_fields["content_types"].label = admin_word_lazy("Content types")
 
 
 def _label_locale_synchronisation():
@@ -149,9 +157,9 @@ def _label_locale_synchronisation():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             if "enabled" in self.fields:
-                self.fields["enabled"].label = pgettext("admin", "Enabled")
+                self.fields["enabled"].label = admin_word_in("admin", "Enabled")
             if "sync_from" in self.fields:
-                self.fields["sync_from"].label = gettext("Sync from")
+                self.fields["sync_from"].label = admin_word("Sync from")
 
     LocaleSynchronization.base_form_class = LocaleSynchronizationForm
 
