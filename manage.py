@@ -6,6 +6,7 @@ development settings and every other command the production settings, which refu
 start without their environment. ``make`` exports website.settings.dev for its targets;
 pytest uses website.settings.test (pyproject.toml). See docs/configuration.md.
 """
+
 import os
 import sys
 

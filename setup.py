@@ -25,9 +25,13 @@ class BuildPyWithCatalogues(build_py):
         if not self.editable_mode:  # an editable install runs from the folder, like `make run`
             written = write_app_catalogues(HERE / "locale", Path(self.build_lib))
             if not written:
-                raise SystemExit("No catalogues found in locale/: the wheel would have no translations.")
+                raise SystemExit(
+                    "No catalogues found in locale/: the wheel would have no translations."
+                )
             if not compile_admin_locale(HERE, Path(self.build_lib)):
-                raise SystemExit("No catalogues in multilingual/admin_locale/: the admin would be half English.")
+                raise SystemExit(
+                    "No catalogues in multilingual/admin_locale/: the admin would be half English."
+                )
 
 
 setup(cmdclass={"build_py": BuildPyWithCatalogues})

@@ -78,7 +78,9 @@ def count_queries(client, url):
 
     client.get(url)  # warm caches that are not per request (site root paths)
     queries = []
-    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+    with connection.execute_wrapper(
+        lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
+    ):
         response = client.get(url)
     return response.status_code, len(queries)
 

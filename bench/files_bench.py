@@ -24,7 +24,9 @@ def measure_import():
         start = time.perf_counter()
         import_plan_file(load_plan_yaml(PLAN_FILE.read_text(encoding="utf-8")), publish=True)
         seconds = time.perf_counter() - start
-        print(f"| import the Södertälje plan ({PLAN_FILE.name}, published) | {seconds:.2f} s | {peak_rss_mib():.0f} MiB (before: {before:.0f}) |")
+        print(
+            f"| import the Södertälje plan ({PLAN_FILE.name}, published) | {seconds:.2f} s | {peak_rss_mib():.0f} MiB (before: {before:.0f}) |"
+        )
 
 
 def measure_pdf():
@@ -38,7 +40,9 @@ def measure_pdf():
         start = time.perf_counter()
         data = BROCHURE_PDF.render(brochure)
         seconds = time.perf_counter() - start
-        print(f"| Arabic brochure PDF, first render ({len(data) // 1024} KiB) | {seconds:.2f} s | {peak_rss_mib():.0f} MiB (before: {before:.0f}) |")
+        print(
+            f"| Arabic brochure PDF, first render ({len(data) // 1024} KiB) | {seconds:.2f} s | {peak_rss_mib():.0f} MiB (before: {before:.0f}) |"
+        )
 
 
 def main():

@@ -54,17 +54,19 @@ def prepare():
 
 def server_env(cached):
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
-        "DATABASE_URL": database_url(),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(WORK / "static"),
-        "MEDIA_ROOT": str(WORK / "media"),
-        "PAGE_CACHE_ENABLED": "true" if cached else "false",
-        "LOG_LEVEL": "ERROR",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            "SECRET_KEY": "bench-only-" + "x" * 40,
+            "DATABASE_URL": database_url(),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(WORK / "static"),
+            "MEDIA_ROOT": str(WORK / "media"),
+            "PAGE_CACHE_ENABLED": "true" if cached else "false",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
     env.pop("REDIS_URL", None)  # the local memory cache: nothing but this machine
     return env
 
@@ -81,9 +83,18 @@ class Server:
     def __init__(self, cached):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "website.wsgi:application", "--workers", str(WORKERS),
-             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
-            cwd=ROOT, env=server_env(cached),
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "website.wsgi:application",
+                "--workers",
+                str(WORKERS),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=server_env(cached),
         )
         self.base = f"http://127.0.0.1:{self.port}"
         for _ in range(300):
@@ -107,8 +118,20 @@ def fetch(url):
 
 def wrk(url):
     result = subprocess.run(
-        ["wrk", f"-t{min(2, CONNECTIONS)}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "-s", str(HERE / "wrk_report.lua"), url],
-        capture_output=True, text=True, check=True,
+        [
+            "wrk",
+            f"-t{min(2, CONNECTIONS)}",
+            f"-c{CONNECTIONS}",
+            f"-d{SECONDS}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(HERE / "wrk_report.lua"),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     match = re.search(r"BENCH (.*)", result.stdout)
     figures = dict(item.split("=") for item in match.group(1).split())
@@ -123,17 +146,41 @@ def wrk(url):
 
 def main():
     if not shutil.which("wrk"):
-        raise SystemExit("wrk is missing: install it with `apt-get install wrk` (Debian), then run `make bench` again.")
+        raise SystemExit(
+            "wrk is missing: install it with `apt-get install wrk` (Debian), then run `make bench` again."
+        )
     WORK.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("BENCH_DATABASE_URL"):
         (WORK / "db.sqlite3").unlink(missing_ok=True)
-    env = {**os.environ, "DATABASE_URL": database_url(), "VAR_DIR": str(WORK), "MEDIA_ROOT": str(WORK / "media")}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "VAR_DIR": str(WORK),
+        "MEDIA_ROOT": str(WORK / "media"),
+    }
     if os.environ.get("BENCH_DATABASE_URL"):
-        subprocess.run([PYTHON, str(ROOT / "manage.py"), "flush", "--noinput"], env={**env, "DJANGO_SETTINGS_MODULE": "website.settings.dev"}, cwd=ROOT, check=True)
-    prepared = subprocess.run([PYTHON, str(Path(__file__).resolve()), "prepare"], env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+        subprocess.run(
+            [PYTHON, str(ROOT / "manage.py"), "flush", "--noinput"],
+            env={**env, "DJANGO_SETTINGS_MODULE": "website.settings.dev"},
+            cwd=ROOT,
+            check=True,
+        )
+    prepared = subprocess.run(
+        [PYTHON, str(Path(__file__).resolve()), "prepare"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     urls = json.loads(prepared.stdout.strip().splitlines()[-1])
     shutil.rmtree(WORK / "static", ignore_errors=True)
-    subprocess.run([PYTHON, str(ROOT / "manage.py"), "collectstatic", "--noinput", "--verbosity", "0"], env=server_env(False), cwd=ROOT, check=True)
+    subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), "collectstatic", "--noinput", "--verbosity", "0"],
+        env=server_env(False),
+        cwd=ROOT,
+        check=True,
+    )
 
     # The floor: a static file of each page's size, served by the same gunicorn/WhiteNoise
     # (WhiteNoise reads the files at start, so they are written before the server runs).
@@ -172,8 +219,10 @@ def main():
         finally:
             server.stop()
 
-    print(f"wrk -t{min(2, CONNECTIONS)} -c{CONNECTIONS} -d{SECONDS}s --timeout 10s on loopback; gunicorn, {WORKERS} workers, production settings; "
-          "each page right after its floor (a static file of its size through the same server), ratio = the page's figure against that floor")
+    print(
+        f"wrk -t{min(2, CONNECTIONS)} -c{CONNECTIONS} -d{SECONDS}s --timeout 10s on loopback; gunicorn, {WORKERS} workers, production settings; "
+        "each page right after its floor (a static file of its size through the same server), ratio = the page's figure against that floor"
+    )
     print()
     floors = " / ".join(modes)
     header = f"| page | size | floor req/s ({floors}) | floor p50 ms ({floors}) |"
@@ -193,7 +242,9 @@ def main():
             r, f = results[(mode, "page", name)], floor[mode]
             row += f" {r['rps']:.0f} (1/{f['rps'] / r['rps']:.1f}) | {r['p50']:.1f} / {r['p95']:.1f} ({r['p50'] / f['p50']:.1f}x) |"
         print(row)
-        errors += sum(results[(mode, kind, name)]["errors"] for mode in modes for kind in ("floor", "page"))
+        errors += sum(
+            results[(mode, kind, name)]["errors"] for mode in modes for kind in ("floor", "page")
+        )
     print()
     print(f"Errors (connect, read, write, timeout, non-2xx) in all runs: {errors}.")
     if not page_cache:

@@ -36,12 +36,16 @@ def main():
 
         locales = ensure_locales()
         root = Page.get_first_root_node()
-        home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", title="Hem")
+        home = HomePage(
+            translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", title="Hem"
+        )
         root.add_child(instance=home)
         home.save_revision().publish()
         Site.objects.all().delete()
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        ensure_child_page(home, PlanIndexPage, "page:plans", title="Handlingsplaner", slug="handlingsplaner")
+        ensure_child_page(
+            home, PlanIndexPage, "page:plans", title="Handlingsplaner", slug="handlingsplaner"
+        )
 
         start = time.perf_counter()
         plan, _created = import_plan(make_plan_data(200, key="bench", focus_areas=5), publish=True)
@@ -56,13 +60,19 @@ def main():
             ("plan page", plan.url, 10),
             ("focus area (40 measures)", area.url, 10),
             ("measure list (200)", plan.url + "atgarder/", 10),
-            ("measure list, filtered", plan.url + "atgarder/?prevention_level=selective&organisation=org1", 10),
+            (
+                "measure list, filtered",
+                plan.url + "atgarder/?prevention_level=selective&organisation=org1",
+                10,
+            ),
             ("CSV export (200)", plan.url + "atgarder/csv/", 10),
             ("JSON export (200)", plan.url + "atgarder/json/", 10),
             ("follow-up report", plan.url + "uppfoljning/", 10),
         ):
             status, queries, median, size = measure(client, url, runs)
-            print(f"{name}: HTTP {status}, {queries} queries, median {median:.0f} ms, {size // 1024} KiB ({runs} runs)")
+            print(
+                f"{name}: HTTP {status}, {queries} queries, median {median:.0f} ms, {size // 1024} KiB ({runs} runs)"
+            )
 
         # The PDF: the first request renders it (once per published revision); every
         # later request is served the stored file.
@@ -72,10 +82,14 @@ def main():
         current_pdf_path(plan).unlink(missing_ok=True)
         start = time.perf_counter()
         response = client.get(pdf_url)
-        print(f"PDF (200 measures), first request (renders): HTTP {response.status_code}, "
-              f"{(time.perf_counter() - start) * 1000:.0f} ms, {len(response.content) // 1024} KiB")
+        print(
+            f"PDF (200 measures), first request (renders): HTTP {response.status_code}, "
+            f"{(time.perf_counter() - start) * 1000:.0f} ms, {len(response.content) // 1024} KiB"
+        )
         status, queries, median, size = measure(client, pdf_url, 20)
-        print(f"PDF (200 measures), after the first render: HTTP {status}, {queries} queries, median {median:.0f} ms, {size // 1024} KiB (20 runs)")
+        print(
+            f"PDF (200 measures), after the first render: HTTP {status}, {queries} queries, median {median:.0f} ms, {size // 1024} KiB (20 runs)"
+        )
     finally:
         runner.teardown_databases(old)
 

@@ -20,7 +20,9 @@ MEASURES = int(os.environ.get("BENCH_MEASURES", "50"))
 #: Each variant: the middleware classes (a part of their dotted path) it leaves out.
 VARIANTS = [
     tuple(name for name in variant.split(",") if name)
-    for variant in os.environ.get("BENCH_VARIANTS", ";KnownRouteMiddleware;KnownRouteMiddleware,KnownSiteMiddleware").split(";")
+    for variant in os.environ.get(
+        "BENCH_VARIANTS", ";KnownRouteMiddleware;KnownRouteMiddleware,KnownSiteMiddleware"
+    ).split(";")
 ]
 
 
@@ -29,7 +31,11 @@ def client_without(left_out):
     from django.conf import settings
     from django.test import Client, override_settings
 
-    middleware = [path for path in settings.MIDDLEWARE if not any(path.endswith("." + name) for name in left_out)]
+    middleware = [
+        path
+        for path in settings.MIDDLEWARE
+        if not any(path.endswith("." + name) for name in left_out)
+    ]
     client = Client(HTTP_HOST="localhost")
     with override_settings(MIDDLEWARE=middleware):
         client.get("/sv/")  # the handler reads MIDDLEWARE once, at its first request
@@ -45,9 +51,14 @@ def main():
         plan = import_generated_plan(MEASURES, key=f"bench-{MEASURES}")
         urls = page_urls(plan)
         clients = [client_without(variant) for variant in VARIANTS]
-        names = [("all memos" if not variant else "without " + " and ".join(variant)) for variant in VARIANTS]
-        print(f"Uncached p50 in ms, Django test client in one process, {RUNS} requests per page and variant, taking turns; "
-              f"plan of {MEASURES} measures; difference against the first column")
+        names = [
+            ("all memos" if not variant else "without " + " and ".join(variant))
+            for variant in VARIANTS
+        ]
+        print(
+            f"Uncached p50 in ms, Django test client in one process, {RUNS} requests per page and variant, taking turns; "
+            f"plan of {MEASURES} measures; difference against the first column"
+        )
         print()
         print("| page | " + " | ".join(names) + " |")
         print("|---|" + "---|" * len(names))
@@ -67,9 +78,13 @@ def main():
             p50 = [statistics.median(t) for t in times]
             for index, value in enumerate(p50):
                 totals[index] += value
-            cells = [f"{p50[0]:.2f}"] + [f"{value:.2f} ({(value - p50[0]) / p50[0]:+.0%})" for value in p50[1:]]
+            cells = [f"{p50[0]:.2f}"] + [
+                f"{value:.2f} ({(value - p50[0]) / p50[0]:+.0%})" for value in p50[1:]
+            ]
             print(f"| {name} | " + " | ".join(cells) + " |")
-        cells = [f"{totals[0]:.1f}"] + [f"{value:.1f} ({(value - totals[0]) / totals[0]:+.0%})" for value in totals[1:]]
+        cells = [f"{totals[0]:.1f}"] + [
+            f"{value:.1f} ({(value - totals[0]) / totals[0]:+.0%})" for value in totals[1:]
+        ]
         print("| **sum of the p50s** | " + " | ".join(cells) + " |")
 
 

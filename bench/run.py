@@ -57,7 +57,9 @@ def run_section(script):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test", "PYTHONPATH": str(ROOT)}
     if os.environ.get("BENCH_DATABASE_URL"):
         env["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-    result = subprocess.run([sys.executable, str(HERE / script)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        [sys.executable, str(HERE / script)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
     print(result.stdout, flush=True)
     if result.returncode:
         raise SystemExit(f"{script} failed (exit {result.returncode})")
@@ -69,7 +71,7 @@ def replace_section(text, name, body):
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     block = f"{start}\n{body}\n{end}"
     if start in text and end in text:
-        return text[: text.index(start)] + block + text[text.index(end) + len(end):]
+        return text[: text.index(start)] + block + text[text.index(end) + len(end) :]
     if "## Latest figures (`make bench`)" not in text:
         text = text.rstrip("\n") + "\n\n## Latest figures (`make bench`)\n"
     return text.rstrip("\n") + "\n\n" + block + "\n"
@@ -79,7 +81,11 @@ def main():
     only = {name for name in os.environ.get("BENCH_ONLY", "").split(",") if name}
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0
-    settings = [f"{k}={os.environ[k]}" for k in ("BENCH_SECONDS", "BENCH_ONLY", "BENCH_DATABASE_URL") if os.environ.get(k)]
+    settings = [
+        f"{k}={os.environ[k]}"
+        for k in ("BENCH_SECONDS", "BENCH_ONLY", "BENCH_DATABASE_URL")
+        if os.environ.get(k)
+    ]
     made_by = (
         f"`{' '.join(settings + ['make bench'])}`, {now}: {os.cpu_count()} cores ({cpu_model()}), "
         f"Python {platform.python_version()}, {database()}, load average {load:.1f} at the start "

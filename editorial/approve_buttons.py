@@ -75,7 +75,11 @@ def hide_approve_in_page_action_menu(menu_items, request, context):
 def hide_approve_in_snippet_action_menu(menu_items, request, context):
     """``construct_snippet_action_menu``."""
     instance = context.get("instance")
-    if instance is None or instance.pk is None or not hasattr(instance, "current_workflow_task_state"):
+    if (
+        instance is None
+        or instance.pk is None
+        or not hasattr(instance, "current_workflow_task_state")
+    ):
         return
     reason = why_not_approve(request.user, instance.current_workflow_task_state)
     if reason:
@@ -101,5 +105,6 @@ class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
 def use_awaiting_review_panel(request, panels):
     """``construct_homepage_panels``: Wagtail's review panel replaced by :class:`AwaitingReviewPanel`."""
     panels[:] = [
-        AwaitingReviewPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel for panel in panels
+        AwaitingReviewPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
     ]

@@ -15,7 +15,9 @@ class EditorialConfig(AppConfig):
         from editorial import review_lock
         from editorial.permissions import name_permissions_in_swedish
 
-        post_migrate.connect(name_permissions_in_swedish, dispatch_uid="editorial_swedish_permission_names")
+        post_migrate.connect(
+            name_permissions_in_swedish, dispatch_uid="editorial_swedish_permission_names"
+        )
         swedish_names_for_wagtail_models()
         review_lock.connect()  # what a reviewer approves is what goes live
 

@@ -37,7 +37,10 @@ def guarded_fields(model):
 
 def _translation_facts(obj):
     """Fields a translation takes from the published source on publication (never its own)."""
-    if getattr(getattr(obj, "locale", None), "language_code", source_language()) == source_language():
+    if (
+        getattr(getattr(obj, "locale", None), "language_code", source_language())
+        == source_language()
+    ):
         return set()
     from information.signals import fact_fields
 

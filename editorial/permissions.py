@@ -9,7 +9,13 @@ names are written in Swedish here; the codenames, which code checks, stay as the
 from django.contrib.auth.models import Permission
 from django.utils import translation
 
-VERBS = {"add": "lägga till", "change": "ändra", "delete": "radera", "view": "visa", "publish": "publicera"}
+VERBS = {
+    "add": "lägga till",
+    "change": "ändra",
+    "delete": "radera",
+    "view": "visa",
+    "publish": "publicera",
+}
 
 FIXED = {
     ("wagtailadmin", "access_admin"): "Kan komma åt Wagtail-administrationen",

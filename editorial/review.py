@@ -56,9 +56,16 @@ CONVERT_REFUSED = pgettext_lazy(
 def refused(request, reason, page):
     """403 with the reason, in the admin's frame, and a way back to the page's section."""
     parent = page.get_parent()
-    back_url = reverse("wagtailadmin_explore", args=[parent.pk]) if parent else reverse("wagtailadmin_home")
+    back_url = (
+        reverse("wagtailadmin_explore", args=[parent.pk])
+        if parent
+        else reverse("wagtailadmin_home")
+    )
     return TemplateResponse(
-        request, "editorial/admin/refused.html", {"reason": reason, "back_url": back_url}, status=403
+        request,
+        "editorial/admin/refused.html",
+        {"reason": reason, "back_url": back_url},
+        status=403,
     )
 
 
@@ -98,7 +105,9 @@ def translation_into(instance):
         return None
     return (
         Translation.objects.filter(
-            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
         )
         .select_related("source", "target_locale")
         .first()
@@ -112,7 +121,11 @@ def may_submit_for_review(user, instance):
     it, it has a workflow, none is running. Snippets also follow the translators' limits
     (not the Swedish ones, only their languages: ``translations.translator_permissions``).
     """
-    if not isinstance(instance, WorkflowMixin) or instance.get_workflow() is None or instance.workflow_in_progress:
+    if (
+        not isinstance(instance, WorkflowMixin)
+        or instance.get_workflow() is None
+        or instance.workflow_in_progress
+    ):
         return False
     if isinstance(instance, Page):
         permissions = instance.permissions_for_user(user)
@@ -145,7 +158,9 @@ def submit_url(instance):
     if isinstance(instance, Page):
         return reverse("editorial_submit_for_review", args=["wagtailcore", "page", instance.pk])
     meta = instance._meta
-    return reverse("editorial_submit_for_review", args=[meta.app_label, meta.model_name, instance.pk])
+    return reverse(
+        "editorial_submit_for_review", args=[meta.app_label, meta.model_name, instance.pk]
+    )
 
 
 def submit_for_review(request, app_label, model_name, pk):
@@ -167,7 +182,10 @@ def submit_for_review(request, app_label, model_name, pk):
             else pgettext("admin", "You cannot submit ”%(title)s” for review.")
         ) % {"title": title}
         return TemplateResponse(
-            request, "editorial/admin/refused.html", {"reason": reason, "back_url": listing_url(instance)}, status=403
+            request,
+            "editorial/admin/refused.html",
+            {"reason": reason, "back_url": listing_url(instance)},
+            status=403,
         )
     translation = translation_into(instance)
     if request.method != "POST":
@@ -177,7 +195,9 @@ def submit_for_review(request, app_label, model_name, pk):
             {
                 "title": title,
                 "kind": instance._meta.verbose_name,
-                "language": publish_translations.in_running_text(instance.locale.get_display_name()),
+                "language": publish_translations.in_running_text(
+                    instance.locale.get_display_name()
+                ),
                 "workflow": instance.get_workflow(),
                 "untranslated": untranslated_count(translation, instance) if translation else 0,
                 "back_url": listing_url(instance),
@@ -194,13 +214,16 @@ def submit_for_review(request, app_label, model_name, pk):
     messages.success(
         request,
         pgettext("admin", "”%(title)s” (%(language)s) has been submitted for review.")
-        % {"title": title, "language": publish_translations.in_running_text(instance.locale.get_display_name())},
+        % {
+            "title": title,
+            "language": publish_translations.in_running_text(instance.locale.get_display_name()),
+        },
     )
     return redirect(listing_url(instance))
 
 
 def submit_button(instance, user, priority):
-    """"Skicka till granskning" in a listing's menu, for a translation made in wagtail-localize.
+    """ "Skicka till granskning" in a listing's menu, for a translation made in wagtail-localize.
 
     Objects edited in Wagtail's own form have the button there already. Swedish rows are
     passed over without a query (the listing builds this for every row).
@@ -209,7 +232,12 @@ def submit_button(instance, user, priority):
         return None
     if not may_submit_for_review(user, instance) or translation_into(instance) is None:
         return None
-    return Button(pgettext("admin", "Submit for review"), url=submit_url(instance), icon_name="resubmit", priority=priority)
+    return Button(
+        pgettext("admin", "Submit for review"),
+        url=submit_url(instance),
+        icon_name="resubmit",
+        priority=priority,
+    )
 
 
 def page_listing_buttons(page, user, next_url=None):

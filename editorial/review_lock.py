@@ -75,7 +75,9 @@ def remember_content_before_overwrite(sender, instance, raw=False, **kwargs):
 
     if raw or instance.pk is None:
         return
-    instance._content_before_save = Revision.objects.filter(pk=instance.pk).values_list("content", flat=True).first()
+    instance._content_before_save = (
+        Revision.objects.filter(pk=instance.pk).values_list("content", flat=True).first()
+    )
 
 
 def send_changes_back_to_review(sender, instance, created, raw=False, update_fields=None, **kwargs):
@@ -88,7 +90,9 @@ def send_changes_back_to_review(sender, instance, created, raw=False, update_fie
     if task_state is None:
         return
     if instance.pk == task_state.revision_id:
-        changed = substance(getattr(instance, "_content_before_save", None)) != substance(instance.content)
+        changed = substance(getattr(instance, "_content_before_save", None)) != substance(
+            instance.content
+        )
     else:
         if instance.pk < task_state.revision_id:
             return  # an older revision: not what goes live
@@ -120,5 +124,9 @@ def connect():
     from django.db.models.signals import post_save, pre_save
     from wagtail.models import Revision
 
-    pre_save.connect(remember_content_before_overwrite, sender=Revision, dispatch_uid="review_lock_before")
-    post_save.connect(send_changes_back_to_review, sender=Revision, dispatch_uid="review_lock_after")
+    pre_save.connect(
+        remember_content_before_overwrite, sender=Revision, dispatch_uid="review_lock_before"
+    )
+    post_save.connect(
+        send_changes_back_to_review, sender=Revision, dispatch_uid="review_lock_after"
+    )

@@ -88,7 +88,12 @@ PAGE_PERMISSION_NAMES = {
 }
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
-SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation", "Can submit translations")
+SUBMIT_TRANSLATION = (
+    "wagtail_localize",
+    "translation",
+    "submit_translation",
+    "Can submit translations",
+)
 
 
 def _model_permissions(app_label, models, actions):
@@ -165,7 +170,7 @@ def translator_languages():
 
 
 def translator_group_name(code):
-    """"Översättare – العربية": the language in its own script, as its translators write it."""
+    """ "Översättare – العربية": the language in its own script, as its translators write it."""
     local = dict(translator_languages())[code]
     return f"{TRANSLATORS} – {local}"
 
@@ -204,7 +209,9 @@ class _Roles:
         # "publish" ones too: in a fresh install they do not exist yet here. Django's
         # later pass finds them made and leaves them as they are.
         return self.Permission.objects.get_or_create(
-            content_type=self.content_type(app_label, model), codename=codename, defaults={"name": name}
+            content_type=self.content_type(app_label, model),
+            codename=codename,
+            defaults={"name": name},
         )[0]
 
     def page_permission(self, codename):
@@ -235,7 +242,11 @@ class _Roles:
         site = self.Site.objects.filter(is_default_site=True).first()
         if site is None:
             return {}
-        key = self.Page.objects.filter(pk=site.root_page_id).values_list("translation_key", flat=True).first()
+        key = (
+            self.Page.objects.filter(pk=site.root_page_id)
+            .values_list("translation_key", flat=True)
+            .first()
+        )
         return {
             code: page
             for page, code in (
@@ -246,7 +257,7 @@ class _Roles:
 
 
 def site_settings_permissions(apps):
-    """"change" on each of the site's settings models (Wagtail's ``BaseSiteSetting``), for
+    """ "change" on each of the site's settings models (Wagtail's ``BaseSiteSetting``), for
     Administratör. Found among the installed models; a migration, whose historical models
     are not subclasses of anything, names its own (``ensure_roles(settings_permissions=…)``)."""
     if apps is not global_apps:
@@ -254,7 +265,12 @@ def site_settings_permissions(apps):
     from wagtail.contrib.settings.models import BaseSiteSetting
 
     return [
-        (model._meta.app_label, model._meta.model_name, f"change_{model._meta.model_name}", f"Can change {model._meta.verbose_name}")
+        (
+            model._meta.app_label,
+            model._meta.model_name,
+            f"change_{model._meta.model_name}",
+            f"Can change {model._meta.verbose_name}",
+        )
         for model in global_apps.get_models()
         if issubclass(model, BaseSiteSetting)
     ]
@@ -278,7 +294,9 @@ def ensure_roles(apps=global_apps, settings_permissions=None):
     reviewers = roles.group(REVIEWERS, REVIEWER_PERMISSIONS)
     if settings_permissions is None:
         settings_permissions = site_settings_permissions(apps)
-    administrators = roles.group(ADMINISTRATORS, [*ADMINISTRATOR_PERMISSIONS, *settings_permissions])
+    administrators = roles.group(
+        ADMINISTRATORS, [*ADMINISTRATOR_PERMISSIONS, *settings_permissions]
+    )
     helpline_editors = roles.group(HELPLINE_EDITORS, HELPLINE_EDITOR_PERMISSIONS)
     groups = {
         COMMUNICATORS: communicators,
@@ -300,7 +318,9 @@ def ensure_roles(apps=global_apps, settings_permissions=None):
     not_for_translators = [roles.page_permission(codename) for codename in NOT_FOR_TRANSLATORS]
     for name, codes in translator_groups().items():
         group = roles.group(name, TRANSLATOR_PERMISSIONS)
-        roles.GroupPagePermission.objects.filter(group=group, permission__in=not_for_translators).delete()
+        roles.GroupPagePermission.objects.filter(
+            group=group, permission__in=not_for_translators
+        ).delete()
         for code in codes:
             if code in homes:  # a language without a home page yet gets its rights later
                 roles.grant_pages(group, homes[code], TRANSLATOR_PAGE_PERMISSIONS)
@@ -342,7 +362,10 @@ def restore_wagtail_groups(apps):
     roles = _Roles(apps)
     root = roles.tree_root()
     collection = roles.Collection.objects.filter(depth=1).order_by("path").first()
-    page_permissions = {"Moderators": ("add_page", "change_page", "publish_page"), "Editors": ("add_page", "change_page")}
+    page_permissions = {
+        "Moderators": ("add_page", "change_page", "publish_page"),
+        "Editors": ("add_page", "change_page"),
+    }
     for name, codenames in page_permissions.items():
         group = roles.group(name, [ACCESS_ADMIN])
         if root is not None:
@@ -355,13 +378,19 @@ def ensure_review_workflow(roles, reviewers):
     task = roles.GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
         task = roles.GroupApprovalTask.objects.create(
-            name=REVIEW_TASK, active=True, content_type=roles.content_type("wagtailcore", "groupapprovaltask")
+            name=REVIEW_TASK,
+            active=True,
+            content_type=roles.content_type("wagtailcore", "groupapprovaltask"),
         )
     task.groups.add(reviewers)
-    workflow = roles.Workflow.objects.get_or_create(name=REVIEW_WORKFLOW, defaults={"active": True})[0]
+    workflow = roles.Workflow.objects.get_or_create(
+        name=REVIEW_WORKFLOW, defaults={"active": True}
+    )[0]
     if not roles.WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         roles.WorkflowTask.objects.create(
-            workflow=workflow, task=task, sort_order=roles.WorkflowTask.objects.filter(workflow=workflow).count()
+            workflow=workflow,
+            task=task,
+            sort_order=roles.WorkflowTask.objects.filter(workflow=workflow).count(),
         )
     return workflow
 
@@ -377,7 +406,10 @@ def assign_to_root(roles, workflow, root):
     if current is None:
         roles.WorkflowPage.objects.create(page=root, workflow=workflow)
         return
-    if current.workflow_id == workflow.pk or current.workflow.name not in WAGTAIL_DEFAULT_WORKFLOW_NAMES:
+    if (
+        current.workflow_id == workflow.pk
+        or current.workflow.name not in WAGTAIL_DEFAULT_WORKFLOW_NAMES
+    ):
         return
     default = current.workflow
     current.workflow = workflow

@@ -48,7 +48,9 @@ class BrochureBlock(LocalizedSnippetBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        index, base = section_page_for_visitor("information.BrochureIndexPage", (parent_context or {}).get("request"))
+        index, base = section_page_for_visitor(
+            "information.BrochureIndexPage", (parent_context or {}).get("request")
+        )
         if index is not None and value is not None:
             # Under the visitor's prefix: the brochure page there shows the brochure in
             # their language, or the Swedish one with a notice in theirs.
@@ -63,7 +65,9 @@ class BrochureBlock(LocalizedSnippetBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=pgettext_lazy("admin", "Question"))
-    answer = blocks.RichTextBlock(label=pgettext_lazy("admin", "Answer"), features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock(
+        label=pgettext_lazy("admin", "Answer"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
 
 class QuestionsBlock(blocks.StructBlock):
@@ -79,11 +83,14 @@ class QuestionsBlock(blocks.StructBlock):
 
 
 class EmergencyCalloutBlock(blocks.StructBlock):
-    """"In immediate danger? Call 112": the number comes from the emergency helpline."""
+    """ "In immediate danger? Call 112": the number comes from the emergency helpline."""
 
     text = blocks.CharBlock(
-        label=pgettext_lazy("admin", "Extra text"), required=False,
-        help_text=pgettext_lazy("admin", "Optional. The number comes from the helpline marked as the emergency number."),
+        label=pgettext_lazy("admin", "Extra text"),
+        required=False,
+        help_text=pgettext_lazy(
+            "admin", "Optional. The number comes from the helpline marked as the emergency number."
+        ),
     )
 
     class Meta:
@@ -95,12 +102,16 @@ class EmergencyCalloutBlock(blocks.StructBlock):
 class GlossaryLinksBlock(blocks.StructBlock):
     """Terms explained in place, each linking to the glossary page."""
 
-    terms = blocks.ListBlock(SnippetChooserBlock("information.GlossaryTerm"), label=pgettext_lazy("admin", "Words"))
+    terms = blocks.ListBlock(
+        SnippetChooserBlock("information.GlossaryTerm"), label=pgettext_lazy("admin", "Words")
+    )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["terms"] = localized_many(value["terms"])
-        context["glossary_url"] = section_page_for_visitor("information.GlossaryPage", (parent_context or {}).get("request"))[1]
+        context["glossary_url"] = section_page_for_visitor(
+            "information.GlossaryPage", (parent_context or {}).get("request")
+        )[1]
         return context
 
     class Meta:
@@ -111,7 +122,8 @@ class GlossaryLinksBlock(blocks.StructBlock):
 
 class SupportBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
-        label=pgettext_lazy("admin", "Text"), features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
+        label=pgettext_lazy("admin", "Text"),
+        features=["h2", "h3", "bold", "italic", "link", "ul", "ol"],
         template="information/blocks/text.html",
     )
     helpline = HelplineBlock()
@@ -124,7 +136,9 @@ class SupportBodyBlock(blocks.StreamBlock):
 
 class BrochureSectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=pgettext_lazy("admin", "Heading"))
-    text = blocks.RichTextBlock(label=pgettext_lazy("admin", "Text"), features=["bold", "italic", "ul"])
+    text = blocks.RichTextBlock(
+        label=pgettext_lazy("admin", "Text"), features=["bold", "italic", "ul"]
+    )
 
     class Meta:
         label = pgettext_lazy("admin", "Section")

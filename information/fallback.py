@@ -38,10 +38,9 @@ class MirroredPage:
 
     def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
         if not alias:
-            mirror_page = (
-                Page.objects.filter(translation_key=self.translation_key, locale=locale, alias_of__isnull=False)
-                .first()
-            )
+            mirror_page = Page.objects.filter(
+                translation_key=self.translation_key, locale=locale, alias_of__isnull=False
+            ).first()
             if mirror_page is not None:
                 ConvertAliasPageAction(mirror_page.specific).execute(skip_permission_checks=True)
                 return type(self).objects.get(pk=mirror_page.pk)
@@ -90,7 +89,11 @@ def mirror(page, locales):
     alias shows the Swedish home page, marked as Swedish, until someone translates it.
     """
     created = 0
-    have = set(Page.objects.filter(translation_key=page.translation_key).values_list("locale_id", flat=True))
+    have = set(
+        Page.objects.filter(translation_key=page.translation_key).values_list(
+            "locale_id", flat=True
+        )
+    )
     for locale in locales:
         if locale.pk in have:
             continue
@@ -124,7 +127,9 @@ def mirror_new_page(sender, instance, created=False, raw=False, **kwargs):
     """
     if not created or raw or not isinstance(instance, Page) or instance.alias_of_id:
         return
-    if language_code_for(instance.locale_id) != source_language() or not in_support_section(instance):
+    if language_code_for(instance.locale_id) != source_language() or not in_support_section(
+        instance
+    ):
         return
     mirror(instance, Locale.objects.exclude(pk=instance.locale_id))
 
@@ -160,7 +165,9 @@ def delete_mirrors(sender, instance, **kwargs):
     translation below it (a translated page under a mirrored section page) is not deleted
     with that work, only taken offline.
     """
-    aliases = list(Page.objects.filter(alias_of_id=instance.pk).exclude(locale_id=instance.locale_id))
+    aliases = list(
+        Page.objects.filter(alias_of_id=instance.pk).exclude(locale_id=instance.locale_id)
+    )
     if not aliases or not in_support_section(instance):
         return
     for alias in aliases:
@@ -195,7 +202,15 @@ def connect():
     from wagtail.signals import page_published
 
     post_save.connect(mirror_new_page, dispatch_uid="information.fallback.new_page")
-    post_save.connect(unpublish_converted_alias, dispatch_uid="information.fallback.converted_alias")
-    pre_delete.connect(delete_mirrors, sender=Page, dispatch_uid="information.fallback.delete_mirrors")
-    page_published.connect(mirror_into_new_language, dispatch_uid="information.fallback.new_language")
-    post_save.connect(mirror_into_added_locale, sender=Locale, dispatch_uid="information.fallback.added_locale")
+    post_save.connect(
+        unpublish_converted_alias, dispatch_uid="information.fallback.converted_alias"
+    )
+    pre_delete.connect(
+        delete_mirrors, sender=Page, dispatch_uid="information.fallback.delete_mirrors"
+    )
+    page_published.connect(
+        mirror_into_new_language, dispatch_uid="information.fallback.new_language"
+    )
+    post_save.connect(
+        mirror_into_added_locale, sender=Locale, dispatch_uid="information.fallback.added_locale"
+    )

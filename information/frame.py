@@ -55,7 +55,7 @@ def is_framed(page):
 
 def with_language(html_tag, code, direction):
     """``<html …>`` with ``lang`` and ``dir`` of the language the page is shown in."""
-    rest = LANG_OR_DIR.sub("", html_tag[len("<html"):-1])
+    rest = LANG_OR_DIR.sub("", html_tag[len("<html") : -1])
     return f'<html lang="{escape(code)}" dir="{direction}"{rest}>'
 
 
@@ -74,7 +74,9 @@ def frame(html, request, context):
         links.append(f'<script src="{script}" defer></script>')
     if not HREFLANG_LINK.search(html):
         found = page_languages.hreflang_links(context, context.get("page"))
-        alternates = render_to_string("information/includes/hreflang.html", found, request=request).strip()
+        alternates = render_to_string(
+            "information/includes/hreflang.html", found, request=request
+        ).strip()
         if alternates:
             links.append(alternates)
     if links and HEAD_END.search(html):
@@ -84,7 +86,9 @@ def frame(html, request, context):
         top = render_to_string("information/includes/quick_exit.html", context, request=request)
     if not SWITCHER.search(html):
         found = page_languages.language_switcher(context, context.get("page"))
-        top += render_to_string("information/includes/language_switcher.html", found, request=request).strip()
+        top += render_to_string(
+            "information/includes/language_switcher.html", found, request=request
+        ).strip()
     if top:
         after_quick_exit = QUICK_EXIT_END.search(html)
         if after_quick_exit and "data-quick-exit" not in top:
@@ -114,10 +118,14 @@ class PageFrameMiddleware:
             return response
 
         def add_frame(rendered):
-            if rendered.status_code != 200 or not rendered.get("Content-Type", "").startswith("text/html"):
+            if rendered.status_code != 200 or not rendered.get("Content-Type", "").startswith(
+                "text/html"
+            ):
                 return
             charset = rendered.charset or "utf-8"
-            rendered.content = frame(rendered.content.decode(charset), request, context).encode(charset)
+            rendered.content = frame(rendered.content.decode(charset), request, context).encode(
+                charset
+            )
 
         response.add_post_render_callback(add_frame)
         return response

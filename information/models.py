@@ -89,7 +89,16 @@ class FoundByPartOfItsName(index.Indexed):
         return word_endings(self.name)
 
 
-class Helpline(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, FoundByPartOfItsName, models.Model):
+class Helpline(
+    TranslationStartsAsDraft,
+    ReachableByPhone,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    FoundByPartOfItsName,
+    models.Model,
+):
     """A telephone line people can call (stödlinje), e.g. Kvinnofridslinjen or 112.
 
     Numbers are data that the municipality verifies, never text in a template.
@@ -104,31 +113,50 @@ class Helpline(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftS
 
     name = models.CharField(pgettext_lazy("admin", "name"), max_length=200)
     phone_number = models.CharField(
-        pgettext_lazy("admin", "phone number"), max_length=40, help_text=pgettext_lazy("admin", "As you dial it, e.g. 020-50 50 50."),
+        pgettext_lazy("admin", "phone number"),
+        max_length=40,
+        help_text=pgettext_lazy("admin", "As you dial it, e.g. 020-50 50 50."),
         validators=[validate_phone_number],
     )
     alternative_number = models.CharField(
-        pgettext_lazy("admin", "alternative number"), max_length=40, blank=True,
+        pgettext_lazy("admin", "alternative number"),
+        max_length=40,
+        blank=True,
         help_text=pgettext_lazy("admin", "For example an EU number such as 116 016."),
         validators=[validate_phone_number],
     )
-    opening_hours = models.CharField(pgettext_lazy("admin", "opening hours"), max_length=200, blank=True)
-    open_around_the_clock = models.BooleanField(pgettext_lazy("admin", "open around the clock"), default=False)
+    opening_hours = models.CharField(
+        pgettext_lazy("admin", "opening hours"), max_length=200, blank=True
+    )
+    open_around_the_clock = models.BooleanField(
+        pgettext_lazy("admin", "open around the clock"), default=False
+    )
     free_of_charge = models.BooleanField(pgettext_lazy("admin", "free of charge"), default=True)
     anonymous = models.BooleanField(pgettext_lazy("admin", "you can stay anonymous"), default=False)
     is_emergency = models.BooleanField(
-        pgettext_lazy("admin", "emergency number"), default=False, help_text=pgettext_lazy("admin", "Shown first, e.g. 112.")
+        pgettext_lazy("admin", "emergency number"),
+        default=False,
+        help_text=pgettext_lazy("admin", "Shown first, e.g. 112."),
     )
     languages_offered = models.CharField(
-        pgettext_lazy("admin", "languages"), max_length=300, blank=True,
+        pgettext_lazy("admin", "languages"),
+        max_length=300,
+        blank=True,
         help_text=pgettext_lazy("admin", "Language codes separated by commas, e.g. sv,en,ar."),
     )
     audience = models.CharField(pgettext_lazy("admin", "for whom"), max_length=300, blank=True)
-    description = RichTextField(pgettext_lazy("admin", "description"), blank=True, features=["bold", "italic", "link"])
+    description = RichTextField(
+        pgettext_lazy("admin", "description"), blank=True, features=["bold", "italic", "link"]
+    )
     website = models.URLField(pgettext_lazy("admin", "website"), blank=True)
     last_verified = models.DateField(
-        pgettext_lazy("admin", "last verified"), null=True, blank=True,
-        help_text=pgettext_lazy("admin", "The day someone called or checked the number and the opening hours. A number not checked for six months is flagged."),
+        pgettext_lazy("admin", "last verified"),
+        null=True,
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "The day someone called or checked the number and the opening hours. A number not checked for six months is flagged.",
+        ),
     )
 
     panels = [
@@ -157,7 +185,6 @@ class Helpline(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftS
         FieldPanel("website"),
         FieldPanel("last_verified"),
     ]
-
 
     # Words are translated; numbers and facts are the same in every language and follow
     # the Swedish helpline when it is published (``information.signals.sync_facts``).
@@ -197,27 +224,51 @@ class Helpline(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftS
         return timezone.localdate() - self.last_verified > HELPLINE_VERIFY_EVERY
 
 
-class LocalService(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, FoundByPartOfItsName, models.Model):
+class LocalService(
+    TranslationStartsAsDraft,
+    ReachableByPhone,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    FoundByPartOfItsName,
+    models.Model,
+):
     """A place in the municipality where people get help: social services, the shelter …"""
 
     name = models.CharField(pgettext_lazy("admin", "name"), max_length=200)
     audience = models.CharField(pgettext_lazy("admin", "for whom"), max_length=300, blank=True)
     phone_number = models.CharField(
-        pgettext_lazy("admin", "phone number"), max_length=40, blank=True, validators=[validate_phone_number],
+        pgettext_lazy("admin", "phone number"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone_number],
         help_text=pgettext_lazy("admin", "As you dial it, e.g. 0123-45 67 00."),
     )
     email = models.EmailField(pgettext_lazy("admin", "email"), blank=True)
     address = models.CharField(pgettext_lazy("admin", "address"), max_length=300, blank=True)
-    opening_hours = models.CharField(pgettext_lazy("admin", "opening hours"), max_length=200, blank=True)
+    opening_hours = models.CharField(
+        pgettext_lazy("admin", "opening hours"), max_length=200, blank=True
+    )
     languages_offered = models.CharField(
-        pgettext_lazy("admin", "languages"), max_length=300, blank=True,
-        help_text=pgettext_lazy("admin", "Language codes separated by commas, e.g. sv,en,ar. An interpreter can be mentioned in the description."),
+        pgettext_lazy("admin", "languages"),
+        max_length=300,
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "Language codes separated by commas, e.g. sv,en,ar. An interpreter can be mentioned in the description.",
+        ),
     )
     walk_in = models.BooleanField(
-        pgettext_lazy("admin", "you can come without an appointment"), default=False,
-        help_text=pgettext_lazy("admin", "Tick if people can come straight in, without an appointment (drop-in)."),
+        pgettext_lazy("admin", "you can come without an appointment"),
+        default=False,
+        help_text=pgettext_lazy(
+            "admin", "Tick if people can come straight in, without an appointment (drop-in)."
+        ),
     )
-    description = RichTextField(pgettext_lazy("admin", "description"), blank=True, features=["bold", "italic", "link"])
+    description = RichTextField(
+        pgettext_lazy("admin", "description"), blank=True, features=["bold", "italic", "link"]
+    )
     website = models.URLField(pgettext_lazy("admin", "website"), blank=True)
 
     panels = [
@@ -238,7 +289,6 @@ class LocalService(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, Dr
         ),
         FieldPanel("description"),
     ]
-
 
     # As for helplines: contact details follow the published Swedish service.
     translatable_fields = [
@@ -264,16 +314,29 @@ class LocalService(TranslationStartsAsDraft, ReachableByPhone, WorkflowMixin, Dr
         return f"{self.name} ({self.phone_number})" if self.phone_number else self.name
 
 
-
-class GlossaryTerm(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class GlossaryTerm(
+    TranslationStartsAsDraft,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """A word a visitor may not know (VINR, barnfridsbrott, kontaktförbud …), explained."""
 
     term = models.CharField(pgettext_lazy("admin", "word or abbreviation"), max_length=120)
     slug = models.SlugField(
-        pgettext_lazy("admin", "anchor"), max_length=120, allow_unicode=False,
-        help_text=pgettext_lazy("admin", "Used in the link to the word in the glossary, e.g. 'kontaktforbud'. The same in every language."),
+        pgettext_lazy("admin", "anchor"),
+        max_length=120,
+        allow_unicode=False,
+        help_text=pgettext_lazy(
+            "admin",
+            "Used in the link to the word in the glossary, e.g. 'kontaktforbud'. The same in every language.",
+        ),
     )
-    definition = RichTextField(pgettext_lazy("admin", "explanation"), features=["bold", "italic", "link"])
+    definition = RichTextField(
+        pgettext_lazy("admin", "explanation"), features=["bold", "italic", "link"]
+    )
 
     panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition")]
 
@@ -296,7 +359,14 @@ class GlossaryTerm(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, Rev
         return f"term-{self.slug}"
 
 
-class Brochure(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+class Brochure(
+    TranslationStartsAsDraft,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """A short brochure (broschyr) that is a web page and a printable PDF in every language.
 
     The PDF is made from the same content (see ``information.pdf``), unless a communicator
@@ -305,28 +375,55 @@ class Brochure(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, Revisio
 
     title = models.CharField(pgettext_lazy("admin", "title"), max_length=200)
     slug = models.SlugField(
-        pgettext_lazy("admin", "slug"), max_length=100,
-        help_text=pgettext_lazy("admin", "Part of the address, e.g. 'stod-vid-vald'. The same in every language."),
+        pgettext_lazy("admin", "slug"),
+        max_length=100,
+        help_text=pgettext_lazy(
+            "admin", "Part of the address, e.g. 'stod-vid-vald'. The same in every language."
+        ),
     )
     summary = models.TextField(pgettext_lazy("admin", "introduction"), blank=True, max_length=600)
     sections = StreamField(
-        [("section", BrochureSectionBlock())], verbose_name=pgettext_lazy("admin", "sections"), blank=True,
+        [("section", BrochureSectionBlock())],
+        verbose_name=pgettext_lazy("admin", "sections"),
+        blank=True,
         help_text=pgettext_lazy("admin", "Short sections: a heading and a few sentences each."),
     )
     contacts = StreamField(
         [
-            ("helpline", snippet_blocks.SnippetChooserBlock("information.Helpline", label=pgettext_lazy("admin", "Helpline"))),
-            ("local_service", snippet_blocks.SnippetChooserBlock("information.LocalService", label=pgettext_lazy("admin", "Local support service"))),
+            (
+                "helpline",
+                snippet_blocks.SnippetChooserBlock(
+                    "information.Helpline", label=pgettext_lazy("admin", "Helpline")
+                ),
+            ),
+            (
+                "local_service",
+                snippet_blocks.SnippetChooserBlock(
+                    "information.LocalService",
+                    label=pgettext_lazy("admin", "Local support service"),
+                ),
+            ),
         ],
-        verbose_name=pgettext_lazy("admin", "numbers and contacts"), blank=True,
+        verbose_name=pgettext_lazy("admin", "numbers and contacts"),
+        blank=True,
     )
     paper_size = models.CharField(
-        pgettext_lazy("admin", "paper size"), max_length=2, choices=[("A5", pgettext_lazy("admin", "A5 (folded A4)")), ("A4", "A4")], default="A5"
+        pgettext_lazy("admin", "paper size"),
+        max_length=2,
+        choices=[("A5", pgettext_lazy("admin", "A5 (folded A4)")), ("A4", "A4")],
+        default="A5",
     )
     uploaded_pdf = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=pgettext_lazy("admin", "own PDF for this language"),
-        help_text=pgettext_lazy("admin", "Optional: a ready-made PDF that is downloaded instead of the one made automatically."),
+        help_text=pgettext_lazy(
+            "admin",
+            "Optional: a ready-made PDF that is downloaded instead of the one made automatically.",
+        ),
     )
     updated_at = models.DateTimeField(pgettext_lazy("admin", "last changed"), auto_now=True)
 
@@ -373,19 +470,30 @@ class Brochure(TranslationStartsAsDraft, WorkflowMixin, DraftStateMixin, Revisio
         return contacts
 
 
-class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostBaseTemplateMixin, FoundByAnyWord, Page):
+class SupportIndexPage(
+    fallback.MirroredPage, ParentPageTypesFromSettings, HostBaseTemplateMixin, FoundByAnyWord, Page
+):
     """The section "Stöd och hjälp": lists the support pages, one per situation.
 
     It also catches requests for support pages that do not exist in the visitor's
     language; see ``route``.
     """
 
-    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
     hide_visit_page = models.ForeignKey(
-        "information.SupportPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "information.SupportPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=pgettext_lazy("admin", "page about hiding your visit"),
-        help_text=pgettext_lazy("admin", "Linked from the text by the 'Leave this page quickly' button on every support page."),
+        help_text=pgettext_lazy(
+            "admin",
+            "Linked from the text by the 'Leave this page quickly' button on every support page.",
+        ),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hide_visit_page")]
@@ -406,7 +514,11 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
 
     # Any page type unless the site says otherwise (VINR_SUPPORT_INDEX_PARENT_PAGE_TYPES).
     parent_page_types = PageTypesSetting(support_index_parent_page_types)
-    subpage_types = ["information.SupportPage", "information.BrochureIndexPage", "information.GlossaryPage"]
+    subpage_types = [
+        "information.SupportPage",
+        "information.BrochureIndexPage",
+        "information.GlossaryPage",
+    ]
 
     class Meta:
         verbose_name = pgettext_lazy("admin", "support section page")
@@ -427,7 +539,12 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
         translations that are still drafts take the same way: the rule is
         ``information.visitors``'s, which the section's list asks too.
         """
-        if not path_components and not self.live and not self.alias_of_id and self.content_page() is not self:
+        if (
+            not path_components
+            and not self.live
+            and not self.alias_of_id
+            and self.content_page() is not self
+        ):
             # A translation of the section page that is still a draft: the section stays
             # reachable, showing the source text (see ``content_page``).
             return RouteResult(self)
@@ -454,7 +571,10 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
                 # Translated under another slug (an old link, or the Swedish slug under
                 # this prefix), or another language's slug for the page shown: go to the
                 # one address where the section lists it.
-                return RouteResult(shown.page, kwargs={"redirect_to": shown.url(request, parent_url=self.get_url(request))})
+                return RouteResult(
+                    shown.page,
+                    kwargs={"redirect_to": shown.url(request, parent_url=self.get_url(request))},
+                )
             return RouteResult(shown.page, kwargs={"fallback_from": shown.fallback_from})
         if isinstance(shown.page, BrochureIndexPage | GlossaryPage):
             # Their lists (downloads per language, terms) are useful in any language.
@@ -476,7 +596,11 @@ class SupportIndexPage(fallback.MirroredPage, ParentPageTypesFromSettings, HostB
     def support_pages(self, request=None):
         """The support pages this section lists, as ``(shown, url)`` (``visitors.Shown``):
         in menus, readable by anyone, each at the address where ``route`` serves it."""
-        return [(shown, url) for shown, url in visitors.section_listing(self, request=request) if self._is_card(shown)]
+        return [
+            (shown, url)
+            for shown, url in visitors.section_listing(self, request=request)
+            if self._is_card(shown)
+        ]
 
     @staticmethod
     def _is_card(shown):
@@ -519,10 +643,16 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
     """Help for one situation or audience: easy-to-read summary first, then the details."""
 
     easy_read = RichTextField(
-        pgettext_lazy("admin", "easy-to-read summary"), blank=True, features=["bold", "link", "ul", "source-language"],
-        help_text=pgettext_lazy("admin", "Short sentences, everyday words. Shown first on the page."),
+        pgettext_lazy("admin", "easy-to-read summary"),
+        blank=True,
+        features=["bold", "link", "ul", "source-language"],
+        help_text=pgettext_lazy(
+            "admin", "Short sentences, everyday words. Shown first on the page."
+        ),
     )
-    body = StreamField(SupportBodyBlock(), verbose_name=pgettext_lazy("admin", "content"), blank=True)
+    body = StreamField(
+        SupportBodyBlock(), verbose_name=pgettext_lazy("admin", "content"), blank=True
+    )
 
     content_panels = Page.content_panels + [FieldPanel("easy_read"), FieldPanel("body")]
 
@@ -534,7 +664,11 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
     # The section page lists pages shown in menus: a new support page is listed unless unticked.
     show_in_menus_default = True
 
-    search_fields = Page.search_fields + [index.SearchField("easy_read"), index.SearchField("body"), *SEARCH_FIELDS]
+    search_fields = Page.search_fields + [
+        index.SearchField("easy_read"),
+        index.SearchField("body"),
+        *SEARCH_FIELDS,
+    ]
 
     class Meta:
         verbose_name = pgettext_lazy("admin", "support page")
@@ -550,15 +684,25 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
         context = super().get_context(request, *args, **kwargs)
         fallback_from = getattr(request, "support_fallback_from", None)
         context["fallback_from"] = fallback_from
-        translations = list(self.get_translations(inclusive=True).live().filter(alias_of__isnull=True).select_related("locale"))
+        translations = list(
+            self.get_translations(inclusive=True)
+            .live()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+        )
         by_code = {p.locale.language_code: p for p in translations}
         context["available_languages"] = [
-            {**entry, "url": by_code[entry["code"]].get_url(request=request),
-             "current": entry["code"] == self.locale.language_code}
+            {
+                **entry,
+                "url": by_code[entry["code"]].get_url(request=request),
+                "current": entry["code"] == self.locale.language_code,
+            }
             for entry in language_entries(code for code in site_languages() if code in by_code)
         ]
         visitor = fallback_from or self.locale.language_code
-        context["english_url"] = by_code["en"].get_url(request=request) if "en" in by_code and visitor != "en" else ""
+        context["english_url"] = (
+            by_code["en"].get_url(request=request) if "en" in by_code and visitor != "en" else ""
+        )
         if fallback_from:
             context["fallback_language"] = local_name(fallback_from)
             context["fallback_helplines"] = helplines_offering(fallback_from)
@@ -572,10 +716,14 @@ class SupportPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, 
         return context
 
 
-class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
+class BrochureIndexPage(
+    fallback.MirroredPage, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page
+):
     """The "Brochures" page: every brochure, read online or downloaded per language."""
 
-    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -591,9 +739,17 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
         """Brochures of the source language with all their translations, in two queries."""
         # Shown in the visitor's language where it exists: this page may be the Swedish
         # one serving a fallback (``SupportIndexPage.route``) under /ti/.
-        visitor = translation.get_language() if locale_id_for(translation.get_language()) else self.locale.language_code
+        visitor = (
+            translation.get_language()
+            if locale_id_for(translation.get_language())
+            else self.locale.language_code
+        )
         sources = {}
-        for brochure in Brochure.objects.filter(live=True).select_related("locale", "uploaded_pdf").order_by("title"):
+        for brochure in (
+            Brochure.objects.filter(live=True)
+            .select_related("locale", "uploaded_pdf")
+            .order_by("title")
+        ):
             sources.setdefault(brochure.translation_key, []).append(brochure)
         entries = []
         order = {code: i for i, code in enumerate(site_languages())}
@@ -630,12 +786,17 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
             entry["downloads"] = []
             for version in entry["versions"]:
                 code = version.locale.language_code
-                entry["downloads"].append({
-                    **language_entries([code])[0],
-                    "url": base + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
-                    "size": listed_size(version),
-                })
-        return self.render(request, context_overrides={"entries": entries, **self._fallback_context()})
+                entry["downloads"].append(
+                    {
+                        **language_entries([code])[0],
+                        "url": base
+                        + self.reverse_subpage("brochure_pdf", args=[version.slug, code]),
+                        "size": listed_size(version),
+                    }
+                )
+        return self.render(
+            request, context_overrides={"entries": entries, **self._fallback_context()}
+        )
 
     def _fallback_context(self):
         """``fallback_from`` when this page's own text is not in the visitor's language."""
@@ -674,7 +835,10 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
                 "is_fallback": brochure.locale.language_code != visitor,
                 "contacts": sorted(
                     brochure.localized_contacts(),
-                    key=lambda kc: (not getattr(kc[1], "is_emergency", False), visitor not in kc[1].language_codes),
+                    key=lambda kc: (
+                        not getattr(kc[1], "is_emergency", False),
+                        visitor not in kc[1].language_codes,
+                    ),
                 ),
                 "pdf_url": base + self.reverse_subpage("brochure_pdf", args=[slug, code]),
                 "index_url": base,
@@ -700,7 +864,9 @@ class BrochureIndexPage(fallback.MirroredPage, HostBaseTemplateMixin, RoutablePa
 class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord, Page):
     """Every glossary term in the page's language, each with an anchor pages link to."""
 
-    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
 
     def searchable_snippets(self):
@@ -718,7 +884,11 @@ class GlossaryPage(fallback.MirroredPage, HostBaseTemplateMixin, FoundByAnyWord,
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The visitor's terms, also when this is the Swedish page serving a fallback.
-        visitor = translation.get_language() if locale_id_for(translation.get_language()) else self.locale.language_code
+        visitor = (
+            translation.get_language()
+            if locale_id_for(translation.get_language())
+            else self.locale.language_code
+        )
         context["terms"] = visitors.terms_for_visitor(visitor)
         context["fallback_from"] = None
         if locale_id_for(visitor) != self.locale_id:

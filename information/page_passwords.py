@@ -45,7 +45,9 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     if request.method == "POST":
         if (cache.get(key) or 0) >= tries_allowed():
             return _too_many(request, page_view_restriction_id, page_id)
-        response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+        response = wagtail_views.authenticate_with_password(
+            request, page_view_restriction_id, page_id
+        )
         if response.status_code in (301, 302):
             cache.delete(key)
         else:
@@ -62,10 +64,15 @@ def _too_many(request, restriction_id, page_id):
     restriction = get_object_or_404(PageViewRestriction, id=restriction_id)
     page = get_object_or_404(Page, id=page_id).specific
     # Bound, so that it can carry an error; the password it was sent is not checked.
-    form = PasswordViewRestrictionForm({"password": "", "return_url": request.POST.get("return_url", "")}, instance=restriction)
+    form = PasswordViewRestrictionForm(
+        {"password": "", "return_url": request.POST.get("return_url", "")}, instance=restriction
+    )
     form.errors.clear()
     minutes = max(1, round(window_seconds() / 60))
-    form.add_error(None, gettext("Too many tries. Wait %(minutes)s minutes and try again.") % {"minutes": minutes})
+    form.add_error(
+        None,
+        gettext("Too many tries. Wait %(minutes)s minutes and try again.") % {"minutes": minutes},
+    )
     action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.id, page.id])
     response = page.serve_password_required_response(request, form, action_url)
     response.status_code = 429

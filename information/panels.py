@@ -32,9 +32,15 @@ class VerificationWarningPanel(HelpPanel):
                 self.content = format_html(
                     '<div class="help-block help-warning" role="alert" data-needs-verification>'
                     "<p><strong>{}</strong> {}</p></div>",
-                    pgettext("admin", "The number was last checked on %(date)s – more than six months ago.")
+                    pgettext(
+                        "admin",
+                        "The number was last checked on %(date)s – more than six months ago.",
+                    )
                     % {"date": helpline.last_verified.isoformat()},
-                    pgettext("admin", "Call the number, check the opening hours and update ”last verified”."),
+                    pgettext(
+                        "admin",
+                        "Call the number, check the opening hours and update ”last verified”.",
+                    ),
                 )
             else:
                 self.content = ""

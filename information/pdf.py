@@ -43,7 +43,10 @@ def brochure_html(brochure):
 
     code = brochure.locale.language_code
     contacts = brochure.localized_contacts()
-    order = {id(contact): i for i, contact in enumerate(speakers_first([c for _kind, c in contacts], code))}
+    order = {
+        id(contact): i
+        for i, contact in enumerate(speakers_first([c for _kind, c in contacts], code))
+    }
     contacts.sort(key=lambda kind_contact: order[id(kind_contact[1])])
     with translation.override(code):
         return render_to_string(
@@ -79,7 +82,11 @@ def tag_languages():
 
     def build_with_language(box, parent, *args, **kwargs):
         element = getattr(box, "element", None)
-        lang = element.get("lang") if element is not None and getattr(box, "element_tag", None) not in ("html", "body") else None
+        lang = (
+            element.get("lang")
+            if element is not None and getattr(box, "element_tag", None) not in ("html", "body")
+            else None
+        )
         for child in build(box, parent, *args, **kwargs):
             if lang and "Lang" not in child:
                 child["Lang"] = pydyf.String(lang)
@@ -146,7 +153,9 @@ def open_brochure_pdf(brochure):
     try:
         file, _fresh = BROCHURE_PDF.open_for_request(brochure)
     except PdfUnavailable as error:
-        return Download(size=None, response=unavailable_response(error.__cause__ or error, error.args[0]))
+        return Download(
+            size=None, response=unavailable_response(error.__cause__ or error, error.args[0])
+        )
     return Download(size=file.size, file=file)
 
 

@@ -38,7 +38,9 @@ def phone_number_problem(number):
     """Why ``number`` cannot be dialled as written, in Swedish; ``None`` when it can."""
     number = number.strip()
     examples = pgettext("admin", "e.g. 020-50 50 50, 112, 116 006 or +46 8 123 456 78")
-    odd = sorted({ch for ch in number if not (ch.isascii() and ch.isdigit()) and ch not in SEPARATORS + "+"})
+    odd = sorted(
+        {ch for ch in number if not (ch.isascii() and ch.isdigit()) and ch not in SEPARATORS + "+"}
+    )
     if odd:
         shown = ", ".join(f"”{ch}”" for ch in odd)
         return pgettext(
@@ -55,14 +57,21 @@ def phone_number_problem(number):
     digits = dialled_digits(number).lstrip("+")
     if number.startswith("+"):
         if digits.startswith("460"):
-            return pgettext("admin", "After +46 the zero is dropped: write +46 20 50 50 50, not +46 020 50 50 50.")
+            return pgettext(
+                "admin",
+                "After +46 the zero is dropped: write +46 20 50 50 50, not +46 020 50 50 50.",
+            )
         if not 8 <= len(digits) <= 15:
-            return pgettext("admin", "An international number has 8–15 digits after the plus sign (%(examples)s).") % {"examples": examples}
+            return pgettext(
+                "admin",
+                "An international number has 8–15 digits after the plus sign (%(examples)s).",
+            ) % {"examples": examples}
         return None
     if digits.startswith("0"):
         if not 8 <= len(digits) <= 10:
             return pgettext(
-                "admin", "A Swedish number with an area code has 8–10 digits, this one has %(count)s (%(examples)s)."
+                "admin",
+                "A Swedish number with an area code has 8–10 digits, this one has %(count)s (%(examples)s).",
             ) % {"count": len(digits), "examples": examples}
         return None
     if not 3 <= len(digits) <= 6:

@@ -50,16 +50,20 @@ def search_results(query, locale_id):
     found = [page for page in found if page.pk not in hidden][:MAX_RESULTS]
     originals = {
         page.pk: page
-        for page in Page.objects.filter(pk__in=[p.alias_of_id for p in found if p.alias_of_id]).select_related("locale")
+        for page in Page.objects.filter(
+            pk__in=[p.alias_of_id for p in found if p.alias_of_id]
+        ).select_related("locale")
     }
     results = []
     for page in found:
         original = originals.get(page.alias_of_id)
-        results.append({
-            "page": original or page,
-            "url": page.get_url(),
-            "lang": original.locale.language_code if original is not None else None,
-        })
+        results.append(
+            {
+                "page": original or page,
+                "url": page.get_url(),
+                "lang": original.locale.language_code if original is not None else None,
+            }
+        )
     return results
 
 
@@ -76,10 +80,16 @@ def matching_helplines(query, locale_id, limit=5):
     match = Q()
     for word in words(query):
         if len(word) > 1:
-            match |= Q(name__icontains=word) | Q(phone_number__contains=word) | Q(alternative_number__contains=word)
+            match |= (
+                Q(name__icontains=word)
+                | Q(phone_number__contains=word)
+                | Q(alternative_number__contains=word)
+            )
     if not match:
         return []
-    rows = Helpline.objects.filter(match, live=True, locale_id__in=[locale_id, locale_id_for(settings.LANGUAGE_CODE)])
+    rows = Helpline.objects.filter(
+        match, live=True, locale_id__in=[locale_id, locale_id_for(settings.LANGUAGE_CODE)]
+    )
     chosen = {}
     for row in rows.order_by("-is_emergency", "name", "pk"):
         chosen.setdefault(row.translation_key, row)
@@ -89,7 +99,10 @@ def matching_helplines(query, locale_id, limit=5):
 def _restricted_sources(pages):
     """The ids of ``pages`` whose family (source, translations, alias target) is private:
     the visitors' rule (``information.visitors.is_private``), not a copy of it."""
-    targets = {page.pk: page for page in Page.objects.filter(pk__in={p.alias_of_id for p in pages if p.alias_of_id})}
+    targets = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in={p.alias_of_id for p in pages if p.alias_of_id})
+    }
     return {
         p.pk
         for p in pages

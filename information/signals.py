@@ -12,11 +12,17 @@ def brochures_showing(contact):
     from information.models import Brochure, Helpline
 
     block_type = "helpline" if isinstance(contact, Helpline) else "local_service"
-    family = set(type(contact).objects.filter(translation_key=contact.translation_key).values_list("pk", flat=True))
+    family = set(
+        type(contact)
+        .objects.filter(translation_key=contact.translation_key)
+        .values_list("pk", flat=True)
+    )
     return [
         pk
         for pk, contacts in Brochure.objects.filter(live=True).values_list("pk", "contacts")
-        if any(block["type"] == block_type and block["value"] in family for block in contacts.raw_data)
+        if any(
+            block["type"] == block_type and block["value"] in family for block in contacts.raw_data
+        )
     ]
 
 
@@ -42,7 +48,11 @@ def glossaries_in(languages):
     """Ids of the live glossary pages in ``languages``: each lists every term."""
     from information.models import GlossaryPage
 
-    return GlossaryPage.objects.live().filter(locale__language_code__in=languages).values_list("pk", flat=True)
+    return (
+        GlossaryPage.objects.live()
+        .filter(locale__language_code__in=languages)
+        .values_list("pk", flat=True)
+    )
 
 
 def index_pages_showing(sender, instance, **kwargs):
@@ -98,11 +108,23 @@ def connect():
     from information.models import Brochure, GlossaryTerm, Helpline, LocalService
 
     for model in (Helpline, LocalService):
-        published.connect(sync_facts, sender=model, dispatch_uid=f"facts-{model.__name__}-published")
+        published.connect(
+            sync_facts, sender=model, dispatch_uid=f"facts-{model.__name__}-published"
+        )
         # After sync_facts: the PDFs print the synchronised numbers.
-        published.connect(render_brochures_showing, sender=model, dispatch_uid=f"brochures-{model.__name__}-published")
-    published.connect(render_published_brochure, sender=Brochure, dispatch_uid="brochures-Brochure-published")
+        published.connect(
+            render_brochures_showing,
+            sender=model,
+            dispatch_uid=f"brochures-{model.__name__}-published",
+        )
+    published.connect(
+        render_published_brochure, sender=Brochure, dispatch_uid="brochures-Brochure-published"
+    )
     for model in (Helpline, LocalService, GlossaryTerm):
         # After sync_facts: the pages are indexed with the synchronised numbers.
-        published.connect(index_pages_showing, sender=model, dispatch_uid=f"search-{model.__name__}-published")
-        unpublished.connect(index_pages_showing, sender=model, dispatch_uid=f"search-{model.__name__}-unpublished")
+        published.connect(
+            index_pages_showing, sender=model, dispatch_uid=f"search-{model.__name__}-published"
+        )
+        unpublished.connect(
+            index_pages_showing, sender=model, dispatch_uid=f"search-{model.__name__}-unpublished"
+        )

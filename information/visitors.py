@@ -137,7 +137,10 @@ def for_visitor(page, language):
     family: the source, a translation, an alias or a draft), or None when nothing is
     shown. Two queries for pages of a known type (locale ids are cached)."""
     model = page.specific_class or Page
-    versions = {version.locale_id: version for version in model.objects.filter(translation_key=page.translation_key)}
+    versions = {
+        version.locale_id: version
+        for version in model.objects.filter(translation_key=page.translation_key)
+    }
     return choose(versions, language, private=is_private(page))
 
 
@@ -156,7 +159,9 @@ def _forget_private(**kwargs):
 
 
 # Read again in each request and after any save (a page added below a protected one).
-request_started.connect(_forget_private, dispatch_uid="information.visitors.request_started", weak=False)
+request_started.connect(
+    _forget_private, dispatch_uid="information.visitors.request_started", weak=False
+)
 for _signal in (post_save, post_delete):
     _signal.connect(_forget_private, dispatch_uid=f"information.visitors.{id(_signal)}", weak=False)
 
@@ -176,7 +181,9 @@ def private_keys():
     those families are private in every language (rule 4). Worked out once per
     publication (``multilingual.published``; saving or deleting a restriction is one)."""
     if "keys" not in _PRIVATE:
-        _PRIVATE["keys"] = once_per_publication(("information.private_keys",), None, _read_private_keys)
+        _PRIVATE["keys"] = once_per_publication(
+            ("information.private_keys",), None, _read_private_keys
+        )
     return _PRIVATE["keys"]
 
 
@@ -190,7 +197,9 @@ def family_view_restrictions(page):
     any of its pages asks for (``MirroredPage.get_view_restrictions``)."""
     above = {
         path[:end]
-        for path in Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
+        for path in Page.objects.filter(translation_key=page.translation_key).values_list(
+            "path", flat=True
+        )
         for end in range(Page.steplen, len(path) + 1, Page.steplen)
     }
     return PageViewRestriction.objects.filter(page__path__in=above)
@@ -209,8 +218,9 @@ def section_listing(index, language=None, request=None):
     language = language or language_code_for(index.locale_id)
     locale_ids = [locale_id_for(code) for code in visitor_languages(language)]
     sections = list(
-        Page.objects.filter(translation_key=index.translation_key, locale_id__in=[i for i in locale_ids if i])
-        .values_list("path", flat=True)
+        Page.objects.filter(
+            translation_key=index.translation_key, locale_id__in=[i for i in locale_ids if i]
+        ).values_list("path", flat=True)
     )
     if not sections:
         return []
@@ -313,7 +323,11 @@ def helplines_offering(language_code, model=None):
     each as a visitor reading that language sees it."""
     model = model or apps.get_model("information", "Helpline")
     lines = model.objects.filter(live=True).select_related("locale")
-    return [line for line in shown_versions(lines, language_code) if language_code in line.language_codes]
+    return [
+        line
+        for line in shown_versions(lines, language_code)
+        if language_code in line.language_codes
+    ]
 
 
 def speakers_first(contacts, language_code):
@@ -321,5 +335,8 @@ def speakers_first(contacts, language_code):
     emergency number (112) still before all; otherwise the order is kept (a stable sort)."""
     return sorted(
         contacts,
-        key=lambda c: (not getattr(c, "is_emergency", False), language_code not in c.language_codes),
+        key=lambda c: (
+            not getattr(c, "is_emergency", False),
+            language_code not in c.language_codes,
+        ),
     )

@@ -45,7 +45,11 @@ class StableOrderIndexView(IndexView):
     def order_queryset(self, queryset):
         if self.ordering in ("last_verified", "-last_verified"):
             date = F("last_verified")
-            first = date.asc(nulls_first=True) if self.ordering == "last_verified" else date.desc(nulls_last=True)
+            first = (
+                date.asc(nulls_first=True)
+                if self.ordering == "last_verified"
+                else date.desc(nulls_last=True)
+            )
             return queryset.order_by(first, "pk")
         queryset = super().order_queryset(queryset)
         keys = queryset.query.order_by or queryset.model._meta.ordering
@@ -59,12 +63,23 @@ class ContactFirstCompareView(RevisionsCompareView):
     changed name or opening hours is the change that matters most, so it leads.
     """
 
-    first = ("phone_number", "alternative_number", "address", "opening_hours", "open_around_the_clock")
+    first = (
+        "phone_number",
+        "alternative_number",
+        "address",
+        "opening_hours",
+        "open_around_the_clock",
+    )
 
     def _get_comparison(self, revision_a, revision_b):
         rank = {name: place for place, name in enumerate(self.first)}
         changes = super()._get_comparison(revision_a, revision_b)
-        return sorted(changes, key=lambda change: rank.get(getattr(getattr(change, "field", None), "name", None), len(rank)))
+        return sorted(
+            changes,
+            key=lambda change: rank.get(
+                getattr(getattr(change, "field", None), "name", None), len(rank)
+            ),
+        )
 
 
 class LanguageLabelMixin:
@@ -104,7 +119,9 @@ class HelplineViewSet(StableOrderSnippetViewSet):
     list_display = [
         "name",
         "phone_number",
-        LastVerifiedColumn("last_verified", label=pgettext_lazy("admin", "Last verified"), sort_key="last_verified"),
+        LastVerifiedColumn(
+            "last_verified", label=pgettext_lazy("admin", "Last verified"), sort_key="last_verified"
+        ),
         "locale",  # a helpline and its translations often share a name
         LiveStatusTagColumn(),
     ]
@@ -117,7 +134,13 @@ class LocalServiceViewSet(StableOrderSnippetViewSet):
     icon = "home"
     revisions_compare_view_class = ContactFirstCompareView
     menu_label = pgettext_lazy("admin", "Local support services")
-    list_display = ["name", "phone_number", BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")), "locale", LiveStatusTagColumn()]
+    list_display = [
+        "name",
+        "phone_number",
+        BooleanColumn("walk_in", label=pgettext_lazy("admin", "Without appointment")),
+        "locale",
+        LiveStatusTagColumn(),
+    ]
 
 
 class BrochureViewSet(StableOrderSnippetViewSet):
@@ -144,5 +167,3 @@ class InformationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(InformationViewSetGroup)
-
-

@@ -208,8 +208,12 @@ def _date_translation_editor_in_the_editors_language():
 
     def edit_translation(request, translation_, instance):
         response = original(request, translation_, instance)
-        if getattr(response, "status_code", None) == 200 and not getattr(response, "streaming", False):
-            response.content = _ENGLISH_DATE.sub(to_admin_date, response.content.decode(response.charset))
+        if getattr(response, "status_code", None) == 200 and not getattr(
+            response, "streaming", False
+        ):
+            response.content = _ENGLISH_DATE.sub(
+                to_admin_date, response.content.decode(response.charset)
+            )
         return response
 
     edit_translation.dates_in_the_editors_language = True

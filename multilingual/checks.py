@@ -21,7 +21,14 @@ from multilingual.conf import RENAMED
 
 #: The extension's top-level packages: they always sit side by side (in site-packages,
 #: or in this repository's folder).
-EXTENSION_PACKAGES = ("multilingual", "plans", "information", "translations", "editorial", "opendata")
+EXTENSION_PACKAGES = (
+    "multilingual",
+    "plans",
+    "information",
+    "translations",
+    "editorial",
+    "opendata",
+)
 
 
 def package_folder(name):

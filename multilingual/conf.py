@@ -55,7 +55,12 @@ DEFAULTS = {
     # Four eyes: {"app_label.Model": [field names]}. Whoever changed one of these fields
     # does not publish the change; a second person approves it (docs/roles.md). {}: off.
     "VINR_FOUR_EYES_FIELDS": {
-        "information.Helpline": ["phone_number", "alternative_number", "opening_hours", "open_around_the_clock"],
+        "information.Helpline": [
+            "phone_number",
+            "alternative_number",
+            "opening_hours",
+            "open_around_the_clock",
+        ],
         "information.LocalService": ["phone_number", "address", "opening_hours"],
     },
 }

@@ -58,8 +58,12 @@ def _check_once_per_request():
 
 
 request_started.connect(_request_started, dispatch_uid="multilingual.localization.request_started")
-post_save.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_saved")
-post_delete.connect(forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_deleted")
+post_save.connect(
+    forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_saved"
+)
+post_delete.connect(
+    forget_locales, sender=Locale, dispatch_uid="multilingual.localization.locale_deleted"
+)
 
 
 def _read_locales():
@@ -169,7 +173,11 @@ def _choose(obj, versions, locale_id):
     if obj.locale_id == locale_id and is_published(obj):
         return obj
     for code in visitor_languages(language_code_for(locale_id)):
-        row = obj if obj.locale_id == locale_id_for(code) and is_published(obj) else versions.get(locale_id_for(code))
+        row = (
+            obj
+            if obj.locale_id == locale_id_for(code) and is_published(obj)
+            else versions.get(locale_id_for(code))
+        )
         if row is not None:
             return row
     return obj if is_published(obj) else None
@@ -185,7 +193,11 @@ def shown_versions(rows, language):
     shown = []
     for versions in families.values():
         row = next(
-            (versions[locale_id_for(code)] for code in visitor_languages(language) if locale_id_for(code) in versions),
+            (
+                versions[locale_id_for(code)]
+                for code in visitor_languages(language)
+                if locale_id_for(code) in versions
+            ),
             None,
         )
         if row is not None:
@@ -206,7 +218,9 @@ def in_locale(obj, locale_id):
         return obj
     model = type(obj)
     rows = published(
-        model.objects.filter(translation_key=obj.translation_key, locale_id__in=_lookup_locales(model, locale_id))
+        model.objects.filter(
+            translation_key=obj.translation_key, locale_id__in=_lookup_locales(model, locale_id)
+        )
     )
     return _choose(obj, {row.locale_id: row for row in rows}, locale_id)
 
@@ -227,13 +241,16 @@ def localized_many(objects):
     locale_id = active_locale_id()
     model = type(objects[0])
     missing = {
-        obj.translation_key for obj in objects
+        obj.translation_key
+        for obj in objects
         if not ((locale_id is None or obj.locale_id == locale_id) and is_published(obj))
     }
     versions = {}
     if missing:
         rows = published(
-            model.objects.filter(translation_key__in=missing, locale_id__in=_lookup_locales(model, locale_id))
+            model.objects.filter(
+                translation_key__in=missing, locale_id__in=_lookup_locales(model, locale_id)
+            )
         )
         for row in rows:
             versions.setdefault(row.translation_key, {})[row.locale_id] = row
@@ -243,7 +260,9 @@ def localized_many(objects):
 
 _REGISTERS = {}
 request_started.connect(
-    lambda **kwargs: _REGISTERS.clear(), dispatch_uid="multilingual.localization.registers", weak=False
+    lambda **kwargs: _REGISTERS.clear(),
+    dispatch_uid="multilingual.localization.registers",
+    weak=False,
 )
 
 
@@ -262,7 +281,9 @@ def localized_from_register(obj):
     model = type(obj)
     rows = _REGISTERS.get((model, locale_id))
     if rows is None:
-        rows = {row.translation_key: row for row in published(model.objects.filter(locale_id=locale_id))}
+        rows = {
+            row.translation_key: row for row in published(model.objects.filter(locale_id=locale_id))
+        }
         _REGISTERS[(model, locale_id)] = rows
     found = rows.get(obj.translation_key)
     if found is not None:

@@ -98,7 +98,9 @@ class RedactSignatures(logging.Filter):
     def filter(self, record):
         if record.args:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(self.QUERY.sub(r"\1?…", a) if isinstance(a, str) else a for a in args)
+            record.args = tuple(
+                self.QUERY.sub(r"\1?…", a) if isinstance(a, str) else a for a in args
+            )
         if isinstance(record.msg, str):
             record.msg = self.QUERY.sub(r"\1?…", record.msg)
         return True
@@ -134,10 +136,14 @@ class LocalOnlyFetcher(URLFetcher):
         """The media storage's name for ``url``, or None when it is not one of its files."""
         parts = urlsplit(url)
         path = unquote(parts.path)
-        if parts.scheme in ("http", "https") and parts.netloc in self.hosts and path.startswith(settings.MEDIA_URL):
-            name = path[len(settings.MEDIA_URL):]
+        if (
+            parts.scheme in ("http", "https")
+            and parts.netloc in self.hosts
+            and path.startswith(settings.MEDIA_URL)
+        ):
+            name = path[len(settings.MEDIA_URL) :]
         elif self.media_base and without_query(url).startswith(self.media_base):
-            name = unquote(without_query(url)[len(self.media_base):])
+            name = unquote(without_query(url)[len(self.media_base) :])
         else:
             return None
         if not name or name.startswith("/") or ".." in name.split("/"):
@@ -150,10 +156,12 @@ class LocalOnlyFetcher(URLFetcher):
         if parts.scheme == "data":
             return None
         if parts.scheme not in ("http", "https") or parts.netloc not in self.hosts:
-            raise ValueError(f"The PDF may not load {without_query(url)[:120]}: only this site's own files are used.")
+            raise ValueError(
+                f"The PDF may not load {without_query(url)[:120]}: only this site's own files are used."
+            )
         path = unquote(parts.path)
         if path.startswith(settings.STATIC_URL):
-            name = path[len(settings.STATIC_URL):]
+            name = path[len(settings.STATIC_URL) :]
             # Collected files first: in production the templates name them by their hashed
             # names (pdf.782b2e07f5f1.css), which only STATIC_ROOT has; the finders serve
             # a development checkout, where nothing is collected.
@@ -185,7 +193,9 @@ class LocalOnlyFetcher(URLFetcher):
         except Exception as error:  # missing, refused or unreachable: one plain reason
             raise ValueError(f"No such media file: {name[:120]} ({type(error).__name__})") from None
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return URLFetcherResponse(without_query(url), body=data, headers={"Content-Type": content_type})
+        return URLFetcherResponse(
+            without_query(url), body=data, headers={"Content-Type": content_type}
+        )
 
 
 def render_pdf(html, fetcher=None, site_url=None):
@@ -202,7 +212,9 @@ def render_pdf(html, fetcher=None, site_url=None):
     base_url = f"{site_url.rstrip('/')}/" if site_url else BASE_URL
     fetcher = fetcher or LocalOnlyFetcher(hosts=[urlsplit(base_url).netloc])
     _redact_weasyprint_log()
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_tags=True
+    )
 
 
 def write_atomically(path, data):
@@ -255,7 +267,11 @@ def unavailable_response(error, what):
     and the error's class and number, never a URL (a signed one carries credentials)."""
     from django.http import HttpResponse
 
-    reason = f"errno {error.errno}" if isinstance(error, OSError) and error.errno else type(error).__name__
+    reason = (
+        f"errno {error.errno}"
+        if isinstance(error, OSError) and error.errno
+        else type(error).__name__
+    )
     logger.error("The PDF %s could not be stored (%s): answered 503.", what, reason)
     response = HttpResponse(UNAVAILABLE_TEXT, status=503, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER)
@@ -270,7 +286,9 @@ def pdf_storage():
     that is object storage, so a PDF rendered anywhere is served everywhere."""
     from django.core.files.storage import default_storage, storages
 
-    return storages[PDF_STORAGE_ALIAS] if PDF_STORAGE_ALIAS in settings.STORAGES else default_storage
+    return (
+        storages[PDF_STORAGE_ALIAS] if PDF_STORAGE_ALIAS in settings.STORAGES else default_storage
+    )
 
 
 #: The ``STORAGES`` alias of a storage for generated PDFs of their own (optional).

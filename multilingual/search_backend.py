@@ -42,7 +42,9 @@ def words_only(query):
         words = words_of(query.query_string)
         return Phrase(words) if words else None
     if isinstance(query, And | Or):
-        subqueries = [sub for sub in (words_only(sub) for sub in query.subqueries) if sub is not None]
+        subqueries = [
+            sub for sub in (words_only(sub) for sub in query.subqueries) if sub is not None
+        ]
         return type(query)(subqueries) if subqueries else None
     if isinstance(query, Not):
         subquery = words_only(query.subquery)

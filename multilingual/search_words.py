@@ -41,7 +41,14 @@ LONGEST_WORD = 40  # longer "words" are addresses or codes, not worth every endi
 
 # Snowball names its stemmers after the language in English (Django's language info);
 # a few languages are stemmed with a close neighbour's.
-STEMMER_FOR = {"bs": "serbian", "hr": "serbian", "sr": "serbian", "nb": "norwegian", "nn": "norwegian", "no": "norwegian"}
+STEMMER_FOR = {
+    "bs": "serbian",
+    "hr": "serbian",
+    "sr": "serbian",
+    "nb": "norwegian",
+    "nn": "norwegian",
+    "no": "norwegian",
+}
 
 
 @lru_cache
@@ -113,7 +120,9 @@ def _snippets_in(value):
     elif isinstance(value, dict):  # a struct
         for item in value.values():
             yield from _snippets_in(item)
-    elif hasattr(value, "__iter__") and not isinstance(value, str | bytes | models.Model):  # a stream or a list
+    elif hasattr(value, "__iter__") and not isinstance(
+        value, str | bytes | models.Model
+    ):  # a stream or a list
         for item in value:
             yield from _snippets_in(getattr(item, "value", item))
 
@@ -122,7 +131,11 @@ def snippet_words(snippet):
     """What a visitor reads of a snippet: its names, texts and numbers."""
     texts = []
     for field in snippet._meta.concrete_fields:
-        if isinstance(field, models.CharField | models.TextField) and not isinstance(field, models.SlugField) and not field.choices:
+        if (
+            isinstance(field, models.CharField | models.TextField)
+            and not isinstance(field, models.SlugField)
+            and not field.choices
+        ):
             texts.append(_text(getattr(snippet, field.attname)))
     return " ".join(text for text in texts if text)
 
@@ -170,7 +183,9 @@ class FoundByAnyWord:
         memo = getattr(self, "_search_texts_memo", None)
         if memo is None or memo[0] != key:
             own = " ".join(
-                _text(field.get_value(self)) for field in self.get_searchable_search_fields() if field.field_name not in OWN_FIELDS
+                _text(field.get_value(self))
+                for field in self.get_searchable_search_fields()
+                if field.field_name not in OWN_FIELDS
             )
             memo = (key, own, " ".join(snippet_words(snippet) for snippet in self.shown_snippets()))
             self._search_texts_memo = memo
@@ -228,7 +243,11 @@ def pages_showing(snippet, languages):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
-    family = type(snippet).objects.filter(translation_key=snippet.translation_key).values_list("pk", flat=True)
+    family = (
+        type(snippet)
+        .objects.filter(translation_key=snippet.translation_key)
+        .values_list("pk", flat=True)
+    )
     referring = ReferenceIndex.objects.filter(
         to_content_type=ReferenceIndex._get_base_content_type(snippet),
         to_object_id__in=[str(pk) for pk in family],
@@ -251,7 +270,9 @@ def index_pages_again(page_ids):
     for pk, content_type_id in rows:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is not None and issubclass(model, index.Indexed):
-            insert_or_update_object_task.enqueue(model._meta.app_label, model._meta.model_name, str(pk))
+            insert_or_update_object_task.enqueue(
+                model._meta.app_label, model._meta.model_name, str(pk)
+            )
 
 
 def index_pages_showing(snippet, also=()):

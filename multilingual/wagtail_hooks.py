@@ -24,14 +24,24 @@ def register_source_language_feature(features):
     features.register_editor_plugin(
         "draftail",
         FEATURE,
-        InlineStyleFeature({
-            "type": STYLE,
-            "label": code,
-            "description": pgettext_lazy("admin", "Words in the source language, read aloud in it"),
-            "style": {"textDecoration": "underline dotted"},
-        }),
+        InlineStyleFeature(
+            {
+                "type": STYLE,
+                "label": code,
+                "description": pgettext_lazy(
+                    "admin", "Words in the source language, read aloud in it"
+                ),
+                "style": {"textDecoration": "underline dotted"},
+            }
+        ),
     )
-    features.register_converter_rule("contentstate", FEATURE, {
-        "from_database_format": {f'span[lang="{code}"]': InlineStyleElementHandler(STYLE)},
-        "to_database_format": {"style_map": {STYLE: {"element": "span", "props": {"lang": code}}}},
-    })
+    features.register_converter_rule(
+        "contentstate",
+        FEATURE,
+        {
+            "from_database_format": {f'span[lang="{code}"]': InlineStyleElementHandler(STYLE)},
+            "to_database_format": {
+                "style_map": {STYLE: {"element": "span", "props": {"lang": code}}}
+            },
+        },
+    )

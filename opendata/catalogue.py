@@ -25,21 +25,52 @@ IANA = "https://www.iana.org/assignments/media-types/"
 #: Site languages in the EU language vocabulary (ISO 639-2/B): a language missing here is
 #: left out of ``dcterms:language`` rather than guessed.
 EU_LANGUAGES = {
-    "sv": "SWE", "en": "ENG", "ar": "ARA", "fa": "FAS", "so": "SOM", "ti": "TIR", "ku": "KUR",
-    "kmr": "KUR", "ckb": "KUR", "fi": "FIN", "pl": "POL", "ru": "RUS", "uk": "UKR", "es": "SPA",
-    "tr": "TUR", "de": "DEU", "fr": "FRA", "bs": "BOS", "hr": "HRV", "sr": "SRP", "prs": "PRS",
-    "am": "AMH", "th": "THA", "ro": "RON", "hu": "HUN", "sq": "SQI", "se": "SME", "yi": "YID",
-    "rom": "ROM", "fit": "FIT",
+    "sv": "SWE",
+    "en": "ENG",
+    "ar": "ARA",
+    "fa": "FAS",
+    "so": "SOM",
+    "ti": "TIR",
+    "ku": "KUR",
+    "kmr": "KUR",
+    "ckb": "KUR",
+    "fi": "FIN",
+    "pl": "POL",
+    "ru": "RUS",
+    "uk": "UKR",
+    "es": "SPA",
+    "tr": "TUR",
+    "de": "DEU",
+    "fr": "FRA",
+    "bs": "BOS",
+    "hr": "HRV",
+    "sr": "SRP",
+    "prs": "PRS",
+    "am": "AMH",
+    "th": "THA",
+    "ro": "RON",
+    "hu": "HUN",
+    "sq": "SQI",
+    "se": "SME",
+    "yi": "YID",
+    "rom": "ROM",
+    "fit": "FIT",
 }
 
-CATALOGUE_TITLE = {"sv": "Handlingsplaner mot våld i nära relationer", "en": "Action plans against violence in close relationships"}
+CATALOGUE_TITLE = {
+    "sv": "Handlingsplaner mot våld i nära relationer",
+    "en": "Action plans against violence in close relationships",
+}
 CATALOGUE_DESCRIPTION = {
     "sv": "Kommunens handlingsplaner mot våld i nära relationer som öppna data: varje plan med "
-          "mål, åtgärder, ansvar och uppföljning som JSON, CSV och PDF.",
+    "mål, åtgärder, ansvar och uppföljning som JSON, CSV och PDF.",
     "en": "The municipality's action plans against violence in close relationships as open data: "
-          "each plan with its goals, measures, responsibilities and follow-up as JSON, CSV and PDF.",
+    "each plan with its goals, measures, responsibilities and follow-up as JSON, CSV and PDF.",
 }
-KEYWORDS = {"sv": ["handlingsplan", "våld i nära relationer"], "en": ["action plan", "domestic violence"]}
+KEYWORDS = {
+    "sv": ["handlingsplan", "våld i nära relationer"],
+    "en": ["action plan", "domestic violence"],
+}
 
 #: (format key, EU file type, IANA media type, route on the plan page or None for the API)
 DISTRIBUTIONS = [
@@ -71,8 +102,12 @@ def catalogue_graph(request, site):
     contact = _contact_point(graph, request, site, settings)
     schema = URIRef(absolute(request, "plan_schema", version="v1"))
     graph.add((schema, RDF.type, DCTERMS.Standard))
-    graph.add((schema, DCTERMS.title, Literal("Handlingsplan, filformat 1 (JSON Schema)", lang="sv")))
-    graph.add((schema, DCTERMS.title, Literal("Action plan file, format 1 (JSON Schema)", lang="en")))
+    graph.add(
+        (schema, DCTERMS.title, Literal("Handlingsplan, filformat 1 (JSON Schema)", lang="sv"))
+    )
+    graph.add(
+        (schema, DCTERMS.title, Literal("Action plan file, format 1 (JSON Schema)", lang="en"))
+    )
 
     graph.add((catalogue, RDF.type, DCAT.Catalog))
     for language, text in CATALOGUE_TITLE.items():
@@ -99,7 +134,13 @@ def catalogue_graph(request, site):
 def _publisher(graph, request, site, settings):
     publisher = URIRef(absolute(request, "catalogue_negotiated") + "#publisher")
     graph.add((publisher, RDF.type, FOAF.Agent))
-    graph.add((publisher, FOAF.name, Literal(settings.publisher_name or site.site_name or site.hostname, lang="sv")))
+    graph.add(
+        (
+            publisher,
+            FOAF.name,
+            Literal(settings.publisher_name or site.site_name or site.hostname, lang="sv"),
+        )
+    )
     graph.add((publisher, DCTERMS.type, ADMS_PUBLISHER_TYPE.LocalAuthority))
     if settings.organisation_number:
         graph.add((publisher, DCTERMS.identifier, Literal(settings.organisation_number)))
@@ -109,7 +150,13 @@ def _publisher(graph, request, site, settings):
 def _contact_point(graph, request, site, settings):
     contact = URIRef(absolute(request, "catalogue_negotiated") + "#contact")
     graph.add((contact, RDF.type, VCARD.Organization))
-    graph.add((contact, VCARD.fn, Literal(settings.publisher_name or site.site_name or site.hostname, lang="sv")))
+    graph.add(
+        (
+            contact,
+            VCARD.fn,
+            Literal(settings.publisher_name or site.site_name or site.hostname, lang="sv"),
+        )
+    )
     if settings.contact_email:
         graph.add((contact, VCARD.hasEmail, URIRef("mailto:" + settings.contact_email)))
     else:  # the contact point needs a way in: the site itself
@@ -127,14 +174,24 @@ def _dataset(graph, request, plan, publisher, contact, licence, schema):
     for version in versions:
         language = version.locale.language_code
         graph.add((dataset, DCTERMS.title, Literal(version.title, lang=language)))
-        description = version.summary.strip() or (_description(version) if version.pk == plan.pk else "")
+        description = version.summary.strip() or (
+            _description(version) if version.pk == plan.pk else ""
+        )
         if description:
             graph.add((dataset, DCTERMS.description, Literal(description, lang=language)))
         if language in EU_LANGUAGES:
             graph.add((dataset, DCTERMS.language, LANGUAGE[EU_LANGUAGES[language]]))
     graph.add((dataset, DCTERMS.identifier, Literal(plan_key(plan))))
     if plan.first_published_at:
-        graph.add((dataset, DCTERMS.issued, Literal(plan.first_published_at.isoformat(timespec="seconds"), datatype=XSD.dateTime)))
+        graph.add(
+            (
+                dataset,
+                DCTERMS.issued,
+                Literal(
+                    plan.first_published_at.isoformat(timespec="seconds"), datatype=XSD.dateTime
+                ),
+            )
+        )
     if changed:
         graph.add((dataset, DCTERMS.modified, Literal(changed.isoformat(), datatype=XSD.dateTime)))
     for language, words in KEYWORDS.items():
@@ -157,9 +214,13 @@ def _dataset(graph, request, plan, publisher, contact, licence, schema):
         period = BNode()
         graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
         if plan.valid_from:
-            graph.add((period, DCAT.startDate, Literal(plan.valid_from.isoformat(), datatype=XSD.date)))
+            graph.add(
+                (period, DCAT.startDate, Literal(plan.valid_from.isoformat(), datatype=XSD.date))
+            )
         if plan.valid_until and not plan.until_further_notice:
-            graph.add((period, DCAT.endDate, Literal(plan.valid_until.isoformat(), datatype=XSD.date)))
+            graph.add(
+                (period, DCAT.endDate, Literal(plan.valid_until.isoformat(), datatype=XSD.date))
+            )
         graph.add((dataset, DCTERMS.temporal, period))
     for name, file_type, media_type, route in DISTRIBUTIONS:
         if route is None:
@@ -176,7 +237,13 @@ def _dataset(graph, request, plan, publisher, contact, licence, schema):
         graph.add((distribution, DCAT.mediaType, URIRef(IANA + media_type)))
         graph.add((distribution, DCTERMS.license, licence))
         if changed:
-            graph.add((distribution, DCTERMS.modified, Literal(changed.isoformat(), datatype=XSD.dateTime)))
+            graph.add(
+                (
+                    distribution,
+                    DCTERMS.modified,
+                    Literal(changed.isoformat(), datatype=XSD.dateTime),
+                )
+            )
         if name == "json":
             graph.add((distribution, DCTERMS.conformsTo, schema))
     return dataset, changed

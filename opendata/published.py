@@ -22,16 +22,22 @@ def plan_key(plan):
 def published_plans(site):
     """The site's catalogued plans in the source language, in page-tree order."""
     settings = CatalogueSettings.for_site(site)
-    left_out = PlanPage.objects.filter(pk__in=settings.left_out.values("pk")).values("translation_key")
+    left_out = PlanPage.objects.filter(pk__in=settings.left_out.values("pk")).values(
+        "translation_key"
+    )
     # Under the site's root page in any language: a host's root may be in English, with
     # the Swedish plans under its Swedish translation.
     under = Q()
     for root in site.root_page.get_translations(inclusive=True):
         under |= Q(path__startswith=root.path, depth__gt=root.depth)
     return list(
-        PlanPage.objects.live().public().filter(under)
-        .filter(locale=Locale.get_default()).exclude(translation_key__in=left_out)
-        .select_related("locale").order_by("path")
+        PlanPage.objects.live()
+        .public()
+        .filter(under)
+        .filter(locale=Locale.get_default())
+        .exclude(translation_key__in=left_out)
+        .select_related("locale")
+        .order_by("path")
     )
 
 
@@ -42,7 +48,12 @@ def find_plan(site, key):
 
 def translations(plan):
     """The plan's live, public versions in every language, the source first."""
-    versions = PlanPage.objects.live().public().filter(translation_key=plan.translation_key).select_related("locale")
+    versions = (
+        PlanPage.objects.live()
+        .public()
+        .filter(translation_key=plan.translation_key)
+        .select_related("locale")
+    )
     return sorted(versions, key=lambda p: (p.pk != plan.pk, p.locale.language_code))
 
 

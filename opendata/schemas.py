@@ -21,7 +21,15 @@ def plan_list_schema(url):
                 "items": {
                     "type": "object",
                     "additionalProperties": False,
-                    "required": ["key", "title", "languages", "modified", "page", "plan", "measures"],
+                    "required": [
+                        "key",
+                        "title",
+                        "languages",
+                        "modified",
+                        "page",
+                        "plan",
+                        "measures",
+                    ],
                     "properties": {
                         "key": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
                         "title": {"type": "string", "minLength": 1},

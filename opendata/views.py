@@ -49,7 +49,9 @@ def _answer(request, content, content_type, last_modified=None):
     """A public response with ETag, Last-Modified and CORS, or 304 when the harvester has it."""
     if isinstance(content, str):
         content = content.encode("utf-8")
-    timestamp = int(last_modified.timestamp()) if last_modified else None  # HTTP dates have whole seconds
+    timestamp = (
+        int(last_modified.timestamp()) if last_modified else None
+    )  # HTTP dates have whole seconds
     # The content and the publication time: a publication changes the ETag even when it
     # changed nothing the document shows, as dcterms:modified changes.
     etag = '"' + hashlib.sha256(content + str(last_modified).encode()).hexdigest()[:32] + '"'
@@ -61,7 +63,9 @@ def _answer(request, content, content_type, last_modified=None):
         response["Last-Modified"] = http_date(timestamp)
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, public=True, max_age=getattr(settings, "PUBLIC_CACHE_SECONDS", 300))
+    patch_cache_control(
+        response, public=True, max_age=getattr(settings, "PUBLIC_CACHE_SECONDS", 300)
+    )
     # Built in the site's language whatever the request's: the page cache may keep one copy.
     response.same_in_every_language = True
     return response
@@ -84,20 +88,35 @@ def catalogue(request, suffix):
     with translation.override(settings.LANGUAGE_CODE):
         graph = catalogue_graph(request, site)
     last = _latest(modified(plan) for plan in published_plans(site))
-    options = {"context": {prefix: str(uri) for prefix, uri in graph.namespaces() if prefix}, "auto_compact": True} if suffix == "jsonld" else {}
-    return _answer(request, graph.serialize(format=rdf_format, **options), f"{media_type}; charset=utf-8", last)
+    options = (
+        {
+            "context": {prefix: str(uri) for prefix, uri in graph.namespaces() if prefix},
+            "auto_compact": True,
+        }
+        if suffix == "jsonld"
+        else {}
+    )
+    return _answer(
+        request, graph.serialize(format=rdf_format, **options), f"{media_type}; charset=utf-8", last
+    )
 
 
 @require_safe
 def catalogue_negotiated(request):
     """``catalog``: a redirect to the format the ``Accept`` header prefers (Turtle if any)."""
     accepted = request.headers.get("Accept", "*/*")
-    suffix = next((suffix for suffix, (_format, media_type) in FORMATS.items() if media_type in accepted), None)
+    suffix = next(
+        (suffix for suffix, (_format, media_type) in FORMATS.items() if media_type in accepted),
+        None,
+    )
     if suffix is None:
         if "*/*" not in accepted and "text/*" not in accepted and "application/*" not in accepted:
             return HttpResponse(
-                "Not acceptable. Formats: " + ", ".join(media for _f, media in FORMATS.values()) + "\n",
-                status=406, content_type="text/plain; charset=utf-8",
+                "Not acceptable. Formats: "
+                + ", ".join(media for _f, media in FORMATS.values())
+                + "\n",
+                status=406,
+                content_type="text/plain; charset=utf-8",
             )
         suffix = "ttl"
     response = HttpResponseRedirect(reverse("opendata:catalogue", kwargs={"suffix": suffix}))
@@ -122,22 +141,32 @@ def plan_list(request, version):
         changed = modified(plan, versions)
         dates.append(changed)
         key = plan_key(plan)
-        plans.append({
-            "key": key,
-            "title": plan.title,
-            "municipality": plan.municipality or None,
-            "valid_from": plan.valid_from.isoformat() if plan.valid_from else None,
-            "valid_until": plan.valid_until.isoformat() if plan.valid_until else None,
-            "until_further_notice": plan.until_further_notice,
-            "languages": [v.locale.language_code for v in versions],
-            "issued": plan.first_published_at.isoformat(timespec="seconds") if plan.first_published_at else None,
-            "modified": changed.isoformat() if changed else None,
-            "page": plan.get_full_url(request),
-            "plan": request.build_absolute_uri(reverse("opendata:plan", kwargs={"version": version, "key": key})),
-            "measures": request.build_absolute_uri(reverse("opendata:measures", kwargs={"version": version, "key": key})),
-        })
+        plans.append(
+            {
+                "key": key,
+                "title": plan.title,
+                "municipality": plan.municipality or None,
+                "valid_from": plan.valid_from.isoformat() if plan.valid_from else None,
+                "valid_until": plan.valid_until.isoformat() if plan.valid_until else None,
+                "until_further_notice": plan.until_further_notice,
+                "languages": [v.locale.language_code for v in versions],
+                "issued": plan.first_published_at.isoformat(timespec="seconds")
+                if plan.first_published_at
+                else None,
+                "modified": changed.isoformat() if changed else None,
+                "page": plan.get_full_url(request),
+                "plan": request.build_absolute_uri(
+                    reverse("opendata:plan", kwargs={"version": version, "key": key})
+                ),
+                "measures": request.build_absolute_uri(
+                    reverse("opendata:measures", kwargs={"version": version, "key": key})
+                ),
+            }
+        )
     data = {
-        "$schema": request.build_absolute_uri(reverse("opendata:list_schema", kwargs={"version": version})),
+        "$schema": request.build_absolute_uri(
+            reverse("opendata:list_schema", kwargs={"version": version})
+        ),
         "api_version": version,
         "plans": plans,
     }
@@ -158,7 +187,12 @@ def plan_detail(request, version, key):
     plan = _plan(request, version, key)
     with translation.override(settings.LANGUAGE_CODE):
         document = plan_document(plan)
-    data = {"$schema": request.build_absolute_uri(reverse("opendata:plan_schema", kwargs={"version": version})), **document}
+    data = {
+        "$schema": request.build_absolute_uri(
+            reverse("opendata:plan_schema", kwargs={"version": version})
+        ),
+        **document,
+    }
     return _answer(request, _json(data), "application/json; charset=utf-8", modified(plan))
 
 
@@ -167,7 +201,9 @@ def plan_measures(request, version, key):
     """The plan's measure list, the same JSON as the plan page's ``atgarder/json/`` export."""
     plan = _plan(request, version, key)
     if request.GET:
-        raise Http404("The API's measure list takes no filters: use the plan page's export for those.")
+        raise Http404(
+            "The API's measure list takes no filters: use the plan page's export for those."
+        )
     with translation.override(settings.LANGUAGE_CODE):
         response = measure_list_json(plan, request)
     return _answer(request, response.content, response["Content-Type"], modified(plan))

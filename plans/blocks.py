@@ -43,8 +43,12 @@ class QuoteBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=pgettext_lazy("admin", "image"))
     alt_text = blocks.CharBlock(
-        label=pgettext_lazy("admin", "alternative text"), required=False,
-        help_text=pgettext_lazy("admin", "What the image shows, for someone who cannot see it. Leave empty if the image is only decoration."),
+        label=pgettext_lazy("admin", "alternative text"),
+        required=False,
+        help_text=pgettext_lazy(
+            "admin",
+            "What the image shows, for someone who cannot see it. Leave empty if the image is only decoration.",
+        ),
     )
     caption = blocks.CharBlock(label=pgettext_lazy("admin", "caption"), required=False)
 
@@ -67,7 +71,9 @@ class DocumentBlock(blocks.StructBlock):
 class NarrativeBlock(blocks.StreamBlock):
     """A chapter starts with a ``heading``; the plan's table of contents lists them."""
 
-    heading = blocks.CharBlock(label=pgettext_lazy("admin", "chapter heading"), icon="title", form_classname="title")
+    heading = blocks.CharBlock(
+        label=pgettext_lazy("admin", "chapter heading"), icon="title", form_classname="title"
+    )
     text = blocks.RichTextBlock(label=pgettext_lazy("admin", "text"), features=RICH_TEXT_FEATURES)
     definitions = DefinitionListBlock()
     table = TableBlock(label=pgettext_lazy("admin", "table"))

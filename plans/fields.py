@@ -56,7 +56,9 @@ class MultipleChoiceField(models.CharField):
         known = {key for key, _label in self.choices}
         unknown = [key for key in self.to_python(value) if key not in known]
         if unknown:
-            raise exceptions.ValidationError(pgettext("admin", "Unknown value: %(values)s") % {"values": ", ".join(unknown)})
+            raise exceptions.ValidationError(
+                pgettext("admin", "Unknown value: %(values)s") % {"values": ", ".join(unknown)}
+            )
         if not self.blank and not value:
             raise exceptions.ValidationError(self.error_messages["blank"], code="blank")
 

@@ -43,15 +43,22 @@ class MeasureFilterForm(forms.Form):
         widget=FilterSelect, label=_("Role"), required=False, choices=_any(ROLES.public_choices)
     )
     prevention_level = forms.ChoiceField(
-        widget=FilterSelect, label=_("Prevention level"), required=False,
+        widget=FilterSelect,
+        label=_("Prevention level"),
+        required=False,
         choices=_any(PREVENTION_LEVELS.public_choices),
     )
     status = forms.ChoiceField(
-        widget=FilterSelect, label=_("Status"), required=False,
+        widget=FilterSelect,
+        label=_("Status"),
+        required=False,
         choices=_any(STATUS.public_choices + [(NO_STATUS_KEY, NO_STATUS_LABEL)]),
     )
     target_group = forms.ChoiceField(
-        widget=FilterSelect, label=_("Target group"), required=False, choices=_any(TARGET_GROUPS.public_choices)
+        widget=FilterSelect,
+        label=_("Target group"),
+        required=False,
+        choices=_any(TARGET_GROUPS.public_choices),
     )
     focus_area = forms.ChoiceField(widget=FilterSelect, label=_("Focus area"), required=False)
 
@@ -113,7 +120,9 @@ def filter_measures(plan, params):
     if data["q"]:
         text = data["q"]
         by_responsible = Responsibility.objects.filter(
-            Q(text__icontains=text) | Q(organisation__name__icontains=text) | Q(organisation__short_name__iexact=text)
+            Q(text__icontains=text)
+            | Q(organisation__name__icontains=text)
+            | Q(organisation__short_name__iexact=text)
         ).values("measure_id")
         measures = measures.filter(
             Q(identifier__iexact=text)
@@ -137,8 +146,9 @@ def filter_measures(plan, params):
     if data["target_group"]:
         measures = measures.filter(**contains_key("target_groups", data["target_group"]))
     if data["status"]:
-        measures = measures.filter(status=NO_STATUS if data["status"] == NO_STATUS_KEY else data["status"])
+        measures = measures.filter(
+            status=NO_STATUS if data["status"] == NO_STATUS_KEY else data["status"]
+        )
     if data["focus_area"]:
         measures = measures.filter(focus_area_id=int(data["focus_area"]))
     return form, measures
-

@@ -32,7 +32,9 @@ def status_summary(counts):
     reported = total - counts.get(NO_STATUS, 0)
     # A plan that reports no status at all gets one row, "ingen uppgift": a column of
     # zeros for statuses it never uses would read as a verdict.
-    keys = (STATUS.keys if reported or not total else []) + ([NO_STATUS] if counts.get(NO_STATUS) else [])
+    keys = (STATUS.keys if reported or not total else []) + (
+        [NO_STATUS] if counts.get(NO_STATUS) else []
+    )
     rows = []
     for index, key in enumerate(keys):
         count = counts.get(key, 0)
@@ -140,7 +142,9 @@ def focus_areas_heading(plan, focus_areas):
     if plan.focus_areas_label:
         return plan.focus_areas_label
     shared = {area.label for area in focus_areas}
-    if len(shared) == 1 and plan.locale_id == locale_id_for(source_language()):  # no query for plan.locale
+    if len(shared) == 1 and plan.locale_id == locale_id_for(
+        source_language()
+    ):  # no query for plan.locale
         label = shared.pop()
         if label.lower().endswith("mål"):
             return label
@@ -158,7 +162,10 @@ def responsible_summary(measures):
         .select_related("locale")
         .order_by("-n", "name")
     )
-    return [{"organisation": localized_from_register(o), "key": o.key, "count": o.n} for o in organisations]
+    return [
+        {"organisation": localized_from_register(o), "key": o.key, "count": o.n}
+        for o in organisations
+    ]
 
 
 def focus_area_context(focus_area):
@@ -177,7 +184,9 @@ def focus_area_context(focus_area):
         "measure_groups": groups,
         "measures_heading": heading,
         "measure_count": count,
-        "status_summary": status_summary(status_counts(Measure.objects.filter(focus_area=focus_area))),
+        "status_summary": status_summary(
+            status_counts(Measure.objects.filter(focus_area=focus_area))
+        ),
         "siblings": list(plan.focus_areas()),
     }
 

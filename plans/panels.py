@@ -38,7 +38,10 @@ class RestorableChildFormSet(BaseChildFormSet):
         name = self._pk_field.name
         field = form.fields[name]
         form.fields[name] = _ChildIdField(
-            field.queryset, initial=field.initial, required=False, widget=field.widget,
+            field.queryset,
+            initial=field.initial,
+            required=False,
+            widget=field.widget,
             known=self.get_queryset(),
         )
 

@@ -31,7 +31,10 @@ class PlanPdf(PdfDocument):
         from plans.models import FocusAreaPage
 
         revisions = list(
-            FocusAreaPage.objects.child_of(plan).live().public().order_by("path")
+            FocusAreaPage.objects.child_of(plan)
+            .live()
+            .public()
+            .order_by("path")
             .values_list("pk", "live_revision_id", "last_published_at")
         )
         # Publication times as well as revision ids: ids can come back (a restored database).
@@ -46,7 +49,8 @@ class PlanPdf(PdfDocument):
 
         with translation.override(plan.locale.language_code):
             html = render_to_string(
-                "plans/plan_pdf.html", {"page": plan, "self": plan, "plan": plan, **printable_context(plan)}
+                "plans/plan_pdf.html",
+                {"page": plan, "self": plan, "plan": plan, **printable_context(plan)},
             )
             return render_pdf(html, site_url=site_url(plan))
 
@@ -64,4 +68,3 @@ PLAN_PDF = PlanPdf()
 def current_pdf_path(plan):
     """Where the PDF of the plan's current version is (or will be) stored."""
     return PLAN_PDF.current_path(plan)
-

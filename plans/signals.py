@@ -25,15 +25,23 @@ def render_pdf_of_published_plan(sender, instance, **kwargs):
     from plans.models import FocusAreaPage
     from plans.pdf import PLAN_PDF
 
-    PLAN_PDF.published(instance.get_parent().pk if isinstance(instance, FocusAreaPage) else instance.pk)
+    PLAN_PDF.published(
+        instance.get_parent().pk if isinstance(instance, FocusAreaPage) else instance.pk
+    )
 
 
 def connect():
     from plans.models import FocusAreaPage, PlanPage
 
-    page_published.connect(apply_removals_of_published_plan, sender=PlanPage, dispatch_uid="plans.removals.plan")
     page_published.connect(
-        forget_removal_of_republished_focus_area, sender=FocusAreaPage, dispatch_uid="plans.removals.focus_area"
+        apply_removals_of_published_plan, sender=PlanPage, dispatch_uid="plans.removals.plan"
+    )
+    page_published.connect(
+        forget_removal_of_republished_focus_area,
+        sender=FocusAreaPage,
+        dispatch_uid="plans.removals.focus_area",
     )
     for model in (PlanPage, FocusAreaPage):
-        page_published.connect(render_pdf_of_published_plan, sender=model, dispatch_uid=f"plans.pdf.{model.__name__}")
+        page_published.connect(
+            render_pdf_of_published_plan, sender=model, dispatch_uid=f"plans.pdf.{model.__name__}"
+        )

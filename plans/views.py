@@ -38,7 +38,14 @@ def _render(plan, request, template, context, status=200):
     return TemplateResponse(
         request,
         template,
-        {"page": plan, "self": plan, "plan": plan, "urls": plan.urls, **template_context(), **context},
+        {
+            "page": plan,
+            "self": plan,
+            "plan": plan,
+            "urls": plan.urls,
+            **template_context(),
+            **context,
+        },
         status=status,
     )
 
@@ -91,7 +98,7 @@ def subpage_versions(plan, request):
     query string are not carried over: they name things by this language's words.
     """
     base = plan.get_url(request=request) or ""
-    subpath = request.path[len(base):] if base and request.path.startswith(base) else ""
+    subpath = request.path[len(base) :] if base and request.path.startswith(base) else ""
     versions = page_versions(plan, request)
     if not subpath:
         return versions
@@ -136,7 +143,11 @@ def follow_up_report(plan, request):
             if not 1990 <= year <= 2200:
                 raise ValueError
         except ValueError:
-            return HttpResponse(_("The year must be a number such as 2025."), status=400, content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                _("The year must be a number such as 2025."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
     measures = attach_plan(list(plan.measures()), plan)
     rows = []
     years = set()
@@ -164,7 +175,9 @@ def follow_up_report(plan, request):
         {
             "rows": rows,
             "year": year,
-            "years": sorted(years | {date.today().year} | ({year} if year else set()), reverse=True),
+            "years": sorted(
+                years | {date.today().year} | ({year} if year else set()), reverse=True
+            ),
             "status_summary": status_summary(counts),
             "today": date.today(),
         },
@@ -185,7 +198,9 @@ def plan_pdf(plan, request):
     except PdfUnavailable as error:
         return unavailable_response(error.__cause__ or error, error.args[0])
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{plan.plan_key or slugify(plan.title)}.pdf"'
+    )
     if not fresh:
         # The previous version while the new one renders: no shared cache (the page cache,
         # a CDN) may keep it, so every server answers the new file once it is stored.
@@ -203,16 +218,23 @@ def organisation_page(index, request, key):
     keys = {o.translation_key for o in candidates}
     measures = list(
         Measure.objects.public_under(index)
-        .filter(pk__in=Measure.objects.filter(responsibilities__organisation__translation_key__in=keys).values("pk"))
+        .filter(
+            pk__in=Measure.objects.filter(
+                responsibilities__organisation__translation_key__in=keys
+            ).values("pk")
+        )
         .with_public_relations()
         .order_by("focus_area__path", "sort_order")
     )
     attach_plans(measures)
     plans = {}
     for measure in measures:
-        plans.setdefault(measure.plan.pk, {"plan": measure.plan, "measures": []})["measures"].append(measure)
+        plans.setdefault(measure.plan.pk, {"plan": measure.plan, "measures": []})[
+            "measures"
+        ].append(measure)
         measure.roles_of_organisation = [
-            r.role_label for r in measure.responsibilities.all()
+            r.role_label
+            for r in measure.responsibilities.all()
             if r.organisation and r.organisation.translation_key in keys
         ]
     return TemplateResponse(
@@ -264,7 +286,12 @@ def measure_record(measure, request=None):
         else:
             record[name] = getattr(measure, name) or None
     record["status_updates"] = [
-        {"date": u.date.isoformat(), "status": u.status, "note": u.note or None, "by": u.reported_by or None}
+        {
+            "date": u.date.isoformat(),
+            "status": u.status,
+            "note": u.note or None,
+            "by": u.reported_by or None,
+        }
         for u in measure.status_updates.all()
     ]
     record["url"] = request.build_absolute_uri(measure.url) if request else measure.url
@@ -284,13 +311,18 @@ def measure_list_json(plan, request):
     if error:
         return error
     data = {
-        "plan": {"title": plan.title, "key": plan.plan_key or None, "language": plan.locale.language_code},
+        "plan": {
+            "title": plan.title,
+            "key": plan.plan_key or None,
+            "language": plan.locale.language_code,
+        },
         "filters": {k: v for k, v in request.GET.items() if v},
         "count": len(measures),
         "measures": [measure_record(m, request) for m in measures],
     }
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="{_export_name(plan)}.json"'
     return response
@@ -360,7 +392,9 @@ def measure_list_csv(plan, request):
             measure.follow_up,
             measure.note,
             str(measure.status_label),
-            f"{latest.date.isoformat()} {latest.status_label}: {latest.note}".strip() if latest else "",
+            f"{latest.date.isoformat()} {latest.status_label}: {latest.note}".strip()
+            if latest
+            else "",
             record["url"],
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in row])
@@ -371,4 +405,3 @@ def measure_list_csv(plan, request):
 
 def _export_name(plan):
     return f"{plan.plan_key or slugify(plan.title)[:60]}-{translation.get_language()}"
-

@@ -16,7 +16,9 @@ from multilingual.localization import PerLanguage
 class Vocabulary:
     def __init__(self, *terms):
         self.terms = terms  # (key, admin label, public label)
-        self._public_labels = PerLanguage(lambda: {key: str(public) for key, _admin, public in terms})
+        self._public_labels = PerLanguage(
+            lambda: {key: str(public) for key, _admin, public in terms}
+        )
 
     @property
     def keys(self):
@@ -61,19 +63,37 @@ TARGET_GROUPS = Vocabulary(
     ("young_people", pgettext_lazy("admin", "Young people"), _("Young people")),
     ("adults", pgettext_lazy("admin", "Adults"), _("Adults")),
     ("older_people", pgettext_lazy("admin", "Older people"), _("Older people")),
-    ("victims", pgettext_lazy("admin", "People subjected to violence"), _("People subjected to violence")),
-    ("perpetrators", pgettext_lazy("admin", "People who use violence"), _("People who use violence")),
+    (
+        "victims",
+        pgettext_lazy("admin", "People subjected to violence"),
+        _("People subjected to violence"),
+    ),
+    (
+        "perpetrators",
+        pgettext_lazy("admin", "People who use violence"),
+        _("People who use violence"),
+    ),
     ("relatives", pgettext_lazy("admin", "Relatives"), _("Relatives")),
     ("professionals", pgettext_lazy("admin", "Staff"), _("Staff")),
     ("public", pgettext_lazy("admin", "The public"), _("The public")),
 )
 
 SCOPES = Vocabulary(
-    ("VINR", pgettext_lazy("admin", "Violence in close relationships (VINR)"), _("Violence in close relationships")),
-    ("HRV", pgettext_lazy("admin", "Honour-related violence and oppression (HRV)"), _("Honour-related violence and oppression")),
+    (
+        "VINR",
+        pgettext_lazy("admin", "Violence in close relationships (VINR)"),
+        _("Violence in close relationships"),
+    ),
+    (
+        "HRV",
+        pgettext_lazy("admin", "Honour-related violence and oppression (HRV)"),
+        _("Honour-related violence and oppression"),
+    ),
     (
         "POM",
-        pgettext_lazy("admin", "Prostitution, human trafficking and sexual exploitation of children (POM)"),
+        pgettext_lazy(
+            "admin", "Prostitution, human trafficking and sexual exploitation of children (POM)"
+        ),
         _("Prostitution, human trafficking and sexual exploitation of children"),
     ),
 )

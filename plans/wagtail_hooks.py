@@ -40,9 +40,17 @@ register_snippet(OrganisationViewSet)
 
 
 class MeasureAdminFilter(forms.Form):
-    plan = forms.ModelChoiceField(PlanPage.objects.none(), required=False, label=pgettext_lazy("admin", "Plan"))
-    organisation = forms.ModelChoiceField(Organisation.objects.none(), required=False, label=pgettext_lazy("admin", "Organisation"))
-    status = forms.ChoiceField(choices=[("", pgettext_lazy("admin", "All"))] + STATUS.choices, required=False, label=pgettext_lazy("admin", "Status"))
+    plan = forms.ModelChoiceField(
+        PlanPage.objects.none(), required=False, label=pgettext_lazy("admin", "Plan")
+    )
+    organisation = forms.ModelChoiceField(
+        Organisation.objects.none(), required=False, label=pgettext_lazy("admin", "Organisation")
+    )
+    status = forms.ChoiceField(
+        choices=[("", pgettext_lazy("admin", "All"))] + STATUS.choices,
+        required=False,
+        label=pgettext_lazy("admin", "Status"),
+    )
     q = forms.CharField(required=False, label=pgettext_lazy("admin", "Search"))
 
     def __init__(self, *args, **kwargs):
@@ -55,15 +63,22 @@ def measure_index(request):
     """Every measure in every plan (draft or published), filterable by plan, organisation
     and status; each row opens the measure itself, expanded, in its focus area's form."""
     form = MeasureAdminFilter(request.GET or None)
-    measures = Measure.objects.select_related("focus_area", "locale").prefetch_related(
-        "responsibilities__organisation", "focus_area__goals"  # goals name the rows without a title
-    ).order_by("focus_area__path", "sort_order")
+    measures = (
+        Measure.objects.select_related("focus_area", "locale")
+        .prefetch_related(
+            "responsibilities__organisation",
+            "focus_area__goals",  # goals name the rows without a title
+        )
+        .order_by("focus_area__path", "sort_order")
+    )
     if form.is_valid():
         data = form.cleaned_data
         if data["plan"]:
             measures = measures.filter(focus_area__path__startswith=data["plan"].path)
         if data["organisation"]:
-            measures = measures.filter(responsibilities__organisation=data["organisation"]).distinct()
+            measures = measures.filter(
+                responsibilities__organisation=data["organisation"]
+            ).distinct()
         if data["status"]:
             measures = measures.filter(status=data["status"])
         if data["q"]:
@@ -74,7 +89,12 @@ def measure_index(request):
     return render(
         request,
         "plans/admin/measure_index.html",
-        {"form": form, "page_obj": page, "query": query.urlencode(), "header_title": pgettext_lazy("admin", "Measures")},
+        {
+            "form": form,
+            "page_obj": page,
+            "query": query.urlencode(),
+            "header_title": pgettext_lazy("admin", "Measures"),
+        },
     )
 
 
@@ -85,4 +105,9 @@ def register_measure_index():
 
 @hooks.register("register_admin_menu_item")
 def register_measure_menu_item():
-    return MenuItem(pgettext_lazy("admin", "Measures"), reverse("plans_measure_index"), icon_name="list-ul", order=205)
+    return MenuItem(
+        pgettext_lazy("admin", "Measures"),
+        reverse("plans_measure_index"),
+        icon_name="list-ul",
+        order=205,
+    )

@@ -103,8 +103,14 @@ def _check_scalar(node):
         )
 
 
-class PlanYAMLLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _GuardedComposer,
-                     yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+class PlanYAMLLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    _GuardedComposer,
+    yaml.constructor.SafeConstructor,
+    yaml.resolver.Resolver,
+):
     """``SafeLoader`` with the guards above, duplicate keys refused, numbers bounded, and
     no implicit dates: dates stay text until validated, so a wrong one is reported with
     its place instead of surfacing as a Python error."""
@@ -126,7 +132,8 @@ class PlanYAMLLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parse
                 key = key_node.value
                 if key in seen and key != "<<":
                     raise UnsafePlanFile(
-                        f"the key {key!r} is given twice (also line {seen[key].line + 1})", key_node.start_mark
+                        f"the key {key!r} is given twice (also line {seen[key].line + 1})",
+                        key_node.start_mark,
                     )
                 seen[key] = key_node.start_mark
         return super().construct_mapping(node, deep=deep)
@@ -163,4 +170,6 @@ def load_plan_yaml(text):
     try:
         return yaml.load(text, Loader=PlanYAMLLoader)
     except RecursionError as error:  # nesting inside one flow scalar the composer does not see
-        raise UnsafePlanFile(f"nested deeper than {MAX_DEPTH} levels; a plan file needs far fewer") from error
+        raise UnsafePlanFile(
+            f"nested deeper than {MAX_DEPTH} levels; a plan file needs far fewer"
+        ) from error

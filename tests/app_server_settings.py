@@ -8,7 +8,10 @@ from the apps (no ``collectstatic`` run for a test) and cookies are sent over ht
 from website.settings.production import *  # noqa: F403
 from website.settings.production import STORAGES
 
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 WHITENOISE_USE_FINDERS = True
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

@@ -25,6 +25,7 @@ from django.core.management import call_command
 from django.db.models.signals import post_migrate
 
 from tests.helpers import demo_template
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers.database import restore_what_migrations_made
 from tests.helpers.search import build_search_index
 
@@ -40,17 +41,9 @@ pytest_plugins = [
 # calls from "an async context". The tests are synchronous, so that check is a false alarm.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-post_migrate.connect(restore_what_migrations_made, dispatch_uid="tests.restore_what_migrations_made")
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+post_migrate.connect(
+    restore_what_migrations_made, dispatch_uid="tests.restore_what_migrations_made"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -117,7 +110,9 @@ def pytest_runtest_teardown(item, nextitem):
 
 def _is_transactional(item):
     marker = item.get_closest_marker("django_db")
-    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+    if marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    ):
         return True
     names = getattr(item, "fixturenames", ())
     return "transactional_db" in names or "live_server" in names
@@ -225,7 +220,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 

@@ -6,10 +6,20 @@ from urllib.parse import urlsplit
 
 # Attributes that make the browser fetch something (a plain <a href> is only a link).
 LOADING_ATTRIBUTES = {
-    ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-    ("script", "src"), ("link", "href"), ("iframe", "src"), ("video", "src"),
-    ("audio", "src"), ("embed", "src"), ("object", "data"), ("form", "action"),
-    ("video", "poster"), ("input", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("script", "src"),
+    ("link", "href"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("form", "action"),
+    ("video", "poster"),
+    ("input", "src"),
 }
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 

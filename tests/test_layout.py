@@ -23,7 +23,8 @@ def _fixture_names(path):
 def layout_problems(tests):
     """Every import of test code that breaks the rule: ``path:line: from module import names``."""
     modules = {
-        ".".join(path.relative_to(tests.parent).with_suffix("").parts): path for path in tests.rglob("*.py")
+        ".".join(path.relative_to(tests.parent).with_suffix("").parts): path
+        for path in tests.rglob("*.py")
     }
     problems = []
     for path in sorted(modules.values()):
@@ -35,7 +36,9 @@ def layout_problems(tests):
             fixtures = _fixture_names(modules[node.module]) & set(names)
             if last == "conftest" or last.startswith("test_") or fixtures:
                 where = path.relative_to(tests.parent)
-                problems.append(f"{where}:{node.lineno}: from {node.module} import {', '.join(names)}")
+                problems.append(
+                    f"{where}:{node.lineno}: from {node.module} import {', '.join(names)}"
+                )
     return problems
 
 

@@ -40,7 +40,9 @@ def upload_po_from_editor(request, translation_id):
     to a path on this site, so the address is made a path here when it is this site's.
     """
     next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
         parts = urlsplit(next_url)
         post = request.POST.copy()
         post["next"] = parts.path + (f"?{parts.query}" if parts.query else "")

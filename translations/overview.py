@@ -110,9 +110,9 @@ def _progress(sources, page_source_ids=()):
     """
     segments = [
         (source_id, string_id, context_id)
-        for source_id, string_id, context_id, path in StringSegment.objects.filter(source__in=sources).values_list(
-            "source_id", "string_id", "context_id", "context__path"
-        )
+        for source_id, string_id, context_id, path in StringSegment.objects.filter(
+            source__in=sources
+        ).values_list("source_id", "string_id", "context_id", "context__path")
         if not (source_id in page_source_ids and path in IGNORED_PAGE_PATHS)
     ]
     totals = defaultdict(int)
@@ -169,7 +169,10 @@ def translation_overview(languages=None, only_pending=False):
     codes = [code for code, *_rest in SITE_LANGUAGES if code != SOURCE_LANGUAGE]
     if languages:
         codes = [code for code in codes if code in languages]
-    locales = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=[SOURCE_LANGUAGE, *codes])}
+    locales = {
+        locale.language_code: locale
+        for locale in Locale.objects.filter(language_code__in=[SOURCE_LANGUAGE, *codes])
+    }
     source_locale = locales.get(SOURCE_LANGUAGE)
     if source_locale is None:
         return [], codes
@@ -203,7 +206,9 @@ def translation_overview(languages=None, only_pending=False):
 
     # Which translations exist already (made through localize, by copy, or by the demo).
     existing = defaultdict(dict)  # translation key -> code -> live (None if no live state)
-    existing_pages = Page.objects.filter(translation_key__in=keys, alias_of__isnull=True).exclude(locale=source_locale)
+    existing_pages = Page.objects.filter(translation_key__in=keys, alias_of__isnull=True).exclude(
+        locale=source_locale
+    )
     for key, locale_id, live, pk, published in existing_pages.values_list(
         "translation_key", "locale_id", "live", "pk", "last_published_at"
     ):
@@ -212,8 +217,14 @@ def translation_overview(languages=None, only_pending=False):
     for model in translatable_snippet_models():
         # Snippets with drafts say whether each translation is published, and when.
         draftable = issubclass(model, DraftStateMixin)
-        fields = ["translation_key", "locale_id", "pk"] + (["live", "last_published_at"] if draftable else [])
-        for values in model.objects.filter(translation_key__in=keys).exclude(locale=source_locale).values_list(*fields):
+        fields = ["translation_key", "locale_id", "pk"] + (
+            ["live", "last_published_at"] if draftable else []
+        )
+        for values in (
+            model.objects.filter(translation_key__in=keys)
+            .exclude(locale=source_locale)
+            .values_list(*fields)
+        ):
             key, locale_id, pk = values[:3]
             live, published = values[3:] if draftable else (None, None)
             if locale_id in by_id:
@@ -223,7 +234,9 @@ def translation_overview(languages=None, only_pending=False):
     for kind, obj in objects:
         source = sources.get(obj.translation_key)
         label = str(obj._meta.verbose_name)  # "stödsida", "stödlinje": the admin's own words
-        row = Row(instance=obj, kind=label, title=str(obj.title if kind == "page" else obj), source=source)
+        row = Row(
+            instance=obj, kind=label, title=str(obj.title if kind == "page" else obj), source=source
+        )
         if source is not None:
             row.source_changed = source_has_changed(source, obj, stored)
             row.update_url = reverse("wagtail_localize:update_translations", args=[source.pk])
@@ -232,9 +245,12 @@ def translation_overview(languages=None, only_pending=False):
             row.submit_url = reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
         else:
             meta = obj._meta
-            row.edit_url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk])
+            row.edit_url = reverse(
+                f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk]
+            )
             row.submit_url = reverse(
-                "wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, obj.pk]
+                "wagtail_localize:submit_snippet_translation",
+                args=[meta.app_label, meta.model_name, obj.pk],
             )
         for code in codes:
             cell = Cell(language=code)
@@ -256,13 +272,17 @@ def translation_overview(languages=None, only_pending=False):
                 # no strings to count, but a Swedish page or snippet published after its
                 # translation was last published has changed since.
                 source_published = getattr(obj, "last_published_at", None)
-                cell.out_of_date = bool(published and source_published and source_published > published)
+                cell.out_of_date = bool(
+                    published and source_published and source_published > published
+                )
             if pk is not None:
                 if kind == "page":
                     cell.edit_url = reverse("wagtailadmin_pages:edit", args=[pk])
                 else:
                     meta = obj._meta
-                    cell.edit_url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[pk])
+                    cell.edit_url = reverse(
+                        f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[pk]
+                    )
             row.cells[code] = cell
         if only_pending and all(cell.state in ("done", "draft") for cell in row.cells.values()):
             continue

@@ -78,7 +78,7 @@ def missing_segments(translation, instance_or_model):
 
 
 def describe(segment, instance):
-    """"innehåll: Du kan få hjälp" — the field's label and the Swedish text, for a person."""
+    """ "innehåll: Du kan få hjälp" — the field's label and the Swedish text, for a person."""
     field_name = segment.context.path.split(".")[0]
     try:
         label = str(type(instance)._meta.get_field(field_name).verbose_name)
@@ -122,7 +122,9 @@ def may_publish(user, translation):
 def enabled_translation(instance):
     return (
         Translation.objects.filter(
-            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
         )
         .select_related("source", "target_locale")
         .first()
@@ -152,7 +154,8 @@ def publish(request, translation, instance):
                 "admin",
                 "”%(object)s” was not published in %(language)s: some translations are not valid "
                 "(marked below). Correct them and publish again.",
-            ) % {"object": instance, "language": language_name(translation)},
+            )
+            % {"object": instance, "language": language_name(translation)},
         )
         return False
     return True
@@ -183,7 +186,8 @@ def publish_from_editor(request, instance):
                 "would show in Swedish: %(parts)s. Translate them first, or choose ”Publish anyway” if "
                 "the Swedish text should show there.",
                 len(missing),
-            ) % {
+            )
+            % {
                 "object": instance,
                 "language": language,
                 "count": len(missing),
@@ -203,19 +207,29 @@ def publish_from_editor(request, instance):
             messages.warning(
                 request,
                 pgettext(
-                    "admin", "”%(object)s” was published in %(language)s. These parts are not translated and show in Swedish: %(parts)s."
-                ) % {"object": instance, "language": language, "parts": "; ".join(describe(segment, instance) for segment in missing)},
+                    "admin",
+                    "”%(object)s” was published in %(language)s. These parts are not translated and show in Swedish: %(parts)s.",
+                )
+                % {
+                    "object": instance,
+                    "language": language,
+                    "parts": "; ".join(describe(segment, instance) for segment in missing),
+                },
             )
         else:
             messages.success(
-                request, pgettext("admin", "”%(object)s” was published in %(language)s.") % {"object": instance, "language": language}
+                request,
+                pgettext("admin", "”%(object)s” was published in %(language)s.")
+                % {"object": instance, "language": language},
             )
     return redirect(request.path)
 
 
 class ConfirmMissingForm(forms.Form):
     confirm = forms.BooleanField(
-        label=pgettext_lazy("admin", "Yes, publish with the Swedish text in the parts without a translation"),
+        label=pgettext_lazy(
+            "admin", "Yes, publish with the Swedish text in the parts without a translation"
+        ),
         error_messages={"required": pgettext_lazy("admin", "Tick the box to publish anyway.")},
     )
     segments = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -228,7 +242,9 @@ def publish_incomplete_translation(request, translation_id):
     the person saw: if a part was added or translated since, nothing is published and the
     new list is shown. Only for people who may publish the translation (403 otherwise).
     """
-    translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), pk=translation_id)
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), pk=translation_id
+    )
     try:
         instance = translation.get_target_instance()
     except ObjectDoesNotExist:  # no target yet (or its source is gone): nothing to publish
@@ -254,7 +270,11 @@ def publish_incomplete_translation(request, translation_id):
                         "”%(object)s” was published in %(language)s with %(count)s parts in Swedish.",
                         len(missing),
                     )
-                    % {"object": instance, "language": language_name(translation), "count": len(missing)},
+                    % {
+                        "object": instance,
+                        "language": language_name(translation),
+                        "count": len(missing),
+                    },
                 )
             return redirect(editor_url)
         if form.is_valid():  # confirmed, but another list than the one now missing
@@ -281,7 +301,7 @@ def publish_incomplete_translation(request, translation_id):
 
 
 def sync_then_publish_complete(request, source, sync):
-    """"Sync translations" with "Publish immediately": publish only what is complete.
+    """ "Sync translations" with "Publish immediately": publish only what is complete.
 
     wagtail-localize's sync form publishes every translation right after bringing in the
     new Swedish strings, so a changed sentence would go live in Swedish on every
@@ -294,7 +314,9 @@ def sync_then_publish_complete(request, source, sync):
     held = []
     with transaction.atomic():
         response = sync()
-        for translation in source.translations.filter(enabled=True).select_related("source", "target_locale"):
+        for translation in source.translations.filter(enabled=True).select_related(
+            "source", "target_locale"
+        ):
             missing = missing_segments(translation, model) if must_be_complete(model) else []
             if missing:
                 held.append(f"{language_name(translation)} ({len(missing)})")
@@ -302,7 +324,9 @@ def sync_then_publish_complete(request, source, sync):
             try:
                 translation.save_target(user=request.user, publish=True)
             except ValidationError:
-                held.append(f"{language_name(translation)} ({pgettext('admin', 'invalid translation')})")
+                held.append(
+                    f"{language_name(translation)} ({pgettext('admin', 'invalid translation')})"
+                )
     if held:
         messages.warning(
             request,
@@ -311,7 +335,8 @@ def sync_then_publish_complete(request, source, sync):
                 "”%(object)s” was synchronised but not published in: %(languages)s — the number of parts "
                 "not translated is in brackets. Translate them and publish from the translation editor; "
                 "until then the last published translation is shown.",
-            ) % {"object": source.object_repr, "languages": ", ".join(held)},
+            )
+            % {"object": source.object_repr, "languages": ", ".join(held)},
         )
     return response
 
@@ -340,7 +365,9 @@ def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects
         translation = enabled_translation(page)
         missing = missing_segments(translation, model) if translation else []
         if missing:
-            refused.append(f"”{page.get_admin_display_title()}” ({language_name(translation)}: {len(missing)})")
+            refused.append(
+                f"”{page.get_admin_display_title()}” ({language_name(translation)}: {len(missing)})"
+            )
     if not refused:
         return None
     messages.error(
@@ -350,7 +377,8 @@ def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects
             "Nothing was published. These translations have parts that are not translated and would "
             "show in Swedish (number in brackets): %(pages)s. Open them in the translation editor: "
             "the parts are listed there and can be published with a confirmation.",
-        ) % {"pages": ", ".join(refused)},
+        )
+        % {"pages": ", ".join(refused)},
     )
     return redirect(action.next_url)
 
@@ -393,4 +421,6 @@ def mark_source_language(get_segments):
 
 
 if not getattr(TranslationSource._get_segments_for_translation, "marks_source_language", False):
-    TranslationSource._get_segments_for_translation = mark_source_language(TranslationSource._get_segments_for_translation)
+    TranslationSource._get_segments_for_translation = mark_source_language(
+        TranslationSource._get_segments_for_translation
+    )

@@ -68,7 +68,10 @@ class KeepExistingTranslationsCreator(TranslationCreator):
         self.left_alone = []
 
     def create_translations(self, instance, include_related_objects=True):
-        if instance.translation_key == self.submitted_key or instance.translation_key in self.seen_objects:
+        if (
+            instance.translation_key == self.submitted_key
+            or instance.translation_key in self.seen_objects
+        ):
             return super().create_translations(instance, include_related_objects)
         existing = existing_translation_locale_ids(instance)
         kept = [locale for locale in self.target_locales if locale.pk in existing]
@@ -129,7 +132,8 @@ def report_left_alone(request, translator):
                 "admin",
                 "”%(object)s” (%(kind)s) already exists in %(languages)s and has not been changed. "
                 "Update that translation from its own page if the Swedish text has changed.",
-            ) % {"object": instance, "kind": instance._meta.verbose_name, "languages": names},
+            )
+            % {"object": instance, "kind": instance._meta.verbose_name, "languages": names},
         )
 
 
@@ -138,10 +142,15 @@ class SubmitWithoutOverwritingMixin:
     and a translator kept to the Swedish source and their own languages."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and translator_permissions.snippet_languages_for(request.user) is not None:
+        if (
+            request.user.is_authenticated
+            and translator_permissions.snippet_languages_for(request.user) is not None
+        ):
             instance = self.get_object()
             if instance.locale.language_code != SOURCE_LANGUAGE:
-                return translator_permissions.refuse_other_source(request, instance, self.back_url(instance))
+                return translator_permissions.refuse_other_source(
+                    request, instance, self.back_url(instance)
+                )
         return super().dispatch(request, *args, **kwargs)
 
     def back_url(self, instance):
@@ -165,7 +174,9 @@ class SubmitWithoutOverwritingMixin:
 
         if isinstance(self.object, Page) and form.cleaned_data["include_subtree"]:
             background.enqueue(
-                translate_page_subtree, [self.object.id, locales, self.components, self.request.user], {}
+                translate_page_subtree,
+                [self.object.id, locales, self.components, self.request.user],
+                {},
             )
 
         single_translated_object = None
@@ -177,12 +188,18 @@ class SubmitWithoutOverwritingMixin:
 
         messages.success(self.request, self.get_success_message(locale_names))
         report_left_alone(self.request, translator)
-        return redirect(self.get_success_url() or self.get_default_success_url(single_translated_object))
+        return redirect(
+            self.get_success_url() or self.get_default_success_url(single_translated_object)
+        )
 
 
-class SubmitPageTranslationView(SubmitWithoutOverwritingMixin, submit_translations.SubmitPageTranslationView):
+class SubmitPageTranslationView(
+    SubmitWithoutOverwritingMixin, submit_translations.SubmitPageTranslationView
+):
     pass
 
 
-class SubmitSnippetTranslationView(SubmitWithoutOverwritingMixin, submit_translations.SubmitSnippetTranslationView):
+class SubmitSnippetTranslationView(
+    SubmitWithoutOverwritingMixin, submit_translations.SubmitSnippetTranslationView
+):
     pass

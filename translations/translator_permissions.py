@@ -74,21 +74,26 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                         "admin",
                         "”%(object)s” has no translation into your language to synchronise. "
                         "Translate it first with ”Translate”.",
-                    ) % {"object": source.object_repr},
+                    )
+                    % {"object": source.object_repr},
                 )
         return super().dispatch(request, *args, **kwargs)
 
     @staticmethod
     def own_translations(source, languages):
         """The enabled translations of ``source`` into ``languages`` (None: all of them)."""
-        translations = source.translations.filter(enabled=True).select_related("source", "target_locale")
+        translations = source.translations.filter(enabled=True).select_related(
+            "source", "target_locale"
+        )
         if languages is not None:
             translations = translations.filter(target_locale__language_code__in=languages)
         return list(translations)
 
     def languages_user_cannot_publish(self):
         if not hasattr(self, "_refused"):
-            translations = self.object.translations.filter(enabled=True).select_related("source", "target_locale")
+            translations = self.object.translations.filter(enabled=True).select_related(
+                "source", "target_locale"
+            )
             self._refused = [
                 str(translation.target_locale.get_display_name())  # lazy: multilingual.languages
                 for translation in translations
@@ -108,12 +113,16 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         languages = snippet_languages_for(self.request.user)
         if languages is not None:  # a translator's sync reaches their languages only
             context["translations"] = [
-                item for item in context["translations"] if item["locale"].language_code in languages
+                item
+                for item in context["translations"]
+                if item["locale"].language_code in languages
             ]
         return context
 
     def post(self, request, **kwargs):
-        asks_to_publish = CheckboxInput().value_from_datadict(request.POST, request.FILES, "publish_translations")
+        asks_to_publish = CheckboxInput().value_from_datadict(
+            request.POST, request.FILES, "publish_translations"
+        )
         refused = self.languages_user_cannot_publish()
         if asks_to_publish and refused:
             messages.error(
@@ -123,7 +132,8 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                     "You may not publish every translation of ”%(object)s” (not: %(languages)s). "
                     "Nothing has been synchronised or published. Synchronise without publishing; "
                     "an editor then publishes each translation.",
-                ) % {"object": self.object.object_repr, "languages": ", ".join(refused)},
+                )
+                % {"object": self.object.object_repr, "languages": ", ".join(refused)},
             )
             return self.render_to_response(self.get_context_data(**kwargs), status=403)
         return super().post(request, **kwargs)
@@ -139,10 +149,11 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
             # brochures are not published with untranslated parts).
             form.cleaned_data["publish_translations"] = False
             return publish_translations.sync_then_publish_complete(
-                self.request, self.object, lambda: super(UpdateTranslationsView, self).form_valid(form)
+                self.request,
+                self.object,
+                lambda: super(UpdateTranslationsView, self).form_valid(form),
             )
         return super().form_valid(form)
-
 
     @transaction.atomic
     def sync_own_languages(self, form, languages):
@@ -196,7 +207,8 @@ def refuse_source_snippet_edit(request, instance):
                 "The Swedish version of ”%(object)s” (%(kind)s) is changed and published by editors, "
                 "not by translators. Translate it instead with ”Translate” in the listing, or open "
                 "the translation into your language.",
-            ) % {"object": instance, "kind": meta.verbose_name},
+            )
+            % {"object": instance, "kind": meta.verbose_name},
         )
         return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
     return None
@@ -231,7 +243,10 @@ def snippet_languages_for(user):
 
 def refuse_other_language_snippet_edit(request, instance):
     """``before_edit_snippet``: a Persian translator edits Persian snippets, not Arabic ones."""
-    if not isinstance(instance, TranslatableMixin) or instance.locale.language_code == settings.LANGUAGE_CODE:
+    if (
+        not isinstance(instance, TranslatableMixin)
+        or instance.locale.language_code == settings.LANGUAGE_CODE
+    ):
         return None  # the Swedish ones: refuse_source_snippet_edit
     languages = snippet_languages_for(request.user)
     if languages is None or instance.locale.language_code in languages:
@@ -239,8 +254,15 @@ def refuse_other_language_snippet_edit(request, instance):
     meta = type(instance)._meta
     messages.error(
         request,
-        pgettext("admin", "”%(object)s” (%(kind)s) is in %(language)s, a language you do not translate into.")
-        % {"object": instance, "kind": meta.verbose_name, "language": in_running_text(instance.locale.get_display_name())},
+        pgettext(
+            "admin",
+            "”%(object)s” (%(kind)s) is in %(language)s, a language you do not translate into.",
+        )
+        % {
+            "object": instance,
+            "kind": meta.verbose_name,
+            "language": in_running_text(instance.locale.get_display_name()),
+        },
     )
     return redirect(reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:list"))
 
@@ -265,13 +287,18 @@ def may_translate(user, source_language, target_language):
 
 def may_work_on(user, translation):
     """:func:`may_translate` for one of wagtail-localize's translations (PO upload)."""
-    return may_translate(user, translation.source.locale.language_code, translation.target_locale.language_code)
+    return may_translate(
+        user, translation.source.locale.language_code, translation.target_locale.language_code
+    )
 
 
 def refused(request, reason, back_url=""):
     """403 in the admin's frame: why, and the way back."""
     return TemplateResponse(
-        request, "editorial/admin/refused.html", {"reason": reason, "back_url": back_url}, status=403
+        request,
+        "editorial/admin/refused.html",
+        {"reason": reason, "back_url": back_url},
+        status=403,
     )
 
 
@@ -279,7 +306,10 @@ def refuse_other_source(request, instance, back_url=""):
     """The answer to a translator who starts from a page or snippet that is not Swedish."""
     languages = snippet_languages_for(request.user) or set()
     names = ", ".join(
-        sorted(in_running_text(locale.get_display_name()) for locale in Locale.objects.filter(language_code__in=languages))
+        sorted(
+            in_running_text(locale.get_display_name())
+            for locale in Locale.objects.filter(language_code__in=languages)
+        )
     )
     return refused(
         request,
@@ -287,7 +317,12 @@ def refuse_other_source(request, instance, back_url=""):
             "admin",
             "You translate only from Swedish, into %(languages)s. ”%(object)s” is in %(language)s: "
             "translate its Swedish original instead.",
-        ) % {"languages": names, "object": instance, "language": in_running_text(instance.locale.get_display_name())},
+        )
+        % {
+            "languages": names,
+            "object": instance,
+            "language": in_running_text(instance.locale.get_display_name()),
+        },
         back_url,
     )
 
@@ -315,20 +350,28 @@ def page_actions_refused(page, user):
 
 
 def translation_actions_refused(instance, languages):
-    """"Translate" and "Sync" of ``instance`` that a translator of ``languages`` cannot complete."""
+    """ "Translate" and "Sync" of ``instance`` that a translator of ``languages`` cannot complete."""
     refused_urls = []
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     if source is not None and (
-        instance.locale.language_code != SOURCE_LANGUAGE or not UpdateTranslationsView.own_translations(source, languages)
+        instance.locale.language_code != SOURCE_LANGUAGE
+        or not UpdateTranslationsView.own_translations(source, languages)
     ):
         refused_urls.append(reverse("wagtail_localize:update_translations", args=[source.pk]))
-    if instance.locale.language_code != SOURCE_LANGUAGE and not getattr(instance, "alias_of_id", None):
+    if instance.locale.language_code != SOURCE_LANGUAGE and not getattr(
+        instance, "alias_of_id", None
+    ):
         if hasattr(instance, "get_parent"):
-            refused_urls.append(reverse("wagtail_localize:submit_page_translation", args=[instance.pk]))
+            refused_urls.append(
+                reverse("wagtail_localize:submit_page_translation", args=[instance.pk])
+            )
         else:
             meta = instance._meta
             refused_urls.append(
-                reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, instance.pk])
+                reverse(
+                    "wagtail_localize:submit_snippet_translation",
+                    args=[meta.app_label, meta.model_name, instance.pk],
+                )
             )
     return refused_urls
 
@@ -390,7 +433,10 @@ def refuse_copy_by_translator(request, page):
         return None
     return refused(
         request,
-        pgettext("admin", "Translators do not copy pages: each translation keeps the place of its Swedish page."),
+        pgettext(
+            "admin",
+            "Translators do not copy pages: each translation keeps the place of its Swedish page.",
+        ),
     )
 
 
@@ -400,5 +446,8 @@ def refuse_move_by_translator(request, page, destination=None):
         return None
     return refused(
         request,
-        pgettext("admin", "Translators do not move pages: each translation keeps the place of its Swedish page."),
+        pgettext(
+            "admin",
+            "Translators do not move pages: each translation keeps the place of its Swedish page.",
+        ),
     )

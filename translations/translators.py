@@ -21,8 +21,9 @@ def language_roots(codes):
         return {}
     return {
         page.locale.language_code: page
-        for page in Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code__in=codes)
-        .select_related("locale")
+        for page in Page.objects.filter(
+            translation_key=site.root_page.translation_key, locale__language_code__in=codes
+        ).select_related("locale")
     }
 
 

@@ -69,7 +69,9 @@ def overlong_translation(translation, po):
 
 
 def refuse_upload(request, reason):
-    view = UploadPoRefusedView.as_view(extra_context={"reason": reason, "back_url": safe_next_url(request)})
+    view = UploadPoRefusedView.as_view(
+        extra_context={"reason": reason, "back_url": safe_next_url(request)}
+    )
     return view(request)
 
 
@@ -93,15 +95,32 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         names = {code: name for code, name, _local in SITE_LANGUAGES}
-        wanted = [code for code in self.request.GET.getlist("language") if code in names and code != SOURCE_LANGUAGE]
+        wanted = [
+            code
+            for code in self.request.GET.getlist("language")
+            if code in names and code != SOURCE_LANGUAGE
+        ]
         only_pending = self.request.GET.get("pending") == "1"
         rows, codes = translation_overview(languages=wanted or None, only_pending=only_pending)
         context.update(
             {
                 "rows": rows,
-                "languages": [{"code": code, "name": names[code], "local": local_name(code), "dir": direction(code)} for code in codes],
+                "languages": [
+                    {
+                        "code": code,
+                        "name": names[code],
+                        "local": local_name(code),
+                        "dir": direction(code),
+                    }
+                    for code in codes
+                ],
                 "all_languages": [
-                    {"code": code, "local": local_name(code), "dir": direction(code), "checked": code in wanted}
+                    {
+                        "code": code,
+                        "local": local_name(code),
+                        "dir": direction(code),
+                        "checked": code in wanted,
+                    }
                     for code in names
                     if code != SOURCE_LANGUAGE
                 ],
@@ -120,9 +139,13 @@ def upload_po(request, translation_id):
     server error; this one checks the file first and says what is wrong (400, on an admin
     page with a way back), and imports nothing unless all of it can be read.
     """
-    translation = get_object_or_404(Translation.objects.select_related("source", "target_locale"), pk=translation_id)
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), pk=translation_id
+    )
     instance = translation.get_target_instance()
-    if not user_can_edit_instance(request.user, instance) or not may_work_on(request.user, translation):
+    if not user_can_edit_instance(request.user, instance) or not may_work_on(
+        request.user, translation
+    ):
         raise PermissionDenied
     upload = request.FILES.get("file")
     if upload is None:
@@ -141,17 +164,26 @@ def upload_po(request, translation_id):
         # PostgreSQL cannot store it (the import answered 500); no editor types one.
         return refuse_upload(
             request,
-            pgettext("admin", "The PO file contains a NUL character (\\0), which cannot be saved. Remove it and upload the file again."),
+            pgettext(
+                "admin",
+                "The PO file contains a NUL character (\\0), which cannot be saved. Remove it and upload the file again.",
+            ),
         )
     try:
         po = polib.pofile(text)
     except (OSError, ValueError) as error:
         return refuse_upload(
             request,
-            pgettext("admin", "The PO file could not be read: %(error)s. Correct it in your PO editor and upload it again.")
+            pgettext(
+                "admin",
+                "The PO file could not be read: %(error)s. Correct it in your PO editor and upload it again.",
+            )
             % {"error": str(error)[:200]},
         )
-    if "X-WagtailLocalize-TranslationID" not in po.metadata and "X-WagtailLocalize-TranslationID" in text:
+    if (
+        "X-WagtailLocalize-TranslationID" not in po.metadata
+        and "X-WagtailLocalize-TranslationID" in text
+    ):
         # The id is written in the file, but the header around it does not parse.
         return refuse_upload(
             request,
@@ -168,7 +200,11 @@ def upload_po(request, translation_id):
                 "admin",
                 "The PO file does not belong to this translation (%(object)s, %(language)s). "
                 "Download the file for this very translation.",
-            ) % {"object": translation.source.object_repr, "language": in_running_text(translation.target_locale.get_display_name())},
+            )
+            % {
+                "object": translation.source.object_repr,
+                "language": in_running_text(translation.target_locale.get_display_name()),
+            },
         )
     too_long = overlong_translation(translation, po)
     if too_long:
@@ -179,7 +215,10 @@ def upload_po(request, translation_id):
     except (DataError, IntegrityError):
         return refuse_upload(
             request,
-            pgettext("admin", "The PO file could not be saved: a text in it cannot be stored. Nothing was imported."),
+            pgettext(
+                "admin",
+                "The PO file could not be saved: a text in it cannot be stored. Nothing was imported.",
+            ),
         )
     report_refused_texts(request, translation, po)
     return redirect(safe_next_url(request))
@@ -209,17 +248,25 @@ def report_refused_texts(request, translation, po):
                 "%(count)s texts were not saved: they contain HTML that is not in the original. "
                 "Translate them without adding tags or links, in the editor or the PO file.",
                 refused,
-            ) % {"count": refused},
+            )
+            % {"count": refused},
         )
     if refused >= total > 0:
         return
     if refused:
         messages.success(
             request,
-            pgettext("admin", "%(saved)s of %(total)s texts in the PO file are saved. Review and publish the page when it is ready.")
+            pgettext(
+                "admin",
+                "%(saved)s of %(total)s texts in the PO file are saved. Review and publish the page when it is ready.",
+            )
             % {"saved": total - refused, "total": total},
         )
         return
     messages.success(
-        request, pgettext("admin", "The translations in the PO file are saved. Review and publish the page when it is ready.")
+        request,
+        pgettext(
+            "admin",
+            "The translations in the PO file are saved. Review and publish the page when it is ready.",
+        ),
     )

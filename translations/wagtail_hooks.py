@@ -14,9 +14,15 @@ from translations import publish_translations, translator_permissions, views
 @hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
-        path("translations/", views.TranslationOverviewView.as_view(), name="translations_overview"),
+        path(
+            "translations/", views.TranslationOverviewView.as_view(), name="translations_overview"
+        ),
         path("help/translating/", views.HelpTranslatingView.as_view(), name="translations_help"),
-        path("translations/<int:translation_id>/po/upload/", views.upload_po, name="translations_upload_po"),
+        path(
+            "translations/<int:translation_id>/po/upload/",
+            views.upload_po,
+            name="translations_upload_po",
+        ),
         path(
             "translations/<int:translation_id>/publish/",
             publish_translations.publish_incomplete_translation,
@@ -26,9 +32,15 @@ def register_translation_urls():
 
 
 # No button that leads to "not allowed" (translations/translator_permissions.py).
-hooks.register("construct_page_listing_buttons", translator_permissions.hide_refused_page_listing_buttons)
-hooks.register("construct_snippet_listing_buttons", translator_permissions.hide_refused_snippet_listing_buttons)
-hooks.register("construct_page_action_menu", translator_permissions.hide_refused_page_action_menu_items)
+hooks.register(
+    "construct_page_listing_buttons", translator_permissions.hide_refused_page_listing_buttons
+)
+hooks.register(
+    "construct_snippet_listing_buttons", translator_permissions.hide_refused_snippet_listing_buttons
+)
+hooks.register(
+    "construct_page_action_menu", translator_permissions.hide_refused_page_action_menu_items
+)
 hooks.register("before_move_page", translator_permissions.refuse_move_by_translator)
 hooks.register("before_copy_page", translator_permissions.refuse_copy_by_translator)
 
@@ -57,12 +69,19 @@ def publish_snippet_translation_from_editor(request, instance):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action):
-    return publish_translations.refuse_bulk_publish_of_incomplete_translations(request, action_type, objects, action)
+    return publish_translations.refuse_bulk_publish_of_incomplete_translations(
+        request, action_type, objects, action
+    )
 
 
 @hooks.register("register_help_menu_item")
 def register_translation_help_menu_item():
-    return MenuItem(pgettext_lazy("admin", "Translating"), reverse("translations_help"), icon_name="help", order=100)
+    return MenuItem(
+        pgettext_lazy("admin", "Translating"),
+        reverse("translations_help"),
+        icon_name="help",
+        order=100,
+    )
 
 
 @hooks.register("register_admin_menu_item")

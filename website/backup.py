@@ -145,7 +145,9 @@ def create_backup(destination=None, *, database=DEFAULT_DB_ALIAS, now=None):
             partial.unlink(missing_ok=True)
             handle = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
             with handle, tarfile.open(fileobj=handle, mode="w:gz") as tar:
-                _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
+                _add_bytes(
+                    tar, "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode()
+                )
                 tar.add(first, arcname="contenttypes.json")
                 tar.add(data, arcname="data.json")
                 for name in names:
@@ -230,7 +232,11 @@ def referenced_files(database=DEFAULT_DB_ALIAS):
         for field in model._meta.concrete_fields:
             if isinstance(field, FileField):
                 rows = model._default_manager.using(database).exclude(**{field.attname: ""})
-                names.update(rows.exclude(**{f"{field.attname}__isnull": True}).values_list(field.attname, flat=True))
+                names.update(
+                    rows.exclude(**{f"{field.attname}__isnull": True}).values_list(
+                        field.attname, flat=True
+                    )
+                )
     return names
 
 
@@ -282,7 +288,9 @@ def read_manifest(archive):
     except (tarfile.TarError, KeyError, OSError, ValueError, AttributeError) as error:
         raise BackupError(f"{archive}: not a backup archive made by `manage.py backup`") from error
     if manifest.get("format") != FORMAT:
-        raise BackupError(f"{archive}: archive format {manifest.get('format')!r}, this site reads format {FORMAT}")
+        raise BackupError(
+            f"{archive}: archive format {manifest.get('format')!r}, this site reads format {FORMAT}"
+        )
     return manifest
 
 
@@ -302,9 +310,12 @@ def content_in_database(database=DEFAULT_DB_ALIAS):
             found.append(f"{users} user{'s' if users != 1 else ''}")
     if Page._meta.db_table in tables:
         # migrate creates the tree's root and Wagtail's "Welcome" page (a plain Page).
-        pages = Page.objects.using(database).filter(depth__gt=1).exclude(
-            depth=2, content_type__app_label="wagtailcore", content_type__model="page"
-        ).count()
+        pages = (
+            Page.objects.using(database)
+            .filter(depth__gt=1)
+            .exclude(depth=2, content_type__app_label="wagtailcore", content_type__model="page")
+            .count()
+        )
         if pages:
             found.append(f"{pages} page{'s' if pages != 1 else ''}")
     for app_label in ("plans", "information", "website", "wagtailimages", "wagtaildocs"):
@@ -332,7 +343,9 @@ def flush(database=DEFAULT_DB_ALIAS):
     if postgresql:
         with connections[database].cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    call_command("flush", database=database, interactive=False, inhibit_post_migrate=True, verbosity=0)
+    call_command(
+        "flush", database=database, interactive=False, inhibit_post_migrate=True, verbosity=0
+    )
     if postgresql:
         with connections[database].cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
@@ -355,7 +368,9 @@ def holds_archive(manifest, database=DEFAULT_DB_ALIAS):
         for model in apps.get_models()
         if _included(model) and model._meta.label not in GROWN_BY_RESTORE
     }
-    expected = {label: n for label, n in manifest["counts"].items() if label not in GROWN_BY_RESTORE}
+    expected = {
+        label: n for label, n in manifest["counts"].items() if label not in GROWN_BY_RESTORE
+    }
     return {label: n for label, n in counts.items() if n} == expected
 
 
@@ -409,7 +424,9 @@ def restore_marker():
 
 
 def _archive_identity(manifest):
-    return json.dumps({"created": manifest["created"], "counts": manifest["counts"]}, sort_keys=True)
+    return json.dumps(
+        {"created": manifest["created"], "counts": manifest["counts"]}, sort_keys=True
+    )
 
 
 def _read_marker(path):
@@ -454,14 +471,18 @@ def _write_media(tar):
             storage.delete(name)
         saved = storage.save(name, File(tar.extractfile(member), name=name))
         if saved != name:
-            raise BackupError(f"the media storage stored {name} as {saved}; restore needs names kept as they are")
+            raise BackupError(
+                f"the media storage stored {name} as {saved}; restore needs names kept as they are"
+            )
 
 
 def _check_media(manifest, database):
     """Refuse to call the restore done while a file the database refers to is missing from
     the media storage (unless it was missing already when the backup was made)."""
     missed_before = set(manifest.get("media", {}).get("missing", []))
-    missing = sorted(referenced_files(database) - set(stored_media(media_storage())) - missed_before)
+    missing = sorted(
+        referenced_files(database) - set(stored_media(media_storage())) - missed_before
+    )
     if missing:
         shown = ", ".join(missing[:3]) + (", …" if len(missing) > 3 else "")
         raise BackupError(

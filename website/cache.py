@@ -63,51 +63,85 @@ class FailSoftRedisCache(RedisCache):
         return default if result is _SKIPPED else result
 
     def get(self, key, default=None, version=None):
-        return self._or(self._guarded("get", lambda: super(FailSoftRedisCache, self).get(key, default, version)), default)
+        return self._or(
+            self._guarded(
+                "get", lambda: super(FailSoftRedisCache, self).get(key, default, version)
+            ),
+            default,
+        )
 
     def get_many(self, keys, version=None):
-        return self._or(self._guarded("get_many", lambda: super(FailSoftRedisCache, self).get_many(keys, version)), {})
+        return self._or(
+            self._guarded(
+                "get_many", lambda: super(FailSoftRedisCache, self).get_many(keys, version)
+            ),
+            {},
+        )
 
     def has_key(self, key, version=None):
-        return self._or(self._guarded("has_key", lambda: super(FailSoftRedisCache, self).has_key(key, version)), False)
+        return self._or(
+            self._guarded("has_key", lambda: super(FailSoftRedisCache, self).has_key(key, version)),
+            False,
+        )
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._or(
-            self._guarded("add", lambda: super(FailSoftRedisCache, self).add(key, value, timeout, version)), False
+            self._guarded(
+                "add", lambda: super(FailSoftRedisCache, self).add(key, value, timeout, version)
+            ),
+            False,
         )
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._or(
-            self._guarded("set", lambda: super(FailSoftRedisCache, self).set(key, value, timeout, version)), None
+            self._guarded(
+                "set", lambda: super(FailSoftRedisCache, self).set(key, value, timeout, version)
+            ),
+            None,
         )
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._or(
-            self._guarded("set_many", lambda: super(FailSoftRedisCache, self).set_many(data, timeout, version)),
+            self._guarded(
+                "set_many", lambda: super(FailSoftRedisCache, self).set_many(data, timeout, version)
+            ),
             list(data),
         )
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self._or(
-            self._guarded("touch", lambda: super(FailSoftRedisCache, self).touch(key, timeout, version)), False
+            self._guarded(
+                "touch", lambda: super(FailSoftRedisCache, self).touch(key, timeout, version)
+            ),
+            False,
         )
 
     def delete(self, key, version=None):
-        return self._or(self._guarded("delete", lambda: super(FailSoftRedisCache, self).delete(key, version)), False)
+        return self._or(
+            self._guarded("delete", lambda: super(FailSoftRedisCache, self).delete(key, version)),
+            False,
+        )
 
     def delete_many(self, keys, version=None):
         return self._or(
-            self._guarded("delete_many", lambda: super(FailSoftRedisCache, self).delete_many(keys, version)), None
+            self._guarded(
+                "delete_many", lambda: super(FailSoftRedisCache, self).delete_many(keys, version)
+            ),
+            None,
         )
 
     def incr(self, key, delta=1, version=None):
-        result = self._guarded("incr", lambda: super(FailSoftRedisCache, self).incr(key, delta, version))
+        result = self._guarded(
+            "incr", lambda: super(FailSoftRedisCache, self).incr(key, delta, version)
+        )
         if result is _SKIPPED:
             raise ValueError(f"Key '{key}' not found (cache unavailable)")
         return result
 
     def clear(self):
-        return self._or(self._guarded("clear", lambda: super(FailSoftRedisCache, self).clear()), False)
+        return self._or(
+            self._guarded("clear", lambda: super(FailSoftRedisCache, self).clear()), False
+        )
 
     def clear_prefixed(self):
         """Delete this cache's own keys (its ``KEY_PREFIX``), not the whole Redis database.

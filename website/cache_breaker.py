@@ -84,7 +84,9 @@ class CircuitBreaker:
         if was_closed:
             logger.warning(
                 "Cache %s unavailable (%s): skipped for %.0f s, pages are served without cache.",
-                self.name, reason, self.backoff,
+                self.name,
+                reason,
+                self.backoff,
             )
 
 

@@ -28,7 +28,10 @@ def _trusted(address, networks):
 
 
 def trusted_networks():
-    return [ipaddress.ip_network(item, strict=False) for item in getattr(settings, "TRUSTED_PROXIES", [])]
+    return [
+        ipaddress.ip_network(item, strict=False)
+        for item in getattr(settings, "TRUSTED_PROXIES", [])
+    ]
 
 
 def client_address(request):
@@ -39,7 +42,9 @@ def client_address(request):
     visitor's; with ``TRUSTED_PROXY_COUNT = n``, the n-th from the right. Without either,
     or when the request did not come through a trusted proxy, ``REMOTE_ADDR``."""
     remote = request.META.get("REMOTE_ADDR", "")
-    forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    forwarded = [
+        part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
     networks = trusted_networks()
     if networks:
         if not _trusted(_address(remote), networks):
@@ -63,5 +68,8 @@ def lockout_response(request, original_response=None, credentials=None):
     """The lock page (``AXES_LOCKOUT_CALLABLE``): in the admin's language, saying for how long."""
     minutes = max(1, math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
     return render(
-        request, "website/admin/locked_out.html", {"minutes": minutes}, status=settings.AXES_HTTP_RESPONSE_CODE
+        request,
+        "website/admin/locked_out.html",
+        {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
     )

@@ -47,7 +47,13 @@ def machine_translator_from_env(environ):
         formality = environ.get("DEEPL_FORMALITY", "").strip()
         if formality:
             options["FORMALITY"] = formality
-        return {"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator", "OPTIONS": options}
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": options,
+        }
     if choice == "dummy":
-        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator", "OPTIONS": {}}
+        return {
+            "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+            "OPTIONS": {},
+        }
     return None

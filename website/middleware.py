@@ -79,7 +79,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIXES):
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(ADMIN_PREFIXES)
+        ):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
         origins = getattr(settings, "MEDIA_ORIGINS", [])
         if origins and not report_only:
@@ -148,11 +152,16 @@ class MalformedAdminPostMiddleware:
         if not isinstance(exception, (KeyError, ValueError, TypeError)):
             return None
         frames = traceback.extract_tb(exception.__traceback__)
-        if not any(frame.name in self.READERS and "/wagtail/blocks/" in frame.filename for frame in frames):
+        if not any(
+            frame.name in self.READERS and "/wagtail/blocks/" in frame.filename for frame in frames
+        ):
             return None
         logger.warning("Malformed admin form POST to %s: %r", request.path_info, exception)
         return HttpResponseBadRequest(
-            pgettext("admin", "The form arrived incomplete and was not saved. Reload the page and try again."),
+            pgettext(
+                "admin",
+                "The form arrived incomplete and was not saved. Reload the page and try again.",
+            ),
             content_type="text/plain; charset=utf-8",
         )
 
@@ -175,7 +184,9 @@ class KnownSiteMiddleware:
     def __call__(self, request):
         if not hasattr(request, SITE_ATTRIBUTE):
             key = ("wagtail_site", request._get_raw_host(), request.get_port())
-            kept = once_per_publication(key, request, lambda: pickle.dumps(Site.find_for_request(request)))
+            kept = once_per_publication(
+                key, request, lambda: pickle.dumps(Site.find_for_request(request))
+            )
             setattr(request, SITE_ATTRIBUTE, pickle.loads(kept))
         return self.get_response(request)
 
@@ -255,7 +266,12 @@ class KnownRouteMiddleware:
         def plain(value):
             return getattr(value, "__func__", value)
 
-        return (type(result.page), result.page.pk, [plain(arg) for arg in result.args], result.kwargs)
+        return (
+            type(result.page),
+            result.page.pk,
+            [plain(arg) for arg in result.args],
+            result.kwargs,
+        )
 
     @classmethod
     def work_out(cls, request, site, path, key):
@@ -269,7 +285,9 @@ class KnownRouteMiddleware:
         consumed = page.depth - root.depth
         if not (0 <= consumed <= len(components) and page.path.startswith(root.path)):
             return [(key, None)]
-        if page.url_path != root.url_path + "".join(f"{component}/" for component in components[:consumed]):
+        if page.url_path != root.url_path + "".join(
+            f"{component}/" for component in components[:consumed]
+        ):
             return [(key, None)]  # not the page at this address: a custom route chose it
         kept = pickle.dumps(page, pickle.HIGHEST_PROTOCOL)
         remaining = tuple(components[consumed:])

@@ -20,12 +20,17 @@ from multilingual.search_words import SEARCH_FIELDS, FoundByAnyWord
 class HomePage(FoundByAnyWord, Page):
     """The root of each language's tree: what the site offers, and help right now."""
 
-    intro = RichTextField(pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        pgettext_lazy("admin", "introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     help_intro = models.CharField(
         pgettext_lazy("admin", "text by the help numbers"),
         max_length=255,
         blank=True,
-        help_text=pgettext_lazy("admin", "A short text above the numbers, e.g. 'Call 112 if someone is in danger right now.'"),
+        help_text=pgettext_lazy(
+            "admin",
+            "A short text above the numbers, e.g. 'Call 112 if someone is in danger right now.'",
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -41,10 +46,16 @@ class HomePage(FoundByAnyWord, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("help_intro"), *SEARCH_FIELDS]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("help_intro"),
+        *SEARCH_FIELDS,
+    ]
 
     def searchable_snippets(self):
-        return [link.helpline for link in self.helplines.select_related("helpline")]  # "Need help now?"
+        return [
+            link.helpline for link in self.helplines.select_related("helpline")
+        ]  # "Need help now?"
 
     class Meta:
         verbose_name = pgettext_lazy("admin", "home page")
@@ -80,7 +91,11 @@ class HomePage(FoundByAnyWord, Page):
 
         if not any(answers(line) for line in lines):
             shown = {line.translation_key for line in lines}
-            lines += [line for line in helplines_offering(language) if answers(line) and line.translation_key not in shown]
+            lines += [
+                line
+                for line in helplines_offering(language)
+                if answers(line) and line.translation_key not in shown
+            ]
         return speakers_first(lines, language), any(answers(line) for line in lines)
 
     def support_url(self, request=None):
@@ -91,7 +106,9 @@ class HomePage(FoundByAnyWord, Page):
         """
         from information.models import SupportIndexPage, url_for_visitor
 
-        section = SupportIndexPage.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        section = (
+            SupportIndexPage.objects.live().filter(alias_of__isnull=True).order_by("pk").first()
+        )
         return url_for_visitor(section, request) if section is not None else ""
 
     def sections(self):
@@ -123,7 +140,10 @@ class HomePageHelpline(Orderable):
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="helplines")
     helpline = models.ForeignKey(
-        "information.Helpline", on_delete=models.CASCADE, related_name="+", verbose_name=pgettext_lazy("admin", "helpline")
+        "information.Helpline",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("admin", "helpline"),
     )
 
     panels = [FieldPanel("helpline")]
@@ -147,28 +167,54 @@ class AccessibilityStatementPage(Page):
     ]
 
     compliance_status = models.CharField(
-        pgettext_lazy("admin", "how accessible the website is"), max_length=10, choices=COMPLIANCE_CHOICES, default="partial"
+        pgettext_lazy("admin", "how accessible the website is"),
+        max_length=10,
+        choices=COMPLIANCE_CHOICES,
+        default="partial",
     )
     known_issues = RichTextField(
-        pgettext_lazy("admin", "content that is not accessible"), blank=True, features=["bold", "italic", "link", "ul"],
-        help_text=pgettext_lazy("admin", "Known shortcomings, where they are and when they will be fixed."),
+        pgettext_lazy("admin", "content that is not accessible"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy(
+            "admin", "Known shortcomings, where they are and when they will be fixed."
+        ),
     )
     disproportionate_burden = RichTextField(
-        pgettext_lazy("admin", "disproportionate burden"), blank=True, features=["bold", "italic", "link", "ul"],
-        help_text=pgettext_lazy("admin", "Content not made accessible because it would be a disproportionate burden, and why. Empty: the section is left out."),
+        pgettext_lazy("admin", "disproportionate burden"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy(
+            "admin",
+            "Content not made accessible because it would be a disproportionate burden, and why. Empty: the section is left out.",
+        ),
     )
     outside_the_law = RichTextField(
-        pgettext_lazy("admin", "content outside the law"), blank=True, features=["bold", "italic", "link", "ul"],
-        help_text=pgettext_lazy("admin", "Content the law does not cover, e.g. office documents published before 23 September 2018. Empty: the section is left out."),
+        pgettext_lazy("admin", "content outside the law"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy(
+            "admin",
+            "Content the law does not cover, e.g. office documents published before 23 September 2018. Empty: the section is left out.",
+        ),
     )
     how_to_report = RichTextField(
-        pgettext_lazy("admin", "how to report shortcomings"), blank=True, features=["bold", "italic", "link", "ul"],
-        help_text=pgettext_lazy("admin", "How to contact the municipality. The email address in the site settings is shown too."),
+        pgettext_lazy("admin", "how to report shortcomings"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=pgettext_lazy(
+            "admin",
+            "How to contact the municipality. The email address in the site settings is shown too.",
+        ),
     )
     testing = RichTextField(
-        pgettext_lazy("admin", "how we tested the website"), blank=True, features=["bold", "italic", "link", "ul"]
+        pgettext_lazy("admin", "how we tested the website"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
     )
-    statement_date = models.DateField(pgettext_lazy("admin", "statement drawn up"), null=True, blank=True)
+    statement_date = models.DateField(
+        pgettext_lazy("admin", "statement drawn up"), null=True, blank=True
+    )
     reviewed_date = models.DateField(pgettext_lazy("admin", "last updated"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
@@ -231,26 +277,49 @@ def quick_exit_url(request):
 class SiteSettings(BaseSiteSetting):
     """What differs between municipalities and is not page content."""
 
-    municipality_name = models.CharField(pgettext_lazy("admin", "municipality's name"), max_length=100, blank=True)
+    municipality_name = models.CharField(
+        pgettext_lazy("admin", "municipality's name"), max_length=100, blank=True
+    )
     quick_exit_url = models.URLField(
         pgettext_lazy("admin", "quick exit address"),
         default="https://www.smhi.se/",
-        help_text=pgettext_lazy("admin", "A neutral website that the 'Leave this page quickly' button leads to."),
+        help_text=pgettext_lazy(
+            "admin", "A neutral website that the 'Leave this page quickly' button leads to."
+        ),
     )
-    contact_email = models.EmailField(pgettext_lazy("admin", "email for questions about the website"), blank=True)
+    contact_email = models.EmailField(
+        pgettext_lazy("admin", "email for questions about the website"), blank=True
+    )
     municipality_url = models.URLField(
-        pgettext_lazy("admin", "municipality's website"), blank=True, help_text=pgettext_lazy("admin", "The logo and the municipality's name in the page header link here.")
+        pgettext_lazy("admin", "municipality's website"),
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin", "The logo and the municipality's name in the page header link here."
+        ),
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=pgettext_lazy("admin", "municipality's logo"),
     )
     contact_url = models.URLField(
-        pgettext_lazy("admin", "contact page"), blank=True, help_text=pgettext_lazy("admin", "The municipality's page with contact details, linked from the footer.")
+        pgettext_lazy("admin", "contact page"),
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin", "The municipality's page with contact details, linked from the footer."
+        ),
     )
     accessibility_statement = models.ForeignKey(
-        "website.AccessibilityStatementPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=pgettext_lazy("admin", "accessibility statement"), help_text=pgettext_lazy("admin", "Linked from the footer of every page."),
+        "website.AccessibilityStatementPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=pgettext_lazy("admin", "accessibility statement"),
+        help_text=pgettext_lazy("admin", "Linked from the footer of every page."),
     )
 
     panels = [
@@ -270,7 +339,9 @@ class SiteSettings(BaseSiteSetting):
         the settings is a publication (``website.page_cache``). A copy per request."""
         attr = cls.get_cache_attr_name()
         if not hasattr(request, attr) and (site := Site.find_for_request(request)) is not None:
-            kept = once_per_publication(("site_settings", site.pk), request, lambda: pickle.dumps(cls.for_site(site)))
+            kept = once_per_publication(
+                ("site_settings", site.pk), request, lambda: pickle.dumps(cls.for_site(site))
+            )
             found = pickle.loads(kept)
             found._request = request
             setattr(request, attr, found)

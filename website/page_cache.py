@@ -85,7 +85,10 @@ class RecentPages:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if entry["generation"] != generation or entry["rendered"] + settings.PAGE_CACHE_SECONDS < time.time():
+            if (
+                entry["generation"] != generation
+                or entry["rendered"] + settings.PAGE_CACHE_SECONDS < time.time()
+            ):
                 self._drop(key)
                 return None
             self.entries.move_to_end(key)
@@ -202,13 +205,20 @@ def response_may_be_stored(request, response):
         return False
     if response.cookies or isinstance(getattr(request, "_csp_nonce", None), str):
         return False
-    cache_control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    cache_control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
     if "public" not in cache_control or cache_control & {"private", "no-store", "no-cache"}:
         return False
-    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()}
+    vary = {
+        part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part.strip()
+    }
     # A view that builds its answer in the site's language whatever the visitor's (the
     # open-data catalogue and API) says so; LocaleMiddleware still adds Accept-Language.
-    same_everywhere = {"accept-language"} if getattr(response, "same_in_every_language", False) else set()
+    same_everywhere = (
+        {"accept-language"} if getattr(response, "same_in_every_language", False) else set()
+    )
     if vary - {"cookie"} - same_everywhere:
         return False
     user = getattr(request, "user", None)
@@ -244,9 +254,18 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if generation is not None and response_may_be_stored(request, response):
-            headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
-            entry = {"generation": generation, "status": response.status_code, "headers": headers,
-                     "content": response.content, "rendered": time.time()}
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            ]
+            entry = {
+                "generation": generation,
+                "status": response.status_code,
+                "headers": headers,
+                "content": response.content,
+                "rendered": time.time(),
+            }
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             recent_pages.put(key, entry)
             response["X-Page-Cache"] = "miss"
@@ -255,7 +274,9 @@ class PageCacheMiddleware:
     @staticmethod
     def from_entry(request, entry):
         content = entry["content"]
-        response = HttpResponse(b"" if request.method == "HEAD" else content, status=entry["status"])
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=entry["status"]
+        )
         for name, value in entry["headers"]:
             response[name] = value
         response["Content-Length"] = str(len(content))
@@ -288,13 +309,23 @@ WAGTAIL_CONTENT_MODELS = {
 
 def shows_on_pages(model):
     meta = model._meta
-    return meta.app_label in CONTENT_APPS or (meta.app_label, meta.model_name) in WAGTAIL_CONTENT_MODELS
+    return (
+        meta.app_label in CONTENT_APPS
+        or (meta.app_label, meta.model_name) in WAGTAIL_CONTENT_MODELS
+    )
 
 
 #: What Wagtail writes to a row when a draft is saved or a page locked: nothing public.
 DRAFT_BOOKKEEPING = {
-    "latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes",
-    "comments", "wagtail_admin_comments", "locked", "locked_at", "locked_by",
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "comments",
+    "wagtail_admin_comments",
+    "locked",
+    "locked_at",
+    "locked_by",
 }
 
 

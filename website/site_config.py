@@ -41,7 +41,9 @@ def configure_default_site(hostname, port, site_name=None):
     hostname, port = parse_hostname(hostname), parse_port(port)
     site = Site.objects.select_for_update().filter(is_default_site=True).first()
     if site is None:
-        raise ValidationError("There is no default site yet: run `manage.py load_demo` or create one in the admin.")
+        raise ValidationError(
+            "There is no default site yet: run `manage.py load_demo` or create one in the admin."
+        )
     site.hostname, site.port = hostname, port
     if site_name:
         site.site_name = site_name

@@ -21,7 +21,9 @@ class LocalisedSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key).values_list("path", flat=True)
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key).values_list(
+            "path", flat=True
+        )
         in_trees = Q()
         for path in roots:
             in_trees |= Q(path__startswith=path)
@@ -47,14 +49,27 @@ class LocalisedSitemap(Sitemap):
         urls = []
         last_mods = set()
         for item in pages:
-            versions = sorted(by_key[item.translation_key], key=lambda p: LANGUAGE_ORDER.get(p.locale.language_code, 99))
+            versions = sorted(
+                by_key[item.translation_key],
+                key=lambda p: LANGUAGE_ORDER.get(p.locale.language_code, 99),
+            )
             alternates = (
-                [{"lang_code": v.locale.language_code, "location": location[v.pk]} for v in versions]
+                [
+                    {"lang_code": v.locale.language_code, "location": location[v.pk]}
+                    for v in versions
+                ]
                 if len(versions) > 1
                 else []
             )
             lastmod = item.last_published_at or item.latest_revision_created_at
-            urls.append({"item": item, "location": location[item.pk], "lastmod": lastmod, "alternates": alternates})
+            urls.append(
+                {
+                    "item": item,
+                    "location": location[item.pk],
+                    "lastmod": lastmod,
+                    "alternates": alternates,
+                }
+            )
             last_mods.add(lastmod)
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

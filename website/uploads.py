@@ -62,8 +62,8 @@ def pdf_problem(data):
     parts = []
     last = 0
     for match in _STREAM.finditer(data):
-        dictionary = data[max(last, match.start() - 512):match.start()]
-        parts.append(data[last:match.start()])
+        dictionary = data[max(last, match.start() - 512) : match.start()]
+        parts.append(data[last : match.start()])
         last = match.end()
         if b"/ObjStm" in dictionary and budget > 0:  # objects packed in a compressed stream
             inflated = _inflate(match.group(1), budget)
@@ -72,13 +72,11 @@ def pdf_problem(data):
     parts.append(data[last:])
     found = PDF_ACTIVE_NAMES.search(_decode_names(b"\n".join(parts)))
     if found:
-        return (
-            pgettext(
-                "admin",
-                "The PDF file contains %(name)s, which can run code when the file is opened. Save a new "
-                "PDF without scripts or actions (e.g. with 'Print to PDF') and upload that.",
-            ) % {"name": found.group(1).decode()}
-        )
+        return pgettext(
+            "admin",
+            "The PDF file contains %(name)s, which can run code when the file is opened. Save a new "
+            "PDF without scripts or actions (e.g. with 'Print to PDF') and upload that.",
+        ) % {"name": found.group(1).decode()}
     return None
 
 
@@ -90,7 +88,8 @@ def extension_problem(name):
     from django.conf import settings
 
     return pgettext(
-        "admin", "The file name has no extension. Name the file with the ending of its type (%(allowed)s) and upload it again."
+        "admin",
+        "The file name has no extension. Name the file with the ending of its type (%(allowed)s) and upload it again.",
     ) % {"allowed": ", ".join(f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS)}
 
 
@@ -100,11 +99,16 @@ def content_problem(name, data):
     if extension == "pdf":
         return pdf_problem(data)
     if extension in ZIP_FORMATS and not data.startswith(b"PK\x03\x04"):
-        return pgettext("admin", "The file is not a %(extension)s file, although its name ends in .%(extension)s.") % {"extension": extension}
+        return pgettext(
+            "admin",
+            "The file is not a %(extension)s file, although its name ends in .%(extension)s.",
+        ) % {"extension": extension}
     if extension in TEXT_FORMATS:
         head = data[:HEAD].lstrip().lower()
         if b"\x00" in data[:HEAD] or head.startswith((b"<svg", b"<?xml", b"<!doctype", b"<html")):
-            return pgettext("admin", "The file is not plain text, although its name ends in .%(extension)s.") % {"extension": extension}
+            return pgettext(
+                "admin", "The file is not plain text, although its name ends in .%(extension)s."
+            ) % {"extension": extension}
     return None
 
 
@@ -171,7 +175,9 @@ class CheckedImageField(WagtailImageField):
         try:
             super().check_image_pixel_size(f)
         except (OSError, SyntaxError, ValueError, EOFError) as error:
-            raise forms.ValidationError(image_problem(f) or str(error), code="invalid_image") from error
+            raise forms.ValidationError(
+                image_problem(f) or str(error), code="invalid_image"
+            ) from error
 
 
 class CheckedImageForm(BaseImageForm):
@@ -244,12 +250,25 @@ class FullDiskMiddleware:
 
     def answer(self, request, error):
         message = disk_full_message(error)
-        if "/chooser/" in request.path_info:  # the upload tab of the editor's image or document chooser
-            fragment = format_html('<p class="help-block help-critical" role="alert">{}</p>', message)
-            return render_modal_workflow(
-                request, None, None, None, json_data={"step": "reshow_creation_form", "htmlFragment": fragment}
+        if (
+            "/chooser/" in request.path_info
+        ):  # the upload tab of the editor's image or document chooser
+            fragment = format_html(
+                '<p class="help-block help-critical" role="alert">{}</p>', message
             )
-        if "/multiple/" in request.path_info or request.headers.get("x-requested-with") == "XMLHttpRequest":
-            return JsonResponse({"success": False, "error_message": message})  # the upload page's list
+            return render_modal_workflow(
+                request,
+                None,
+                None,
+                None,
+                json_data={"step": "reshow_creation_form", "htmlFragment": fragment},
+            )
+        if (
+            "/multiple/" in request.path_info
+            or request.headers.get("x-requested-with") == "XMLHttpRequest"
+        ):
+            return JsonResponse(
+                {"success": False, "error_message": message}
+            )  # the upload page's list
         messages.error(request, message)
         return redirect(request.get_full_path())  # the upload form again, with the message

@@ -8,40 +8,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Helpline',
+            name="Helpline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('phone_number', models.CharField(help_text='Så som man slår det, t.ex. 020-50 50 50.', max_length=40, verbose_name='telefonnummer')),
-                ('alternative_number', models.CharField(blank=True, help_text='Till exempel ett EU-nummer som 116 016.', max_length=40, verbose_name='alternativt nummer')),
-                ('opening_hours', models.CharField(blank=True, max_length=200, verbose_name='öppettider')),
-                ('open_around_the_clock', models.BooleanField(default=False, verbose_name='öppen dygnet runt')),
-                ('free_of_charge', models.BooleanField(default=True, verbose_name='avgiftsfri')),
-                ('anonymous', models.BooleanField(default=False, verbose_name='du kan vara anonym')),
-                ('is_emergency', models.BooleanField(default=False, help_text='Visas först, t.ex. 112.', verbose_name='nödnummer')),
-                ('languages_offered', models.CharField(blank=True, help_text='Språkkoder med komma emellan, t.ex. sv,en,ar.', max_length=300, verbose_name='språk')),
-                ('audience', models.CharField(blank=True, max_length=300, verbose_name='för vem')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='beskrivning')),
-                ('website', models.URLField(blank=True, verbose_name='webbplats')),
-                ('last_verified', models.DateField(blank=True, help_text='Dagen då någon ringde eller kontrollerade numret och öppettiderna. Ett nummer som inte kontrollerats på sex månader markeras.', null=True, verbose_name='senast kontrollerad')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=200, verbose_name="namn")),
+                (
+                    "phone_number",
+                    models.CharField(
+                        help_text="Så som man slår det, t.ex. 020-50 50 50.",
+                        max_length=40,
+                        verbose_name="telefonnummer",
+                    ),
+                ),
+                (
+                    "alternative_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Till exempel ett EU-nummer som 116 016.",
+                        max_length=40,
+                        verbose_name="alternativt nummer",
+                    ),
+                ),
+                (
+                    "opening_hours",
+                    models.CharField(blank=True, max_length=200, verbose_name="öppettider"),
+                ),
+                (
+                    "open_around_the_clock",
+                    models.BooleanField(default=False, verbose_name="öppen dygnet runt"),
+                ),
+                ("free_of_charge", models.BooleanField(default=True, verbose_name="avgiftsfri")),
+                (
+                    "anonymous",
+                    models.BooleanField(default=False, verbose_name="du kan vara anonym"),
+                ),
+                (
+                    "is_emergency",
+                    models.BooleanField(
+                        default=False, help_text="Visas först, t.ex. 112.", verbose_name="nödnummer"
+                    ),
+                ),
+                (
+                    "languages_offered",
+                    models.CharField(
+                        blank=True,
+                        help_text="Språkkoder med komma emellan, t.ex. sv,en,ar.",
+                        max_length=300,
+                        verbose_name="språk",
+                    ),
+                ),
+                ("audience", models.CharField(blank=True, max_length=300, verbose_name="för vem")),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="beskrivning"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="webbplats")),
+                (
+                    "last_verified",
+                    models.DateField(
+                        blank=True,
+                        help_text="Dagen då någon ringde eller kontrollerade numret och öppettiderna. Ett nummer som inte kontrollerats på sex månader markeras.",
+                        null=True,
+                        verbose_name="senast kontrollerad",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stödlinje',
-                'verbose_name_plural': 'stödlinjer',
-                'ordering': ['-is_emergency', 'name'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "stödlinje",
+                "verbose_name_plural": "stödlinjer",
+                "ordering": ["-is_emergency", "name"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

@@ -10,127 +10,379 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('information', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("information", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BrochureIndexPage',
+            name="BrochureIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='ingress')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="ingress")),
             ],
             options={
-                'verbose_name': 'broschyrsida',
-                'verbose_name_plural': 'broschyrsidor',
+                "verbose_name": "broschyrsida",
+                "verbose_name_plural": "broschyrsidor",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='GlossaryPage',
+            name="GlossaryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='ingress')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="ingress")),
             ],
             options={
-                'verbose_name': 'ordlista',
-                'verbose_name_plural': 'ordlistor',
+                "verbose_name": "ordlista",
+                "verbose_name_plural": "ordlistor",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SupportIndexPage',
+            name="SupportIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='ingress')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="ingress")),
             ],
             options={
-                'verbose_name': 'stödsida, start',
-                'verbose_name_plural': 'stödsidor, start',
+                "verbose_name": "stödsida, start",
+                "verbose_name_plural": "stödsidor, start",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SupportPage',
+            name="SupportPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('easy_read', wagtail.fields.RichTextField(blank=True, help_text='Korta meningar, vanliga ord. Visas först på sidan.', verbose_name='lättläst sammanfattning')),
-                ('body', wagtail.fields.StreamField([('text', 0), ('helpline', 1), ('local_service', 2), ('brochure', 3), ('questions', 9), ('emergency', 11), ('glossary', 14)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Text', 'template': 'information/blocks/text.html'}), 1: ('information.blocks.HelplineBlock', (), {}), 2: ('information.blocks.LocalServiceBlock', (), {}), 3: ('information.blocks.BrochureBlock', (), {}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Rubrik', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Fråga'}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'label': 'Svar'}), 7: ('wagtail.blocks.StructBlock', [[('question', 5), ('answer', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'label': 'Frågor'}), 9: ('wagtail.blocks.StructBlock', [[('heading', 4), ('questions', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': 'Valfritt. Numret hämtas från stödlinjen som är markerad som nödnummer.', 'label': 'Extra text', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 10)]], {}), 12: ('wagtail.snippets.blocks.SnippetChooserBlock', ('information.GlossaryTerm',), {}), 13: ('wagtail.blocks.ListBlock', (12,), {'label': 'Ord'}), 14: ('wagtail.blocks.StructBlock', [[('terms', 13)]], {})}, verbose_name='innehåll')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "easy_read",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Korta meningar, vanliga ord. Visas först på sidan.",
+                        verbose_name="lättläst sammanfattning",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("text", 0),
+                            ("helpline", 1),
+                            ("local_service", 2),
+                            ("brochure", 3),
+                            ("questions", 9),
+                            ("emergency", 11),
+                            ("glossary", 14),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "link", "ul", "ol"],
+                                    "label": "Text",
+                                    "template": "information/blocks/text.html",
+                                },
+                            ),
+                            1: ("information.blocks.HelplineBlock", (), {}),
+                            2: ("information.blocks.LocalServiceBlock", (), {}),
+                            3: ("information.blocks.BrochureBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Rubrik", "required": False},
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"label": "Fråga"}),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ul", "ol"],
+                                    "label": "Svar",
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("question", 5), ("answer", 6)]],
+                                {},
+                            ),
+                            8: ("wagtail.blocks.ListBlock", (7,), {"label": "Frågor"}),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 4), ("questions", 8)]],
+                                {},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Valfritt. Numret hämtas från stödlinjen som är markerad som nödnummer.",
+                                    "label": "Extra text",
+                                    "required": False,
+                                },
+                            ),
+                            11: ("wagtail.blocks.StructBlock", [[("text", 10)]], {}),
+                            12: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("information.GlossaryTerm",),
+                                {},
+                            ),
+                            13: ("wagtail.blocks.ListBlock", (12,), {"label": "Ord"}),
+                            14: ("wagtail.blocks.StructBlock", [[("terms", 13)]], {}),
+                        },
+                        verbose_name="innehåll",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stödsida',
-                'verbose_name_plural': 'stödsidor',
+                "verbose_name": "stödsida",
+                "verbose_name_plural": "stödsidor",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Brochure',
+            name="Brochure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('slug', models.SlugField(help_text="Del av adressen, t.ex. 'stod-vid-vald'. Samma på alla språk.", max_length=100, verbose_name='adressnamn')),
-                ('summary', models.TextField(blank=True, max_length=600, verbose_name='ingress')),
-                ('sections', wagtail.fields.StreamField([('section', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Rubrik'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ul'], 'label': 'Text'}), 2: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1)]], {})}, help_text='Korta avsnitt: en rubrik och några meningar var.', verbose_name='avsnitt')),
-                ('contacts', wagtail.fields.StreamField([('helpline', 0), ('local_service', 1)], blank=True, block_lookup={0: ('wagtail.snippets.blocks.SnippetChooserBlock', ('information.Helpline',), {'label': 'Stödlinje'}), 1: ('wagtail.snippets.blocks.SnippetChooserBlock', ('information.LocalService',), {'label': 'Lokal stödverksamhet'})}, verbose_name='nummer och kontakter')),
-                ('paper_size', models.CharField(choices=[('A5', 'A5 (vikt A4)'), ('A4', 'A4')], default='A5', max_length=2, verbose_name='pappersformat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='senast ändrad')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('uploaded_pdf', models.ForeignKey(blank=True, help_text='Valfritt: en färdig PDF som laddas ner i stället för den som skapas automatiskt.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='egen PDF för detta språk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Del av adressen, t.ex. 'stod-vid-vald'. Samma på alla språk.",
+                        max_length=100,
+                        verbose_name="adressnamn",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, max_length=600, verbose_name="ingress")),
+                (
+                    "sections",
+                    wagtail.fields.StreamField(
+                        [("section", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Rubrik"}),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "ul"], "label": "Text"},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("heading", 0), ("text", 1)]], {}),
+                        },
+                        help_text="Korta avsnitt: en rubrik och några meningar var.",
+                        verbose_name="avsnitt",
+                    ),
+                ),
+                (
+                    "contacts",
+                    wagtail.fields.StreamField(
+                        [("helpline", 0), ("local_service", 1)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("information.Helpline",),
+                                {"label": "Stödlinje"},
+                            ),
+                            1: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("information.LocalService",),
+                                {"label": "Lokal stödverksamhet"},
+                            ),
+                        },
+                        verbose_name="nummer och kontakter",
+                    ),
+                ),
+                (
+                    "paper_size",
+                    models.CharField(
+                        choices=[("A5", "A5 (vikt A4)"), ("A4", "A4")],
+                        default="A5",
+                        max_length=2,
+                        verbose_name="pappersformat",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="senast ändrad")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "uploaded_pdf",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Valfritt: en färdig PDF som laddas ner i stället för den som skapas automatiskt.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="egen PDF för detta språk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'broschyr',
-                'verbose_name_plural': 'broschyrer',
-                'ordering': ['title'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "broschyr",
+                "verbose_name_plural": "broschyrer",
+                "ordering": ["title"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('term', models.CharField(max_length=120, verbose_name='ord eller förkortning')),
-                ('slug', models.SlugField(help_text="Används i länken till ordet i ordlistan, t.ex. 'kontaktforbud'. Samma på alla språk.", max_length=120, verbose_name='ankare')),
-                ('definition', wagtail.fields.RichTextField(verbose_name='förklaring')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("term", models.CharField(max_length=120, verbose_name="ord eller förkortning")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Används i länken till ordet i ordlistan, t.ex. 'kontaktforbud'. Samma på alla språk.",
+                        max_length=120,
+                        verbose_name="ankare",
+                    ),
+                ),
+                ("definition", wagtail.fields.RichTextField(verbose_name="förklaring")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ord i ordlistan',
-                'verbose_name_plural': 'ordlista',
-                'ordering': ['term'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "ord i ordlistan",
+                "verbose_name_plural": "ordlista",
+                "ordering": ["term"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='LocalService',
+            name="LocalService",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('audience', models.CharField(blank=True, max_length=300, verbose_name='för vem')),
-                ('phone_number', models.CharField(blank=True, max_length=40, verbose_name='telefonnummer')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-post')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='adress')),
-                ('opening_hours', models.CharField(blank=True, max_length=200, verbose_name='öppettider')),
-                ('languages_offered', models.CharField(blank=True, help_text='Språkkoder med komma emellan, t.ex. sv,en,ar. Tolk kan nämnas i beskrivningen.', max_length=300, verbose_name='språk')),
-                ('walk_in', models.BooleanField(default=False, help_text='Kryssa i om man kan komma direkt, utan tidsbokning (drop-in).', verbose_name='du kan komma utan att boka tid')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='beskrivning')),
-                ('website', models.URLField(blank=True, verbose_name='webbplats')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=200, verbose_name="namn")),
+                ("audience", models.CharField(blank=True, max_length=300, verbose_name="för vem")),
+                (
+                    "phone_number",
+                    models.CharField(blank=True, max_length=40, verbose_name="telefonnummer"),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-post")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="adress")),
+                (
+                    "opening_hours",
+                    models.CharField(blank=True, max_length=200, verbose_name="öppettider"),
+                ),
+                (
+                    "languages_offered",
+                    models.CharField(
+                        blank=True,
+                        help_text="Språkkoder med komma emellan, t.ex. sv,en,ar. Tolk kan nämnas i beskrivningen.",
+                        max_length=300,
+                        verbose_name="språk",
+                    ),
+                ),
+                (
+                    "walk_in",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Kryssa i om man kan komma direkt, utan tidsbokning (drop-in).",
+                        verbose_name="du kan komma utan att boka tid",
+                    ),
+                ),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="beskrivning"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="webbplats")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lokal stödverksamhet',
-                'verbose_name_plural': 'lokala stödverksamheter',
-                'ordering': ['name'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "lokal stödverksamhet",
+                "verbose_name_plural": "lokala stödverksamheter",
+                "ordering": ["name"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('information', '0002_support_pages_services_brochures_glossary'),
+        ("information", "0002_support_pages_services_brochures_glossary"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='supportindexpage',
-            name='hide_visit_page',
-            field=models.ForeignKey(blank=True, help_text="Länkas från texten vid knappen 'Lämna sidan snabbt' på alla stödsidor.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='information.supportpage', verbose_name='sida om att dölja sitt besök'),
+            model_name="supportindexpage",
+            name="hide_visit_page",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Länkas från texten vid knappen 'Lämna sidan snabbt' på alla stödsidor.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="information.supportpage",
+                verbose_name="sida om att dölja sitt besök",
+            ),
         ),
     ]

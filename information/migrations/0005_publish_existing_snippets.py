@@ -28,7 +28,9 @@ def publish_existing(apps, schema_editor):
     now = timezone.now()
     for model_name, name in NAMES.items():
         model = apps.get_model("information", model_name)
-        content_type, _created = ContentType.objects.get_or_create(app_label="information", model=model_name)
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label="information", model=model_name
+        )
         for obj in model.objects.filter(live=True, live_revision__isnull=True):
             revision = Revision.objects.create(
                 content_type=content_type,

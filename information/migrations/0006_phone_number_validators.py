@@ -5,25 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('information', '0005_publish_existing_snippets'),
+        ("information", "0005_publish_existing_snippets"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='helpline',
-            name='alternative_number',
-            field=models.CharField(blank=True, help_text='Till exempel ett EU-nummer som 116 016.', max_length=40, validators=[information.phone.PhoneNumberValidator()], verbose_name='alternativt nummer'),
+            model_name="helpline",
+            name="alternative_number",
+            field=models.CharField(
+                blank=True,
+                help_text="Till exempel ett EU-nummer som 116 016.",
+                max_length=40,
+                validators=[information.phone.PhoneNumberValidator()],
+                verbose_name="alternativt nummer",
+            ),
         ),
         migrations.AlterField(
-            model_name='helpline',
-            name='phone_number',
-            field=models.CharField(help_text='Så som man slår det, t.ex. 020-50 50 50.', max_length=40, validators=[information.phone.PhoneNumberValidator()], verbose_name='telefonnummer'),
+            model_name="helpline",
+            name="phone_number",
+            field=models.CharField(
+                help_text="Så som man slår det, t.ex. 020-50 50 50.",
+                max_length=40,
+                validators=[information.phone.PhoneNumberValidator()],
+                verbose_name="telefonnummer",
+            ),
         ),
         migrations.AlterField(
-            model_name='localservice',
-            name='phone_number',
-            field=models.CharField(blank=True, help_text='Så som man slår det, t.ex. 0123-45 67 00.', max_length=40, validators=[information.phone.PhoneNumberValidator()], verbose_name='telefonnummer'),
+            model_name="localservice",
+            name="phone_number",
+            field=models.CharField(
+                blank=True,
+                help_text="Så som man slår det, t.ex. 0123-45 67 00.",
+                max_length=40,
+                validators=[information.phone.PhoneNumberValidator()],
+                verbose_name="telefonnummer",
+            ),
         ),
     ]

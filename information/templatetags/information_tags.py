@@ -38,11 +38,17 @@ def emergency_helpline(context):
 
     def work_out():
         # The first line as the visitor sees it (information.visitors' order of languages).
-        lines = list(Helpline.objects.filter(**line_filter, live=True).select_related("locale")[:20])
+        lines = list(
+            Helpline.objects.filter(**line_filter, live=True).select_related("locale")[:20]
+        )
         shown = shown_versions(lines, language_code_for(locale_id))
         return shown[0] if shown else (lines[0] if lines else None)
 
-    key = ("emergency_helpline", locale_id, repr(sorted(line_filter.items())))  # values may be lists
+    key = (
+        "emergency_helpline",
+        locale_id,
+        repr(sorted(line_filter.items())),
+    )  # values may be lists
     return once_per_publication(key, context.get("request"), work_out)
 
 
@@ -58,7 +64,13 @@ def hide_visit_url(context):
     """
     page = context.get("page")
     request = context.get("request")
-    key = ("hide_visit_url", type(page), getattr(page, "pk", None), getattr(page, "translation_key", None), translation.get_language())
+    key = (
+        "hide_visit_url",
+        type(page),
+        getattr(page, "pk", None),
+        getattr(page, "translation_key", None),
+        translation.get_language(),
+    )
     return once_per_publication(key, request, lambda: _hide_visit_url(page, request))
 
 
@@ -70,18 +82,28 @@ def _hide_visit_url(page, request):
         # The section above the page, else (the home page, a plan, a 404: the quick exit
         # is there too) the section of the visitor's language, else the Swedish one. One
         # query for all three, with the chosen page: this runs on every page of the site.
-        parent_path = page.path[: -page.steplen] if isinstance(page, Page) and page.pk and page.depth > 1 else None
+        parent_path = (
+            page.path[: -page.steplen]
+            if isinstance(page, Page) and page.pk and page.depth > 1
+            else None
+        )
         locale_ids = {active_locale_id(), locale_id_for(source_language())} - {None}
         candidates = list(
             SupportIndexPage.objects.live()
-            .filter(Q(path=parent_path) | Q(locale_id__in=locale_ids) if parent_path else Q(locale_id__in=locale_ids))
+            .filter(
+                Q(path=parent_path) | Q(locale_id__in=locale_ids)
+                if parent_path
+                else Q(locale_id__in=locale_ids)
+            )
             .select_related("hide_visit_page")
             .order_by("path")
         )
         index = (
             next((p for p in candidates if p.path == parent_path), None)
             or next((p for p in candidates if p.locale_id == active_locale_id()), None)
-            or next((p for p in candidates if p.locale_id == locale_id_for(source_language())), None)
+            or next(
+                (p for p in candidates if p.locale_id == locale_id_for(source_language())), None
+            )
         )
     if index is None:
         return ""
@@ -89,7 +111,9 @@ def _hide_visit_url(page, request):
         index = index.alias_of.specific
     target = index.hide_visit_page
     if target is None or not target.live:
-        source = index.get_translation_or_none(Locale.objects.filter(language_code=source_language()).first())
+        source = index.get_translation_or_none(
+            Locale.objects.filter(language_code=source_language()).first()
+        )
         target = source.specific.hide_visit_page if source is not None else None
     if target is None or not target.live:
         return ""

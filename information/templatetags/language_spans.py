@@ -25,6 +25,7 @@ from multilingual.localization import language_code_for
 
 register = template.Library()
 
+
 def _span(text):
     return f'<span lang="{source_language()}" dir="ltr">{text}</span>'
 
@@ -52,7 +53,11 @@ def _read_source_names():
 
     names = set()
     for model, field in ((Helpline, "name"), (LocalService, "name"), (GlossaryTerm, "term")):
-        names.update(model.objects.filter(live=True, locale__language_code=source_language()).values_list(field, flat=True))
+        names.update(
+            model.objects.filter(live=True, locale__language_code=source_language()).values_list(
+                field, flat=True
+            )
+        )
     return sorted((name for name in names if name), key=len, reverse=True)
 
 
@@ -64,7 +69,11 @@ def mark_source_names(text, written_in):
     if not text:
         return ""
     escaped = escape(text)
-    language = written_in if isinstance(written_in, str) else language_code_for(getattr(written_in, "locale_id", None))
+    language = (
+        written_in
+        if isinstance(written_in, str)
+        else language_code_for(getattr(written_in, "locale_id", None))
+    )
     if not language or language.split("-")[0] == source_language():
         return escaped
     names = [escape(name) for name in source_names()]

@@ -46,7 +46,9 @@ def local_date(value):
         day = value.date()  # the local day: 00:30 in Stockholm is not yesterday
     else:
         day = value
-    return format_html('<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT"))
+    return format_html(
+        '<time datetime="{}">{}</time>', day.isoformat(), formats.date_format(value, "DATE_FORMAT")
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -67,6 +69,8 @@ def text_in_another_language(context, page=None):
 
     locale_id = page.locale_id
     if getattr(page, "alias_of_id", None):
-        locale_id = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+        locale_id = (
+            Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+        )
     code = language_code_for(locale_id)
     return code if code and code != translation.get_language() else ""

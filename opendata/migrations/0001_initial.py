@@ -7,28 +7,86 @@ import opendata.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0007_english_admin_labels'),
-        ('wagtailcore', '0098_apitoken'),
+        ("plans", "0007_english_admin_labels"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CatalogueSettings',
+            name="CatalogueSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publisher_name', models.CharField(blank=True, help_text="The publisher of the plans in the open-data catalogue. Empty: the site's name.", max_length=200, verbose_name="municipality's name")),
-                ('organisation_number', models.CharField(blank=True, help_text="The municipality's organisation number, e.g. 212000-1234. Sveriges dataportal names the publisher by it.", max_length=11, validators=[opendata.models.validate_organisation_number], verbose_name='organisation number')),
-                ('contact_email', models.EmailField(blank=True, help_text='Where users of the data ask questions. Shown in the catalogue, so use a shared address.', max_length=254, verbose_name='contact e-mail for open data')),
-                ('licence', models.CharField(choices=[('cc0', 'CC0 1.0 (public domain, recommended)'), ('cc-by-4.0', 'CC BY 4.0 (reuse with attribution)')], default='cc0', help_text='The terms under which anyone may reuse the published plans.', max_length=20, verbose_name='licence')),
-                ('left_out', models.ManyToManyField(blank=True, help_text='These plans are not listed in the open-data catalogue or the plan API. Their pages stay public.', limit_choices_to=opendata.models.source_language_plans, related_name='+', to='plans.planpage', verbose_name='plans left out of the catalogue')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "publisher_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The publisher of the plans in the open-data catalogue. Empty: the site's name.",
+                        max_length=200,
+                        verbose_name="municipality's name",
+                    ),
+                ),
+                (
+                    "organisation_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="The municipality's organisation number, e.g. 212000-1234. Sveriges dataportal names the publisher by it.",
+                        max_length=11,
+                        validators=[opendata.models.validate_organisation_number],
+                        verbose_name="organisation number",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(
+                        blank=True,
+                        help_text="Where users of the data ask questions. Shown in the catalogue, so use a shared address.",
+                        max_length=254,
+                        verbose_name="contact e-mail for open data",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("cc0", "CC0 1.0 (public domain, recommended)"),
+                            ("cc-by-4.0", "CC BY 4.0 (reuse with attribution)"),
+                        ],
+                        default="cc0",
+                        help_text="The terms under which anyone may reuse the published plans.",
+                        max_length=20,
+                        verbose_name="licence",
+                    ),
+                ),
+                (
+                    "left_out",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="These plans are not listed in the open-data catalogue or the plan API. Their pages stay public.",
+                        limit_choices_to=opendata.models.source_language_plans,
+                        related_name="+",
+                        to="plans.planpage",
+                        verbose_name="plans left out of the catalogue",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'open data',
+                "verbose_name": "open data",
             },
         ),
     ]

@@ -12,196 +12,669 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FocusAreaPage',
+            name="FocusAreaPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('number', models.CharField(blank=True, help_text='Som planen skriver det, t.ex. 1. Lämna tomt om planen inte numrerar.', max_length=20, verbose_name='nummer')),
-                ('label', models.CharField(blank=True, default='Fokusområde', help_text='Vad planen kallar nivån: Fokusområde, Delmål, Område …', max_length=60, verbose_name='benämning')),
-                ('introduction', models.TextField(blank=True, verbose_name='inledning')),
-                ('conditions', models.TextField(blank=True, help_text='Det som behöver vara på plats för att uppnå fokusområdet. En per rad.', verbose_name='förutsättningar')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Som planen skriver det, t.ex. 1. Lämna tomt om planen inte numrerar.",
+                        max_length=20,
+                        verbose_name="nummer",
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        default="Fokusområde",
+                        help_text="Vad planen kallar nivån: Fokusområde, Delmål, Område …",
+                        max_length=60,
+                        verbose_name="benämning",
+                    ),
+                ),
+                ("introduction", models.TextField(blank=True, verbose_name="inledning")),
+                (
+                    "conditions",
+                    models.TextField(
+                        blank=True,
+                        help_text="Det som behöver vara på plats för att uppnå fokusområdet. En per rad.",
+                        verbose_name="förutsättningar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fokusområde',
-                'verbose_name_plural': 'fokusområden',
+                "verbose_name": "fokusområde",
+                "verbose_name_plural": "fokusområden",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PlanIndexPage',
+            name="PlanIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='ingress')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="ingress")),
             ],
             options={
-                'verbose_name': 'sida med handlingsplaner',
-                'verbose_name_plural': 'sidor med handlingsplaner',
+                "verbose_name": "sida med handlingsplaner",
+                "verbose_name_plural": "sidor med handlingsplaner",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('identifier', models.CharField(blank=True, help_text='Som planen skriver det, t.ex. 1:3 eller 2.1. Unik inom planen. Tomt om planen inte numrerar.', max_length=20, verbose_name='beteckning')),
-                ('title', models.TextField(verbose_name='åtgärd')),
-                ('goal_number', models.PositiveSmallIntegerField(blank=True, help_text='Målets plats i listan över mål ovan (1 = första målet). Tomt om åtgärden inte hör till ett mål.', null=True, verbose_name='hör till mål nummer')),
-                ('activities', models.TextField(blank=True, help_text='En aktivitet per rad.', verbose_name='aktiviteter/insatser')),
-                ('prevention_levels', plans.fields.MultipleChoiceField(choices=[('universal', 'Universell'), ('selective', 'Selektiv'), ('indicated', 'Indikerad')], verbose_name='preventionsnivå')),
-                ('target_groups', plans.fields.MultipleChoiceField(choices=[('children', 'Barn'), ('young_people', 'Unga'), ('adults', 'Vuxna'), ('older_people', 'Äldre'), ('victims', 'Våldsutsatta'), ('perpetrators', 'Våldsutövare'), ('relatives', 'Anhöriga'), ('professionals', 'Personal'), ('public', 'Allmänheten')], verbose_name='målgrupper')),
-                ('time_frame', models.CharField(blank=True, help_text="Som planen skriver det, t.ex. 'Klart ht 2025'.", max_length=255, verbose_name='tidsram')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='klart senast')),
-                ('follow_up', models.TextField(blank=True, help_text='Hur åtgärden följs upp.', verbose_name='uppföljning')),
-                ('note', models.TextField(blank=True, verbose_name='kommentar')),
-                ('status', models.CharField(choices=[('not_started', 'Ej påbörjad'), ('ongoing', 'Pågående'), ('done', 'Genomförd'), ('continuous', 'Fortlöpande')], default='not_started', max_length=20, verbose_name='status')),
-                ('focus_area', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='measures', to='plans.focusareapage')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "identifier",
+                    models.CharField(
+                        blank=True,
+                        help_text="Som planen skriver det, t.ex. 1:3 eller 2.1. Unik inom planen. Tomt om planen inte numrerar.",
+                        max_length=20,
+                        verbose_name="beteckning",
+                    ),
+                ),
+                ("title", models.TextField(verbose_name="åtgärd")),
+                (
+                    "goal_number",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Målets plats i listan över mål ovan (1 = första målet). Tomt om åtgärden inte hör till ett mål.",
+                        null=True,
+                        verbose_name="hör till mål nummer",
+                    ),
+                ),
+                (
+                    "activities",
+                    models.TextField(
+                        blank=True,
+                        help_text="En aktivitet per rad.",
+                        verbose_name="aktiviteter/insatser",
+                    ),
+                ),
+                (
+                    "prevention_levels",
+                    plans.fields.MultipleChoiceField(
+                        choices=[
+                            ("universal", "Universell"),
+                            ("selective", "Selektiv"),
+                            ("indicated", "Indikerad"),
+                        ],
+                        verbose_name="preventionsnivå",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    plans.fields.MultipleChoiceField(
+                        choices=[
+                            ("children", "Barn"),
+                            ("young_people", "Unga"),
+                            ("adults", "Vuxna"),
+                            ("older_people", "Äldre"),
+                            ("victims", "Våldsutsatta"),
+                            ("perpetrators", "Våldsutövare"),
+                            ("relatives", "Anhöriga"),
+                            ("professionals", "Personal"),
+                            ("public", "Allmänheten"),
+                        ],
+                        verbose_name="målgrupper",
+                    ),
+                ),
+                (
+                    "time_frame",
+                    models.CharField(
+                        blank=True,
+                        help_text="Som planen skriver det, t.ex. 'Klart ht 2025'.",
+                        max_length=255,
+                        verbose_name="tidsram",
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="klart senast")),
+                (
+                    "follow_up",
+                    models.TextField(
+                        blank=True, help_text="Hur åtgärden följs upp.", verbose_name="uppföljning"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="kommentar")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Ej påbörjad"),
+                            ("ongoing", "Pågående"),
+                            ("done", "Genomförd"),
+                            ("continuous", "Fortlöpande"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "focus_area",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measures",
+                        to="plans.focusareapage",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'åtgärd',
-                'verbose_name_plural': 'åtgärder',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "åtgärd",
+                "verbose_name_plural": "åtgärder",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('key', models.SlugField(help_text="Kort och stabil, t.ex. 'sn' för socialnämnden. Används i planfiler och i adressen till organisationens sida.", max_length=80, verbose_name='nyckel')),
-                ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='förkortning')),
-                ('kind', models.CharField(choices=[('committee', 'Nämnd/styrelse'), ('administration', 'Förvaltning/kontor'), ('unit', 'Enhet'), ('company', 'Kommunalt bolag'), ('partner', 'Extern part'), ('other', 'Annat')], default='committee', max_length=20, verbose_name='typ')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="Kort och stabil, t.ex. 'sn' för socialnämnden. Används i planfiler och i adressen till organisationens sida.",
+                        max_length=80,
+                        verbose_name="nyckel",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="namn")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=40, verbose_name="förkortning"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "Nämnd/styrelse"),
+                            ("administration", "Förvaltning/kontor"),
+                            ("unit", "Enhet"),
+                            ("company", "Kommunalt bolag"),
+                            ("partner", "Extern part"),
+                            ("other", "Annat"),
+                        ],
+                        default="committee",
+                        max_length=20,
+                        verbose_name="typ",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisationer',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisationer",
+                "ordering": ["name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='PlanPage',
+            name="PlanPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('plan_key', models.SlugField(blank=True, help_text='Stabil nyckel för import av planfiler: en ny import med samma nyckel uppdaterar planen.', max_length=100, verbose_name='plannyckel')),
-                ('municipality', models.CharField(blank=True, max_length=100, verbose_name='kommun')),
-                ('summary', models.TextField(blank=True, help_text='En eller två meningar för listor och sökresultat.', verbose_name='sammanfattning')),
-                ('scope', plans.fields.MultipleChoiceField(choices=[('VINR', 'Våld i nära relation (VINR)'), ('HRV', 'Hedersrelaterat våld och förtryck (HRV)'), ('POM', 'Prostitution och människohandel (POM)')], verbose_name='omfattar')),
-                ('deciding_body', models.CharField(blank=True, max_length=200, verbose_name='beslutsinstans')),
-                ('decision_date', models.DateField(blank=True, null=True, verbose_name='beslutad')),
-                ('last_revised', models.DateField(blank=True, null=True, verbose_name='senast reviderad')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='giltig från')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='giltig till')),
-                ('until_further_notice', models.BooleanField(default=False, verbose_name='gäller tillsvidare')),
-                ('document_owner', models.CharField(blank=True, max_length=200, verbose_name='dokumentansvarig')),
-                ('registration_number', models.CharField(blank=True, max_length=100, verbose_name='diarienummer')),
-                ('version', models.CharField(blank=True, max_length=40, verbose_name='versionsbeteckning')),
-                ('vision', models.TextField(blank=True, verbose_name='vision')),
-                ('overall_goals', models.TextField(blank=True, help_text='Ett mål per rad.', verbose_name='övergripande mål')),
-                ('target_groups', models.TextField(blank=True, help_text='En målgrupp per rad.', verbose_name='målgrupper')),
-                ('follow_up', models.TextField(blank=True, verbose_name='uppföljning av planen')),
-                ('definitions', wagtail.fields.StreamField([('definition', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'begrepp'}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'förklaring'}), 2: ('wagtail.blocks.StructBlock', [[('term', 0), ('definition', 1)]], {})}, verbose_name='begrepp')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('text', 1), ('definitions', 2), ('table', 3), ('quote', 6), ('image', 10), ('document', 13)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'icon': 'title', 'label': 'kapitelrubrik'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 2: ('plans.blocks.DefinitionListBlock', (), {}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'tabell', 'template': 'plans/blocks/table.html'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'citat'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'källa', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('source', 5)]], {}), 7: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'bild'}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': 'Vad bilden visar, för den som inte ser den. Lämna tomt om bilden bara är dekoration.', 'label': 'alternativtext', 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'bildtext', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('image', 7), ('alt_text', 8), ('caption', 9)]], {}), 11: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'dokument'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'länktext', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 11), ('title', 12)]], {})}, verbose_name='planens text')),
-                ('original_document', models.ForeignKey(blank=True, help_text='Planen som den beslutades, t.ex. som PDF.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='originaldokument')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "plan_key",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Stabil nyckel för import av planfiler: en ny import med samma nyckel uppdaterar planen.",
+                        max_length=100,
+                        verbose_name="plannyckel",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.CharField(blank=True, max_length=100, verbose_name="kommun"),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="En eller två meningar för listor och sökresultat.",
+                        verbose_name="sammanfattning",
+                    ),
+                ),
+                (
+                    "scope",
+                    plans.fields.MultipleChoiceField(
+                        choices=[
+                            ("VINR", "Våld i nära relation (VINR)"),
+                            ("HRV", "Hedersrelaterat våld och förtryck (HRV)"),
+                            ("POM", "Prostitution och människohandel (POM)"),
+                        ],
+                        verbose_name="omfattar",
+                    ),
+                ),
+                (
+                    "deciding_body",
+                    models.CharField(blank=True, max_length=200, verbose_name="beslutsinstans"),
+                ),
+                ("decision_date", models.DateField(blank=True, null=True, verbose_name="beslutad")),
+                (
+                    "last_revised",
+                    models.DateField(blank=True, null=True, verbose_name="senast reviderad"),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="giltig från")),
+                (
+                    "valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="giltig till"),
+                ),
+                (
+                    "until_further_notice",
+                    models.BooleanField(default=False, verbose_name="gäller tillsvidare"),
+                ),
+                (
+                    "document_owner",
+                    models.CharField(blank=True, max_length=200, verbose_name="dokumentansvarig"),
+                ),
+                (
+                    "registration_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="diarienummer"),
+                ),
+                (
+                    "version",
+                    models.CharField(blank=True, max_length=40, verbose_name="versionsbeteckning"),
+                ),
+                ("vision", models.TextField(blank=True, verbose_name="vision")),
+                (
+                    "overall_goals",
+                    models.TextField(
+                        blank=True, help_text="Ett mål per rad.", verbose_name="övergripande mål"
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.TextField(
+                        blank=True, help_text="En målgrupp per rad.", verbose_name="målgrupper"
+                    ),
+                ),
+                ("follow_up", models.TextField(blank=True, verbose_name="uppföljning av planen")),
+                (
+                    "definitions",
+                    wagtail.fields.StreamField(
+                        [("definition", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "begrepp"}),
+                            1: ("wagtail.blocks.TextBlock", (), {"label": "förklaring"}),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("term", 0), ("definition", 1)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="begrepp",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("text", 1),
+                            ("definitions", 2),
+                            ("table", 3),
+                            ("quote", 6),
+                            ("image", 10),
+                            ("document", 13),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "form_classname": "title",
+                                    "icon": "title",
+                                    "label": "kapitelrubrik",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            2: ("plans.blocks.DefinitionListBlock", (), {}),
+                            3: (
+                                "wagtail.contrib.table_block.blocks.TableBlock",
+                                (),
+                                {"label": "tabell", "template": "plans/blocks/table.html"},
+                            ),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "citat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "källa", "required": False},
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("text", 4), ("source", 5)]], {}),
+                            7: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "bild"}),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Vad bilden visar, för den som inte ser den. Lämna tomt om bilden bara är dekoration.",
+                                    "label": "alternativtext",
+                                    "required": False,
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "bildtext", "required": False},
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 7), ("alt_text", 8), ("caption", 9)]],
+                                {},
+                            ),
+                            11: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "dokument"},
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "länktext", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 11), ("title", 12)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="planens text",
+                    ),
+                ),
+                (
+                    "original_document",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Planen som den beslutades, t.ex. som PDF.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="originaldokument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'handlingsplan',
-                'verbose_name_plural': 'handlingsplaner',
+                "verbose_name": "handlingsplan",
+                "verbose_name_plural": "handlingsplaner",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='PlanRevision',
+            name="PlanRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='datum')),
-                ('change', models.TextField(verbose_name='vad som ändrades')),
-                ('plan', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='revision_log', to='plans.planpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="datum")),
+                ("change", models.TextField(verbose_name="vad som ändrades")),
+                (
+                    "plan",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revision_log",
+                        to="plans.planpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'revidering',
-                'verbose_name_plural': 'revideringar',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "revidering",
+                "verbose_name_plural": "revideringar",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Responsibility',
+            name="Responsibility",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('text', models.CharField(blank=True, help_text='Om planen inte anger en organisation.', max_length=255, verbose_name='eller fritext')),
-                ('role', models.CharField(choices=[('lead', 'Ansvarig'), ('co', 'Medansvarig')], default='lead', max_length=10, verbose_name='roll')),
-                ('measure', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='responsibilities', to='plans.measure')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='responsibilities', to='plans.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Om planen inte anger en organisation.",
+                        max_length=255,
+                        verbose_name="eller fritext",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "Ansvarig"), ("co", "Medansvarig")],
+                        default="lead",
+                        max_length=10,
+                        verbose_name="roll",
+                    ),
+                ),
+                (
+                    "measure",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responsibilities",
+                        to="plans.measure",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responsibilities",
+                        to="plans.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ansvarig',
-                'verbose_name_plural': 'ansvariga',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "ansvarig",
+                "verbose_name_plural": "ansvariga",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='StatusUpdate',
+            name="StatusUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('date', models.DateField(verbose_name='datum')),
-                ('status', models.CharField(choices=[('not_started', 'Ej påbörjad'), ('ongoing', 'Pågående'), ('done', 'Genomförd'), ('continuous', 'Fortlöpande')], max_length=20, verbose_name='status')),
-                ('note', models.TextField(blank=True, verbose_name='anteckning')),
-                ('reported_by', models.CharField(blank=True, max_length=200, verbose_name='rapporterad av')),
-                ('measure', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_updates', to='plans.measure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("date", models.DateField(verbose_name="datum")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Ej påbörjad"),
+                            ("ongoing", "Pågående"),
+                            ("done", "Genomförd"),
+                            ("continuous", "Fortlöpande"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="anteckning")),
+                (
+                    "reported_by",
+                    models.CharField(blank=True, max_length=200, verbose_name="rapporterad av"),
+                ),
+                (
+                    "measure",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_updates",
+                        to="plans.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'uppföljning',
-                'verbose_name_plural': 'uppföljningar',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "uppföljning",
+                "verbose_name_plural": "uppföljningar",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FocusAreaGoal',
+            name="FocusAreaGoal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('identifier', models.CharField(blank=True, help_text='T.ex. 1.1, som planen skriver det.', max_length=20, verbose_name='beteckning')),
-                ('title', models.TextField(verbose_name='mål')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('focus_area', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='plans.focusareapage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "identifier",
+                    models.CharField(
+                        blank=True,
+                        help_text="T.ex. 1.1, som planen skriver det.",
+                        max_length=20,
+                        verbose_name="beteckning",
+                    ),
+                ),
+                ("title", models.TextField(verbose_name="mål")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "focus_area",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="plans.focusareapage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mål',
-                'verbose_name_plural': 'mål',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "mål",
+                "verbose_name_plural": "mål",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(fields=('key', 'locale'), name='plans_organisation_key_per_locale'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                fields=("key", "locale"), name="plans_organisation_key_per_locale"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='organisation',
-            unique_together={('translation_key', 'locale')},
+            name="organisation",
+            unique_together={("translation_key", "locale")},
         ),
     ]

@@ -5,15 +5,78 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='planpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('text', 1), ('definitions', 2), ('table', 3), ('quote', 6), ('image', 10), ('document', 13)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'icon': 'title', 'label': 'kapitelrubrik'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 2: ('plans.blocks.DefinitionListBlock', (), {}), 3: ('wagtail.contrib.table_block.blocks.TableBlock', (), {'label': 'tabell'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'citat'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'källa', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('source', 5)]], {}), 7: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'bild'}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': 'Vad bilden visar, för den som inte ser den. Lämna tomt om bilden bara är dekoration.', 'label': 'alternativtext', 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'label': 'bildtext', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('image', 7), ('alt_text', 8), ('caption', 9)]], {}), 11: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'dokument'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'länktext', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 11), ('title', 12)]], {})}, verbose_name='planens text'),
+            model_name="planpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 0),
+                    ("text", 1),
+                    ("definitions", 2),
+                    ("table", 3),
+                    ("quote", 6),
+                    ("image", 10),
+                    ("document", 13),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"form_classname": "title", "icon": "title", "label": "kapitelrubrik"},
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "label": "text",
+                        },
+                    ),
+                    2: ("plans.blocks.DefinitionListBlock", (), {}),
+                    3: ("wagtail.contrib.table_block.blocks.TableBlock", (), {"label": "tabell"}),
+                    4: ("wagtail.blocks.TextBlock", (), {"label": "citat"}),
+                    5: ("wagtail.blocks.CharBlock", (), {"label": "källa", "required": False}),
+                    6: ("wagtail.blocks.StructBlock", [[("text", 4), ("source", 5)]], {}),
+                    7: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "bild"}),
+                    8: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Vad bilden visar, för den som inte ser den. Lämna tomt om bilden bara är dekoration.",
+                            "label": "alternativtext",
+                            "required": False,
+                        },
+                    ),
+                    9: ("wagtail.blocks.CharBlock", (), {"label": "bildtext", "required": False}),
+                    10: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 7), ("alt_text", 8), ("caption", 9)]],
+                        {},
+                    ),
+                    11: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "dokument"},
+                    ),
+                    12: ("wagtail.blocks.CharBlock", (), {"label": "länktext", "required": False}),
+                    13: ("wagtail.blocks.StructBlock", [[("document", 11), ("title", 12)]], {}),
+                },
+                verbose_name="planens text",
+            ),
         ),
     ]

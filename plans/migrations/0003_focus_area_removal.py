@@ -5,23 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0002_narrative_table_block'),
+        ("plans", "0002_narrative_table_block"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FocusAreaRemoval',
+            name="FocusAreaRemoval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='borttaget ur planfilen')),
-                ('applied_at', models.DateTimeField(blank=True, null=True, verbose_name='avpublicerat')),
-                ('focus_area', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='removal', to='plans.focusareapage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="borttaget ur planfilen"),
+                ),
+                (
+                    "applied_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="avpublicerat"),
+                ),
+                (
+                    "focus_area",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="removal",
+                        to="plans.focusareapage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'borttaget fokusområde',
-                'verbose_name_plural': 'borttagna fokusområden',
+                "verbose_name": "borttaget fokusområde",
+                "verbose_name_plural": "borttagna fokusområden",
             },
         ),
     ]

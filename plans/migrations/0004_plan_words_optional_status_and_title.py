@@ -5,75 +5,148 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_focus_area_removal'),
+        ("plans", "0003_focus_area_removal"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='measure',
-            name='responsible_as_written',
-            field=models.TextField(blank=True, help_text="Ansvarscellen ordagrant, t.ex. 'Kvalitetsteamet med stöd av IFO'. Visas på åtgärdens sida; listan över ansvariga ovan styr filter och organisationssidor.", verbose_name='ansvar som planen skriver det'),
+            model_name="measure",
+            name="responsible_as_written",
+            field=models.TextField(
+                blank=True,
+                help_text="Ansvarscellen ordagrant, t.ex. 'Kvalitetsteamet med stöd av IFO'. Visas på åtgärdens sida; listan över ansvariga ovan styr filter och organisationssidor.",
+                verbose_name="ansvar som planen skriver det",
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='activities_label',
-            field=models.CharField(blank=True, help_text='T.ex. Insatser. Tomt: Aktiviteter.', max_length=60, verbose_name='ord för aktiviteter'),
+            model_name="planpage",
+            name="activities_label",
+            field=models.CharField(
+                blank=True,
+                help_text="T.ex. Insatser. Tomt: Aktiviteter.",
+                max_length=60,
+                verbose_name="ord för aktiviteter",
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='focus_areas_label',
-            field=models.CharField(blank=True, help_text='T.ex. Områden eller Delmål. Tomt: Fokusområden.', max_length=60, verbose_name='rubrik för fokusområdena'),
+            model_name="planpage",
+            name="focus_areas_label",
+            field=models.CharField(
+                blank=True,
+                help_text="T.ex. Områden eller Delmål. Tomt: Fokusområden.",
+                max_length=60,
+                verbose_name="rubrik för fokusområdena",
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='follow_up_label',
-            field=models.CharField(blank=True, help_text='Tomt: Uppföljning.', max_length=60, verbose_name='ord för uppföljning'),
+            model_name="planpage",
+            name="follow_up_label",
+            field=models.CharField(
+                blank=True,
+                help_text="Tomt: Uppföljning.",
+                max_length=60,
+                verbose_name="ord för uppföljning",
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='goal_label',
-            field=models.CharField(blank=True, help_text='T.ex. Delmål. Tomt: Mål.', max_length=60, verbose_name='ord för mål'),
+            model_name="planpage",
+            name="goal_label",
+            field=models.CharField(
+                blank=True,
+                help_text="T.ex. Delmål. Tomt: Mål.",
+                max_length=60,
+                verbose_name="ord för mål",
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='measure_label',
-            field=models.CharField(blank=True, help_text='Tomt: Åtgärd.', max_length=60, verbose_name='ord för åtgärd'),
+            model_name="planpage",
+            name="measure_label",
+            field=models.CharField(
+                blank=True, help_text="Tomt: Åtgärd.", max_length=60, verbose_name="ord för åtgärd"
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='responsible_label',
-            field=models.CharField(blank=True, help_text='T.ex. Ansvarig. Tomt: Ansvarig.', max_length=60, verbose_name='ord för ansvar'),
+            model_name="planpage",
+            name="responsible_label",
+            field=models.CharField(
+                blank=True,
+                help_text="T.ex. Ansvarig. Tomt: Ansvarig.",
+                max_length=60,
+                verbose_name="ord för ansvar",
+            ),
         ),
         migrations.AddField(
-            model_name='planpage',
-            name='time_frame_label',
-            field=models.CharField(blank=True, help_text='T.ex. Tidplan eller Tid. Tomt: Tidsram.', max_length=60, verbose_name='ord för tidsram'),
+            model_name="planpage",
+            name="time_frame_label",
+            field=models.CharField(
+                blank=True,
+                help_text="T.ex. Tidplan eller Tid. Tomt: Tidsram.",
+                max_length=60,
+                verbose_name="ord för tidsram",
+            ),
         ),
         migrations.AlterField(
-            model_name='measure',
-            name='status',
-            field=models.CharField(blank=True, choices=[('', 'Ingen uppgift'), ('not_started', 'Ej påbörjad'), ('ongoing', 'Pågående'), ('done', 'Genomförd'), ('continuous', 'Löpande')], default='', help_text='Sätts av den senaste uppföljningen när åtgärden har uppföljningar.', max_length=20, verbose_name='status'),
+            model_name="measure",
+            name="status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Ingen uppgift"),
+                    ("not_started", "Ej påbörjad"),
+                    ("ongoing", "Pågående"),
+                    ("done", "Genomförd"),
+                    ("continuous", "Löpande"),
+                ],
+                default="",
+                help_text="Sätts av den senaste uppföljningen när åtgärden har uppföljningar.",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='measure',
-            name='title',
-            field=models.TextField(blank=True, help_text='Som planen skriver det. Tomt när planen inte har någon åtgärdskolumn: raden hör då till sitt mål.', verbose_name='åtgärd'),
+            model_name="measure",
+            name="title",
+            field=models.TextField(
+                blank=True,
+                help_text="Som planen skriver det. Tomt när planen inte har någon åtgärdskolumn: raden hör då till sitt mål.",
+                verbose_name="åtgärd",
+            ),
         ),
         migrations.AlterField(
-            model_name='planpage',
-            name='scope',
-            field=plans.fields.MultipleChoiceField(choices=[('VINR', 'Våld i nära relation (VINR)'), ('HRV', 'Hedersrelaterat våld och förtryck (HRV)'), ('POM', 'Prostitution, människohandel och sexuell exploatering av barn (POM)')], verbose_name='omfattar'),
+            model_name="planpage",
+            name="scope",
+            field=plans.fields.MultipleChoiceField(
+                choices=[
+                    ("VINR", "Våld i nära relation (VINR)"),
+                    ("HRV", "Hedersrelaterat våld och förtryck (HRV)"),
+                    ("POM", "Prostitution, människohandel och sexuell exploatering av barn (POM)"),
+                ],
+                verbose_name="omfattar",
+            ),
         ),
         migrations.AlterField(
-            model_name='responsibility',
-            name='role',
-            field=models.CharField(choices=[('lead', 'Ansvarig'), ('co', 'Medansvarig'), ('support', 'Med stöd av')], default='lead', max_length=10, verbose_name='roll'),
+            model_name="responsibility",
+            name="role",
+            field=models.CharField(
+                choices=[("lead", "Ansvarig"), ("co", "Medansvarig"), ("support", "Med stöd av")],
+                default="lead",
+                max_length=10,
+                verbose_name="roll",
+            ),
         ),
         migrations.AlterField(
-            model_name='statusupdate',
-            name='status',
-            field=models.CharField(choices=[('not_started', 'Ej påbörjad'), ('ongoing', 'Pågående'), ('done', 'Genomförd'), ('continuous', 'Löpande')], max_length=20, verbose_name='status'),
+            model_name="statusupdate",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("not_started", "Ej påbörjad"),
+                    ("ongoing", "Pågående"),
+                    ("done", "Genomförd"),
+                    ("continuous", "Löpande"),
+                ],
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
     ]

@@ -31,7 +31,9 @@ class FocusAreaPageForm(WagtailAdminPageForm):
             entries = [
                 (f.cleaned_data["date"], i, f.cleaned_data["status"])
                 for i, f in enumerate(updates.forms)
-                if hasattr(f, "cleaned_data") and f.cleaned_data.get("date") and f.cleaned_data.get("status")
+                if hasattr(f, "cleaned_data")
+                and f.cleaned_data.get("date")
+                and f.cleaned_data.get("status")
                 and not f.cleaned_data.get("DELETE")
             ]
             if not entries or "status" not in form.changed_data:
@@ -44,7 +46,11 @@ class FocusAreaPageForm(WagtailAdminPageForm):
                     pgettext(
                         "admin",
                         "The status is set by the latest follow-up (%(date)s: %(status)s). Add a new follow-up to change it.",
-                    ) % {"date": latest_date.isoformat(), "status": dict(STATUS.choices)[latest_status]},
+                    )
+                    % {
+                        "date": latest_date.isoformat(),
+                        "status": dict(STATUS.choices)[latest_status],
+                    },
                 )
         return valid
 
@@ -53,12 +59,19 @@ class FocusAreaPageForm(WagtailAdminPageForm):
         # The goals of the revision being edited (drafts included): a goal added in this
         # form has no key the measures could name until the page is saved.
         goals = list(self.instance.goals.all()) if self.instance else []
-        choices = [("", pgettext_lazy("admin", "– no goal –"))] + [(str(goal.translation_key), f"{i}. {goal}"[:100]) for i, goal in enumerate(goals, start=1)]
+        choices = [("", pgettext_lazy("admin", "– no goal –"))] + [
+            (str(goal.translation_key), f"{i}. {goal}"[:100])
+            for i, goal in enumerate(goals, start=1)
+        ]
         for form in [*self.formsets["measures"].forms, self.formsets["measures"].empty_form]:
             field = form.fields["goal_key"]
             form.fields["goal_key"] = forms.TypedChoiceField(
-                choices=choices, coerce=as_uuid, empty_value=None, required=False,
-                label=field.label, help_text=field.help_text,
+                choices=choices,
+                coerce=as_uuid,
+                empty_value=None,
+                required=False,
+                label=field.label,
+                help_text=field.help_text,
             )
 
     def _check_goals_kept(self):
@@ -82,6 +95,7 @@ class FocusAreaPageForm(WagtailAdminPageForm):
                         "admin",
                         "The goal ”%(goal)s” is being deleted but the measure belongs to it. Choose another goal "
                         "(or none) for the measure, or keep the goal.",
-                    ) % {"goal": goal},
+                    )
+                    % {"goal": goal},
                 )
         return valid

@@ -26,26 +26,54 @@ class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):
 
     base_form_class = FocusAreaPageForm
 
-    number = models.CharField(pgettext_lazy("admin", "number"), max_length=20, blank=True, help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 1. Leave empty if the plan does not number."))
+    number = models.CharField(
+        pgettext_lazy("admin", "number"),
+        max_length=20,
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin", "As the plan writes it, e.g. 1. Leave empty if the plan does not number."
+        ),
+    )
     label = models.CharField(
-        pgettext_lazy("admin", "name of the level"), max_length=60, blank=True, default="Fokusområde",
-        help_text=pgettext_lazy("admin", "What the plan calls the level: Fokusområde, Delmål, Område …"),
+        pgettext_lazy("admin", "name of the level"),
+        max_length=60,
+        blank=True,
+        default="Fokusområde",
+        help_text=pgettext_lazy(
+            "admin", "What the plan calls the level: Fokusområde, Delmål, Område …"
+        ),
     )
     introduction = models.TextField(pgettext_lazy("admin", "introductory text"), blank=True)
     conditions = models.TextField(
-        pgettext_lazy("admin", "conditions"), blank=True,
-        help_text=pgettext_lazy("admin", "What needs to be in place to reach the focus area. One per line."),
+        pgettext_lazy("admin", "conditions"),
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin", "What needs to be in place to reach the focus area. One per line."
+        ),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("conditions"), *SEARCH_FIELDS]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("conditions"),
+        *SEARCH_FIELDS,
+    ]
 
     content_panels = [
         FieldRowPanel([FieldPanel("label"), FieldPanel("number")]),
         TitleFieldPanel("title"),
         FieldPanel("introduction"),
         FieldPanel("conditions"),
-        RestorableInlinePanel("goals", label=pgettext_lazy("admin", "goal"), heading=pgettext_lazy("admin", "Goals (sub-goals) within the focus area"), classname="collapsed"),
-        MeasureInlinePanel("measures", label=pgettext_lazy("admin", "measure"), heading=pgettext_lazy("admin", "Measures")),
+        RestorableInlinePanel(
+            "goals",
+            label=pgettext_lazy("admin", "goal"),
+            heading=pgettext_lazy("admin", "Goals (sub-goals) within the focus area"),
+            classname="collapsed",
+        ),
+        MeasureInlinePanel(
+            "measures",
+            label=pgettext_lazy("admin", "measure"),
+            heading=pgettext_lazy("admin", "Measures"),
+        ),
     ]
 
     parent_page_types = ["plans.PlanPage"]
@@ -81,7 +109,9 @@ class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):
             return
         places = {
             goal.translation_key: (goal.focus_area_id, goal.sort_order)
-            for goal in FocusAreaGoal.objects.filter(translation_key__in={m.goal_key for m in strays}, locale_id=self.locale_id)
+            for goal in FocusAreaGoal.objects.filter(
+                translation_key__in={m.goal_key for m in strays}, locale_id=self.locale_id
+            )
         }
         by_place = {goal.sort_order: goal.translation_key for goal in self.goals.all()}
         for measure in strays:
@@ -102,7 +132,7 @@ class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):
 
     @property
     def heading(self):
-        """"Fokusområde 1: Title" as the plan writes it."""
+        """ "Fokusområde 1: Title" as the plan writes it."""
         prefix = " ".join(part for part in (self.label, self.number) if part)
         return f"{prefix}: {self.title}" if prefix else self.title
 
@@ -114,9 +144,7 @@ class FocusAreaPage(HostBaseTemplateMixin, FoundByAnyWord, Page):
         from plans.models.measures import Measure  # measures.py imports this module
 
         return (
-            Measure.objects.filter(focus_area=self)
-            .with_public_relations()
-            .order_by("sort_order")
+            Measure.objects.filter(focus_area=self).with_public_relations().order_by("sort_order")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -137,8 +165,12 @@ class FocusAreaRemoval(models.Model):
     removal. Exports leave removed focus areas out, pending or applied.
     """
 
-    focus_area = models.OneToOneField(FocusAreaPage, on_delete=models.CASCADE, related_name="removal")
-    recorded_at = models.DateTimeField(pgettext_lazy("admin", "removed from the plan file"), auto_now_add=True)
+    focus_area = models.OneToOneField(
+        FocusAreaPage, on_delete=models.CASCADE, related_name="removal"
+    )
+    recorded_at = models.DateTimeField(
+        pgettext_lazy("admin", "removed from the plan file"), auto_now_add=True
+    )
     applied_at = models.DateTimeField(pgettext_lazy("admin", "unpublished"), null=True, blank=True)
 
     class Meta:
@@ -153,7 +185,9 @@ class FocusAreaRemoval(models.Model):
         """Unpublish the focus areas of ``plan`` whose removal waits for the plan's publishing."""
         from django.utils import timezone
 
-        for removal in cls.objects.filter(applied_at=None, focus_area__in=FocusAreaPage.objects.child_of(plan)):
+        for removal in cls.objects.filter(
+            applied_at=None, focus_area__in=FocusAreaPage.objects.child_of(plan)
+        ):
             area = removal.focus_area
             if area.live:
                 area.unpublish()
@@ -170,7 +204,12 @@ class FocusAreaGoal(TranslatableMixin, Orderable):
     measures belong to the translated goals with no relinking."""
 
     focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="goals")
-    identifier = models.CharField(pgettext_lazy("admin", "identifier"), max_length=20, blank=True, help_text=pgettext_lazy("admin", "E.g. 1.1, as the plan writes it."))
+    identifier = models.CharField(
+        pgettext_lazy("admin", "identifier"),
+        max_length=20,
+        blank=True,
+        help_text=pgettext_lazy("admin", "E.g. 1.1, as the plan writes it."),
+    )
     title = models.TextField(pgettext_lazy("admin", "goal"))
 
     panels = [FieldPanel("identifier"), FieldPanel("title")]

@@ -46,9 +46,13 @@ class MeasureQuerySet(models.QuerySet):
         return self.select_related("focus_area", "locale").prefetch_related(
             Prefetch(
                 "responsibilities",
-                queryset=Responsibility.objects.select_related("organisation", "organisation__locale").order_by("sort_order"),
+                queryset=Responsibility.objects.select_related(
+                    "organisation", "organisation__locale"
+                ).order_by("sort_order"),
             ),
-            Prefetch("status_updates", queryset=StatusUpdate.objects.order_by("date", "sort_order")),
+            Prefetch(
+                "status_updates", queryset=StatusUpdate.objects.order_by("date", "sort_order")
+            ),
             Prefetch("focus_area__goals", queryset=FocusAreaGoal.objects.order_by("sort_order")),
         )
 
@@ -62,12 +66,18 @@ class MeasureQuerySet(models.QuerySet):
         a page, a wide model, and fifty copies of it cost more than the listing's queries.
         Follow-ups are not fetched: a listing shows the status."""
         prefetch_related_objects(
-            [area for area in focus_areas if "goals" not in getattr(area, "_prefetched_objects_cache", {})],
+            [
+                area
+                for area in focus_areas
+                if "goals" not in getattr(area, "_prefetched_objects_cache", {})
+            ],
             Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("sort_order")),
         )
         areas = {area.pk: area for area in focus_areas}
         measures = list(
-            self.select_related(None).prefetch_related(None).prefetch_related(
+            self.select_related(None)
+            .prefetch_related(None)
+            .prefetch_related(
                 Prefetch("responsibilities", queryset=Responsibility.objects.order_by("sort_order"))
             )
         )
@@ -75,7 +85,9 @@ class MeasureQuerySet(models.QuerySet):
         responsibilities = [(measure, measure.responsibilities.all()) for measure in measures]
         known = {organisation.pk: organisation for organisation in organisations}
         missing = {
-            r.organisation_id for _measure, rows in responsibilities for r in rows
+            r.organisation_id
+            for _measure, rows in responsibilities
+            for r in rows
             if r.organisation_id and r.organisation_id not in known
         }
         if missing:
@@ -86,7 +98,9 @@ class MeasureQuerySet(models.QuerySet):
                 measure._state.fields_cache["focus_area"] = area
             for responsibility in rows:
                 if responsibility.organisation_id:
-                    responsibility._state.fields_cache["organisation"] = known[responsibility.organisation_id]
+                    responsibility._state.fields_cache["organisation"] = known[
+                        responsibility.organisation_id
+                    ]
         return measures
 
 
@@ -99,34 +113,63 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
 
     focus_area = ParentalKey(FocusAreaPage, on_delete=models.CASCADE, related_name="measures")
     identifier = models.CharField(
-        pgettext_lazy("admin", "identifier"), max_length=20, blank=True,
-        help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 1:3 or 2.1. Unique within the plan. Empty if the plan does not number."),
+        pgettext_lazy("admin", "identifier"),
+        max_length=20,
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "As the plan writes it, e.g. 1:3 or 2.1. Unique within the plan. Empty if the plan does not number.",
+        ),
     )
     title = models.TextField(
-        pgettext_lazy("admin", "measure"), blank=True,
-        help_text=pgettext_lazy("admin", "As the plan writes it. Empty when the plan has no measure column: the row then belongs to its goal."),
+        pgettext_lazy("admin", "measure"),
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "As the plan writes it. Empty when the plan has no measure column: the row then belongs to its goal.",
+        ),
     )
     # The goal's own identity: its translation key, the same in every language's copy of
     # the focus area and in every revision, so a measure stays with its goal however the
     # goals are ordered. Not a ForeignKey: a goal added in a draft has no row yet, and a
     # translated measure must name the translated goal (see FocusAreaGoal).
     goal_key = models.UUIDField(
-        pgettext_lazy("admin", "belongs to goal"), null=True, blank=True,
+        pgettext_lazy("admin", "belongs to goal"),
+        null=True,
+        blank=True,
         help_text=pgettext_lazy(
             "admin",
             "One of the goals above. A goal just added can be chosen once the page has been saved. "
             "Empty if the measure belongs to no goal.",
         ),
     )
-    activities = models.TextField(pgettext_lazy("admin", "activities"), blank=True, help_text=pgettext_lazy("admin", "One activity per line."))
-    prevention_levels = MultipleChoiceField(pgettext_lazy("admin", "prevention level"), choices=PREVENTION_LEVELS.choices)
-    target_groups = MultipleChoiceField(pgettext_lazy("admin", "target groups"), choices=TARGET_GROUPS.choices)
-    time_frame = models.CharField(pgettext_lazy("admin", "time frame"), max_length=255, blank=True, help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 'Klart ht 2025'."))
+    activities = models.TextField(
+        pgettext_lazy("admin", "activities"),
+        blank=True,
+        help_text=pgettext_lazy("admin", "One activity per line."),
+    )
+    prevention_levels = MultipleChoiceField(
+        pgettext_lazy("admin", "prevention level"), choices=PREVENTION_LEVELS.choices
+    )
+    target_groups = MultipleChoiceField(
+        pgettext_lazy("admin", "target groups"), choices=TARGET_GROUPS.choices
+    )
+    time_frame = models.CharField(
+        pgettext_lazy("admin", "time frame"),
+        max_length=255,
+        blank=True,
+        help_text=pgettext_lazy("admin", "As the plan writes it, e.g. 'Klart ht 2025'."),
+    )
     due_date = models.DateField(pgettext_lazy("admin", "due date"), null=True, blank=True)
-    follow_up = models.TextField(pgettext_lazy("admin", "follow-up"), blank=True, help_text=pgettext_lazy("admin", "How the measure is followed up."))
+    follow_up = models.TextField(
+        pgettext_lazy("admin", "follow-up"),
+        blank=True,
+        help_text=pgettext_lazy("admin", "How the measure is followed up."),
+    )
     note = models.TextField(pgettext_lazy("admin", "comment"), blank=True)
     responsible_as_written = models.TextField(
-        pgettext_lazy("admin", "responsibility as the plan writes it"), blank=True,
+        pgettext_lazy("admin", "responsibility as the plan writes it"),
+        blank=True,
         help_text=pgettext_lazy(
             "admin",
             "The cell of responsibility word for word, e.g. 'Kvalitetsteamet med stöd av IFO'. Shown on the "
@@ -134,9 +177,14 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         ),
     )
     status = models.CharField(
-        pgettext_lazy("admin", "status"), max_length=20, blank=True, default=NO_STATUS,
+        pgettext_lazy("admin", "status"),
+        max_length=20,
+        blank=True,
+        default=NO_STATUS,
         choices=[(NO_STATUS, NO_STATUS_ADMIN_LABEL)] + STATUS.choices,
-        help_text=pgettext_lazy("admin", "Set by the latest follow-up when the measure has follow-ups."),
+        help_text=pgettext_lazy(
+            "admin", "Set by the latest follow-up when the measure has follow-ups."
+        ),
     )
 
     objects = MeasureQuerySet.as_manager()
@@ -145,18 +193,36 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         FieldRowPanel([FieldPanel("identifier"), FieldPanel("status"), FieldPanel("goal_key")]),
         FieldPanel("title"),
         FieldPanel("activities"),
-        RestorableInlinePanel("responsibilities", label=pgettext_lazy("admin", "responsible body"), heading=pgettext_lazy("admin", "Responsible bodies")),
+        RestorableInlinePanel(
+            "responsibilities",
+            label=pgettext_lazy("admin", "responsible body"),
+            heading=pgettext_lazy("admin", "Responsible bodies"),
+        ),
         FieldPanel("responsible_as_written"),
         FieldRowPanel([FieldPanel("prevention_levels"), FieldPanel("target_groups")]),
         FieldRowPanel([FieldPanel("time_frame"), FieldPanel("due_date")]),
         FieldPanel("follow_up"),
         FieldPanel("note"),
-        RestorableInlinePanel("status_updates", label=pgettext_lazy("admin", "follow-up"), heading=pgettext_lazy("admin", "Follow-ups")),
+        RestorableInlinePanel(
+            "status_updates",
+            label=pgettext_lazy("admin", "follow-up"),
+            heading=pgettext_lazy("admin", "Follow-ups"),
+        ),
     ]
 
     PUBLIC_FIELDS = [
-        "identifier", "title", "activities", "responsible", "responsible_as_written", "prevention_levels",
-        "target_groups", "time_frame", "due_date", "follow_up", "note", "status",
+        "identifier",
+        "title",
+        "activities",
+        "responsible",
+        "responsible_as_written",
+        "prevention_levels",
+        "target_groups",
+        "time_frame",
+        "due_date",
+        "follow_up",
+        "note",
+        "status",
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -170,11 +236,19 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
     def clean(self):
         super().clean()
         if not self.title.strip() and not self.goal_key:
-            raise ValidationError({"title": pgettext("admin", "Write the measure, or choose the goal the row belongs to.")})
+            raise ValidationError(
+                {
+                    "title": pgettext(
+                        "admin", "Write the measure, or choose the goal the row belongs to."
+                    )
+                }
+            )
 
     def save(self, *args, **kwargs):
         self.status_from_follow_ups()
-        self._saving_with_follow_ups = True  # its follow-ups are saved with it: see sync_measure_status
+        self._saving_with_follow_ups = (
+            True  # its follow-ups are saved with it: see sync_measure_status
+        )
         try:
             return super().save(*args, **kwargs)
         finally:
@@ -213,7 +287,9 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         data = dict(data)
         for relation in ("responsibilities", "status_updates"):
             if relation in data:
-                data[relation] = [{k: v for k, v in child.items() if k != "measure"} for child in data[relation]]
+                data[relation] = [
+                    {k: v for k, v in child.items() if k != "measure"} for child in data[relation]
+                ]
         return super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
 
     @property
@@ -231,7 +307,9 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         the measure belongs to, or None: also when that goal was removed since."""
         if not self.goal_key:
             return None
-        return next((g for g in self.focus_area.goals.all() if g.translation_key == self.goal_key), None)
+        return next(
+            (g for g in self.focus_area.goals.all() if g.translation_key == self.goal_key), None
+        )
 
     @property
     def status_label(self):
@@ -272,7 +350,9 @@ class Measure(TranslatableMixin, Orderable, ClusterableModel):
         return [r for r in self.responsibilities.all() if r.role == "support"]
 
     def slug(self):
-        return slugify(self.identifier.replace(":", "-").replace(".", "-")) if self.identifier else ""
+        return (
+            slugify(self.identifier.replace(":", "-").replace(".", "-")) if self.identifier else ""
+        )
 
 
 class Responsibility(Orderable):
@@ -284,18 +364,37 @@ class Responsibility(Orderable):
 
     measure = ParentalKey(Measure, on_delete=models.CASCADE, related_name="responsibilities")
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="responsibilities",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responsibilities",
         verbose_name=pgettext_lazy("admin", "organisation"),
     )
-    text = models.CharField(pgettext_lazy("admin", "or free text"), max_length=255, blank=True, help_text=pgettext_lazy("admin", "If the plan names no organisation."))
-    role = models.CharField(pgettext_lazy("admin", "role"), max_length=10, choices=ROLES.choices, default="lead")
+    text = models.CharField(
+        pgettext_lazy("admin", "or free text"),
+        max_length=255,
+        blank=True,
+        help_text=pgettext_lazy("admin", "If the plan names no organisation."),
+    )
+    role = models.CharField(
+        pgettext_lazy("admin", "role"), max_length=10, choices=ROLES.choices, default="lead"
+    )
 
     panels = [
-        FieldRowPanel([
-            FieldPanel("organisation", widget=OrganisationAutocomplete(), help_text=pgettext_lazy("admin", "Type part of the name and choose from the list.")),
-            FieldPanel("text"),
-            FieldPanel("role"),
-        ])
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "organisation",
+                    widget=OrganisationAutocomplete(),
+                    help_text=pgettext_lazy(
+                        "admin", "Type part of the name and choose from the list."
+                    ),
+                ),
+                FieldPanel("text"),
+                FieldPanel("role"),
+            ]
+        )
     ]
 
     class Meta(Orderable.Meta):
@@ -304,7 +403,9 @@ class Responsibility(Orderable):
 
     def clean(self):
         if bool(self.organisation_id) == bool(self.text.strip()):
-            raise ValidationError(pgettext("admin", "Choose an organisation or write free text (not both)."))
+            raise ValidationError(
+                pgettext("admin", "Choose an organisation or write free text (not both).")
+            )
 
     @property
     def organisation_for_visitor(self):
@@ -330,11 +431,18 @@ class StatusUpdate(Orderable):
 
     measure = ParentalKey(Measure, on_delete=models.CASCADE, related_name="status_updates")
     date = models.DateField(pgettext_lazy("admin", "date"))
-    status = models.CharField(pgettext_lazy("admin", "status"), max_length=20, choices=STATUS.choices)
+    status = models.CharField(
+        pgettext_lazy("admin", "status"), max_length=20, choices=STATUS.choices
+    )
     note = models.TextField(pgettext_lazy("admin", "note"), blank=True)
-    reported_by = models.CharField(pgettext_lazy("admin", "reported by"), max_length=200, blank=True)
+    reported_by = models.CharField(
+        pgettext_lazy("admin", "reported by"), max_length=200, blank=True
+    )
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status"), FieldPanel("reported_by")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("status"), FieldPanel("reported_by")]),
+        FieldPanel("note"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = pgettext_lazy("admin", "follow-up")
@@ -353,6 +461,12 @@ def sync_measure_status(sender, instance, raw=False, **kwargs):
     parent = instance._state.fields_cache.get("measure")
     if raw or getattr(parent, "_saving_with_follow_ups", False):
         return
-    latest = StatusUpdate.objects.filter(measure_id=instance.measure_id).order_by("-date", "-sort_order").first()
+    latest = (
+        StatusUpdate.objects.filter(measure_id=instance.measure_id)
+        .order_by("-date", "-sort_order")
+        .first()
+    )
     if latest is not None:
-        Measure.objects.filter(pk=instance.measure_id).exclude(status=latest.status).update(status=latest.status)
+        Measure.objects.filter(pk=instance.measure_id).exclude(status=latest.status).update(
+            status=latest.status
+        )

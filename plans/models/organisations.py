@@ -21,12 +21,21 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     a municipal company or an outside partner. One register for every plan of the site."""
 
     key = models.SlugField(
-        pgettext_lazy("admin", "key"), max_length=80,
-        help_text=pgettext_lazy("admin", "Short and stable, e.g. 'sn' for the social services committee. Used in plan files and in the address of the organisation's page."),
+        pgettext_lazy("admin", "key"),
+        max_length=80,
+        help_text=pgettext_lazy(
+            "admin",
+            "Short and stable, e.g. 'sn' for the social services committee. Used in plan files and in the address of the organisation's page.",
+        ),
     )
     name = models.CharField(pgettext_lazy("admin", "name of the organisation"), max_length=200)
     short_name = models.CharField(pgettext_lazy("admin", "abbreviation"), max_length=40, blank=True)
-    kind = models.CharField(pgettext_lazy("admin", "kind"), max_length=20, choices=ORGANISATION_KINDS.choices, default="committee")
+    kind = models.CharField(
+        pgettext_lazy("admin", "kind"),
+        max_length=20,
+        choices=ORGANISATION_KINDS.choices,
+        default="committee",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("kind"), FieldPanel("key")]
     search_fields = [
@@ -43,7 +52,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = pgettext_lazy("admin", "organisations")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["key", "locale"], name="plans_organisation_key_per_locale"),
+            models.UniqueConstraint(
+                fields=["key", "locale"], name="plans_organisation_key_per_locale"
+            ),
         ]
 
     def __str__(self):
@@ -56,7 +67,15 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         locale_id = self.locale_id or getattr(Locale.get_default(), "pk", None)
         taken = Organisation.objects.filter(key=self.key, locale_id=locale_id).exclude(pk=self.pk)
         if self.key and taken.exists():
-            raise ValidationError({"key": pgettext("admin", "Another organisation in this language already has the key “%(key)s”.") % {"key": self.key}})
+            raise ValidationError(
+                {
+                    "key": pgettext(
+                        "admin",
+                        "Another organisation in this language already has the key “%(key)s”.",
+                    )
+                    % {"key": self.key}
+                }
+            )
 
     @property
     def kind_label(self):

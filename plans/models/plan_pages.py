@@ -32,7 +32,9 @@ from plans.vocabulary import (
 )
 
 
-class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
+class PlanIndexPage(
+    ParentPageTypesFromSettings, HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page
+):
     """All the municipality's plans: in force, upcoming and archived.
 
     It also serves one page per organisation (``organisationer/<key>/``) listing every
@@ -42,7 +44,9 @@ class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Routable
     writes.
     """
 
-    intro = RichTextField(pgettext_lazy("admin", "lead paragraph"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        pgettext_lazy("admin", "lead paragraph"), blank=True, features=["bold", "italic", "link"]
+    )
     search_fields = Page.search_fields + [index.SearchField("intro"), *SEARCH_FIELDS]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -58,7 +62,9 @@ class PlanIndexPage(ParentPageTypesFromSettings, HostBaseTemplateMixin, Routable
         """The live plans below this page, grouped by :meth:`PlanPage.period`."""
         today = today or date.today()
         groups = {"in_force": [], "upcoming": [], "archived": [], "undated": []}
-        for plan in PlanPage.objects.child_of(self).live().public().order_by("-valid_from", "title"):
+        for plan in (
+            PlanPage.objects.child_of(self).live().public().order_by("-valid_from", "title")
+        ):
             groups[plan.period(today)].append(plan)
         return groups
 
@@ -100,42 +106,113 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
     """
 
     plan_key = models.SlugField(
-        pgettext_lazy("admin", "plan key"), max_length=100, blank=True,
-        help_text=pgettext_lazy("admin", "A stable key for importing plan files: a new import with the same key updates the plan."),
+        pgettext_lazy("admin", "plan key"),
+        max_length=100,
+        blank=True,
+        help_text=pgettext_lazy(
+            "admin",
+            "A stable key for importing plan files: a new import with the same key updates the plan.",
+        ),
     )
-    municipality = models.CharField(pgettext_lazy("admin", "municipality"), max_length=100, blank=True)
-    summary = models.TextField(pgettext_lazy("admin", "summary"), blank=True, help_text=pgettext_lazy("admin", "One or two sentences for lists and search results."))
+    municipality = models.CharField(
+        pgettext_lazy("admin", "municipality"), max_length=100, blank=True
+    )
+    summary = models.TextField(
+        pgettext_lazy("admin", "summary"),
+        blank=True,
+        help_text=pgettext_lazy("admin", "One or two sentences for lists and search results."),
+    )
     scope = MultipleChoiceField(pgettext_lazy("admin", "covers"), choices=SCOPES.choices)
-    deciding_body = models.CharField(pgettext_lazy("admin", "deciding body"), max_length=200, blank=True)
+    deciding_body = models.CharField(
+        pgettext_lazy("admin", "deciding body"), max_length=200, blank=True
+    )
     decision_date = models.DateField(pgettext_lazy("admin", "decided"), null=True, blank=True)
     last_revised = models.DateField(pgettext_lazy("admin", "last revised"), null=True, blank=True)
     valid_from = models.DateField(pgettext_lazy("admin", "valid from"), null=True, blank=True)
     valid_until = models.DateField(pgettext_lazy("admin", "valid until"), null=True, blank=True)
-    until_further_notice = models.BooleanField(pgettext_lazy("admin", "valid until further notice"), default=False)
-    document_owner = models.CharField(pgettext_lazy("admin", "document owner"), max_length=200, blank=True)
-    registration_number = models.CharField(pgettext_lazy("admin", "registration number"), max_length=100, blank=True)
+    until_further_notice = models.BooleanField(
+        pgettext_lazy("admin", "valid until further notice"), default=False
+    )
+    document_owner = models.CharField(
+        pgettext_lazy("admin", "document owner"), max_length=200, blank=True
+    )
+    registration_number = models.CharField(
+        pgettext_lazy("admin", "registration number"), max_length=100, blank=True
+    )
     version = models.CharField(pgettext_lazy("admin", "version"), max_length=40, blank=True)
     vision = models.TextField(pgettext_lazy("admin", "vision"), blank=True)
-    overall_goals = models.TextField(pgettext_lazy("admin", "overall goals"), blank=True, help_text=pgettext_lazy("admin", "One goal per line."))
-    target_groups = models.TextField(pgettext_lazy("admin", "target groups"), blank=True, help_text=pgettext_lazy("admin", "One target group per line."))
+    overall_goals = models.TextField(
+        pgettext_lazy("admin", "overall goals"),
+        blank=True,
+        help_text=pgettext_lazy("admin", "One goal per line."),
+    )
+    target_groups = models.TextField(
+        pgettext_lazy("admin", "target groups"),
+        blank=True,
+        help_text=pgettext_lazy("admin", "One target group per line."),
+    )
     follow_up = models.TextField(pgettext_lazy("admin", "follow-up of the plan"), blank=True)
-    definitions = StreamField([("definition", DefinitionBlock())], blank=True, verbose_name=pgettext_lazy("admin", "terms"))
-    body = StreamField(NarrativeBlock(), blank=True, verbose_name=pgettext_lazy("admin", "the plan's text"))
+    definitions = StreamField(
+        [("definition", DefinitionBlock())],
+        blank=True,
+        verbose_name=pgettext_lazy("admin", "terms"),
+    )
+    body = StreamField(
+        NarrativeBlock(), blank=True, verbose_name=pgettext_lazy("admin", "the plan's text")
+    )
     original_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=pgettext_lazy("admin", "original document"), help_text=pgettext_lazy("admin", "The plan as it was decided, e.g. as a PDF."),
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=pgettext_lazy("admin", "original document"),
+        help_text=pgettext_lazy("admin", "The plan as it was decided, e.g. as a PDF."),
     )
     # The plan's own words for its levels and columns (plan.labels in a plan file); empty
     # means the site's usual word. Page fields, so a translation of the plan translates them.
     focus_areas_label = models.CharField(
-        pgettext_lazy("admin", "heading for the focus areas"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Områden or Delmål. Empty: Fokusområden.")
+        pgettext_lazy("admin", "heading for the focus areas"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "E.g. Områden or Delmål. Empty: Fokusområden."),
     )
-    goal_label = models.CharField(pgettext_lazy("admin", "word for goal"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Delmål. Empty: Mål."))
-    measure_label = models.CharField(pgettext_lazy("admin", "word for measure"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "Empty: Åtgärd."))
-    activities_label = models.CharField(pgettext_lazy("admin", "word for activities"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Insatser. Empty: Aktiviteter."))
-    responsible_label = models.CharField(pgettext_lazy("admin", "word for responsibility"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Ansvarig. Empty: Ansvarig."))
-    time_frame_label = models.CharField(pgettext_lazy("admin", "word for time frame"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "E.g. Tidplan or Tid. Empty: Tidsram."))
-    follow_up_label = models.CharField(pgettext_lazy("admin", "word for follow-up"), max_length=60, blank=True, help_text=pgettext_lazy("admin", "Empty: Uppföljning."))
+    goal_label = models.CharField(
+        pgettext_lazy("admin", "word for goal"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "E.g. Delmål. Empty: Mål."),
+    )
+    measure_label = models.CharField(
+        pgettext_lazy("admin", "word for measure"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "Empty: Åtgärd."),
+    )
+    activities_label = models.CharField(
+        pgettext_lazy("admin", "word for activities"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "E.g. Insatser. Empty: Aktiviteter."),
+    )
+    responsible_label = models.CharField(
+        pgettext_lazy("admin", "word for responsibility"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "E.g. Ansvarig. Empty: Ansvarig."),
+    )
+    time_frame_label = models.CharField(
+        pgettext_lazy("admin", "word for time frame"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "E.g. Tidplan or Tid. Empty: Tidsram."),
+    )
+    follow_up_label = models.CharField(
+        pgettext_lazy("admin", "word for follow-up"),
+        max_length=60,
+        blank=True,
+        help_text=pgettext_lazy("admin", "Empty: Uppföljning."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -145,27 +222,58 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
                 FieldPanel("scope"),
                 FieldPanel("deciding_body"),
                 FieldRowPanel([FieldPanel("decision_date"), FieldPanel("last_revised")]),
-                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until"), FieldPanel("until_further_notice")]),
-                FieldRowPanel([FieldPanel("document_owner"), FieldPanel("registration_number"), FieldPanel("version")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("valid_from"),
+                        FieldPanel("valid_until"),
+                        FieldPanel("until_further_notice"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("document_owner"),
+                        FieldPanel("registration_number"),
+                        FieldPanel("version"),
+                    ]
+                ),
                 FieldPanel("original_document"),
             ],
             heading=pgettext_lazy("admin", "About the plan"),
         ),
-        RestorableInlinePanel("revision_log", label=pgettext_lazy("admin", "revision"), heading=pgettext_lazy("admin", "Revision history"), classname="collapsed"),
+        RestorableInlinePanel(
+            "revision_log",
+            label=pgettext_lazy("admin", "revision"),
+            heading=pgettext_lazy("admin", "Revision history"),
+            classname="collapsed",
+        ),
         MultiFieldPanel(
-            [FieldPanel("vision"), FieldPanel("overall_goals"), FieldPanel("target_groups"), FieldPanel("follow_up")],
+            [
+                FieldPanel("vision"),
+                FieldPanel("overall_goals"),
+                FieldPanel("target_groups"),
+                FieldPanel("follow_up"),
+            ],
             heading=pgettext_lazy("admin", "Vision, goals and target groups"),
         ),
         FieldPanel("definitions"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("focus_areas_label"), FieldPanel("goal_label"), FieldPanel("measure_label")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("focus_areas_label"),
+                        FieldPanel("goal_label"),
+                        FieldPanel("measure_label"),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("activities_label"), FieldPanel("responsible_label")]),
                 FieldRowPanel([FieldPanel("time_frame_label"), FieldPanel("follow_up_label")]),
             ],
             heading=pgettext_lazy("admin", "The plan's own words"),
-            help_text=pgettext_lazy("admin", "Headings and columns as the plan writes them. Empty gives the site's usual words."),
+            help_text=pgettext_lazy(
+                "admin",
+                "Headings and columns as the plan writes them. Empty gives the site's usual words.",
+            ),
             classname="collapsed",
         ),
     ]
@@ -188,9 +296,18 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
     def clean(self):
         super().clean()
         if self.valid_until and self.until_further_notice:
-            raise ValidationError({"valid_until": pgettext("admin", "Give either an end date or 'valid until further notice', not both.")})
+            raise ValidationError(
+                {
+                    "valid_until": pgettext(
+                        "admin",
+                        "Give either an end date or 'valid until further notice', not both.",
+                    )
+                }
+            )
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": pgettext("admin", "The end date is before the start date.")})
+            raise ValidationError(
+                {"valid_until": pgettext("admin", "The end date is before the start date.")}
+            )
 
     def period(self, today=None):
         """``in_force``, ``upcoming``, ``archived`` or ``undated`` (the plan gives no period:
@@ -221,7 +338,11 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
 
     def own_labels(self):
         """Only the words the plan gives itself (``plan.labels`` in the plan file)."""
-        return {key: getattr(self, f"{key}_label") for key in PLAN_LABELS.keys if getattr(self, f"{key}_label")}
+        return {
+            key: getattr(self, f"{key}_label")
+            for key in PLAN_LABELS.keys
+            if getattr(self, f"{key}_label")
+        }
 
     @property
     def overall_goal_list(self):
@@ -245,7 +366,9 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
         if self.valid_from and self.until_further_notice:
             years = gettext("from %(year)s, until further notice") % {"year": self.valid_from.year}
         elif self.until_further_notice:
-            years = gettext("Valid until further notice")  # "Gäller tills vidare": no dash, no start
+            years = gettext(
+                "Valid until further notice"
+            )  # "Gäller tills vidare": no dash, no start
         elif self.valid_from and self.valid_until:
             years = f"{self.valid_from.year}–{self.valid_until.year}"
         elif self.valid_from:
@@ -259,7 +382,8 @@ class PlanPage(HostBaseTemplateMixin, RoutablePageMixin, FoundByAnyWord, Page):
         """The narrative's chapter headings with anchors, for the table of contents."""
         return [
             {"id": f"kapitel-{i}", "title": block.value}
-            for i, block in enumerate(self.body) if block.block_type == "heading"
+            for i, block in enumerate(self.body)
+            if block.block_type == "heading"
         ]
 
     def focus_areas(self):

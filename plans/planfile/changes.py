@@ -10,7 +10,9 @@ class Changes:
     def __init__(self, before, after):
         old, new = _inventory(before), _inventory(after)
         self.added = [label for key, (label, _content) in new.items() if key not in old]
-        self.changed = [label for key, (label, content) in new.items() if key in old and old[key][1] != content]
+        self.changed = [
+            label for key, (label, content) in new.items() if key in old and old[key][1] != content
+        ]
         self.removed = [label for key, (label, _content) in old.items() if key not in new]
         self.counts = {}
         for kind in ("focus area", "measure"):
@@ -38,7 +40,9 @@ class Changes:
             removed, kept = self.counts[kind]["removed"], self.counts[kind]["kept"]
             if removed and removed > kept:
                 total = removed + kept
-                reasons.append(f"{'all' if not kept else f'{removed} of'} {total} {kind}{'s' if total > 1 else ''}")
+                reasons.append(
+                    f"{'all' if not kept else f'{removed} of'} {total} {kind}{'s' if total > 1 else ''}"
+                )
         if not reasons:
             return None
         return (
@@ -53,11 +57,16 @@ def _inventory(data):
     if data is None:
         return items
     plan = data["plan"]
-    items[("plan",)] = (f"plan '{plan['key']}'", {k: v for k, v in plan.items() if k not in ("focus_areas", "organisations")})
+    items[("plan",)] = (
+        f"plan '{plan['key']}'",
+        {k: v for k, v in plan.items() if k not in ("focus_areas", "organisations")},
+    )
     for area in plan["focus_areas"]:
         identity = _area_identity(area)
         content = {k: v for k, v in area.items() if k not in ("goals", "measures")}
-        content["goals"] = [{k: v for k, v in g.items() if k != "measures"} for g in area.get("goals") or []]
+        content["goals"] = [
+            {k: v for k, v in g.items() if k != "measures"} for g in area.get("goals") or []
+        ]
         number = f"{area['number']} " if area.get("number") else ""
         items[("focus area", identity)] = (f"focus area {number}'{area['title']}'", content)
     seen_titles = {}
@@ -73,5 +82,8 @@ def _inventory(data):
             seen_titles[title_key] = n + 1
             key = ("measure", _area_identity(area), title, n)
             label = f"measure '{title}' (focus area {_area_identity(area)})"
-        items[key] = (label, {**measure, "goal": goal and {k: v for k, v in goal.items() if k != "measures"}})
+        items[key] = (
+            label,
+            {**measure, "goal": goal and {k: v for k, v in goal.items() if k != "measures"}},
+        )
     return items

@@ -29,7 +29,11 @@ def export_data(plan):
     org_keys = []
     organisations = {}
     for area_page in FocusAreaPage.objects.child_of(plan).filter(removal=None).order_by("path"):
-        area = area_page.get_latest_revision_as_object() if area_page.get_latest_revision() else area_page
+        area = (
+            area_page.get_latest_revision_as_object()
+            if area_page.get_latest_revision()
+            else area_page
+        )
         areas.append(export_area(area, area.measures.all(), organisations, org_keys))
     data = export_plan_fields(plan)
     data["organisations"] = [organisations[k] for k in sorted(org_keys, key=org_keys.index)]
@@ -42,11 +46,17 @@ def export_area(area, measures, organisations, org_keys):
     goals = list(area.goals.all())
     direct, by_goal = [], {g.translation_key: [] for g in goals}
     for measure in sorted(measures, key=lambda m: m.sort_order or 0):
-        by_goal.get(measure.goal_key, direct).append(_export_measure(measure, organisations, org_keys))
+        by_goal.get(measure.goal_key, direct).append(
+            _export_measure(measure, organisations, org_keys)
+        )
     area_data = write_fields(FOCUS_AREA_FIELDS, area)
     if goals:
         area_data["goals"] = [
-            {"identifier": _none(g.identifier), "title": g.title, "measures": by_goal[g.translation_key]}
+            {
+                "identifier": _none(g.identifier),
+                "title": g.title,
+                "measures": by_goal[g.translation_key],
+            }
             for g in goals
         ]
     area_data["measures"] = direct
@@ -64,7 +74,8 @@ def export_plan_fields(plan):
                 sections.append({"heading": None, "parts": []})
             sections[-1]["parts"].append(html_to_text(block.value.source))
     sections = [
-        ({"heading": s["heading"]} if s["heading"] else {}) | {"body": "\n".join(p for p in s["parts"] if p)}
+        ({"heading": s["heading"]} if s["heading"] else {})
+        | {"body": "\n".join(p for p in s["parts"] if p)}
         for s in sections
     ]
     sections = [s for s in sections if s["body"]]
@@ -81,7 +92,10 @@ def export_plan_fields(plan):
         {
             **write_fields(PLAN_TEXTS, plan),
             "definitions": _none(
-                [{"term": b.value["term"], "definition": b.value["definition"]} for b in plan.definitions]
+                [
+                    {"term": b.value["term"], "definition": b.value["definition"]}
+                    for b in plan.definitions
+                ]
             ),
             "sections": _none(sections),
         }
@@ -94,7 +108,11 @@ def export_plan_fields(plan):
 
 def _export_measure(measure, organisations, org_keys):
     # Empty columns are left out; the identifier is always written (null: not numbered).
-    record = {k: v for k, v in write_fields(MEASURE_HEAD, measure).items() if v is not None or k == "identifier"}
+    record = {
+        k: v
+        for k, v in write_fields(MEASURE_HEAD, measure).items()
+        if v is not None or k == "identifier"
+    }
     responsible = []
     for r in sorted(measure.responsibilities.all(), key=lambda r: r.sort_order or 0):
         if r.organisation_id:
@@ -111,12 +129,21 @@ def _export_measure(measure, organisations, org_keys):
             responsible.append({"text": r.text, "role": r.role})
     record["responsible"] = responsible
     record.update({k: v for k, v in write_fields(MEASURE_TAIL, measure).items() if v is not None})
-    updates = sorted(measure.status_updates.all(), key=lambda u: (u.sort_order or 0))
+    updates = sorted(measure.status_updates.all(), key=lambda u: u.sort_order or 0)
     if measure.status and not updates:  # with follow-ups, the latest one is the status
         record["status"] = measure.status
     if updates:
         record["status_updates"] = [
-            {k: v for k, v in {"date": u.date.isoformat(), "status": u.status, "note": _none(u.note), "by": _none(u.reported_by)}.items() if v is not None}
+            {
+                k: v
+                for k, v in {
+                    "date": u.date.isoformat(),
+                    "status": u.status,
+                    "note": _none(u.note),
+                    "by": _none(u.reported_by),
+                }.items()
+                if v is not None
+            }
             for u in updates
         ]
     return record

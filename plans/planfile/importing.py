@@ -57,12 +57,19 @@ def find_parent(parent_path, locale):
             page = pages.filter(pk=int(parent_path)).first()
         else:
             wanted = "/" + str(parent_path).strip("/") + "/"
-            page = pages.filter(url_path=wanted).first() or pages.filter(url_path__endswith=wanted).first()
+            page = (
+                pages.filter(url_path=wanted).first()
+                or pages.filter(url_path__endswith=wanted).first()
+            )
         if page is None:
-            raise PlanFileError([f"--parent: no page '{parent_path}' in locale '{locale.language_code}'"])
+            raise PlanFileError(
+                [f"--parent: no page '{parent_path}' in locale '{locale.language_code}'"]
+            )
         page = page.specific
         if not isinstance(page, PlanIndexPage):
-            raise PlanFileError([f"--parent: '{parent_path}' is a {page._meta.verbose_name}, not a page with plans"])
+            raise PlanFileError(
+                [f"--parent: '{parent_path}' is a {page._meta.verbose_name}, not a page with plans"]
+            )
         return page
     page = PlanIndexPage.objects.filter(locale=locale).order_by("path").first()
     if page is None:
@@ -123,12 +130,18 @@ def import_plan(data, *, parent_path=None, locale_code=None, publish=False, allo
     demo loader, tests).
     """
     result = import_plan_file(
-        data, parent_path=parent_path, locale_code=locale_code, publish=publish, allow_removals=allow_removals
+        data,
+        parent_path=parent_path,
+        locale_code=locale_code,
+        publish=publish,
+        allow_removals=allow_removals,
     )
     return result.plan, result.created
 
 
-def import_plan_file(data, *, parent_path=None, locale_code=None, publish=False, dry_run=False, allow_removals=False):
+def import_plan_file(
+    data, *, parent_path=None, locale_code=None, publish=False, dry_run=False, allow_removals=False
+):
     """Validate ``data`` and write it as a plan; returns an :class:`ImportResult`.
 
     Nothing is written when the file has problems (:class:`PlanFileError`), when it
@@ -156,7 +169,9 @@ def import_plan_file(data, *, parent_path=None, locale_code=None, publish=False,
             # page once, at the end, instead.
             with references_indexed_by_caller():
                 try:
-                    plan, created = _write_plan(data["plan"], locale, parent_path, publish and not dry_run)
+                    plan, created = _write_plan(
+                        data["plan"], locale, parent_path, publish and not dry_run
+                    )
                 except ValidationError as error:
                     # What the schema does not limit but the database does (a page title
                     # of 300 characters): one line, not a traceback.
@@ -208,13 +223,21 @@ def _write_plan(plan_data, locale, parent_path, publish):
             for d in plan_data.get("definitions") or []
         ],
         "body": _body_blocks(plan_data.get("sections") or []),
-        **{f"{name}_label": _str((plan_data.get("labels") or {}).get(name)) for name in PLAN_LABELS.keys},
+        **{
+            f"{name}_label": _str((plan_data.get("labels") or {}).get(name))
+            for name in PLAN_LABELS.keys
+        },
     }
     plan = PlanPage.objects.filter(plan_key=key, locale=locale).first()
     created = plan is None
     if created:
         parent = find_parent(parent_path, locale)
-        plan = PlanPage(translation_key=stable_uuid("plan", key), locale=locale, slug=_unique_slug(parent, key), **fields)
+        plan = PlanPage(
+            translation_key=stable_uuid("plan", key),
+            locale=locale,
+            slug=_unique_slug(parent, key),
+            **fields,
+        )
         plan.revision_log = _revisions(plan_data)
         plan.live = False
         parent.add_child(instance=plan)
@@ -227,9 +250,14 @@ def _write_plan(plan_data, locale, parent_path, publish):
         unchanged = export_plan_fields(plan) == before
         # Focus areas the file has again are back in the plan: forget their removal before
         # the plan is published (publishing the plan applies pending removals).
-        wanted_keys = [stable_uuid("plan", key, "focus-area", _area_identity(a)) for a in plan_data["focus_areas"]]
+        wanted_keys = [
+            stable_uuid("plan", key, "focus-area", _area_identity(a))
+            for a in plan_data["focus_areas"]
+        ]
         FocusAreaRemoval.objects.filter(
-            focus_area__in=FocusAreaPage.objects.child_of(plan).filter(translation_key__in=wanted_keys)
+            focus_area__in=FocusAreaPage.objects.child_of(plan).filter(
+                translation_key__in=wanted_keys
+            )
         ).delete()
     _save_if_changed(plan, publish, unchanged)
 
@@ -243,19 +271,29 @@ def _write_plan(plan_data, locale, parent_path, publish):
         slug = _area_slug(area_data, used_slugs)
         area_fields = read_fields(FOCUS_AREA_FIELDS, area_data, FocusAreaPage)
         if area is None:
-            area = FocusAreaPage(translation_key=translation_key, locale=locale, slug=slug, **area_fields)
+            area = FocusAreaPage(
+                translation_key=translation_key, locale=locale, slug=slug, **area_fields
+            )
             area.live = False
             _set_measures(area, area_data, organisations, locale, key, existing_measures={})
             plan.add_child(instance=area)
             unchanged = False
         else:
             current = list(
-                area.measures.all().prefetch_related("responsibilities__organisation", "status_updates")
+                area.measures.all().prefetch_related(
+                    "responsibilities__organisation", "status_updates"
+                )
             )
             before = (area.slug, export_area(area, current, {}, []))
             for name, value in area_fields.items():
                 setattr(area, name, value)
-            if area.slug != slug and not FocusAreaPage.objects.sibling_of(area).filter(slug=slug).exclude(pk=area.pk).exists():
+            if (
+                area.slug != slug
+                and not FocusAreaPage.objects.sibling_of(area)
+                .filter(slug=slug)
+                .exclude(pk=area.pk)
+                .exists()
+            ):
                 area.slug = slug
             existing_measures = {m.translation_key: m for m in current}
             _set_measures(area, area_data, organisations, locale, key, existing_measures)
@@ -343,7 +381,9 @@ def _set_measures(area, area_data, organisations, locale, plan_key, existing_mea
             seen_titles[("row", goal_number)] = n + 1
             identity = ("area", area_identity, "goal", goal_number, "row", n)
         translation_key = stable_uuid("plan", plan_key, *identity)
-        measure = existing_measures.get(translation_key) or Measure(translation_key=translation_key, locale=locale)
+        measure = existing_measures.get(translation_key) or Measure(
+            translation_key=translation_key, locale=locale
+        )
         for name, value in read_fields(MEASURE_HEAD + MEASURE_TAIL, data, Measure).items():
             setattr(measure, name, value)
         measure.goal_key = goal_key

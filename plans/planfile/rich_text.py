@@ -19,13 +19,21 @@ def text_to_html(text):
                 bullets.append(line[2:].strip())
             else:
                 if bullets:
-                    out.append("<ul>" + "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in bullets) + "</ul>")
+                    out.append(
+                        "<ul>"
+                        + "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in bullets)
+                        + "</ul>"
+                    )
                     bullets = []
                 paragraph.append(line)
         if paragraph:
             out.append("<p>" + html.escape(" ".join(paragraph), quote=False) + "</p>")
         if bullets:
-            out.append("<ul>" + "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in bullets) + "</ul>")
+            out.append(
+                "<ul>"
+                + "".join(f"<li>{html.escape(b, quote=False)}</li>" for b in bullets)
+                + "</ul>"
+            )
     return "".join(out)
 
 

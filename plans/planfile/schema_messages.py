@@ -53,8 +53,15 @@ def describe(error):
 
 
 def _type_names(types):
-    names = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
-             "boolean": "true or false", "null": "nothing (null)", "number": "a number"}
+    names = {
+        "string": "text",
+        "array": "a list",
+        "object": "a mapping",
+        "integer": "a whole number",
+        "boolean": "true or false",
+        "null": "nothing (null)",
+        "number": "a number",
+    }
     types = types if isinstance(types, list) else [types]
     return [names.get(t, t) for t in types]
 

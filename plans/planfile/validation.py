@@ -46,7 +46,9 @@ def validate(data, locale_code=None):
     if locale_code is not None:
         known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
         if locale_code not in known:
-            problems.append(f"--locale: unknown locale '{locale_code}'; the site's languages are {', '.join(known)}")
+            problems.append(
+                f"--locale: unknown locale '{locale_code}'; the site's languages are {', '.join(known)}"
+            )
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     # An error in a oneOf/anyOf branch is reported once, by its parent.
@@ -58,7 +60,9 @@ def validate(data, locale_code=None):
     org_keys = {}
     for i, org in enumerate(plan.get("organisations") or []):
         if org["key"] in org_keys:
-            problems.append(f"plan.organisations[{i}].key '{org['key']}' is used twice (also plan.organisations[{org_keys[org['key']]}])")
+            problems.append(
+                f"plan.organisations[{i}].key '{org['key']}' is used twice (also plan.organisations[{org_keys[org['key']]}])"
+            )
         org_keys.setdefault(org["key"], i)
 
     seen_areas = {}
@@ -73,7 +77,9 @@ def validate(data, locale_code=None):
 
     identifiers = {}
     for where, _area, _goal, measure in _measures_with_places(plan):
-        updates = [u for u in measure.get("status_updates") or [] if _date(u["date"], [], "") is not None]
+        updates = [
+            u for u in measure.get("status_updates") or [] if _date(u["date"], [], "") is not None
+        ]
         if updates and measure.get("status"):
             _index, latest = max(enumerate(updates), key=lambda pair: (pair[1]["date"], pair[0]))
             if latest["status"] != measure["status"]:
@@ -84,7 +90,9 @@ def validate(data, locale_code=None):
         identifier = measure.get("identifier")
         if identifier:
             if identifier in identifiers:
-                problems.append(f"{where}.identifier '{identifier}' is used twice (also {identifiers[identifier]})")
+                problems.append(
+                    f"{where}.identifier '{identifier}' is used twice (also {identifiers[identifier]})"
+                )
             identifiers.setdefault(identifier, where)
         for r, responsible in enumerate(measure.get("responsible") or []):
             key = responsible.get("organisation")
@@ -102,7 +110,9 @@ def validate(data, locale_code=None):
     for i, revision in enumerate(plan.get("revisions") or []):
         _date(revision["date"], problems, f"plan.revisions[{i}].date")
     if plan.get("valid_until") and plan.get("until_further_notice"):
-        problems.append("plan.valid_until: give either valid_until or until_further_notice: true, not both")
+        problems.append(
+            "plan.valid_until: give either valid_until or until_further_notice: true, not both"
+        )
     return problems
 
 

@@ -25,7 +25,14 @@ def _dates_for_yaml(value, key=None):
         return {k: _dates_for_yaml(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_dates_for_yaml(v) for v in value]
-    if key in ("date", "decision_date", "last_revised", "valid_from", "valid_until", "due_date") and isinstance(value, str):
+    if key in (
+        "date",
+        "decision_date",
+        "last_revised",
+        "valid_from",
+        "valid_until",
+        "due_date",
+    ) and isinstance(value, str):
         return date.fromisoformat(value)
     return value
 

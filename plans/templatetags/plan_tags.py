@@ -29,13 +29,15 @@ def escape(text):
 
 
 #: The site's words for the facts, in the active language.
-TERMS = PerLanguage(lambda: {
-    "co": gettext("Co-responsible"),  # Medansvarig
-    "support": gettext("With support from"),  # Med stöd av
-    "prevention_level": gettext("Prevention level"),  # Preventionsnivå
-    "target_groups": gettext("Target groups"),  # Målgrupper
-    "status": gettext("Status"),
-})
+TERMS = PerLanguage(
+    lambda: {
+        "co": gettext("Co-responsible"),  # Medansvarig
+        "support": gettext("With support from"),  # Med stöd av
+        "prevention_level": gettext("Prevention level"),  # Preventionsnivå
+        "target_groups": gettext("Target groups"),  # Målgrupper
+        "status": gettext("Status"),
+    }
+)
 
 
 def _organisations_url(measure):
@@ -68,25 +70,41 @@ def measure_facts(measure, as_written=False):
     words = measure.plan.labels
     rows = []  # (term, value as HTML, class of the value)
     if as_written and measure.responsible_as_written:
-        rows.append((words["responsible"], escape(measure.responsible_as_written), "responsible-as-written"))
+        rows.append(
+            (words["responsible"], escape(measure.responsible_as_written), "responsible-as-written")
+        )
     else:
         organisations_url = _organisations_url(measure)
         for role, responsibilities in measure.responsible_by_role:
-            rows.append((terms.get(role) or words["responsible"], responsible_list(responsibilities, organisations_url), ""))
+            rows.append(
+                (
+                    terms.get(role) or words["responsible"],
+                    responsible_list(responsibilities, organisations_url),
+                    "",
+                )
+            )
     if measure.time_frame or measure.due_date:
         parts = [escape(measure.time_frame)] if measure.time_frame else []
         if measure.due_date:
             parts.append(local_date(measure.due_date))
         rows.append((words["time_frame"], " · ".join(parts), ""))
     if measure.prevention_levels:
-        rows.append((terms["prevention_level"], escape(", ".join(measure.prevention_level_labels)), ""))
+        rows.append(
+            (terms["prevention_level"], escape(", ".join(measure.prevention_level_labels)), "")
+        )
     if measure.target_groups:
         rows.append((terms["target_groups"], escape(", ".join(measure.target_group_labels)), ""))
-    rows.append((
-        terms["status"],
-        format_html('<span class="status status--{}">{}</span>', measure.status or "none", measure.status_label),
-        "",
-    ))
+    rows.append(
+        (
+            terms["status"],
+            format_html(
+                '<span class="status status--{}">{}</span>',
+                measure.status or "none",
+                measure.status_label,
+            ),
+            "",
+        )
+    )
     html = []
     for term, value, css_class in rows:
         dd = f'<dd class="{css_class}">' if css_class else "<dd>"

@@ -18,15 +18,23 @@ PROJECT_PACKAGES = {"plans", "information", "multilingual", "website", "tests"}
 def project_imports():
     for script in sorted(BENCH.glob("*.py")):
         for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in PROJECT_PACKAGES:
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.split(".")[0] in PROJECT_PACKAGES
+            ):
                 for alias in node.names:
-                    yield pytest.param(node.module, alias.name, id=f"{script.name}:{node.module}.{alias.name}")
+                    yield pytest.param(
+                        node.module, alias.name, id=f"{script.name}:{node.module}.{alias.name}"
+                    )
 
 
 @pytest.mark.parametrize("module, name", list(project_imports()))
 def test_what_the_bench_imports_exists(module, name):
     imported = importlib.import_module(module)
-    assert hasattr(imported, name) or importlib.util.find_spec(f"{module}.{name}"), f"{module} has no {name}"
+    assert hasattr(imported, name) or importlib.util.find_spec(f"{module}.{name}"), (
+        f"{module} has no {name}"
+    )
 
 
 def test_the_bench_imports_something_from_the_project():

@@ -10,7 +10,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ["sv", "en", "ar", "ti", "so", "uk"]
 NARROWEST = {"width": 320, "height": 640}
-AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+AXE_RULES = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
 
 # Every page type of the support section and the site, under each language's prefix.
 SITE_PAGES = [
@@ -86,7 +91,9 @@ def _axe(page):
 
 def test_every_page_type_fits_a_320px_phone_and_passes_axe(browser, live_server, load_demo_command):
     load_demo_command()
-    addresses = [path.format(code=code) for code in LANGUAGES for path in SITE_PAGES] + _plan_pages()
+    addresses = [
+        path.format(code=code) for code in LANGUAGES for path in SITE_PAGES
+    ] + _plan_pages()
     context = browser.new_context(viewport=NARROWEST, service_workers="block")
     page = context.new_page()
     sideways, violations = [], []

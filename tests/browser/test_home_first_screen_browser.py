@@ -26,14 +26,22 @@ def _speaking(code):
 
     return {
         tel_uri(line.phone_number)
-        for line in Helpline.objects.filter(live=True, locale__language_code="sv", is_emergency=False)
+        for line in Helpline.objects.filter(
+            live=True, locale__language_code="sv", is_emergency=False
+        )
         if code in line.language_codes
     }
 
 
 def _within_first_screen(locator):
     box = locator.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"] and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["y"] + box["height"] <= PHONE["height"]
+        and box["x"] >= 0
+        and box["x"] + box["width"] <= PHONE["width"]
+    )
 
 
 def test_every_language_shows_help_it_can_use_on_the_first_screen(browser, live_server, demo_site):
@@ -50,21 +58,33 @@ def test_every_language_shows_help_it_can_use_on_the_first_screen(browser, live_
                 problems.append(f"{code}: 112 is not on the first screen")
             speaking = _speaking(code)
             shown = [
-                link for link in box.locator('a[href^="tel:"]').all()
+                link
+                for link in box.locator('a[href^="tel:"]').all()
                 if link.get_attribute("href") in speaking and _within_first_screen(link)
             ]
             if speaking:
                 if not shown:
-                    problems.append(f"{code}: no line that answers in {code} on the first screen ({sorted(speaking)})")
+                    problems.append(
+                        f"{code}: no line that answers in {code} on the first screen ({sorted(speaking)})"
+                    )
                 continue
             message = _gettext(code, NO_LINE_SPEAKS)
             if message == NO_LINE_SPEAKS and code != "en":
                 problems.append(f"{code}: the sentence is not translated")
             sentence = box.locator(".urgent-help__no-line")
-            if sentence.count() != 1 or sentence.inner_text().strip() != message or not _within_first_screen(sentence):
+            if (
+                sentence.count() != 1
+                or sentence.inner_text().strip() != message
+                or not _within_first_screen(sentence)
+            ):
                 found = sentence.first.bounding_box() if sentence.count() else None
-                problems.append(f"{code}: no sentence in {code} that no line answers in it, on the first screen ({found})")
-            elif sentence.get_attribute("lang") not in (None, code) and page.locator("html").get_attribute("lang") != code:
+                problems.append(
+                    f"{code}: no sentence in {code} that no line answers in it, on the first screen ({found})"
+                )
+            elif (
+                sentence.get_attribute("lang") not in (None, code)
+                and page.locator("html").get_attribute("lang") != code
+            ):
                 problems.append(f"{code}: the sentence is not marked as {code}")
     finally:
         context.close()

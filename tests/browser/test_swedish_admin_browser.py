@@ -17,12 +17,43 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Words the admin showed in English before (issue 9), and their neighbours on those screens.
 ENGLISH = [
-    "Saved", "More actions", "Locale", "Moderators approval", "True", "False",
-    "Arabic", "Swedish", "Persian", "Somali", "Tigrinya", "Sorani",
-    "translation", "Autosave", "Can add", "Can change", "Can delete", "Can view",
-    "Can publish", "Can submit", "Save draft", "Publish", "Unpublish", "Delete",
-    "Edit", "Search", "Actions", "Workflow", "Workflows", "Dashboard", "Pages",
-    "Snippets", "Users", "Groups", "Settings", "Reports", "Help",
+    "Saved",
+    "More actions",
+    "Locale",
+    "Moderators approval",
+    "True",
+    "False",
+    "Arabic",
+    "Swedish",
+    "Persian",
+    "Somali",
+    "Tigrinya",
+    "Sorani",
+    "translation",
+    "Autosave",
+    "Can add",
+    "Can change",
+    "Can delete",
+    "Can view",
+    "Can publish",
+    "Can submit",
+    "Save draft",
+    "Publish",
+    "Unpublish",
+    "Delete",
+    "Edit",
+    "Search",
+    "Actions",
+    "Workflow",
+    "Workflows",
+    "Dashboard",
+    "Pages",
+    "Snippets",
+    "Users",
+    "Groups",
+    "Settings",
+    "Reports",
+    "Help",
 ]
 ENGLISH_PATTERNS = [re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])") for word in ENGLISH] + [
     re.compile(r"\d+\s*-\s*\d+ of \d+"),  # "1-2 of 2 sidor"
@@ -31,7 +62,9 @@ ENGLISH_PATTERNS = [re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])") for wor
 
 
 def english_in(text):
-    return sorted({match.group(0) for pattern in ENGLISH_PATTERNS for match in pattern.finditer(text)})
+    return sorted(
+        {match.group(0) for pattern in ENGLISH_PATTERNS for match in pattern.finditer(text)}
+    )
 
 
 @pytest.fixture
@@ -45,7 +78,9 @@ def admin_content(demo_site):
     copy = index.copy_for_translation(Locale.objects.get(language_code="ar"))
     copy.title = "الدعم والمساعدة"
     copy.save_revision().publish()
-    page = SupportPage(title="Utsatt för våld", slug="utsatt-for-vald", easy_read="<p>Du är inte ensam.</p>")
+    page = SupportPage(
+        title="Utsatt för våld", slug="utsatt-for-vald", easy_read="<p>Du är inte ensam.</p>"
+    )
     index.add_child(instance=page)
     page.save_revision().publish()
     return {"index": index, "page": page}
@@ -53,7 +88,9 @@ def admin_content(demo_site):
 
 @pytest.fixture
 def swedish_admin(django_user_model):
-    user = django_user_model.objects.create_superuser("redaktor", "redaktor@example.org", "lösenord-123")
+    user = django_user_model.objects.create_superuser(
+        "redaktor", "redaktor@example.org", "lösenord-123"
+    )
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(user)
@@ -62,7 +99,9 @@ def swedish_admin(django_user_model):
     return user
 
 
-def test_the_admin_screens_are_in_swedish_and_load_nothing_from_other_hosts(page, live_server, admin_content, swedish_admin):
+def test_the_admin_screens_are_in_swedish_and_load_nothing_from_other_hosts(
+    page, live_server, admin_content, swedish_admin
+):
     from django.contrib.auth.models import Group
 
     from information.models import Helpline
@@ -127,17 +166,21 @@ def log_in(page, base, username, password):
     page.wait_for_url(f"{base}/admin/")
 
 
-def test_the_review_screens_of_issue_21_offer_no_button_that_is_refused(page, live_server, admin_content, django_user_model):
+def test_the_review_screens_of_issue_21_offer_no_button_that_is_refused(
+    page, live_server, admin_content, django_user_model
+):
     """Issue 21 in Chromium: the reviewer who changed a number reads why there is no
     *Godkänn* (dashboard, edit form); a translator's page header "⋯" has no *Flytta*, *Kopiera* or *Ta bort*."""
     from django.contrib.auth.models import Group
-    from information.models import Helpline
     from wagtail.users.models import UserProfile
 
     from editorial.roles import REVIEWERS, translator_group_name
+    from information.models import Helpline
 
     def person(username, group):
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "lösenord-123")
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "lösenord-123"
+        )
         user.groups.add(Group.objects.get(name=group))
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "sv"
@@ -154,7 +197,10 @@ def test_the_review_screens_of_issue_21_offer_no_button_that_is_refused(page, li
 
     log_in(page, base, "granskare", "lösenord-123")
     panel = page.locator("#awaiting-review-content, [id^='awaiting-review']").first
-    assert "Du ändrade telefonnummer – en annan granskare godkänner" in page.locator("body").inner_text()
+    assert (
+        "Du ändrade telefonnummer – en annan granskare godkänner"
+        in page.locator("body").inner_text()
+    )
     page.locator("td.actions-container [data-w-dropdown-target='toggle']").first.click()
     assert panel.get_by_text("Godkänn", exact=True).count() == 0
     page.goto(f"{base}/admin/snippets/information/helpline/edit/{helpline.pk}/")
@@ -174,7 +220,9 @@ def test_the_review_screens_of_issue_21_offer_no_button_that_is_refused(page, li
         assert refused not in menu, menu
 
 
-def test_the_translation_editor_hides_a_po_upload_that_would_be_refused(page, live_server, admin_content, django_user_model, client):
+def test_the_translation_editor_hides_a_po_upload_that_would_be_refused(
+    page, live_server, admin_content, django_user_model, client
+):
     """Issue 21: a Persian translator in the editor of a translation made from Arabic is
     not offered *Ladda upp PO-fil* (the upload would refuse it); from Swedish they are."""
     from django.contrib.auth.models import Group
@@ -185,10 +233,14 @@ def test_the_translation_editor_hides_a_po_upload_that_would_be_refused(page, li
 
     admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
     client.force_login(admin)
-    arabic = admin_content["page"].copy_for_translation(WagtailLocale.objects.get(language_code="ar"))
+    arabic = admin_content["page"].copy_for_translation(
+        WagtailLocale.objects.get(language_code="ar")
+    )
     arabic.title = "التعرض للعنف"
     arabic.save_revision().publish()
-    persian_index = admin_content["index"].copy_for_translation(WagtailLocale.objects.get(language_code="fa"))
+    persian_index = admin_content["index"].copy_for_translation(
+        WagtailLocale.objects.get(language_code="fa")
+    )
     persian_index.save_revision().publish()
     persian = submit_for_translation(client, arabic, "fa")["fa"].get_target_instance()
     user = django_user_model.objects.create_user("farsi", "farsi@example.org", "lösenord-123")
@@ -199,6 +251,13 @@ def test_the_translation_editor_hides_a_po_upload_that_would_be_refused(page, li
     page.locator(".js-translation-editor section h3").first.wait_for()
     form = page.locator(".js-translation-editor form[action*='pofile/upload']")
     assert form.count() >= 1
-    hidden = form.evaluate_all("forms => forms.map(form => (form.closest('.w-tabs__panel') || form.parentElement).hidden)")
+    hidden = form.evaluate_all(
+        "forms => forms.map(form => (form.closest('.w-tabs__panel') || form.parentElement).hidden)"
+    )
     assert hidden and all(hidden), hidden
-    assert page.get_by_role("button", name=re.compile("Ladda upp PO|Upload PO")).filter(visible=True).count() == 0
+    assert (
+        page.get_by_role("button", name=re.compile("Ladda upp PO|Upload PO"))
+        .filter(visible=True)
+        .count()
+        == 0
+    )

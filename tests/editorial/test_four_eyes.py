@@ -10,20 +10,15 @@ change is live afterwards.
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.test import Client, override_settings
-from django.urls import reverse
-from wagtail.models import TaskState
+from django.test import override_settings
 
 from editorial.roles import ADMINISTRATORS, COMMUNICATORS, HELPLINE_EDITORS, REVIEWERS
+from tests.helpers.review import NEW_NUMBER, SUPERUSER, approve, person
 from tests.helpers.snippets import edit_url, form_for, swedish
 
 pytestmark = pytest.mark.django_db
 
-NEW_NUMBER = "020-52 10 11"
 NEW_AUDIENCE = "För alla som utsätts för våld."
-SUPERUSER = "Superanvändare"
 ACTIONS = ("publish own", "approve own", "approve other's", "publish other field")
 
 #: docs/roles.md, "Four eyes": what each person may do with a changed number.
@@ -34,7 +29,10 @@ MATRIX = {
     COMMUNICATORS: set(),
     HELPLINE_EDITORS: set(),
 }
-CONTENT = {"stödlinje": ("helpline", "Terrafem"), "lokal stödverksamhet": ("localservice", "Kvinnojouren")}
+CONTENT = {
+    "stödlinje": ("helpline", "Terrafem"),
+    "lokal stödverksamhet": ("localservice", "Kvinnojouren"),
+}
 
 CELLS = [
     pytest.param(role, content, action, action in MATRIX[role], id=f"{role}-{content}-{action}")
@@ -44,33 +42,19 @@ CELLS = [
 ]
 
 
-def person(role, username):
-    if role == SUPERUSER:
-        user = get_user_model().objects.create_superuser(username=username, password="x")
-    else:
-        user = get_user_model().objects.create_user(username=username, password="x")
-        for name in role.split(" + "):
-            user.groups.add(Group.objects.get(name=name))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def approve(client, obj):
-    """Godkänn on the task in progress, as the dashboard's button posts it."""
-    state = TaskState.objects.get(workflow_state__object_id=str(obj.pk), status=TaskState.STATUS_IN_PROGRESS,
-                                  workflow_state__base_content_type__model=obj._meta.model_name)
-    url = reverse(f"wagtailsnippets_information_{obj._meta.model_name}:workflow_action", args=[obj.pk, "approve", state.pk])
-    return client.post(url, {"comment": ""})
-
-
 def goes_live(action, client, obj):
     if action == "publish own":
-        client.post(edit_url(obj), form_for(obj, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+        client.post(
+            edit_url(obj), form_for(obj, phone_number=NEW_NUMBER, **{"action-publish": "publish"})
+        )
     elif action == "publish other field":
-        client.post(edit_url(obj), form_for(obj, audience=NEW_AUDIENCE, **{"action-publish": "publish"}))
+        client.post(
+            edit_url(obj), form_for(obj, audience=NEW_AUDIENCE, **{"action-publish": "publish"})
+        )
     elif action == "approve own":
-        client.post(edit_url(obj), form_for(obj, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+        client.post(
+            edit_url(obj), form_for(obj, phone_number=NEW_NUMBER, **{"action-submit": "submit"})
+        )
         obj.refresh_from_db()
         if obj.workflow_in_progress:
             approve(client, obj)
@@ -80,11 +64,17 @@ def goes_live(action, client, obj):
         )
         approve(client, obj)
     obj.refresh_from_db()
-    return obj.audience == NEW_AUDIENCE if action == "publish other field" else obj.phone_number == NEW_NUMBER
+    return (
+        obj.audience == NEW_AUDIENCE
+        if action == "publish other field"
+        else obj.phone_number == NEW_NUMBER
+    )
 
 
 @pytest.mark.parametrize(("role", "content", "action", "allowed"), CELLS)
-def test_nobody_publishes_their_own_change_of_a_number(shared_support_site, role, content, action, allowed):
+def test_nobody_publishes_their_own_change_of_a_number(
+    shared_support_site, role, content, action, allowed
+):
     obj = swedish(*CONTENT[content])
     assert goes_live(action, person(role, "person"), obj) is allowed
 
@@ -94,14 +84,19 @@ def test_publishing_ones_own_number_keeps_it_as_a_draft_and_says_why(shared_supp
     old_number = terrafem.phone_number
     reviewer = person(REVIEWERS, "granskare")
     response = reviewer.post(
-        edit_url(terrafem), form_for(terrafem, phone_number=NEW_NUMBER, **{"action-publish": "publish"}), follow=True
+        edit_url(terrafem),
+        form_for(terrafem, phone_number=NEW_NUMBER, **{"action-publish": "publish"}),
+        follow=True,
     )
     assert "en andra person måste godkänna" in response.content.decode()
     terrafem.refresh_from_db()
     assert terrafem.phone_number == old_number
     assert terrafem.get_latest_revision_as_object().phone_number == NEW_NUMBER
     # Submitted, a second reviewer approves it.
-    reviewer.post(edit_url(terrafem), form_for(terrafem, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+    reviewer.post(
+        edit_url(terrafem),
+        form_for(terrafem, phone_number=NEW_NUMBER, **{"action-submit": "submit"}),
+    )
     approve(person(REVIEWERS, "granskare2"), terrafem)
     terrafem.refresh_from_db()
     assert terrafem.phone_number == NEW_NUMBER

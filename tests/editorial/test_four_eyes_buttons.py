@@ -10,10 +10,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from tests.editorial.test_four_eyes import NEW_NUMBER, approve, person
-from tests.editorial.test_review_lock import edit_url, form_for, swedish
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
 from editorial.roles import REVIEWERS
+from tests.helpers.review import NEW_NUMBER, approve, person
+from tests.helpers.snippets import edit_url, form_for, swedish
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +30,18 @@ def submitted_by(client, obj, **changes):
 
 
 def approve_url(obj, state):
-    return reverse(f"wagtailsnippets_information_{obj._meta.model_name}:workflow_action", args=[obj.pk, "approve", state.pk])
+    return reverse(
+        f"wagtailsnippets_information_{obj._meta.model_name}:workflow_action",
+        args=[obj.pk, "approve", state.pk],
+    )
 
 
-
-@pytest.mark.parametrize("model_name, name", [("helpline", "Terrafem"), ("localservice", "Kvinnojouren")])
-def test_the_author_of_a_number_is_not_offered_approve_but_told_why(shared_support_site, model_name, name):  # noqa: F811
+@pytest.mark.parametrize(
+    "model_name, name", [("helpline", "Terrafem"), ("localservice", "Kvinnojouren")]
+)
+def test_the_author_of_a_number_is_not_offered_approve_but_told_why(
+    shared_support_site, model_name, name
+):
     obj = swedish(model_name, name)
     author = person(REVIEWERS, "granskare")
     state = submitted_by(author, obj, phone_number=NEW_NUMBER)
@@ -61,7 +66,7 @@ def test_the_author_of_a_number_is_not_offered_approve_but_told_why(shared_suppo
     assert obj.phone_number == NEW_NUMBER
 
 
-def test_a_change_of_another_field_keeps_approve_for_its_author(shared_support_site):  # noqa: F811
+def test_a_change_of_another_field_keeps_approve_for_its_author(shared_support_site):
     terrafem = swedish("helpline", "Terrafem")
     author = person(REVIEWERS, "granskare")
     state = submitted_by(author, terrafem, audience="För alla som utsätts för våld.")

@@ -51,9 +51,16 @@ def approve_url(row):
 
 def changes(compare):
     """The compare view's rows as (label, new text), in order: deleted text left out."""
-    rows = re.findall(r'title-wrapper">(.*?)</div>.*?class="comparison">(.*?)</td>', compare, re.DOTALL)
+    rows = re.findall(
+        r'title-wrapper">(.*?)</div>.*?class="comparison">(.*?)</td>', compare, re.DOTALL
+    )
     return [
-        (label.strip().rstrip(":"), unescape(re.sub(r"<[^>]+>", "", re.sub(r'<span class="deletion">.*?</span>', "", text))).strip())
+        (
+            label.strip().rstrip(":"),
+            unescape(
+                re.sub(r"<[^>]+>", "", re.sub(r'<span class="deletion">.*?</span>', "", text))
+            ).strip(),
+        )
         for label, text in rows
     ]
 
@@ -64,12 +71,16 @@ def public(url):
 
 def submit_then_change_the_number(obj, editor):
     """Sequence 1 of the issue: submit new hours, open the form again, save a new number."""
-    response = editor.post(edit_url(obj), form_for(obj, opening_hours=NEW_HOURS, **{"action-submit": "submit"}))
+    response = editor.post(
+        edit_url(obj), form_for(obj, opening_hours=NEW_HOURS, **{"action-submit": "submit"})
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     obj.refresh_from_db()
     assert obj.workflow_in_progress
     editor.get(edit_url(obj))
-    editor.post(edit_url(obj), form_for(obj, opening_hours=NEW_HOURS, phone_number=UNREVIEWED_NUMBER))
+    editor.post(
+        edit_url(obj), form_for(obj, opening_hours=NEW_HOURS, phone_number=UNREVIEWED_NUMBER)
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,10 +117,15 @@ def test_a_change_after_the_reviewer_looked_makes_the_old_approval_fail(shared_s
     terrafem = swedish("helpline", "Terrafem")
     old_number = terrafem.phone_number
     communicator = login(COMMUNICATORS, "kommunikator")
-    communicator.post(edit_url(terrafem), helpline_form(terrafem, opening_hours=NEW_HOURS, **{"action-submit": "submit"}))
+    communicator.post(
+        edit_url(terrafem),
+        helpline_form(terrafem, opening_hours=NEW_HOURS, **{"action-submit": "submit"}),
+    )
     reviewer = login(REVIEWERS, "granskare")
     row = dashboard_row(reviewer, terrafem)
-    assert "Telefonnummer" not in dict(changes(reviewer.get(compare_url(row, terrafem)).content.decode()))
+    assert "Telefonnummer" not in dict(
+        changes(reviewer.get(compare_url(row, terrafem)).content.decode())
+    )
 
     # A save by any other way than the form: the script, the translation sync, a shell.
     terrafem.refresh_from_db()
@@ -135,7 +151,10 @@ def test_approving_publishes_the_approved_revision_never_a_later_one(shared_supp
     terrafem = swedish("helpline", "Terrafem")
     old_number = terrafem.phone_number
     communicator = login(COMMUNICATORS, "kommunikator")
-    communicator.post(edit_url(terrafem), helpline_form(terrafem, opening_hours=NEW_HOURS, **{"action-submit": "submit"}))
+    communicator.post(
+        edit_url(terrafem),
+        helpline_form(terrafem, opening_hours=NEW_HOURS, **{"action-submit": "submit"}),
+    )
     terrafem.refresh_from_db()
     submitted = terrafem.latest_revision
     later = Revision.objects.bulk_create(
@@ -154,11 +173,15 @@ def test_approving_publishes_the_approved_revision_never_a_later_one(shared_supp
     type(terrafem).objects.filter(pk=terrafem.pk).update(latest_revision=later)
 
     reviewer = login(REVIEWERS, "granskare")
-    assert reviewer.post(approve_url(dashboard_row(reviewer, terrafem)), {"comment": ""}).status_code in (200, 302)
+    assert reviewer.post(
+        approve_url(dashboard_row(reviewer, terrafem)), {"comment": ""}
+    ).status_code in (200, 302)
     terrafem.refresh_from_db()
     assert terrafem.live_revision_id == submitted.pk
     assert (terrafem.phone_number, terrafem.opening_hours) == (old_number, NEW_HOURS)
     assert terrafem.has_unpublished_changes
     html = public("/sv/stod/utsatt-for-vald/")
     assert old_number in html and UNREVIEWED_NUMBER not in html
-    assert WorkflowState.objects.for_instance(terrafem).get().status == WorkflowState.STATUS_APPROVED
+    assert (
+        WorkflowState.objects.for_instance(terrafem).get().status == WorkflowState.STATUS_APPROVED
+    )

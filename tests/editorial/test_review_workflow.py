@@ -75,9 +75,15 @@ def test_a_helpline_editor_has_helplines_and_services_and_nothing_else(client):
     client.force_login(user)
     assert client.get(reverse("wagtailsnippets_information_helpline:list")).status_code == 200
     # Wagtail sends someone without permission back to the dashboard, with a message.
-    for closed in (reverse("wagtailsnippets_information_brochure:list"), reverse("wagtailadmin_explore_root")):
+    for closed in (
+        reverse("wagtailsnippets_information_brochure:list"),
+        reverse("wagtailadmin_explore_root"),
+    ):
         response = client.get(closed)
-        assert (response.status_code, response.get("Location")) == (302, reverse("wagtailadmin_home")), closed
+        assert (response.status_code, response.get("Location")) == (
+            302,
+            reverse("wagtailadmin_home"),
+        ), closed
 
 
 # Helplines: the number people dial ------------------------------------------------------
@@ -87,7 +93,10 @@ def test_a_communicators_publish_attempt_on_a_helpline_publishes_nothing(shared_
     swedish = kvinnofridslinjen()
     old_number = swedish.phone_number
     communicator = login(COMMUNICATORS, "kommunikator")
-    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    communicator.post(
+        edit_url(swedish),
+        helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}),
+    )
     swedish.refresh_from_db()
     assert swedish.phone_number == old_number and swedish.live
     html = public_html("/sv/")
@@ -97,7 +106,10 @@ def test_a_communicators_publish_attempt_on_a_helpline_publishes_nothing(shared_
 def test_a_new_helpline_number_goes_live_only_when_a_reviewer_approves_it(shared_support_site):
     swedish = kvinnofridslinjen()
     communicator = login(COMMUNICATORS, "kommunikator")
-    response = communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+    response = communicator.post(
+        edit_url(swedish),
+        helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}),
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     swedish.refresh_from_db()
     assert swedish.workflow_in_progress
@@ -116,7 +128,10 @@ def test_a_new_helpline_number_goes_live_only_when_a_reviewer_approves_it(shared
 def test_a_communicator_cannot_approve_their_own_submission(shared_support_site):
     swedish = kvinnofridslinjen()
     communicator = login(COMMUNICATORS, "kommunikator")
-    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
+    communicator.post(
+        edit_url(swedish),
+        helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}),
+    )
     approve_snippet(communicator, swedish)
     swedish.refresh_from_db()
     assert swedish.workflow_in_progress and swedish.phone_number != NEW_NUMBER
@@ -127,28 +142,41 @@ def test_the_helpline_listing_shows_drafts_and_reviews(shared_support_site):
     swedish = kvinnofridslinjen()
     communicator = login(COMMUNICATORS, "kommunikator")
     communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER))
-    listing = login(REVIEWERS, "granskare").get(reverse("wagtailsnippets_information_helpline:list"))
+    listing = login(REVIEWERS, "granskare").get(
+        reverse("wagtailsnippets_information_helpline:list")
+    )
     html = listing.content.decode()
-    row = html[html.index(f"snippet_{swedish.pk}_title"):]
+    row = html[html.index(f"snippet_{swedish.pk}_title") :]
     row = row[: row.index("</tr>")]
     assert "publicerad + utkast" in row
-    communicator.post(edit_url(swedish), helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}))
-    html = login(REVIEWERS, "granskare2").get(reverse("wagtailsnippets_information_helpline:list")).content.decode()
-    row = html[html.index(f"snippet_{swedish.pk}_title"):]
+    communicator.post(
+        edit_url(swedish),
+        helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-submit": "submit"}),
+    )
+    html = (
+        login(REVIEWERS, "granskare2")
+        .get(reverse("wagtailsnippets_information_helpline:list"))
+        .content.decode()
+    )
+    row = html[html.index(f"snippet_{swedish.pk}_title") :]
     assert "under moderering" in row[: row.index("</tr>")]
 
 
 # Translators ------------------------------------------------------------------------------
 
 
-def test_a_translator_submits_a_helpline_translation_for_review(shared_support_site, django_capture_on_commit_callbacks):
+def test_a_translator_submits_a_helpline_translation_for_review(
+    shared_support_site, django_capture_on_commit_callbacks
+):
     kvinnofridslinjen("ar").delete()  # the demo's own Arabic one; translated in the admin here
     translator = login(translator_group_name("ar"), "oversattare")
     translation = submit_snippet(translator, kvinnofridslinjen(), "ar")
     translate_all(translation, {"Kvinnofridslinjen": ARABIC_NAME})
     arabic = translation.get_target_instance()
 
-    listing = translator.get(reverse("wagtailsnippets_information_helpline:list") + "?locale=ar").content.decode()
+    listing = translator.get(
+        reverse("wagtailsnippets_information_helpline:list") + "?locale=ar"
+    ).content.decode()
     submit_url = reverse("editorial_submit_for_review", args=["information", "helpline", arabic.pk])
     assert submit_url in listing
     assert translator.post(submit_url).status_code == 302
@@ -169,7 +197,12 @@ def test_a_translator_of_one_language_cannot_open_another_languages_helpline(sha
     response = translator.get(edit_url(arabic), follow=True)
     assert response.redirect_chain == [(reverse("wagtailsnippets_information_helpline:list"), 302)]
     assert "ett språk du inte översätter till" in response.content.decode()
-    assert translator.post(reverse("editorial_submit_for_review", args=["information", "helpline", arabic.pk])).status_code == 403
+    assert (
+        translator.post(
+            reverse("editorial_submit_for_review", args=["information", "helpline", arabic.pk])
+        ).status_code
+        == 403
+    )
 
 
 # Pages ----------------------------------------------------------------------------------
@@ -194,15 +227,23 @@ def test_a_communicators_publish_attempt_on_a_support_page_publishes_nothing(sha
     page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     communicator = login(COMMUNICATORS, "kommunikator")
-    communicator.post(url, support_page_form(page, title="Ändrad utan granskning", **{"action-publish": "publish"}))
+    communicator.post(
+        url,
+        support_page_form(page, title="Ändrad utan granskning", **{"action-publish": "publish"}),
+    )
     page.refresh_from_db()
     assert page.title != "Ändrad utan granskning" and not page.workflow_in_progress
     assert "Ändrad utan granskning" not in public_html(page.url)
     # The same form with "Skicka till granskning" is accepted, and waits for a Granskare.
-    response = communicator.post(url, support_page_form(page, title="Ändrad med granskning", **{"action-submit": "submit"}))
+    response = communicator.post(
+        url, support_page_form(page, title="Ändrad med granskning", **{"action-submit": "submit"})
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     page.refresh_from_db()
-    assert page.workflow_in_progress and page.get_latest_revision().content["title"] == "Ändrad med granskning"
+    assert (
+        page.workflow_in_progress
+        and page.get_latest_revision().content["title"] == "Ändrad med granskning"
+    )
     assert "Ändrad med granskning" not in public_html(page.url)
 
 
@@ -227,7 +268,9 @@ def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site
     from tests.helpers.translation import translate_strings
 
     page = SupportPage.objects.get(slug="utsatt-for-vald", locale__language_code="sv")
-    arabic_page = SupportPage.objects.get(translation_key=page.translation_key, locale__language_code="ar")
+    arabic_page = SupportPage.objects.get(
+        translation_key=page.translation_key, locale__language_code="ar"
+    )
     arabic_page.delete()  # the demo's own; translated in wagtail-localize here
     response = Client()
     admin = get_user_model().objects.create_superuser(username="admin2", password="x")
@@ -238,13 +281,21 @@ def test_the_review_form_does_not_count_an_untranslated_slug(shared_support_site
     )
     from wagtail_localize.models import Translation
 
-    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code="ar")
-    texts = StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True)
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="ar"
+    )
+    texts = StringSegment.objects.filter(source=translation.source).values_list(
+        "string__data", flat=True
+    )
     translate_strings(translation, {text: f"ترجمة {index}" for index, text in enumerate(texts)})
-    StringTranslation.objects.filter(locale=translation.target_locale, context__path="slug").delete()
+    StringTranslation.objects.filter(
+        locale=translation.target_locale, context__path="slug"
+    ).delete()
 
     translator = login(translator_group_name("ar"), "oversattare")
     arabic = translation.get_target_instance()
-    html = translator.get(reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic.pk])).content.decode()
+    html = translator.get(
+        reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic.pk])
+    ).content.decode()
     assert "Skicka till granskning" in html
     assert "inte översatt" not in html

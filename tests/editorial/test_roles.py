@@ -50,16 +50,22 @@ NOTHING = set()
 MATRIX = {
     COMMUNICATORS: {content: EDIT_AND_SUBMIT for content in CONTENT},
     REVIEWERS: {content: EVERYTHING for content in CONTENT},
-    ARABIC_TRANSLATORS: {content: EDIT_AND_SUBMIT if content.endswith(" ar") else NOTHING for content in CONTENT},
+    ARABIC_TRANSLATORS: {
+        content: EDIT_AND_SUBMIT if content.endswith(" ar") else NOTHING for content in CONTENT
+    },
     ADMINISTRATORS: {content: NOTHING for content in CONTENT},
     HELPLINE_EDITORS: {
-        content: EDIT_AND_SUBMIT if content.startswith(("stödlinje", "lokal stödverksamhet")) else NOTHING
+        content: EDIT_AND_SUBMIT
+        if content.startswith(("stödlinje", "lokal stödverksamhet"))
+        else NOTHING
         for content in CONTENT
     },
 }
 
 CELLS = [
-    pytest.param(role, content, action, action in MATRIX[role][content], id=f"{role}-{content}-{action}")
+    pytest.param(
+        role, content, action, action in MATRIX[role][content], id=f"{role}-{content}-{action}"
+    )
     for role in MATRIX
     for content in CONTENT
     for action in ACTIONS
@@ -74,7 +80,13 @@ def matrix_site(shared_support_site, django_db_blocker):
 
     with django_db_blocker.unblock():
         home = Page.objects.get(depth=2, locale__language_code="sv")
-        ensure_child_page(home.specific, PlanIndexPage, "page:plans", title="Handlingsplaner", slug="handlingsplaner")
+        ensure_child_page(
+            home.specific,
+            PlanIndexPage,
+            "page:plans",
+            title="Handlingsplaner",
+            slug="handlingsplaner",
+        )
     return shared_support_site
 
 
@@ -95,7 +107,9 @@ def admin_url(obj, view, *args):
     if isinstance(obj, Page):
         return reverse(f"wagtailadmin_pages:{view}", args=[obj.pk, *args])
     meta = obj._meta
-    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:{view}", args=[obj.pk, *args])
+    return reverse(
+        f"wagtailsnippets_{meta.app_label}_{meta.model_name}:{view}", args=[obj.pk, *args]
+    )
 
 
 def person(role):
@@ -137,7 +151,9 @@ def may(action, user, client, obj):
 
 
 @pytest.mark.parametrize(("role", "content", "action", "allowed"), CELLS)
-def test_the_admin_allows_exactly_what_docs_roles_md_says(matrix_site, role, content, action, allowed):
+def test_the_admin_allows_exactly_what_docs_roles_md_says(
+    matrix_site, role, content, action, allowed
+):
     obj = find(content)
     user, client = person(role)
     assert may(action, user, client, obj) is allowed

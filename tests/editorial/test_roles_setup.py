@@ -33,12 +33,19 @@ def test_the_roles_setup_runs_again_and_without_any_page(db):
     # The migration's workflow is on the tree root and on the four snippet models.
     workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
     assert WorkflowPage.objects.get(page__depth=1).workflow == workflow
-    assert {w.content_type.model for w in WorkflowContentType.objects.filter(workflow=workflow)} == {
-        "helpline", "localservice", "brochure", "glossaryterm",
+    assert {
+        w.content_type.model for w in WorkflowContentType.objects.filter(workflow=workflow)
+    } == {
+        "helpline",
+        "localservice",
+        "brochure",
+        "glossaryterm",
     }
     # Wagtail's default workflow (renamed in Swedish by website/migrations/0003) is off.
     # (Wagtail's migration made it; a database flushed by an earlier test no longer has it.)
-    assert not Workflow.objects.filter(name__in=WAGTAIL_DEFAULT_WORKFLOW_NAMES, active=True).exists()
+    assert not Workflow.objects.filter(
+        name__in=WAGTAIL_DEFAULT_WORKFLOW_NAMES, active=True
+    ).exists()
     # A database without pages (a flushed test database) still gets groups and workflows.
     Page.objects.filter(depth=1).delete()
     ensure_roles()
@@ -72,7 +79,9 @@ def test_wagtails_own_groups_give_way_to_the_roles_and_their_members_keep_their_
 def test_the_user_form_names_the_superuser_box_apart_from_the_roles(admin_client):
     from django.urls import reverse
 
-    html = admin_client.get(reverse("wagtailusers_users:add"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    html = admin_client.get(
+        reverse("wagtailusers_users:add"), HTTP_ACCEPT_LANGUAGE="sv"
+    ).content.decode()
     assert "Superanvändare (all behörighet)" in html
     # "Administratör" is the role only, once; Wagtail's English groups are not offered.
     assert html.count(">Administratör<") + html.count("> Administratör<") <= 1

@@ -19,7 +19,10 @@ from multilingual.languages import LANGUAGES
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = settings(
-    max_examples=500, deadline=None, derandomize=True, database=None,
+    max_examples=500,
+    deadline=None,
+    derandomize=True,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 CODES = [code for code, _name in LANGUAGES]
@@ -31,22 +34,74 @@ prefixes = st.one_of(
 )
 #: A path segment: words of the site, numbers, traversal, unicode, percent escapes.
 segments = st.one_of(
-    st.sampled_from(["stod", "planer", "atgarder", "csv", "json", "pdf", "utskrift", "uppfoljning",
-                     "broschyrer", "organisationer", "..", ".", "%00", "%2F", "-1", "0", "999999999999999999999"]),
+    st.sampled_from(
+        [
+            "stod",
+            "planer",
+            "atgarder",
+            "csv",
+            "json",
+            "pdf",
+            "utskrift",
+            "uppfoljning",
+            "broschyrer",
+            "organisationer",
+            "..",
+            ".",
+            "%00",
+            "%2F",
+            "-1",
+            "0",
+            "999999999999999999999",
+        ]
+    ),
     st.from_regex(r"[a-z0-9\-]{1,30}", fullmatch=True),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=20),
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+        min_size=1,
+        max_size=20,
+    ),
 )
 #: Values of query parameters: empty, long, unicode, control characters, numbers.
 values = st.one_of(
     st.just(""),
     st.text(max_size=300, alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])),
     st.integers().map(str),
-    st.sampled_from(["universal", "selective", "indicated", "ongoing", "done", "lead", "co", "children",
-                     "<script>alert(1)</script>", "' OR 1=1 --", "%", "\x00", "1e309", "NaN"]),
+    st.sampled_from(
+        [
+            "universal",
+            "selective",
+            "indicated",
+            "ongoing",
+            "done",
+            "lead",
+            "co",
+            "children",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "%",
+            "\x00",
+            "1e309",
+            "NaN",
+        ]
+    ),
 )
-FILTER_NAMES = ["q", "organisation", "role", "prevention_level", "status", "target_group", "focus_area",
-                "year", "page", "format", "lang"]
-params = st.dictionaries(st.one_of(st.sampled_from(FILTER_NAMES), st.text(max_size=10)), values, max_size=6)
+FILTER_NAMES = [
+    "q",
+    "organisation",
+    "role",
+    "prevention_level",
+    "status",
+    "target_group",
+    "focus_area",
+    "year",
+    "page",
+    "format",
+    "lang",
+]
+params = st.dictionaries(
+    st.one_of(st.sampled_from(FILTER_NAMES), st.text(max_size=10)), values, max_size=6
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +116,12 @@ def demo(django_db_setup, django_db_blocker):
         try:
             for _name, loader in loaders():
                 loader()
-            plans = [page.url for page in PlanPage.objects.live().filter(locale__language_code__in=["sv", "en", "ar"])]
+            plans = [
+                page.url
+                for page in PlanPage.objects.live().filter(
+                    locale__language_code__in=["sv", "en", "ar"]
+                )
+            ]
             yield {"plans": plans}
         finally:
             transaction.set_rollback(True)
@@ -82,7 +142,11 @@ def test_any_path_under_any_language_prefix_answers_below_500(demo, prefix, part
 
 
 @EXAMPLES
-@given(data=st.data(), query=params, view=st.sampled_from(["", "atgarder/", "uppfoljning/", "organisationer/"]))
+@given(
+    data=st.data(),
+    query=params,
+    view=st.sampled_from(["", "atgarder/", "uppfoljning/", "organisationer/"]),
+)
 def test_plan_pages_with_any_filter_or_search_answer_below_500(demo, data, query, view):
     plan = data.draw(st.sampled_from(demo["plans"]))
     if view == "organisationer/":
@@ -111,15 +175,24 @@ def test_pdf_addresses_answer_below_500(demo, data, plan_suffix, tail, query):
     which = data.draw(st.sampled_from(["plan", "brochure"]))
     if which == "plan":
         plan = data.draw(st.sampled_from(demo["plans"]))
-        path = plan.rstrip("/") + plan_suffix + "/pdf/" if data.draw(st.booleans()) else plan + "pdf/" + "/".join(tail) + "/"
+        path = (
+            plan.rstrip("/") + plan_suffix + "/pdf/"
+            if data.draw(st.booleans())
+            else plan + "pdf/" + "/".join(tail) + "/"
+        )
     else:
         code = data.draw(st.one_of(st.sampled_from(["xx", "SV", "", "..", "sv-x"]), segments))
         path = f"/sv/stod/broschyrer/{data.draw(segments)}/pdf/{code}/"
     _get(path, query)
 
 
-@settings(max_examples=3, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=3,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(query=params)
 def test_plan_pdf_ignores_hostile_query_parameters(demo, query):
     response = _get(demo["plans"][0] + "pdf/", query)

@@ -9,4 +9,10 @@ def kvinnofridslinjen(code="sv"):
     from information.models import Helpline
 
     swedish = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
-    return swedish if code == "sv" else Helpline.objects.get(translation_key=swedish.translation_key, locale__language_code=code)
+    return (
+        swedish
+        if code == "sv"
+        else Helpline.objects.get(
+            translation_key=swedish.translation_key, locale__language_code=code
+        )
+    )

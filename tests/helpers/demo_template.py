@@ -157,7 +157,9 @@ def capture():
                 columns = (key, *columns)  # Wagtail's full-text table: its key is SQLite's rowid
             key_index = columns.index(key)
             if connection.vendor == "sqlite":
-                cursor.execute(f"SELECT {', '.join('+' + _quote(c) for c in columns)} FROM {_quote(table)}")
+                cursor.execute(
+                    f"SELECT {', '.join('+' + _quote(c) for c in columns)} FROM {_quote(table)}"
+                )
                 rows = {row[key_index]: tuple(row) for row in cursor.fetchall()}
             else:
                 lines = _copy_out(cursor, table, columns)
@@ -207,10 +209,15 @@ def apply(delta):
 def _delete(cursor, table, key, keys):
     if connection.vendor == "sqlite":
         for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            cursor.execute(f"DELETE FROM {_quote(table)} WHERE {key} IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            chunk = keys[start : start + 500]
+            cursor.execute(
+                f"DELETE FROM {_quote(table)} WHERE {key} IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
     else:
-        cursor.execute(f"DELETE FROM {_quote(table)} WHERE {key}::text = ANY(%s)", [[k.decode() for k in keys]])
+        cursor.execute(
+            f"DELETE FROM {_quote(table)} WHERE {key}::text = ANY(%s)", [[k.decode() for k in keys]]
+        )
 
 
 def _write(cursor, table, columns, rows):
@@ -233,9 +240,13 @@ def _set_id_floor(floor):
             cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
             found = cursor.fetchall()
             if not found:
-                cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, floor])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, floor]
+                )
             elif found[0][0] < floor:
-                cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [floor, table])
+                cursor.execute(
+                    "UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [floor, table]
+                )
 
 
 def forget_cached_rows(content_types=True):
@@ -310,7 +321,9 @@ def build(name):
             template.delta = difference(previous, now)
             template.objects = _references(result)
             template.media = {
-                path: file.read_bytes() for path, file in _media_files().items() if path not in media_before
+                path: file.read_bytes()
+                for path, file in _media_files().items()
+                if path not in media_before
             }
             media_before |= set(template.media)
             previous = now
@@ -322,7 +335,9 @@ def _highest_id():
     highest = 0
     with connection.cursor() as cursor:
         for table, key in _tables().items():
-            cursor.execute(f"SELECT MAX({_quote(key)}) FROM {_quote(table)} WHERE typeof({_quote(key)}) = 'integer'")
+            cursor.execute(
+                f"SELECT MAX({_quote(key)}) FROM {_quote(table)} WHERE typeof({_quote(key)}) = 'integer'"
+            )
             highest = max(highest, cursor.fetchone()[0] or 0)
     return highest
 
@@ -336,8 +351,10 @@ def use(name, request):
     held = _chain(state.level)
     if held[: len(chain)] != chain:  # the database holds less (or another branch)
         if chain[: len(held)] != held:
-            raise RuntimeError(f"the demo template {name!r} cannot join {state.level!r} in one test")
-        for step in chain[len(held):]:
+            raise RuntimeError(
+                f"the demo template {name!r} cannot join {state.level!r} in one test"
+            )
+        for step in chain[len(held) :]:
             apply(TEMPLATES[step].delta)
         previous, state.level = state.level, name
         request.addfinalizer(lambda: setattr(state, "level", previous))
@@ -350,7 +367,14 @@ def reset_to_base():
     """After a transactional test: every table back as migrations left it (committed)."""
     if state.base is None or connection.in_atomic_block:  # a module's shared rows are still in
         return
-    apply(Delta({name: (t.columns, t.key_index, None, list(t.rows.values())) for name, t in state.base.items()}))
+    apply(
+        Delta(
+            {
+                name: (t.columns, t.key_index, None, list(t.rows.values()))
+                for name, t in state.base.items()
+            }
+        )
+    )
     state.level = "base"
     forget_cached_rows()
 

@@ -39,5 +39,8 @@ def run_import(path, *args, capsys):
 def write(tmp_path, data, name="plan.yaml"):
     """``data`` (text, or data dumped as YAML) as a plan file in ``tmp_path``."""
     path = tmp_path / name
-    path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True),
+        encoding="utf-8",
+    )
     return path

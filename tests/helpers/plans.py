@@ -5,7 +5,9 @@ from pathlib import Path
 import yaml
 from wagtail.models import Locale
 
-DEMO_PLAN_FILES = sorted((Path(__file__).resolve().parents[2] / "website" / "demo" / "plans").glob("*.yaml"))
+DEMO_PLAN_FILES = sorted(
+    (Path(__file__).resolve().parents[2] / "website" / "demo" / "plans").glob("*.yaml")
+)
 
 
 def demo_plan_data():
@@ -31,8 +33,14 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
         {"key": f"org{i}", "name": f"Nämnd {i}", "kind": "committee"} for i in range(5)
     ]
     areas = [
-        {"number": str(a + 1), "label": "Fokusområde", "title": f"Område {a + 1}", "conditions": ["Kunskap finns."],
-         "goals": [{"identifier": f"{a + 1}.1", "title": "Ett delmål", "measures": []}], "measures": []}
+        {
+            "number": str(a + 1),
+            "label": "Fokusområde",
+            "title": f"Område {a + 1}",
+            "conditions": ["Kunskap finns."],
+            "goals": [{"identifier": f"{a + 1}.1", "title": "Ett delmål", "measures": []}],
+            "measures": [],
+        }
         for a in range(focus_areas)
     ]
     for i in range(measure_count):
@@ -51,7 +59,13 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
             "status": "ongoing" if i % 3 else "not_started",
             "status_updates": [
                 {"date": "2025-01-31", "status": "ongoing", "note": "Påbörjad", "by": "Samordnaren"}
-                if i % 3 else {"date": "2025-01-31", "status": "not_started", "note": "Väntar på beslut", "by": "Samordnaren"}
+                if i % 3
+                else {
+                    "date": "2025-01-31",
+                    "status": "not_started",
+                    "note": "Väntar på beslut",
+                    "by": "Samordnaren",
+                }
             ],
         }
         if i % 4 == 0:
@@ -67,7 +81,9 @@ def make_plan_data(measure_count, key="generated", focus_areas=2):
             "scope": ["VINR"],
             "valid_from": "2024-01-01",
             "valid_until": "2027-12-31",
-            "sections": [{"heading": "Inledning", "body": "Ett stycke.\n\n- en punkt\n- en till\n"}],
+            "sections": [
+                {"heading": "Inledning", "body": "Ett stycke.\n\n- en punkt\n- en till\n"}
+            ],
             "definitions": [{"term": "VINR", "definition": "Våld i nära relation."}],
             "organisations": organisations,
             "focus_areas": areas,
@@ -104,11 +120,15 @@ def make_home_page():
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["sv"]))
-    home = HomePage(translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"])
+    home = HomePage(
+        translation_key=stable_key("page:home"), locale=locales["sv"], slug="hem", **HOME_TEXT["sv"]
+    )
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test"
+    )
     return home
 
 

@@ -14,7 +14,9 @@ def swedish(model_name, name):
     """The Swedish ``information`` snippet of that model with that name."""
     from django.apps import apps
 
-    return apps.get_model("information", model_name).objects.get(name=name, locale__language_code="sv")
+    return apps.get_model("information", model_name).objects.get(
+        name=name, locale__language_code="sv"
+    )
 
 
 def edit_url(obj):
@@ -65,10 +67,13 @@ def form_for(obj, **changes):
 
 
 def submit_snippet(client, snippet, code):
-    """"Translate" on a snippet: one POST to wagtail-localize's form, as in the admin."""
+    """ "Translate" on a snippet: one POST to wagtail-localize's form, as in the admin."""
     meta = snippet._meta
     response = client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, snippet.pk]),
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[meta.app_label, meta.model_name, snippet.pk],
+        ),
         {"locales": [locale(code).pk]},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -78,7 +83,9 @@ def submit_snippet(client, snippet, code):
 
 def translate_all(translation, texts):
     """Every string of the source translated: ``texts`` where given, else left as it is."""
-    strings = StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True)
+    strings = StringSegment.objects.filter(source=translation.source).values_list(
+        "string__data", flat=True
+    )
     translate_strings(translation, {text: texts.get(text, text) for text in strings})
 
 
@@ -88,5 +95,6 @@ def publish_in_editor(client, translation, on_commit):
     meta = target._meta
     with on_commit(execute=True):
         return client.post(
-            reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[target.pk]), {"action": "publish"}
+            reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[target.pk]),
+            {"action": "publish"},
         )

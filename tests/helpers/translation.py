@@ -30,7 +30,9 @@ def submit_for_translation(client, page, *codes):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
-    return {code: Translation.objects.get(source=source, target_locale=locale(code)) for code in codes}
+    return {
+        code: Translation.objects.get(source=source, target_locale=locale(code)) for code in codes
+    }
 
 
 def translate_strings(translation, texts):
@@ -38,7 +40,9 @@ def translate_strings(translation, texts):
 
     ``texts`` maps the Swedish string to its translation.
     """
-    for segment in StringSegment.objects.filter(source=translation.source).select_related("string", "context"):
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=translation.target_locale,
@@ -55,7 +59,9 @@ def publish_translation(client, translation, on_commit):
     """
     target = translation.get_target_instance()
     with on_commit(execute=True):
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"}
+        )
     return response
 
 
@@ -66,3 +72,7 @@ def download_po(client, translation):
     assert response["Content-Type"].startswith("text/x-gettext-translation")
     assert ".po" in response["Content-Disposition"]
     return polib.pofile(response.content.decode("utf-8"))
+
+
+def page_submit_url(page):
+    return reverse("wagtail_localize:submit_page_translation", args=[page.pk])

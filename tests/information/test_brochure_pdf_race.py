@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WRITERS = 3
 
 
-def test_brochure_pdf_rendered_by_parallel_requests_is_served_to_each_of_them(support_site, monkeypatch):
+def test_brochure_pdf_rendered_by_parallel_requests_is_served_to_each_of_them(
+    support_site, monkeypatch
+):
     """Three requests render the same new version and rename their file at the same moment.
 
     Real threads, real WeasyPrint, real files. Under the GIL the renders rarely finish

@@ -20,7 +20,12 @@ def _pdf(client, code, tmp_path):
     assert response.status_code == 200
     data = b"".join(response.streaming_content)
     (tmp_path / f"{code}.pdf").write_bytes(data)
-    text = subprocess.run(["pdftotext", str(tmp_path / f"{code}.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / f"{code}.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return data, text
 
 
@@ -29,11 +34,13 @@ def _structure_languages(data):
     parts = [data]
     for match in re.finditer(rb"stream\r?\n", data):
         try:
-            parts.append(zlib.decompressobj().decompress(data[match.end():]))
+            parts.append(zlib.decompressobj().decompress(data[match.end() :]))
         except zlib.error:
             pass
     whole = b"\n".join(parts)
-    return [m.group(1).decode() for m in re.finditer(rb"/Type /StructElem[^>]*?/Lang \((\w+)\)", whole)]
+    return [
+        m.group(1).decode() for m in re.finditer(rb"/Type /StructElem[^>]*?/Lang \((\w+)\)", whole)
+    ]
 
 
 def _gettext(code, message):
@@ -44,12 +51,16 @@ def _gettext(code, message):
 
 
 @pytest.mark.parametrize("code", ["ar", "ti"])
-def test_contacts_that_answer_in_the_readers_language_come_first(shared_support_site, client_for, tmp_path, code):
+def test_contacts_that_answer_in_the_readers_language_come_first(
+    shared_support_site, client_for, tmp_path, code
+):
     _data, text = _pdf(client_for, code, tmp_path)
     assert text.index("112") < text.index(TERRAFEM) < text.index(KVINNOFRIDSLINJEN)
 
 
-def test_swedish_passages_in_the_tigrinya_pdf_are_tagged_swedish_and_said_to_be(shared_support_site, client_for, tmp_path):
+def test_swedish_passages_in_the_tigrinya_pdf_are_tagged_swedish_and_said_to_be(
+    shared_support_site, client_for, tmp_path
+):
     data, text = _pdf(client_for, "ti", tmp_path)
     languages = _structure_languages(data)
     assert "sv" in languages, languages  # the helplines' and services' Swedish texts

@@ -23,15 +23,21 @@ def _pdf(client, code, tmp_path):
 
 
 def _text(path):
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _fonts(path):
-    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     return [(line.split()[0], line.split()[-5]) for line in lines if line.strip()]
 
 
-def test_arabic_pdf_has_arabic_text_and_embeds_an_arabic_font(shared_support_site, client_for, tmp_path):
+def test_arabic_pdf_has_arabic_text_and_embeds_an_arabic_font(
+    shared_support_site, client_for, tmp_path
+):
     path = _pdf(client_for, "ar", tmp_path)
     text = _text(path)
     assert len(ARABIC.findall(text)) > 100
@@ -41,7 +47,9 @@ def test_arabic_pdf_has_arabic_text_and_embeds_an_arabic_font(shared_support_sit
     assert any("Arabic" in name for name, _emb in fonts)
 
 
-def test_tigrinya_pdf_has_geez_text_and_embeds_an_ethiopic_font(shared_support_site, client_for, tmp_path):
+def test_tigrinya_pdf_has_geez_text_and_embeds_an_ethiopic_font(
+    shared_support_site, client_for, tmp_path
+):
     path = _pdf(client_for, "ti", tmp_path)
     text = _text(path)
     assert len(ETHIOPIC.findall(text)) > 100
@@ -100,15 +108,22 @@ def test_brochures_page_offers_each_language_named_in_itself_and_renders_nothing
         ), (code, downloads)
 
 
-def test_brochures_page_shows_the_size_of_a_pdf_once_it_is_made(shared_support_site, client_for, brochure_renders):
+def test_brochures_page_shows_the_size_of_a_pdf_once_it_is_made(
+    shared_support_site, client_for, brochure_renders
+):
     from django.template.defaultfilters import filesizeformat
     from django.utils import translation
 
-    size = len(b"".join(client_for.get("/ar/stod/broschyrer/stod-vid-vald/pdf/ar/").streaming_content))
+    size = len(
+        b"".join(client_for.get("/ar/stod/broschyrer/stod-vid-vald/pdf/ar/").streaming_content)
+    )
     html = client_for.get("/ar/stod/broschyrer/").content.decode()
     with translation.override("ar"):
         shown = str(filesizeformat(size))
-    assert f'<span lang="ar" dir="rtl">العربية</span> <span class="file-size">(PDF, {shown})</span>' in html
+    assert (
+        f'<span lang="ar" dir="rtl">العربية</span> <span class="file-size">(PDF, {shown})</span>'
+        in html
+    )
     assert '<span lang="sv" dir="ltr">Svenska</span> <span class="file-size">(PDF)</span>' in html
     assert len(brochure_renders) == 1
 
@@ -127,7 +142,9 @@ def _other_brochure():
 
     bris = Helpline.objects.get(name__startswith="BRIS", locale__language_code="sv")
     brochure = Brochure(
-        title="Till dig som är barn", slug="till-barn", locale=Locale.objects.get(language_code="sv"),
+        title="Till dig som är barn",
+        slug="till-barn",
+        locale=Locale.objects.get(language_code="sv"),
         contacts=[("helpline", bris)],
     )
     brochure.save()
@@ -135,7 +152,9 @@ def _other_brochure():
     return Brochure.objects.get(pk=brochure.pk)
 
 
-def test_publishing_a_helpline_renews_only_the_pdfs_that_print_it(shared_support_site, client_for, brochure_renders, tmp_path):
+def test_publishing_a_helpline_renews_only_the_pdfs_that_print_it(
+    shared_support_site, client_for, brochure_renders, tmp_path
+):
     from information.models import Brochure, Helpline
 
     other = _other_brochure()
@@ -146,16 +165,25 @@ def test_publishing_a_helpline_renews_only_the_pdfs_that_print_it(shared_support
     assert sorted(brochure_renders) == sorted([printing.pk, other.pk])
     assert "020-50 50 50" in first
 
-    _publish_number(Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv"), "020-11 22 33")
+    _publish_number(
+        Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv"), "020-11 22 33"
+    )
 
     assert "020-11 22 33" in _text(_pdf(client_for, "sv", tmp_path))
     again = b"".join(client_for.get("/sv/stod/broschyrer/till-barn/pdf/sv/").streaming_content)
     assert again == other_bytes
-    assert sorted(brochure_renders) == sorted([printing.pk, other.pk, printing.pk])  # the other one not again
+    assert sorted(brochure_renders) == sorted(
+        [printing.pk, other.pk, printing.pk]
+    )  # the other one not again
 
 
 def test_publishing_a_helpline_renders_the_brochures_that_print_it_in_the_background(
-    shared_support_site, client_for, brochure_renders, settings, django_capture_on_commit_callbacks, tmp_path
+    shared_support_site,
+    client_for,
+    brochure_renders,
+    settings,
+    django_capture_on_commit_callbacks,
+    tmp_path,
 ):
     from information.models import Brochure, Helpline
 
@@ -163,11 +191,16 @@ def test_publishing_a_helpline_renders_the_brochures_that_print_it_in_the_backgr
     with django_capture_on_commit_callbacks(execute=True):
         other = _other_brochure()
     assert brochure_renders == [other.pk]  # publishing a brochure renders it
-    printing = set(Brochure.objects.filter(slug="stod-vid-vald", live=True).values_list("pk", flat=True))
+    printing = set(
+        Brochure.objects.filter(slug="stod-vid-vald", live=True).values_list("pk", flat=True)
+    )
     assert len(printing) > 3  # every language of the brochure prints the number
 
     with django_capture_on_commit_callbacks(execute=True):
-        _publish_number(Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv"), "020-11 22 33")
+        _publish_number(
+            Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv"),
+            "020-11 22 33",
+        )
     assert sorted(brochure_renders[1:]) == sorted(printing)
     # Readers find the new PDFs made.
     assert "020-11 22 33" in _text(_pdf(client_for, "ar", tmp_path))
@@ -180,17 +213,24 @@ def test_uploaded_pdf_replaces_the_generated_one_for_that_language(shared_suppor
     from information.models import Brochure
 
     document = Document(title="Designed brochure (en)")
-    document.file.save("designed-en.pdf", ContentFile(b"%PDF-1.4 designed by a communicator"), save=False)
+    document.file.save(
+        "designed-en.pdf", ContentFile(b"%PDF-1.4 designed by a communicator"), save=False
+    )
     document.save()
     Brochure.objects.filter(locale__language_code="en").update(uploaded_pdf=document)
 
     response = client_for.get("/sv/stod/broschyrer/stod-vid-vald/pdf/en/")
     assert response.status_code == 302 and response["Location"] == document.url
     html = client_for.get("/sv/stod/broschyrer/").content.decode()
-    assert re.search(r'hreflang="en"[^>]*><span lang="en" dir="ltr">English</span> <span class="file-size">\(PDF, 35\s\w+\)', html)
+    assert re.search(
+        r'hreflang="en"[^>]*><span lang="en" dir="ltr">English</span> <span class="file-size">\(PDF, 35\s\w+\)',
+        html,
+    )
 
 
-def test_brochure_web_page_is_in_the_brochures_language_and_direction(shared_support_site, client_for):
+def test_brochure_web_page_is_in_the_brochures_language_and_direction(
+    shared_support_site, client_for
+):
     html = client_for.get("/ar/stod/broschyrer/stod-vid-vald/").content.decode()
     assert '<article class="brochure" lang="ar" dir="rtl">' in html
     assert "الدعم عندما يؤذيك أحد" in html
@@ -204,7 +244,9 @@ def test_unknown_brochure_or_language_is_a_404(shared_support_site, client_for):
     assert client_for.get("/sv/stod/broschyrer/finns-inte/pdf/sv/").status_code == 404
 
 
-def test_brochure_pdf_is_made_without_a_connection_to_any_host(shared_support_site, client_for, brochure_renders, connection_attempts, tmp_path):
+def test_brochure_pdf_is_made_without_a_connection_to_any_host(
+    shared_support_site, client_for, brochure_renders, connection_attempts, tmp_path
+):
     assert _text(_pdf(client_for, "sv", tmp_path)).strip()
     assert brochure_renders and connection_attempts == []
 

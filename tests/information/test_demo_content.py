@@ -18,7 +18,9 @@ def _snapshot():
         "helplines": Helpline.objects.count(),
         "services": LocalService.objects.count(),
         "terms": GlossaryTerm.objects.count(),
-        "brochures": sorted(Brochure.objects.values_list("locale__language_code", "title", "sections")),
+        "brochures": sorted(
+            Brochure.objects.values_list("locale__language_code", "title", "sections")
+        ),
     }
 
 
@@ -28,7 +30,12 @@ def test_demo_support_content_in_swedish_english_arabic_and_a_tigrinya_brochure(
     load_demo_command()
     for code in ["sv", "en", "ar"]:
         assert SupportPage.objects.live().filter(locale__language_code=code).count() == 8
-    assert sorted(Brochure.objects.values_list("locale__language_code", flat=True)) == ["ar", "en", "sv", "ti"]
+    assert sorted(Brochure.objects.values_list("locale__language_code", flat=True)) == [
+        "ar",
+        "en",
+        "sv",
+        "ti",
+    ]
 
 
 def test_load_demo_twice_leaves_the_same_content(load_demo_command):

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-STYLESHEETS = sorted([*ROOT.glob("plans/static/**/*.css"), *ROOT.glob("information/static/**/*.css")])
+STYLESHEETS = sorted(
+    [*ROOT.glob("plans/static/**/*.css"), *ROOT.glob("information/static/**/*.css")]
+)
 
 
 def _var_calls(css):
@@ -25,8 +27,11 @@ def _var_calls(css):
 
 def _site_values():
     css = (ROOT / "website/static/website/css/site.css").read_text()
-    root = css[css.index(":root"):css.index("}", css.index(":root"))]
-    return {name: value.split("/*")[0].strip() for name, value in re.findall(r"(--[\w-]+):\s*([^;]+);", root)}
+    root = css[css.index(":root") : css.index("}", css.index(":root"))]
+    return {
+        name: value.split("/*")[0].strip()
+        for name, value in re.findall(r"(--[\w-]+):\s*([^;]+);", root)
+    }
 
 
 def test_there_are_stylesheets_to_check():

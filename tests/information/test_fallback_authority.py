@@ -34,7 +34,11 @@ def test_snippets_follow_the_fallback_languages_setting(migrated_roots, settings
 
     for code in ("en", "pl"):
         Locale.objects.get_or_create(language_code=code)
-    swedish = Helpline(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=Locale.objects.get(language_code="sv"))
+    swedish = Helpline(
+        name="Kvinnofridslinjen",
+        phone_number="020-50 50 50",
+        locale=Locale.objects.get(language_code="sv"),
+    )
     swedish.save()
     swedish.save_revision().publish()
     english = swedish.copy_for_translation(Locale.objects.get(language_code="en"))
@@ -61,6 +65,8 @@ def test_the_authority_imports_no_models_and_blocks_import_no_models():
     for name in ("visitors.py", "fallback.py", "blocks.py"):
         tree = ast.parse((root / name).read_text(encoding="utf-8"))
         imported = {
-            node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module
         }
         assert "information.models" not in imported, name

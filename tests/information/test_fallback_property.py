@@ -24,7 +24,8 @@ def cards(html):
     return dict(
         (href, title)
         for href, title in re.findall(
-            r'<li class="section-card"[^>]*>\s*<a href="([^"]+)"><span class="section-card__title">([^<]*)<', html
+            r'<li class="section-card"[^>]*>\s*<a href="([^"]+)"><span class="section-card__title">([^<]*)<',
+            html,
         )
     )
 
@@ -39,7 +40,9 @@ def test_a_section_lists_exactly_what_it_serves_in_every_language(migrated_roots
     client.defaults["HTTP_HOST"] = "localhost"
     index = small_site()
 
-    @settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=10, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(st.lists(page_states, min_size=1, max_size=3))
     def check(tree):
         with transaction.atomic():
@@ -56,7 +59,10 @@ def test_a_section_lists_exactly_what_it_serves_in_every_language(migrated_roots
                         served[address] = answer.content.decode()
                 assert set(listed) == set(served), (code, tree)
                 for address, title in listed.items():
-                    assert f"<h1>{title}</h1>" in served[address] or title in served[address], (code, address)
+                    assert f"<h1>{title}</h1>" in served[address] or title in served[address], (
+                        code,
+                        address,
+                    )
             transaction.set_rollback(True)
 
     check()

@@ -25,18 +25,26 @@ def swedish_page(slug):
     return SupportPage.objects.get(locale__language_code="sv", slug=slug)
 
 
-def test_a_support_page_created_in_code_gets_an_alias_in_every_language(shared_support_site, client_for):
+def test_a_support_page_created_in_code_gets_an_alias_in_every_language(
+    shared_support_site, client_for
+):
     """Before, only the admin's "after_create_page" hook made the aliases: a page made by
     a script or an import was missing from every other language's tree in the admin."""
     index = SupportIndexPage.objects.get(locale__language_code="sv")
-    page = SupportPage(title="Stöd för äldre", slug="stod-for-aldre", locale=index.locale,
-                       easy_read="<p>Du som är äldre kan få hjälp.</p>")
+    page = SupportPage(
+        title="Stöd för äldre",
+        slug="stod-for-aldre",
+        locale=index.locale,
+        easy_read="<p>Du som är äldre kan få hjälp.</p>",
+    )
     index.add_child(instance=page)
     page.save_revision().publish()
 
     versions = Page.objects.filter(translation_key=page.translation_key)
     assert sorted(versions.values_list("locale__language_code", flat=True)) == ALL_CODES
-    assert all(version.alias_of_id == page.pk and version.live for version in versions.exclude(pk=page.pk))
+    assert all(
+        version.alias_of_id == page.pk and version.live for version in versions.exclude(pk=page.pk)
+    )
     html = client_for.get("/so/stod/stod-for-aldre/").content.decode()
     assert "Du som är äldre kan få hjälp." in html and 'class="language-notice" lang="so"' in html
 
@@ -55,7 +63,9 @@ def test_an_alias_shows_the_swedish_page_at_the_visitors_own_address(shared_supp
     assert shown.url() == "/so/stod/barn-och-unga/"
 
 
-def test_a_draft_translation_counts_as_missing_and_keeps_the_address(shared_support_site, client_for):
+def test_a_draft_translation_counts_as_missing_and_keeps_the_address(
+    shared_support_site, client_for
+):
     somali = swedish_page("barn-och-unga").get_translation(locale("so"))
     ConvertAliasPageAction(somali).execute(skip_permission_checks=True)
     draft = Page.objects.get(pk=somali.pk)

@@ -7,7 +7,9 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_glossary_page_has_an_anchor_per_term_in_the_visitors_language(shared_support_site, client_for):
+def test_glossary_page_has_an_anchor_per_term_in_the_visitors_language(
+    shared_support_site, client_for
+):
     html = client_for.get("/ar/stod/ordlista/").content.decode()
     for slug in ["vinr", "hrv", "pom", "barnfridsbrott", "kontaktforbud", "skyddat-boende"]:
         assert f'id="term-{slug}"' in html

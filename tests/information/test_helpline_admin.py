@@ -42,11 +42,17 @@ def test_listing_shows_last_verified_and_flags_old_or_missing_dates(helplines, e
 
 def test_edit_form_warns_about_a_stale_number(helplines, editor_client):
     fresh, stale, never = helplines
-    stale_html = editor_client.get(f"/admin/snippets/information/helpline/edit/{stale.pk}/").content.decode()
+    stale_html = editor_client.get(
+        f"/admin/snippets/information/helpline/edit/{stale.pk}/"
+    ).content.decode()
     assert "för över sex månader sedan" in stale_html
-    never_html = editor_client.get(f"/admin/snippets/information/helpline/edit/{never.pk}/").content.decode()
+    never_html = editor_client.get(
+        f"/admin/snippets/information/helpline/edit/{never.pk}/"
+    ).content.decode()
     assert "Numret har aldrig kontrollerats" in never_html
-    fresh_html = editor_client.get(f"/admin/snippets/information/helpline/edit/{fresh.pk}/").content.decode()
+    fresh_html = editor_client.get(
+        f"/admin/snippets/information/helpline/edit/{fresh.pk}/"
+    ).content.decode()
     assert "data-needs-verification" not in fresh_html
 
 
@@ -67,8 +73,12 @@ def _listed_pks(client, url, row_id):
         page += 1
 
 
-@pytest.mark.parametrize("ordering", ["", "?ordering=last_verified", "?ordering=-last_verified", "?ordering=name"])
-def test_an_edited_helpline_keeps_its_place_in_the_listing(shared_support_site, editor_client, ordering):
+@pytest.mark.parametrize(
+    "ordering", ["", "?ordering=last_verified", "?ordering=-last_verified", "?ordering=name"]
+)
+def test_an_edited_helpline_keeps_its_place_in_the_listing(
+    shared_support_site, editor_client, ordering
+):
     """The listing shows every language's helplines, more than one page, and every number is
     still unverified. PostgreSQL returned rows that tie in any order and moved the one just
     saved to the end: the Swedish line a communicator had changed left the reviewer's first

@@ -20,11 +20,13 @@ def test_each_row_names_its_language(admin_client, model):
 
     swedish = Locale.objects.get(language_code="sv")
     arabic = Locale.objects.get_or_create(language_code="ar")[0]
-    source = (Helpline if model == "helpline" else LocalService).objects.create(name="Terrafem", phone_number="020-52 10 10", locale=swedish)
+    source = (Helpline if model == "helpline" else LocalService).objects.create(
+        name="Terrafem", phone_number="020-52 10 10", locale=swedish
+    )
     source.copy_for_translation(arabic).save()
 
     html = admin_client.get(f"/admin/snippets/information/{model}/").content.decode()
-    table = html.split("<table class=\"listing", 1)[1].split("</table>", 1)[0]
+    table = html.split('<table class="listing', 1)[1].split("</table>", 1)[0]
     assert table.count("Terrafem") >= 2
     assert "Språk" in table.split("</thead>", 1)[0]
     assert "Svenska" in table

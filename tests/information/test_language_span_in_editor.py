@@ -7,7 +7,7 @@ import re
 
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-SENTENCE = "<ul><li>Call <span lang=\"sv\">Kvinnofridslinjen</span>. It is free.</li></ul>"
+SENTENCE = '<ul><li>Call <span lang="sv">Kvinnofridslinjen</span>. It is free.</li></ul>'
 
 
 def test_the_easy_read_summary_keeps_a_swedish_name_marked_through_the_editor():

@@ -7,7 +7,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw"))
+    client.force_login(
+        django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
+    )
     return client
 
 
@@ -22,7 +24,9 @@ def _support_page():
     [{}, {"body-count": "abc"}, {"body-count": "1"}],
     ids=["no body-count", "count not a number", "count without its blocks"],
 )
-def test_page_edit_post_without_stream_field_data_answers_400(shared_support_site, editor_client, extra):
+def test_page_edit_post_without_stream_field_data_answers_400(
+    shared_support_site, editor_client, extra
+):
     page = _support_page()
     revisions = page.revisions.count()
     response = editor_client.post(
@@ -37,5 +41,7 @@ def test_page_edit_post_without_stream_field_data_answers_400(shared_support_sit
 
 def test_other_admin_errors_are_not_hidden_as_400(shared_support_site, editor_client):
     page = _support_page()
-    response = editor_client.post(f"/admin/pages/{page.pk}/edit/", {"title": "", "slug": page.slug, "body-count": "0"})
+    response = editor_client.post(
+        f"/admin/pages/{page.pk}/edit/", {"title": "", "slug": page.slug, "body-count": "0"}
+    )
     assert response.status_code == 200  # the form again, with the missing title marked

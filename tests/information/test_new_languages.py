@@ -43,7 +43,9 @@ def test_swedish_under_a_language_without_a_home_page_is_marked(migrated_roots, 
     home = HomePage(title="Hem", slug="hem", locale=locales["sv"])
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
     ensure_child_page(home, PlanIndexPage, "page:plans", **INDEX)
 
     html = client.get("/ckb/handlingsplaner/", HTTP_HOST="localhost").content.decode()
@@ -51,4 +53,7 @@ def test_swedish_under_a_language_without_a_home_page_is_marked(migrated_roots, 
     assert re.search(r'<main id="main" tabindex="-1" lang="sv" dir="ltr">', html)
     assert re.search(r'<section class="language-notice" lang="ckb" dir="rtl">', html)
     # A Swedish visitor gets no notice.
-    assert "language-notice" not in client.get("/sv/handlingsplaner/", HTTP_HOST="localhost").content.decode()
+    assert (
+        "language-notice"
+        not in client.get("/sv/handlingsplaner/", HTTP_HOST="localhost").content.decode()
+    )

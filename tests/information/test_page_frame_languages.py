@@ -11,26 +11,15 @@ from pathlib import Path
 
 import pytest
 import wagtail
-from django.template import Context, Engine
 from wagtail.models import PageViewRestriction
 
 from tests.information.visitor_trees import build, small_site
 
 pytestmark = pytest.mark.django_db
 
-WAGTAIL_START_BASE = Path(wagtail.__file__).parent / "project_template" / "project_name" / "templates" / "base.html"
-
-
-@pytest.fixture
-def host_base(tmp_path, settings):
-    """The project's templates folder holds only `wagtail start`'s base.html (project
-    "hostsite"), and the frame middleware is on, as docs/install.md step 2 says."""
-    made = Engine().from_string(WAGTAIL_START_BASE.read_text(encoding="utf-8")).render(Context({"project_name": "hostsite"}))
-    assert '<html lang="en">' in made and "css/hostsite.css" in made
-    (tmp_path / "base.html").write_text(made, encoding="utf-8")
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "information.frame.PageFrameMiddleware"]
-    return tmp_path
+WAGTAIL_START_BASE = (
+    Path(wagtail.__file__).parent / "project_template" / "project_name" / "templates" / "base.html"
+)
 
 
 @pytest.fixture
@@ -39,7 +28,13 @@ def pages(migrated_roots, host_base, client):
     into English and an alias in Polish, and a page translated into both."""
     client.defaults["HTTP_HOST"] = "localhost"
     index = small_site()
-    made = build(index, [("live", {"en": "translated", "pl": "alias"}), ("live", {"en": "translated", "pl": "translated"})])
+    made = build(
+        index,
+        [
+            ("live", {"en": "translated", "pl": "alias"}),
+            ("live", {"en": "translated", "pl": "translated"}),
+        ],
+    )
     return [slug for slug, _key in made]
 
 
@@ -52,12 +47,21 @@ def switcher(html):
     """The switcher's languages: {code: address}, the current one with None."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
     assert nav, "no language switcher in the page"
-    links = {code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))}
-    links.update({code: None for code in re.findall(r'<span aria-current="true" lang="([^"]+)"', nav.group(0))})
+    links = {
+        code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))
+    }
+    links.update(
+        {
+            code: None
+            for code in re.findall(r'<span aria-current="true" lang="([^"]+)"', nav.group(0))
+        }
+    )
     return links
 
 
-def test_a_support_page_in_a_host_names_its_language_versions_in_head_and_in_a_switcher(pages, client):
+def test_a_support_page_in_a_host_names_its_language_versions_in_head_and_in_a_switcher(
+    pages, client
+):
     html = client.get(f"/sv/stod/{pages[1]}/").content.decode()
     assert "css/hostsite.css" in html, "framed by the host's own base template"
     assert hreflang(html) == {
@@ -66,14 +70,21 @@ def test_a_support_page_in_a_host_names_its_language_versions_in_head_and_in_a_s
         "pl": f"http://localhost/pl/stod/{pages[1]}/",
         "x-default": f"http://localhost/sv/stod/{pages[1]}/",
     }
-    assert switcher(html) == {"sv": None, "en": f"/en/stod/{pages[1]}/", "pl": f"/pl/stod/{pages[1]}/"}
+    assert switcher(html) == {
+        "sv": None,
+        "en": f"/en/stod/{pages[1]}/",
+        "pl": f"/pl/stod/{pages[1]}/",
+    }
     body = html.split("<body", 1)[1]
-    assert body.index("data-quick-exit") < body.index('class="language-switcher"') < body.index("<h1"), \
-        "the quick exit first, then the switcher, then the page"
+    assert (
+        body.index("data-quick-exit") < body.index('class="language-switcher"') < body.index("<h1")
+    ), "the quick exit first, then the switcher, then the page"
     assert html.count('class="language-switcher"') == 1 and html.count('hreflang="x-default"') == 1
 
 
-def test_a_language_that_shows_the_swedish_page_as_a_fallback_is_not_announced_as_that_language(pages, client):
+def test_a_language_that_shows_the_swedish_page_as_a_fallback_is_not_announced_as_that_language(
+    pages, client
+):
     html = client.get(f"/pl/stod/{pages[0]}/").content.decode()
     assert "Svensk sida 0" in html and '<html lang="pl" dir="ltr">' in html
     assert set(hreflang(html)) == {"sv", "en", "x-default"}
@@ -87,7 +98,9 @@ def test_a_private_page_in_a_host_is_in_no_hreflang(pages, client):
     from information.models import SupportPage
 
     page = SupportPage.objects.get(slug=pages[1], locale__language_code="sv")
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     client.post(
         f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
         {"password": "hemligt", "return_url": f"/en/stod/{pages[1]}/"},
@@ -102,4 +115,3 @@ def test_the_section_page_in_a_host_has_the_switcher_and_hreflang(pages, client)
     assert "css/hostsite.css" in html
     assert set(hreflang(html)) == {"sv", "en", "x-default"}, "pl is an alias: the Swedish section"
     assert switcher(html) == {"en": None, "sv": "/sv/stod/"}
-

@@ -9,15 +9,19 @@ import pytest
 from wagtail.models import Locale
 
 from tests.a11y import wcag_violations
-from tests.information.test_page_frame_languages import host_base  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHAIN = ("_view_middleware", "_template_response_middleware", "_exception_middleware", "_middleware_chain")
+CHAIN = (
+    "_view_middleware",
+    "_template_response_middleware",
+    "_exception_middleware",
+    "_middleware_chain",
+)
 
 
 @pytest.fixture
-def framed_server(live_server, host_base):  # noqa: F811
+def framed_server(live_server, host_base):
     """The live server with ``settings.MIDDLEWARE`` as ``host_base`` left it."""
     handler = live_server.thread.httpd.get_app()
     while hasattr(handler, "application"):  # static and media file handlers around Django's
@@ -30,7 +34,7 @@ def framed_server(live_server, host_base):  # noqa: F811
 
 
 @pytest.fixture
-def arabic_page(demo_site, host_base):  # noqa: F811
+def arabic_page(demo_site, host_base):
     """A support page in Swedish and Arabic, below the demo's home pages."""
     from information.models import SupportIndexPage, SupportPage
 
@@ -50,16 +54,24 @@ def arabic_page(demo_site, host_base):  # noqa: F811
     return copy
 
 
-def test_the_switcher_in_a_host_reads_right_to_left_and_fits_a_320_px_screen(page, framed_server, arabic_page):
+def test_the_switcher_in_a_host_reads_right_to_left_and_fits_a_320_px_screen(
+    page, framed_server, arabic_page
+):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(f"{framed_server.url}{arabic_page.url}")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    assert page.locator("link[href$='css/hostsite.css']").count() == 1, "framed by the host's own base template"
+    assert page.locator("link[href$='css/hostsite.css']").count() == 1, (
+        "framed by the host's own base template"
+    )
     switcher = page.locator(".language-bar nav.language-switcher")
     switcher.locator("summary").click()
     assert switcher.locator('[aria-current="true"]').inner_text() == "العربية"
     swedish = switcher.locator('a[hreflang="sv"]')
-    assert swedish.is_visible() and swedish.get_attribute("lang") == "sv" and swedish.get_attribute("dir") == "ltr"
+    assert (
+        swedish.is_visible()
+        and swedish.get_attribute("lang") == "sv"
+        and swedish.get_attribute("dir") == "ltr"
+    )
     box = swedish.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44, box
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, "the page scrolls sideways"

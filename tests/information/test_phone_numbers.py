@@ -7,11 +7,33 @@ from information.phone import phone_number_problem
 
 pytestmark = pytest.mark.django_db
 
-GOOD = ["112", "114 14", "116 006", "1177", "90000", "020-50 50 50", "08-123 456 78",
-        "0123-45 67 00", "+46 8 123 456 78", "+358 9 123 4567"]
-BAD = ["020-50 50 5O", "020-50 50 5o", "112!", "020--50 50 50", "020 50 50 50-", "+46 020 50 50 50",
-       "12", "1234567", "020 50", "02 05 05 05 05 05", "46+ 20 50 50 50", "020-50 50 50 ext 3",
-       "٠٢٠٥٠٥٠٥٠"]
+GOOD = [
+    "112",
+    "114 14",
+    "116 006",
+    "1177",
+    "90000",
+    "020-50 50 50",
+    "08-123 456 78",
+    "0123-45 67 00",
+    "+46 8 123 456 78",
+    "+358 9 123 4567",
+]
+BAD = [
+    "020-50 50 5O",
+    "020-50 50 5o",
+    "112!",
+    "020--50 50 50",
+    "020 50 50 50-",
+    "+46 020 50 50 50",
+    "12",
+    "1234567",
+    "020 50",
+    "02 05 05 05 05 05",
+    "46+ 20 50 50 50",
+    "020-50 50 50 ext 3",
+    "٠٢٠٥٠٥٠٥٠",
+]
 
 
 @pytest.fixture
@@ -54,9 +76,15 @@ def test_a_letter_o_in_a_helpline_number_is_refused_by_full_clean():
 
 def _helpline_post(**overrides):
     data = {
-        "name": "Testlinjen", "phone_number": "020-50 50 50", "alternative_number": "",
-        "opening_hours": "", "languages_offered": "sv", "audience": "",
-        "website": "", "last_verified": "", "free_of_charge": "on",
+        "name": "Testlinjen",
+        "phone_number": "020-50 50 50",
+        "alternative_number": "",
+        "opening_hours": "",
+        "languages_offered": "sv",
+        "audience": "",
+        "website": "",
+        "last_verified": "",
+        "free_of_charge": "on",
         "description": '{"blocks": [], "entityMap": {}}',
     }
     data.update(overrides)
@@ -67,14 +95,16 @@ def test_the_admin_refuses_a_helpline_number_with_a_letter_and_says_why(demo_sit
     from information.models import Helpline
 
     response = editor_client.post(
-        "/admin/snippets/information/helpline/add/?locale=sv", _helpline_post(phone_number="020-50 50 5O")
+        "/admin/snippets/information/helpline/add/?locale=sv",
+        _helpline_post(phone_number="020-50 50 5O"),
     )
     assert response.status_code == 200
     assert "Telefonnumret innehåller tecken som inte är siffror: ”O”" in response.content.decode()
     assert not Helpline.objects.filter(name="Testlinjen").exists()
 
     response = editor_client.post(
-        "/admin/snippets/information/helpline/add/?locale=sv", _helpline_post(phone_number="020-50 50 51")
+        "/admin/snippets/information/helpline/add/?locale=sv",
+        _helpline_post(phone_number="020-50 50 51"),
     )
     assert response.status_code == 302
     assert Helpline.objects.get(name="Testlinjen").tel_href == "tel:020505051"

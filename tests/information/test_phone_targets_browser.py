@@ -26,7 +26,9 @@ def _small_targets(page):
     return small
 
 
-def test_switcher_shows_the_current_language_first_and_reaches_all_fourteen_in_one_tap(page, live_server, support_site):
+def test_switcher_shows_the_current_language_first_and_reaches_all_fourteen_in_one_tap(
+    page, live_server, support_site
+):
     for code in ["sv", "ar", "ti", "pl"]:
         _check_switcher(page, live_server, code)
     for code in ["sv", "ar"]:
@@ -69,14 +71,25 @@ def test_switcher_opens_without_javascript(browser, live_server, support_site):
 
 def test_every_phone_number_and_control_is_at_least_44_px_square(page, live_server, support_site):
     for code in ["sv", "ar", "ti", "pl"]:
-        for path in [f"/{code}/", f"/{code}/stod/utsatt-for-vald/", f"/{code}/stod/broschyrer/stod-vid-vald/"]:
+        for path in [
+            f"/{code}/",
+            f"/{code}/stod/utsatt-for-vald/",
+            f"/{code}/stod/broschyrer/stod-vid-vald/",
+        ]:
             page.goto(f"{live_server.url}{path}")
-            assert page.locator('a[href="tel:116016"]').count() > 0 or path == f"/{code}/stod/broschyrer/stod-vid-vald/"
+            assert (
+                page.locator('a[href="tel:116016"]').count() > 0
+                or path == f"/{code}/stod/broschyrer/stod-vid-vald/"
+            )
             assert _small_targets(page) == [], path
         page.locator("nav.language-switcher summary").click()
         assert _small_targets(page) == [], code
     # The footer's 112, "116 016" and a local service's number, named in the finding.
     page.goto(f"{live_server.url}/sv/stod/utsatt-for-vald/")
-    for selector in ['.site-footer a[href="tel:112"]', '.helpline__alt a[href="tel:116016"]', '.service-card a[href^="tel:"]']:
+    for selector in [
+        '.site-footer a[href="tel:112"]',
+        '.helpline__alt a[href="tel:116016"]',
+        '.service-card a[href^="tel:"]',
+    ]:
         box = page.locator(selector).first.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, selector

@@ -30,7 +30,9 @@ def private_page(migrated_roots, client):
     page.title = "Anhöriga Privatord"
     page.search_description = "Beskrivning Privatord"
     page.save_revision().publish()
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     cache.clear()
     return page
 
@@ -79,27 +81,48 @@ def password_url(page, code="sv"):
 def test_guessing_the_password_is_stopped_after_a_few_tries(private_page, client):
     """Before: 30 wrong passwords, 30 times the form again (200)."""
     statuses = [
-        client.post(password_url(private_page), {"password": f"fel{i}", "return_url": "/sv/stod/sida-0/"}, REMOTE_ADDR="203.0.113.9").status_code
+        client.post(
+            password_url(private_page),
+            {"password": f"fel{i}", "return_url": "/sv/stod/sida-0/"},
+            REMOTE_ADDR="203.0.113.9",
+        ).status_code
         for i in range(8)
     ]
     assert statuses[:5] == [200] * 5 and set(statuses[5:]) == {429}
-    refused = client.post(password_url(private_page), {"password": "hemligt", "return_url": "/sv/stod/sida-0/"}, REMOTE_ADDR="203.0.113.9")
+    refused = client.post(
+        password_url(private_page),
+        {"password": "hemligt", "return_url": "/sv/stod/sida-0/"},
+        REMOTE_ADDR="203.0.113.9",
+    )
     assert refused.status_code == 429
     assert "För många försök" in refused.content.decode()
-    assert "Privatord" not in client.get("/sv/stod/sida-0/", REMOTE_ADDR="203.0.113.9").content.decode()
+    assert (
+        "Privatord"
+        not in client.get("/sv/stod/sida-0/", REMOTE_ADDR="203.0.113.9").content.decode()
+    )
     # Someone else, from another address, is not locked out by the guesser.
-    other = client.post(password_url(private_page), {"password": "hemligt", "return_url": "/sv/stod/sida-0/"}, REMOTE_ADDR="198.51.100.4")
+    other = client.post(
+        password_url(private_page),
+        {"password": "hemligt", "return_url": "/sv/stod/sida-0/"},
+        REMOTE_ADDR="198.51.100.4",
+    )
     assert other.status_code == 302
 
 
 def test_the_message_is_in_the_visitors_language(private_page, client):
     for i in range(6):
-        response = client.post(password_url(private_page, "en"), {"password": f"x{i}", "return_url": "/en/stod/sida-0/"}, REMOTE_ADDR="203.0.113.10")
+        response = client.post(
+            password_url(private_page, "en"),
+            {"password": f"x{i}", "return_url": "/en/stod/sida-0/"},
+            REMOTE_ADDR="203.0.113.10",
+        )
     assert response.status_code == 429
     assert "Too many tries" in response.content.decode()
 
 
-def test_behind_the_load_balancer_one_guesser_does_not_lock_out_everyone(private_page, client, settings):
+def test_behind_the_load_balancer_one_guesser_does_not_lock_out_everyone(
+    private_page, client, settings
+):
     """Before: the tries were counted by REMOTE_ADDR, which behind docs/deploy.md's load
     balancer is the proxy's for every visitor: five wrong passwords from one locked the
     page for all. The site's client-address function (VINR_CLIENT_ADDRESS) is used now."""

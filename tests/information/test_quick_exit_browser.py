@@ -94,7 +94,9 @@ def _walk_in_and_leave(page, live_server, other_site, code, neutral):
     return visited
 
 
-def test_after_a_quick_exit_back_never_shows_a_page_of_the_site(browser, live_server, support_site, other_site):
+def test_after_a_quick_exit_back_never_shows_a_page_of_the_site(
+    browser, live_server, support_site, other_site
+):
     neutral = f"{other_site}/weather"
     _set_quick_exit(neutral)
     for code in LANGUAGES:
@@ -108,7 +110,9 @@ def test_after_a_quick_exit_back_never_shows_a_page_of_the_site(browser, live_se
             context.close()
 
 
-def test_every_home_page_has_the_quick_exit_and_the_hide_your_visit_advice(page, live_server, support_site):
+def test_every_home_page_has_the_quick_exit_and_the_hide_your_visit_advice(
+    page, live_server, support_site
+):
     for code in LANGUAGES:
         page.goto(f"{live_server.url}/{code}/")
         button = page.get_by_role("link", name=_label(code))
@@ -129,7 +133,9 @@ def test_three_shift_presses_leave_the_home_page(page, live_server, support_site
     page.wait_for_url(neutral)
 
 
-def test_quick_exit_on_the_home_page_works_without_javascript(browser, live_server, support_site, other_site):
+def test_quick_exit_on_the_home_page_works_without_javascript(
+    browser, live_server, support_site, other_site
+):
     neutral = f"{other_site}/weather"
     _set_quick_exit(neutral)
     context = browser.new_context(java_script_enabled=False)

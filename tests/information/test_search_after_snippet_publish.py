@@ -56,7 +56,9 @@ def _pages_whose_search_text_has(word, language=None):
     pages = Page.objects.live().specific()
     if language:
         pages = pages.filter(locale__language_code=language)
-    return {page.pk for page in pages if hasattr(page, "snippet_text") and word in page.snippet_text()}
+    return {
+        page.pk for page in pages if hasattr(page, "snippet_text") and word in page.snippet_text()
+    }
 
 
 def test_a_somali_search_finds_a_helpline_name_right_after_its_somali_translation_is_published(
@@ -73,7 +75,10 @@ def test_a_somali_search_finds_a_helpline_name_right_after_its_somali_translatio
     assert any(url.startswith("/so/stod/") for url in urls), urls
     # Only the Somali pages that show Terrafem were indexed again.
     showing = _pages_whose_search_text_has("caawimaadda")
-    assert showing and Page.objects.filter(pk__in=showing).exclude(locale__language_code="so").count() == 0
+    assert (
+        showing
+        and Page.objects.filter(pk__in=showing).exclude(locale__language_code="so").count() == 0
+    )
     assert set(indexed_pages) == showing
 
 
@@ -92,11 +97,15 @@ def test_a_new_swedish_number_is_found_in_somali_at_once_and_only_pages_that_sho
     assert len(showing) < Page.objects.live().count() / 2  # not the whole site
 
 
-def test_a_glossary_term_published_in_somali_is_found_on_the_somali_glossary(shared_support_site, indexed_pages, client_for):
+def test_a_glossary_term_published_in_somali_is_found_on_the_somali_glossary(
+    shared_support_site, indexed_pages, client_for
+):
     from information.models import GlossaryTerm
 
     swedish = GlossaryTerm.objects.filter(locale__language_code="sv", live=True).first()
-    somali = GlossaryTerm.objects.filter(translation_key=swedish.translation_key, locale__language_code="so").first()
+    somali = GlossaryTerm.objects.filter(
+        translation_key=swedish.translation_key, locale__language_code="so"
+    ).first()
     if somali is None:
         somali = swedish.copy_for_translation(Locale.objects.get(language_code="so"))
     somali.term = "ereyga-cusub-tijaabo"

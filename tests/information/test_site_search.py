@@ -18,21 +18,28 @@ def _results(html):
     return re.findall(r'<li(?: lang="([^"]+)"[^>]*)?>\s*<a href="([^"]+)">', section)
 
 
-def test_search_finds_pages_in_the_visitors_language_only(shared_support_site, search_index, client_for):
+def test_search_finds_pages_in_the_visitors_language_only(
+    shared_support_site, search_index, client_for
+):
     html = client_for.get("/ar/sok/", {"q": "العنف"}).content.decode()
     results = _results(html)
     assert results
     assert all(url.startswith("/ar/") and lang == "" for lang, url in results), results
 
 
-def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(shared_support_site, search_index, client_for):
+def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(
+    shared_support_site, search_index, client_for
+):
     for code in ["ti", "pl"]:
         html = client_for.get(f"/{code}/sok/", {"q": "Kvinnofridslinjen"}).content.decode()
         # The home page is written in every language (its help text names the line);
         # the support pages are Swedish, marked so.
         results = [(lang, url) for lang, url in _results(html) if url != f"/{code}/"]
         assert results, code
-        assert all(url.startswith(f"/{code}/") and lang == "sv" for lang, url in results), (code, results)
+        assert all(url.startswith(f"/{code}/") and lang == "sv" for lang, url in results), (
+            code,
+            results,
+        )
         assert 'class="untranslated-note"' in html
 
 
@@ -75,20 +82,34 @@ def _support_page(title, easy_read):
     return page
 
 
-def test_swedish_search_finds_a_page_by_its_words_in_other_forms_on_every_database(shared_support_site, search_index, client_for):
+def test_swedish_search_finds_a_page_by_its_words_in_other_forms_on_every_database(
+    shared_support_site, search_index, client_for
+):
     """Snowball's Swedish stemmer, applied to the page's words and to the query
     (multilingual.search_words): "kvinnojouren" and "Kvinnojourer" are one word on SQLite
     as on PostgreSQL."""
     _support_page("Kvinnojourer i länet", "<p>Ring en jour.</p>")
 
-    exact = [url for _lang, url in _results(client_for.get("/sv/sok/", {"q": "kvinnojourer"}).content.decode())]
-    inflected = [url for _lang, url in _results(client_for.get("/sv/sok/", {"q": "kvinnojouren"}).content.decode())]
+    exact = [
+        url
+        for _lang, url in _results(
+            client_for.get("/sv/sok/", {"q": "kvinnojourer"}).content.decode()
+        )
+    ]
+    inflected = [
+        url
+        for _lang, url in _results(
+            client_for.get("/sv/sok/", {"q": "kvinnojouren"}).content.decode()
+        )
+    ]
 
     assert "/sv/stod/sokord/" in exact
     assert "/sv/stod/sokord/" in inflected
 
 
-def test_an_arabic_query_finds_the_arabic_page_and_nothing_in_swedish(shared_support_site, search_index, client_for):
+def test_an_arabic_query_finds_the_arabic_page_and_nothing_in_swedish(
+    shared_support_site, search_index, client_for
+):
     arabic = _results(client_for.get("/ar/sok/", {"q": "تتعرض"}).content.decode())
     assert ("", "/ar/stod/utsatt-for-vald/") in arabic
     assert all(url.startswith("/ar/") and lang == "" for lang, url in arabic), arabic

@@ -16,7 +16,9 @@ def _gettext(code, message):
         return translation.gettext(message)
 
 
-def test_visitor_searches_in_their_language_and_stays_in_it(page, live_server, support_site, search_index):
+def test_visitor_searches_in_their_language_and_stays_in_it(
+    page, live_server, support_site, search_index
+):
     for code, query in QUERIES.items():
         page.goto(f"{live_server.url}/{code}/")
         page.get_by_role("link", name=_gettext(code, "Search"), exact=True).click()
@@ -33,7 +35,9 @@ def test_visitor_searches_in_their_language_and_stays_in_it(page, live_server, s
             # Swedish, and marked so for the reader's screen reader.
             support = page.locator(f".search-results li:has(a[href^='/{code}/stod/'])")
             assert support.count() > 0, code
-            assert set(support.evaluate_all("els => els.map(e => e.getAttribute('lang'))")) == {"sv"}, code
+            assert set(support.evaluate_all("els => els.map(e => e.getAttribute('lang'))")) == {
+                "sv"
+            }, code
         if code in ("sv", "ar"):
             assert wcag_violations(page) == [], code
     assert page.context.cookies() == []

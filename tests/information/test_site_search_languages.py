@@ -20,25 +20,40 @@ def _urls(client, code, query):
     return re.findall(r'<li(?: lang="[^"]+"[^>]*)?>\s*<a href="([^"]+)">', section)
 
 
-@pytest.mark.parametrize(("code", "query", "expected"), [
-    # A helpline card (a snippet chosen in a block) is part of the page that shows it.
-    ("sv", "Terrafem", "/sv/stod/utsatt-for-vald/"),
-    ("ar", "Terrafem", "/ar/stod/"),
-    ("so", "Terrafem", "/so/stod/"),
-    # A glossary term: on the glossary page and on the page that explains it.
-    ("sv", "kontaktförbud", "/sv/stod/ordlista/"),
-    ("sv", "kontaktförbud", "/sv/stod/utsatt-for-vald/"),
-    # The home page's text.
-    ("so", "carruurta", "/so/"),
-])
-def test_search_finds_what_a_page_shows(shared_support_site, search_index, client_for, code, query, expected):
+@pytest.mark.parametrize(
+    ("code", "query", "expected"),
+    [
+        # A helpline card (a snippet chosen in a block) is part of the page that shows it.
+        ("sv", "Terrafem", "/sv/stod/utsatt-for-vald/"),
+        ("ar", "Terrafem", "/ar/stod/"),
+        ("so", "Terrafem", "/so/stod/"),
+        # A glossary term: on the glossary page and on the page that explains it.
+        ("sv", "kontaktförbud", "/sv/stod/ordlista/"),
+        ("sv", "kontaktförbud", "/sv/stod/utsatt-for-vald/"),
+        # The home page's text.
+        ("so", "carruurta", "/so/"),
+    ],
+)
+def test_search_finds_what_a_page_shows(
+    shared_support_site, search_index, client_for, code, query, expected
+):
     urls = _urls(client_for, code, query)
     assert any(url.startswith(expected) for url in urls), (code, query, urls)
     assert all(url.startswith(f"/{code}/") for url in urls), urls
 
 
-@pytest.mark.parametrize(("code", "query", "number"), [("sv", "1177", "1177"), ("sv", "Terrafem", "020-52 10 10"), ("ar", "Terrafem", "020-52 10 10"), ("so", "terrafem", "020-52 10 10")])
-def test_search_gives_the_number_of_a_helpline_it_names(shared_support_site, search_index, client_for, code, query, number):
+@pytest.mark.parametrize(
+    ("code", "query", "number"),
+    [
+        ("sv", "1177", "1177"),
+        ("sv", "Terrafem", "020-52 10 10"),
+        ("ar", "Terrafem", "020-52 10 10"),
+        ("so", "terrafem", "020-52 10 10"),
+    ],
+)
+def test_search_gives_the_number_of_a_helpline_it_names(
+    shared_support_site, search_index, client_for, code, query, number
+):
     html = client_for.get(f"/{code}/sok/", {"q": query}).content.decode()
     helplines = html.split('id="search-helplines-heading"', 1)[1].split("</section>", 1)[0]
     assert f'<span class="helpline__number" dir="ltr">{number}</span>' in helplines
@@ -65,11 +80,15 @@ HOME_PAGE_WORDS = [
 
 
 @pytest.mark.parametrize(("code", "query"), HOME_PAGE_WORDS)
-def test_each_language_finds_its_home_page_by_a_word_in_any_form(shared_support_site, search_index, client_for, code, query):
+def test_each_language_finds_its_home_page_by_a_word_in_any_form(
+    shared_support_site, search_index, client_for, code, query
+):
     assert f"/{code}/" in _urls(client_for, code, query), (code, query)
 
 
-def test_an_arabic_word_without_the_article_finds_what_the_word_with_it_finds(shared_support_site, search_index, client_for):
+def test_an_arabic_word_without_the_article_finds_what_the_word_with_it_finds(
+    shared_support_site, search_index, client_for
+):
     with_article = set(_urls(client_for, "ar", "العنف"))
     without = set(_urls(client_for, "ar", "عنف"))
     assert with_article
@@ -87,11 +106,15 @@ def restricted_relatives_page(shared_support_site, search_index):
     page = SupportPage.objects.get(locale__language_code="sv", slug="anhoriga")
     page.title = "Anhöriga Privatord"
     page.save_revision().publish()
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     return page
 
 
 @pytest.mark.parametrize("code", ["sv", "tr", "ti", "pl", "ar", "en"])
-def test_search_never_lists_a_page_behind_a_password_in_any_language(restricted_relatives_page, client_for, code):
+def test_search_never_lists_a_page_behind_a_password_in_any_language(
+    restricted_relatives_page, client_for, code
+):
     assert _urls(client_for, code, "Privatord") == []
     assert not any("/stod/anhoriga/" in url for url in _urls(client_for, code, "Anhöriga anhörig"))

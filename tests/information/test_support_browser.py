@@ -27,9 +27,13 @@ def _set_quick_exit(url):
     settings_obj.save()
 
 
-def test_citizen_finds_kvinnofridslinjen_in_arabic_from_the_home_page(page, live_server, support_site):
+def test_citizen_finds_kvinnofridslinjen_in_arabic_from_the_home_page(
+    page, live_server, support_site
+):
     page.goto(f"{live_server.url}/ar/")
-    page.get_by_role("link", name="الدعم والمساعدة", exact=True).click()  # the card, not "More help and support"
+    page.get_by_role(
+        "link", name="الدعم والمساعدة", exact=True
+    ).click()  # the card, not "More help and support"
     page.wait_for_url(f"{live_server.url}/ar/stod/")
     page.get_by_role("link", name="إذا كنت تتعرض للعنف").click()
     page.wait_for_url(f"{live_server.url}/ar/stod/utsatt-for-vald/")
@@ -40,13 +44,19 @@ def test_citizen_finds_kvinnofridslinjen_in_arabic_from_the_home_page(page, live
     assert call.is_visible()
     assert "020-50 50 50" in call.inner_text()
     assert "خط كفينوفريدس" in call.inner_text()
-    helpline = page.locator(".support-body li.helpline", has=page.locator('a[href="tel:020505050"]'))
+    helpline = page.locator(
+        ".support-body li.helpline", has=page.locator('a[href="tel:020505050"]')
+    )
     facts = helpline.locator(".helpline__facts").inner_text()
     assert facts.strip()  # hours shown next to the number
     assert "على مدار الساعة" in facts
     # Right to left, but the number itself reads left to right.
-    assert page.locator(".support-content").evaluate("el => getComputedStyle(el).direction") == "rtl"
-    assert call.locator(".helpline__number").evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert (
+        page.locator(".support-content").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    )
+    assert (
+        call.locator(".helpline__number").evaluate("el => getComputedStyle(el).direction") == "ltr"
+    )
     # Tappable: at least 44 px high.
     assert call.bounding_box()["height"] >= 44
     # Nothing sticks out sideways on a phone (long e-mail addresses wrap).
@@ -104,7 +114,10 @@ def test_two_shift_presses_or_typing_do_not_leave(page, live_server, support_sit
     # Each press returns once the page has handled the key. Leaving blanks the title and
     # hides the page in the same handler, before it asks for the neutral site, so a leave
     # shows here at once; no navigation has started either.
-    assert page.evaluate("[document.title, document.documentElement.style.visibility]") == [title, ""]
+    assert page.evaluate("[document.title, document.documentElement.style.visibility]") == [
+        title,
+        "",
+    ]
     assert navigations == [] and page.url == f"{live_server.url}{SUPPORT}"
     # Typing "a" started the count again: two more presses make three in a row, and leave.
     page.keyboard.press("Shift")
@@ -141,7 +154,12 @@ def test_somali_visitor_gets_the_swedish_page_with_a_notice(page, live_server, s
 def test_support_and_brochure_pages_have_no_wcag_violations(page, live_server, support_site, code):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    for path in [f"/{code}/stod/utsatt-for-vald/", f"/{code}/stod/broschyrer/", f"/{code}/stod/broschyrer/stod-vid-vald/", f"/{code}/stod/"]:
+    for path in [
+        f"/{code}/stod/utsatt-for-vald/",
+        f"/{code}/stod/broschyrer/",
+        f"/{code}/stod/broschyrer/stod-vid-vald/",
+        f"/{code}/stod/",
+    ]:
         page.goto(f"{live_server.url}{path}")
         assert wcag_violations(page) == [], path
     assert all(url.startswith(live_server.url) for url in requested), requested

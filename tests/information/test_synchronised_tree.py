@@ -35,10 +35,16 @@ def language_nav(html):
 
 def test_every_language_has_every_page_of_the_swedish_section(support_site):
     swedish = section("sv")
-    wanted = {swedish.translation_key, *swedish.get_descendants().values_list("translation_key", flat=True)}
+    wanted = {
+        swedish.translation_key,
+        *swedish.get_descendants().values_list("translation_key", flat=True),
+    }
     for code in ALL_CODES:
         index = section(code)
-        have = {index.translation_key, *index.get_descendants().values_list("translation_key", flat=True)}
+        have = {
+            index.translation_key,
+            *index.get_descendants().values_list("translation_key", flat=True),
+        }
         assert have == wanted, code
     # Arabic is written; Polish mirrors the Swedish pages, Finnish has its own section page.
     assert not Page.objects.filter(locale__language_code="ar", alias_of__isnull=False).exists()
@@ -64,7 +70,9 @@ def test_an_alias_is_served_as_the_swedish_page_with_a_notice(support_site, clie
 def test_the_section_page_marks_the_swedish_cards_in_a_mirrored_language(support_site, client_for):
     html = client_for.get("/pl/stod/").content.decode()
     assert re.search(r'<section class="language-notice" lang="pl"', html)
-    assert re.search(r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html)
+    assert re.search(
+        r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html
+    )
     cards = re.findall(r'<li class="section-card"([^>]*)>\s*<a href="([^"]+)"', html)
     assert "/pl/stod/utsatt-for-vald/" in [href for _attrs, href in cards]
     assert all('lang="sv"' in attrs for attrs, _href in cards)
@@ -97,7 +105,11 @@ def add_support_page_in_admin(client, parent, title, slug, easy_read):
 
 def test_a_new_swedish_page_reaches_every_language_at_once(admin_client, support_site, client_for):
     new = add_support_page_in_admin(
-        admin_client, section("sv"), "Stöd för äldre", "stod-for-aldre", "<p>Du som är äldre kan få hjälp.</p>"
+        admin_client,
+        section("sv"),
+        "Stöd för äldre",
+        "stod-for-aldre",
+        "<p>Du som är äldre kan få hjälp.</p>",
     )
     versions = Page.objects.filter(translation_key=new.translation_key)
     assert sorted(versions.values_list("locale__language_code", flat=True)) == sorted(ALL_CODES)
@@ -122,7 +134,9 @@ def test_translating_an_alias_makes_a_draft_until_somebody_publishes_it(
     assert somali_alias.alias_of_id == swedish.pk
 
     # Opening the mirror in the admin offers to translate it.
-    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[somali_alias.pk])).content.decode()
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[somali_alias.pk])
+    ).content.decode()
     submit_url = reverse("wagtail_localize:submit_page_translation", args=[swedish.pk])
     assert f'href="{submit_url}?select_locale=so' in html
 
@@ -137,23 +151,32 @@ def test_translating_an_alias_makes_a_draft_until_somebody_publishes_it(
     assert re.search(r'<article class="support-content" lang="sv"', html)
     assert "Soomaali" not in language_nav(html)
 
-    strings = StringSegment.objects.filter(source=translations["so"].source).values_list("string__data", flat=True)
+    strings = StringSegment.objects.filter(source=translations["so"].source).values_list(
+        "string__data", flat=True
+    )
     translate_strings(translations["so"], {text: f"[so] {text}" for text in strings})
-    response = publish_translation(admin_client, translations["so"], django_capture_on_commit_callbacks)
+    response = publish_translation(
+        admin_client, translations["so"], django_capture_on_commit_callbacks
+    )
     assert response.status_code == 302
 
     somali.refresh_from_db()
     assert somali.live
     # The translator translated the slug too: the old address leads to the translation.
     response = client_for.get("/so/stod/barn-och-unga/")
-    assert response.status_code == 302 and response["Location"] == somali.url == f"/so/stod/{somali.slug}/"
+    assert (
+        response.status_code == 302
+        and response["Location"] == somali.url == f"/so/stod/{somali.slug}/"
+    )
     html = client_for.get(somali.url).content.decode()
     assert "language-notice" not in html
     assert f"[so] {swedish.title}" in html
     assert "Soomaali" in language_nav(client_for.get("/sv/stod/barn-och-unga/").content.decode())
 
 
-def test_converting_the_section_alias_keeps_the_section_open(admin_client, support_site, client_for):
+def test_converting_the_section_alias_keeps_the_section_open(
+    admin_client, support_site, client_for
+):
     polish = section("pl")
     response = admin_client.post(reverse("wagtailadmin_pages:convert_alias", args=[polish.pk]))
     assert response.status_code == 302
@@ -163,15 +186,22 @@ def test_converting_the_section_alias_keeps_the_section_open(admin_client, suppo
     response = client_for.get("/pl/stod/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert re.search(r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html)
+    assert re.search(
+        r'<div class="page-intro" lang="sv" dir="ltr">\s*<h1>Stöd och hjälp</h1>', html
+    )
     assert "/pl/stod/utsatt-for-vald/" in html
     assert client_for.get("/pl/stod/utsatt-for-vald/").status_code == 200
     # The Polish home page still leads into the section, its card marked as Swedish.
     home = client_for.get("/pl/").content.decode()
-    assert re.search(r'<li class="section-card" lang="sv" dir="ltr">\s*<a href="/pl/stod/"><span class="section-card__title">Stöd och hjälp<', home)
+    assert re.search(
+        r'<li class="section-card" lang="sv" dir="ltr">\s*<a href="/pl/stod/"><span class="section-card__title">Stöd och hjälp<',
+        home,
+    )
 
 
-def test_deleting_a_swedish_page_deletes_its_mirrors_but_not_translations(admin_client, support_site):
+def test_deleting_a_swedish_page_deletes_its_mirrors_but_not_translations(
+    admin_client, support_site
+):
     swedish = SupportPage.objects.get(locale__language_code="sv", slug="anhoriga")
     key = swedish.translation_key
     response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[swedish.pk]))
@@ -186,7 +216,9 @@ def test_sync_command_is_idempotent_and_names_unknown_languages(support_site, ca
     assert "0 alias page(s) created." in capsys.readouterr().out
 
     # A language whose pages were removed gets them back.
-    Page.objects.filter(locale__language_code="pl", alias_of__isnull=False, depth__gt=section("pl").depth).delete()
+    Page.objects.filter(
+        locale__language_code="pl", alias_of__isnull=False, depth__gt=section("pl").depth
+    ).delete()
     call_command("sync_support_tree", "pl")
     created = int(re.search(r"(\d+) alias page", capsys.readouterr().out).group(1))
     assert created == section("sv").get_descendants().count()
@@ -201,7 +233,9 @@ def test_demo_text_for_a_mirrored_page_replaces_the_mirror(support_site, client_
     from website.demo.utils import ensure_translation
 
     swedish = SupportPage.objects.get(locale__language_code="sv", slug="anhoriga")
-    finnish = ensure_translation(swedish, Locale.objects.get(language_code="fi"), title="Läheisille")
+    finnish = ensure_translation(
+        swedish, Locale.objects.get(language_code="fi"), title="Läheisille"
+    )
     finnish.refresh_from_db()
     assert finnish.alias_of_id is None and finnish.live and finnish.title == "Läheisille"
     html = client_for.get("/fi/stod/anhoriga/").content.decode()
@@ -213,7 +247,9 @@ def test_a_draft_translation_of_the_section_page_is_not_shown_and_does_not_move_
 ):
     swedish = section("sv")
     translations = submit_for_translation(admin_client, swedish, "pl")
-    strings = StringSegment.objects.filter(source=translations["pl"].source).values_list("string__data", flat=True)
+    strings = StringSegment.objects.filter(source=translations["pl"].source).values_list(
+        "string__data", flat=True
+    )
     assert "stod" not in strings  # the section's address is not for translation
     translate_strings(translations["pl"], {text: f"SZKIC {text}" for text in strings})
     translations["pl"].save_target(publish=False)  # a draft with every text translated
@@ -228,7 +264,9 @@ def test_a_draft_translation_of_the_section_page_is_not_shown_and_does_not_move_
     assert client_for.get("/pl/stod/utsatt-for-vald/").status_code == 200
 
 
-def test_an_unpublished_swedish_section_is_not_served_from_another_language(admin_client, support_site, client_for):
+def test_an_unpublished_swedish_section_is_not_served_from_another_language(
+    admin_client, support_site, client_for
+):
     swedish = section("sv")
     swedish.unpublish()
     assert client_for.get("/sv/stod/").status_code == 404
@@ -241,17 +279,24 @@ def test_deleting_outside_the_admin_also_takes_the_mirrors(support_site, client_
     swedish = SupportPage.objects.get(locale__language_code="sv", slug="utovar-du-vald")
     key = swedish.translation_key
     swedish.delete()
-    assert sorted(Page.objects.filter(translation_key=key).values_list("locale__language_code", flat=True)) == ["ar", "en"]
+    assert sorted(
+        Page.objects.filter(translation_key=key).values_list("locale__language_code", flat=True)
+    ) == ["ar", "en"]
     # A Polish visitor now gets the English translation that remains, with the notice.
     html = client_for.get("/pl/stod/utovar-du-vald/").content.decode()
-    assert re.search(r'<article class="support-content" lang="en"', html) and 'class="language-notice" lang="pl"' in html
+    assert (
+        re.search(r'<article class="support-content" lang="en"', html)
+        and 'class="language-notice" lang="pl"' in html
+    )
 
 
 def test_deleting_the_swedish_section_keeps_translations_below_a_mirror(support_site):
     polish_index = section("pl")
     swedish_page = SupportPage.objects.get(locale__language_code="sv", slug="anhoriga")
     polish_alias = swedish_page.get_translation(Locale.objects.get(language_code="pl"))
-    ConvertAliasPageAction(polish_alias).execute(skip_permission_checks=True)  # now a (draft) Polish page
+    ConvertAliasPageAction(polish_alias).execute(
+        skip_permission_checks=True
+    )  # now a (draft) Polish page
 
     section("sv").delete()
     # The Polish translation survives; its mirrored section page is kept, offline.
@@ -262,6 +307,12 @@ def test_deleting_the_swedish_section_keeps_translations_below_a_mirror(support_
     from website.models import AccessibilityStatementPage
 
     # (The accessibility statement outside the section is mirrored too; it stays.)
-    assert not Page.objects.filter(locale__language_code="pl", alias_of__isnull=False).not_type(AccessibilityStatementPage).exists()
+    assert (
+        not Page.objects.filter(locale__language_code="pl", alias_of__isnull=False)
+        .not_type(AccessibilityStatementPage)
+        .exists()
+    )
     # Real translations (English, Arabic, Finnish section pages) are untouched.
-    assert SupportIndexPage.objects.filter(locale__language_code__in=["en", "ar", "fi"]).count() == 3
+    assert (
+        SupportIndexPage.objects.filter(locale__language_code__in=["en", "ar", "fi"]).count() == 3
+    )

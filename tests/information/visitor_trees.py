@@ -22,7 +22,8 @@ def small_site():
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"}
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
     )
     for code in ("en", "pl"):
         copy = home.copy_for_translation(locales[code])
@@ -46,7 +47,9 @@ def build(index, tree):
     made = []
     for number, (source_state, states) in enumerate(tree):
         slug = f"sida-{number}"
-        page = SupportPage(title=f"Svensk sida {number}", slug=slug, easy_read="<p>Text.</p>", locale=index.locale)
+        page = SupportPage(
+            title=f"Svensk sida {number}", slug=slug, easy_read="<p>Text.</p>", locale=index.locale
+        )
         index.add_child(instance=page)
         page.save_revision().publish()
         for code, state in states.items():

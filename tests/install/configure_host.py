@@ -33,7 +33,11 @@ MARK = re.compile(
 def steps(guide, upgrade_from=None):
     """(file, line to remove or None, code) for each block marked for a new site, or for an
     upgrade from ``upgrade_from``, in the guide's order."""
-    return [(m["file"], m["remove"], m["code"]) for m in MARK.finditer(guide) if m["since"] == upgrade_from]
+    return [
+        (m["file"], m["remove"], m["code"])
+        for m in MARK.finditer(guide)
+        if m["since"] == upgrade_from
+    ]
 
 
 def apply(guide, project_dir, project, upgrade_from=None):
@@ -44,9 +48,13 @@ def apply(guide, project_dir, project, upgrade_from=None):
         target = Path(project_dir) / file.replace("PROJECT", project)
         text = target.read_text(encoding="utf-8")
         if remove:
-            lines = [line for line in text.splitlines(keepends=True) if line.strip() != remove.strip()]
+            lines = [
+                line for line in text.splitlines(keepends=True) if line.strip() != remove.strip()
+            ]
             if len(lines) != len(text.splitlines()) - 1:
-                raise SystemExit(f"{target}: the guide asks to remove {remove!r}, which is not there once")
+                raise SystemExit(
+                    f"{target}: the guide asks to remove {remove!r}, which is not there once"
+                )
             text = "".join(lines)
         target.write_text(f"{text.rstrip()}\n\n{code}", encoding="utf-8")
         print(f"configured {target.relative_to(project_dir)}")

@@ -35,7 +35,9 @@ import django
 HERE = Path(__file__).resolve().parent
 GUIDE = HERE.parent.parent / "docs" / "install.md"
 #: The Python with Playwright that drives Chromium: this repository's, not the host's.
-BROWSER_PYTHON = os.environ.get("BROWSER_PYTHON") or str(HERE.parent.parent / ".venv" / "bin" / "python")
+BROWSER_PYTHON = os.environ.get("BROWSER_PYTHON") or str(
+    HERE.parent.parent / ".venv" / "bin" / "python"
+)
 PROJECT = os.environ["HOST_PROJECT"]  # the name given to `wagtail start`
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", f"{PROJECT}.settings.dev")
@@ -70,7 +72,9 @@ def gives(item):
 def editor():
     """A client logged in as a superuser, as the host's own editors use the admin."""
     if "editor" not in made:
-        user = get_user_model().objects.create_superuser("host-editor", "editor@example.com", "not-used")
+        user = get_user_model().objects.create_superuser(
+            "host-editor", "editor@example.com", "not-used"
+        )
         made["editor"] = Client()
         made["editor"].force_login(user)
         made["user"] = user
@@ -94,7 +98,9 @@ def get(url, content_type="text/html"):
 
 def html(url):
     body = get(url).content.decode()
-    assert HOST_MARKUP in body, f"{url} is not framed by the host's base template (no {HOST_MARKUP})"
+    assert HOST_MARKUP in body, (
+        f"{url} is not framed by the host's base template (no {HOST_MARKUP})"
+    )
     pages.append(body)
     return body
 
@@ -142,7 +148,9 @@ def test_the_hosts_own_pages_are_still_served_under_their_language():
 def test_an_editor_publishes_the_hosts_own_pages_in_the_admin():
     root = host_root()
     about = root.get_children().get(slug="about")
-    response = editor().post(reverse("wagtailadmin_pages:edit", args=[about.id]), page_form("About us", "about"))
+    response = editor().post(
+        reverse("wagtailadmin_pages:edit", args=[about.id]), page_form("About us", "about")
+    )
     assert response.status_code == 302, f"publishing '{about.title}': {response.status_code}"
     assert Page.objects.get(id=about.id).title == "About us"
     add = reverse("wagtailadmin_pages:add", args=["home", "homepage", root.id])
@@ -153,7 +161,9 @@ def test_an_editor_publishes_the_hosts_own_pages_in_the_admin():
     swedish = host_home()
     add = reverse("wagtailadmin_pages:add", args=["home", "homepage", swedish.id])
     response = editor().post(add, page_form("Kontakt", "kontakt"))
-    assert response.status_code == 302, f"publishing a new host page in Swedish: {response.status_code}"
+    assert response.status_code == 302, (
+        f"publishing a new host page in Swedish: {response.status_code}"
+    )
     assert "Kontakt" in html(swedish.get_children().live().get(slug="kontakt").url)
 
 
@@ -175,8 +185,13 @@ def test_every_page_type_of_the_extension_can_be_made_in_the_hosts_tree():
 
     home = host_home()
     assert PlanIndexPage.can_create_at(home) and SupportIndexPage.can_create_at(home)
-    for model, parent in [(PlanPage, PlanIndexPage), (FocusAreaPage, PlanPage), (SupportPage, SupportIndexPage),
-                          (BrochureIndexPage, SupportIndexPage), (GlossaryPage, SupportIndexPage)]:
+    for model, parent in [
+        (PlanPage, PlanIndexPage),
+        (FocusAreaPage, PlanPage),
+        (SupportPage, SupportIndexPage),
+        (BrochureIndexPage, SupportIndexPage),
+        (GlossaryPage, SupportIndexPage),
+    ]:
         assert model in parent.allowed_subpage_models(), f"{model.__name__} under {parent.__name__}"
 
 
@@ -212,7 +227,9 @@ def test_support_pages_have_the_quick_exit_and_their_language_in_the_hosts_uncha
     from wagtail.models import Locale as WagtailLocale
 
     base = Path(PROJECT) / "templates" / "base.html"
-    assert '<html lang="en">' in base.read_text(encoding="utf-8"), f"{base} is not wagtail start's any more"
+    assert '<html lang="en">' in base.read_text(encoding="utf-8"), (
+        f"{base} is not wagtail start's any more"
+    )
     swedish = html(made["support_page"].url)
     assert '<html lang="sv" dir="ltr">' in swedish, swedish[:300]
     assert "data-quick-exit" in swedish and "information/information.css" in swedish
@@ -237,8 +254,15 @@ def switcher_languages(body):
     """The language switcher's entries: {language: address, the current one None}."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', body, re.S)
     assert nav, "no language switcher"
-    found = {code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))}
-    found.update({code: None for code in re.findall(r'<span aria-current="true" lang="([^"]+)"', nav.group(0))})
+    found = {
+        code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))
+    }
+    found.update(
+        {
+            code: None
+            for code in re.findall(r'<span aria-current="true" lang="([^"]+)"', nav.group(0))
+        }
+    )
     return found
 
 
@@ -258,15 +282,23 @@ def test_support_pages_have_the_language_switcher_and_hreflang_in_the_hosts_unch
     english.save_revision().publish()
     swedish = html(page.url)
     assert head_alternates(swedish) == {
-        "sv": page.get_full_url(), "en": english.get_full_url(), "x-default": page.get_full_url()
+        "sv": page.get_full_url(),
+        "en": english.get_full_url(),
+        "x-default": page.get_full_url(),
     }, head_alternates(swedish)
-    assert switcher_languages(swedish) == {"sv": None, "en": english.url}, switcher_languages(swedish)
+    assert switcher_languages(swedish) == {"sv": None, "en": english.url}, switcher_languages(
+        swedish
+    )
     body = swedish.split("<body", 1)[1]
-    assert body.index("data-quick-exit") < body.index('class="language-switcher"'), "the quick exit comes first"
+    assert body.index("data-quick-exit") < body.index('class="language-switcher"'), (
+        "the quick exit comes first"
+    )
     # Under /ar/ the page is the Swedish one (an alias of the mirrored tree): not announced as Arabic.
     arabic = html(page.get_translation(WagtailLocale.objects.get(language_code="ar")).url)
     assert set(head_alternates(arabic)) == {"sv", "en", "x-default"}, head_alternates(arabic)
-    assert switcher_languages(arabic) == {"sv": page.url, "en": english.url}, switcher_languages(arabic)
+    assert switcher_languages(arabic) == {"sv": page.url, "en": english.url}, switcher_languages(
+        arabic
+    )
     # The host's own pages keep what their base template gives them.
     assert "language-switcher" not in html(host_root().url)
 
@@ -285,8 +317,12 @@ def test_translating_a_page_keeps_an_existing_arabic_helpline():
     translated.name = "ملجأ النساء في إكسمبلبي"
     translated.save()
     translated.save_revision().publish()
-    page = SupportPage(title="Ring och prata", slug="ring", easy_read="<p>Du kan ringa.</p>",
-                       body=[("helpline", helpline)])
+    page = SupportPage(
+        title="Ring och prata",
+        slug="ring",
+        easy_read="<p>Du kan ringa.</p>",
+        body=[("helpline", helpline)],
+    )
     made["section"].add_child(instance=page)
     page.save_revision().publish()
     made["helpline"], made["page_with_helpline"] = helpline, page
@@ -294,7 +330,9 @@ def test_translating_a_page_keeps_an_existing_arabic_helpline():
     response = editor().post(url, {"locales": [arabic_locale.id], "include_subtree": ""})
     assert response.status_code == 302, f"{url}: {response.status_code}"
     kept = Helpline.objects.get(translation_key=helpline.translation_key, locale=arabic_locale)
-    assert kept.name == "ملجأ النساء في إكسمبلبي", f"the Arabic helpline was overwritten: {kept.name}"
+    assert kept.name == "ملجأ النساء في إكسمبلبي", (
+        f"the Arabic helpline was overwritten: {kept.name}"
+    )
 
 
 @gives("Translation rules")
@@ -318,10 +356,14 @@ def test_a_half_translated_support_page_is_refused_publication():
     )
     target = translation.get_target_instance()
     with db_transaction.atomic():  # wagtail-localize publishes when the transaction commits
-        response = editor().post(reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"})
+        response = editor().post(
+            reverse("wagtailadmin_pages:edit", args=[target.id]), {"action": "publish"}
+        )
     assert response.status_code == 302, response.status_code
     live = Page.objects.get(id=target.id).live_revision
-    assert live is None or "اتصل وتحدث" not in live.content.get("title", ""), "a half-translated support page went live"
+    assert live is None or "اتصل وتحدث" not in live.content.get("title", ""), (
+        "a half-translated support page went live"
+    )
 
 
 @gives("Translation rules")
@@ -337,8 +379,9 @@ def test_a_translator_made_by_setup_works_only_in_their_own_language():
     url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
     response = person.post(url, {"locales": [persian.id], "include_subtree": ""})
     assert response.status_code != 500, f"{url}: {response.status_code}"
-    assert not Page.objects.filter(translation_key=page.translation_key, locale=persian, alias_of__isnull=True).exists(), \
-        "an Arabic translator made a Persian translation"
+    assert not Page.objects.filter(
+        translation_key=page.translation_key, locale=persian, alias_of__isnull=True
+    ).exists(), "an Arabic translator made a Persian translation"
 
 
 @gives("Review")
@@ -356,16 +399,26 @@ def test_approving_a_helpline_publishes_the_approved_revision_not_a_later_edit()
     helpline.opening_hours = "Vardagar 8–17"
     submitted = helpline.save_revision(user=communicator)
     state = workflow.start(helpline, communicator)
-    later = Revision.objects.bulk_create([Revision(
-        content_type_id=submitted.content_type_id, base_content_type_id=submitted.base_content_type_id,
-        object_id=submitted.object_id, content={**submitted.content, "phone_number": "070-000 00 00"},
-        object_str=submitted.object_str, user=communicator, created_at=timezone.now(),
-    )])[0]
+    later = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type_id=submitted.content_type_id,
+                base_content_type_id=submitted.base_content_type_id,
+                object_id=submitted.object_id,
+                content={**submitted.content, "phone_number": "070-000 00 00"},
+                object_str=submitted.object_str,
+                user=communicator,
+                created_at=timezone.now(),
+            )
+        ]
+    )[0]
     type(helpline).objects.filter(pk=helpline.pk).update(latest_revision=later)
     state.refresh_from_db()
     state.current_task_state.approve(user=reviewer)
     helpline.refresh_from_db()
-    assert helpline.live_revision_id == submitted.pk, "approving did not publish the approved revision"
+    assert helpline.live_revision_id == submitted.pk, (
+        "approving did not publish the approved revision"
+    )
     assert (helpline.phone_number, helpline.opening_hours) == ("010-111 11 11", "Vardagar 8–17")
     assert WorkflowState.objects.get(pk=state.pk).status == WorkflowState.STATUS_APPROVED
 
@@ -413,12 +466,24 @@ def host_server():
         port = probe.getsockname()[1]
     with tempfile.TemporaryFile(mode="w+") as log:
         server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-            stdout=log, stderr=subprocess.STDOUT, text=True,
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                f"127.0.0.1:{port}",
+                "--noreload",
+                "--skip-checks",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         try:
             for _ in range(150):
-                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                with (
+                    contextlib.suppress(OSError),
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2),
+                ):
                     break
                 if server.poll() is not None:
                     log.seek(0)
@@ -452,12 +517,17 @@ def test_the_plan_pages_controls_are_readable_with_the_hosts_styles_in_chromium(
             {
                 "url": base + made["support_page"].url,
                 "open": [".language-switcher__disclosure"],
-                "controls": [[".language-switcher__toggle", "Svenska"], ['.language-switcher a[hreflang="en"]', "English"]],
+                "controls": [
+                    [".language-switcher__toggle", "Svenska"],
+                    ['.language-switcher a[hreflang="en"]', "English"],
+                ],
             },
         ]
         result = subprocess.run(
             [BROWSER_PYTHON, str(HERE / "contrast_check.py"), json.dumps(spec)],
-            capture_output=True, text=True, timeout=180,
+            capture_output=True,
+            text=True,
+            timeout=180,
         )
     print(result.stdout.rstrip())
     assert result.returncode == 0, f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
@@ -472,7 +542,10 @@ def test_the_plan_pdf_is_made():
 @gives("Open data")
 def test_the_plan_is_in_the_open_data_catalogue_and_the_api():
     assert "exempelby-vinr" in get("/data/catalog.ttl", "text/turtle").content.decode()
-    assert get("/data/v1/plans/exempelby-vinr.json", "application/json").json()["plan"]["key"] == "exempelby-vinr"
+    assert (
+        get("/data/v1/plans/exempelby-vinr.json", "application/json").json()["plan"]["key"]
+        == "exempelby-vinr"
+    )
 
 
 @gives("Support pages")
@@ -487,7 +560,9 @@ def test_an_editor_publishes_the_hosts_home_page_once_the_support_section_exists
     # synchronises the section into English (information/fallback.py,
     # mirror_into_new_language). Issue 22 saw host pages answer 500 on publishing there.
     root = host_root()
-    response = editor().post(reverse("wagtailadmin_pages:edit", args=[root.id]), page_form("Welcome", root.slug))
+    response = editor().post(
+        reverse("wagtailadmin_pages:edit", args=[root.id]), page_form("Welcome", root.slug)
+    )
     assert response.status_code == 302, f"publishing the host's home page: {response.status_code}"
     assert "Welcome" in html(Page.objects.get(id=root.id).url)
 
@@ -496,21 +571,30 @@ def test_an_editor_publishes_the_hosts_home_page_once_the_support_section_exists
 def test_the_brochure_is_a_page_and_a_pdf():
     index, brochure = made["brochures"], made["brochure"]
     assert "Stöd vid våld" in html(index.url)
-    assert "Du är inte ensam" in html(index.url + index.reverse_subpage("brochure", args=[brochure.slug]))
-    pdf(index.url + index.reverse_subpage("brochure_pdf", args=[brochure.slug, brochure.locale.language_code]))
+    assert "Du är inte ensam" in html(
+        index.url + index.reverse_subpage("brochure", args=[brochure.slug])
+    )
+    pdf(
+        index.url
+        + index.reverse_subpage("brochure_pdf", args=[brochure.slug, brochure.locale.language_code])
+    )
 
 
 @gives("Static files")
 def test_every_stylesheet_and_script_the_pages_link_is_served_from_the_wheel():
     linked = {url for body in pages for url in re.findall(r'(?:href|src)="(/static/[^"?#]+)', body)}
-    extension = {url for url in linked if url.split("/")[2] in ("plans", "information", "multilingual")}
+    extension = {
+        url for url in linked if url.split("/")[2] in ("plans", "information", "multilingual")
+    }
     assert extension, f"the pages link none of the extension's static files: {sorted(linked)}"
     for url in sorted(linked):
         response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"
     # collectstatic (docs/install.md, step 4) put the extension's in STATIC_ROOT.
     root = Path(settings.STATIC_ROOT)
-    missing = [url for url in sorted(extension) if not (root / url[len(settings.STATIC_URL):]).is_file()]
+    missing = [
+        url for url in sorted(extension) if not (root / url[len(settings.STATIC_URL) :]).is_file()
+    ]
     assert not missing, f"not collected into {root}: {missing}"
 
 
@@ -520,8 +604,12 @@ def test_the_wheels_catalogues_translate_the_interface():
         arabic = translation.gettext("Leave this page quickly")
     with translation.override("ti"):
         tigrinya = translation.gettext("Leave this page quickly")
-    assert arabic != "Leave this page quickly" and any("\u0600" <= c <= "\u06ff" for c in arabic), arabic
-    assert tigrinya != "Leave this page quickly" and any("\u1200" <= c <= "\u137f" for c in tigrinya), tigrinya
+    assert arabic != "Leave this page quickly" and any("\u0600" <= c <= "\u06ff" for c in arabic), (
+        arabic
+    )
+    assert tigrinya != "Leave this page quickly" and any(
+        "\u1200" <= c <= "\u137f" for c in tigrinya
+    ), tigrinya
 
 
 @gives("Swedish admin")
@@ -541,7 +629,9 @@ def test_the_swedish_admin_shows_every_word_the_wheel_translates_for_wagtail():
             shown = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
             if shown != text:
                 wrong.append(f"{key!r}: {shown!r}, not {text!r}")
-    assert not wrong, f"{len(wrong)} of {len(entries)} admin words not as the wheel has them: {wrong[:5]}"
+    assert not wrong, (
+        f"{len(wrong)} of {len(entries)} admin words not as the wheel has them: {wrong[:5]}"
+    )
 
 
 @gives("Admin menu")
@@ -556,7 +646,10 @@ def test_the_admin_menu_has_the_extensions_items_in_swedish():
         labels = {str(item.label): item for item in items}
         for label in ("Åtgärder", "Organisationer", "Stöd och information"):
             assert label in labels, f"{label} not in the admin menu: {sorted(labels)}"
-        submenu = {str(item.label) for item in labels["Stöd och information"].menu.menu_items_for_request(request)}
+        submenu = {
+            str(item.label)
+            for item in labels["Stöd och information"].menu.menu_items_for_request(request)
+        }
     assert {"Stödlinjer", "Lokala stödverksamheter", "Broschyrer", "Ordlista"} <= submenu, submenu
     for name in ("plans_measure_index",):
         assert editor().get(reverse(name)).status_code == 200, name
@@ -573,8 +666,13 @@ def test_an_editor_can_start_translating_a_page_with_wagtail_localize():
 @gives("Management commands")
 def test_the_management_commands_are_there():
     commands = get_commands()
-    for name, app in [("import_plan", "plans"), ("export_plan", "plans"), ("vinr_setup", "plans"),
-                      ("sync_support_tree", "information"), ("setup_translators", "translations")]:
+    for name, app in [
+        ("import_plan", "plans"),
+        ("export_plan", "plans"),
+        ("vinr_setup", "plans"),
+        ("sync_support_tree", "information"),
+        ("setup_translators", "translations"),
+    ]:
         assert commands.get(name) == app, f"{name}: {commands.get(name)}"
 
 
@@ -584,9 +682,13 @@ def test_check_says_when_a_package_of_the_site_hides_an_extension_app():
         (Path(folder) / "information").mkdir()
         (Path(folder) / "information" / "__init__.py").write_text("")
         env = dict(os.environ, PYTHONPATH=folder)
-        result = subprocess.run([sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True
+        )
     assert result.returncode != 0, result.stdout
-    assert "multilingual.E001" in result.stderr and f"{folder}/information" in result.stderr, result.stderr[-2000:]
+    assert "multilingual.E001" in result.stderr and f"{folder}/information" in result.stderr, (
+        result.stderr[-2000:]
+    )
 
 
 def test_every_item_of_what_you_get_is_checked():

@@ -23,4 +23,6 @@ assert home.locale.language_code == "en", home.locale
 about = HomePage(title="About the municipality", slug="about")
 home.add_child(instance=about)
 about.save_revision().publish()
-print(f"host pages: {home.title!r} and {about.title!r} ({about.url_path}), locale {home.locale.language_code}")
+print(
+    f"host pages: {home.title!r} and {about.title!r} ({about.url_path}), locale {home.locale.language_code}"
+)

@@ -47,7 +47,9 @@ def test_setup_gives_an_english_site_a_swedish_home_and_a_page_with_plans(englis
     said = setup()
     sv = Locale.objects.get(language_code="sv")
     home = english_site.get_translation(sv)
-    assert home.alias_of_id == english_site.id, "the Swedish home shows the English page until translated"
+    assert home.alias_of_id == english_site.id, (
+        "the Swedish home shows the English page until translated"
+    )
     index = PlanIndexPage.objects.get(locale=sv)
     assert index.get_parent().id == home.id and index.live
     assert "alias" in said and "Handlingsplaner" in said
@@ -58,7 +60,9 @@ def test_setup_gives_an_english_site_a_swedish_home_and_a_page_with_plans(englis
     assert client.get(index.url).status_code == 200
     response = client.get(plan.url)
     assert response.status_code == 200 and "Kunskap om våld" in response.content.decode()
-    assert client.get(english_site.url).status_code == 200, "the host's own home page is still served"
+    assert client.get(english_site.url).status_code == 200, (
+        "the host's own home page is still served"
+    )
 
 
 @pytest.mark.django_db

@@ -15,8 +15,17 @@ GUIDE = (Path(settings.BASE_DIR) / "docs" / "install.md").read_text(encoding="ut
 #: The parts of a `wagtail start` settings module the block reads, and an app the
 #: extension needs that the host uses already.
 HOST_SETTINGS = {
-    "INSTALLED_APPS": ["home", "wagtail.contrib.forms", "wagtail.contrib.routable_page", "wagtail", "django.contrib.staticfiles"],
-    "MIDDLEWARE": ["django.middleware.security.SecurityMiddleware", "django.middleware.common.CommonMiddleware"],
+    "INSTALLED_APPS": [
+        "home",
+        "wagtail.contrib.forms",
+        "wagtail.contrib.routable_page",
+        "wagtail",
+        "django.contrib.staticfiles",
+    ],
+    "MIDDLEWARE": [
+        "django.middleware.security.SecurityMiddleware",
+        "django.middleware.common.CommonMiddleware",
+    ],
 }
 
 
@@ -32,18 +41,29 @@ def test_the_settings_block_adds_each_app_once_to_a_site_that_has_some_of_them()
     after = host_settings_after(GUIDE)
     apps = after["INSTALLED_APPS"]
     assert sorted(app for app in set(apps) if apps.count(app) > 1) == []
-    for app in ("multilingual", "plans", "information", "opendata", "wagtail_localize", "wagtail.contrib.table_block", "wagtail.contrib.settings"):
+    for app in (
+        "multilingual",
+        "plans",
+        "information",
+        "opendata",
+        "wagtail_localize",
+        "wagtail.contrib.table_block",
+        "wagtail.contrib.settings",
+    ):
         assert app in apps
     assert after["MIDDLEWARE"].count("django.middleware.locale.LocaleMiddleware") == 1
-    assert after["MIDDLEWARE"].index("django.middleware.locale.LocaleMiddleware") < after["MIDDLEWARE"].index(
-        "django.middleware.common.CommonMiddleware"
-    )
+    assert after["MIDDLEWARE"].index("django.middleware.locale.LocaleMiddleware") < after[
+        "MIDDLEWARE"
+    ].index("django.middleware.common.CommonMiddleware")
 
 
 def test_the_settings_block_can_be_applied_to_settings_that_have_it_already():
     once = host_settings_after(GUIDE)
     twice = host_settings_after(GUIDE + GUIDE)
-    assert once["INSTALLED_APPS"] == twice["INSTALLED_APPS"] and once["MIDDLEWARE"] == twice["MIDDLEWARE"]
+    assert (
+        once["INSTALLED_APPS"] == twice["INSTALLED_APPS"]
+        and once["MIDDLEWARE"] == twice["MIDDLEWARE"]
+    )
 
 
 def test_every_setting_the_extension_reads_is_explained_in_the_guide():

@@ -38,7 +38,9 @@ def unreleased_entries():
 def test_the_version_has_its_changelog_section():
     assert f"## [{VERSION}] - " in CHANGELOG, f"CHANGELOG.md has no section for {VERSION}"
     released = re.findall(r"^## \[(\d[^\]]*)\]", CHANGELOG, re.M)
-    assert released[0] == VERSION, f"the newest section is {released[0]}, pyproject.toml says {VERSION}"
+    assert released[0] == VERSION, (
+        f"the newest section is {released[0]}, pyproject.toml says {VERSION}"
+    )
 
 
 def test_a_change_a_host_sees_comes_with_a_new_version():

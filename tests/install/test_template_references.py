@@ -36,10 +36,16 @@ def references(app):
 
 
 def test_the_check_reads_the_templates_references():
-    assert ("information/includes/helpline.html" in {name for _path, name in references("information")})
+    assert "information/includes/helpline.html" in {
+        name for _path, name in references("information")
+    }
 
 
 @pytest.mark.parametrize("app", EXTENSION_APPS)
 def test_every_included_or_extended_template_is_in_the_wheel_or_an_installed_package(app):
-    missing = [f"{path}: {name}" for path, name in references(app) if not shipped(name) and not from_an_installed_package(name)]
+    missing = [
+        f"{path}: {name}"
+        for path, name in references(app)
+        if not shipped(name) and not from_an_installed_package(name)
+    ]
     assert missing == []

@@ -21,7 +21,9 @@ from django.test import override_settings
 from wheel_catalogues import EXTENSION_APPS, write_app_catalogues
 
 BASE = Path(settings.BASE_DIR)
-LANGUAGES = sorted(path.parent.parent.name for path in (BASE / "locale").glob("*/LC_MESSAGES/django.po"))
+LANGUAGES = sorted(
+    path.parent.parent.name for path in (BASE / "locale").glob("*/LC_MESSAGES/django.po")
+)
 #: The admin's languages other than English (its msgids), as in tests/translations/test_extraction.py.
 ADMIN_LANGUAGES = ["sv"]
 #: Copies of Wagtail's templates that keep Wagtail's words: their Swedish is in
@@ -49,16 +51,22 @@ def marked(tmp_path_factory):
     cwd = Path.cwd()
     for app in EXTENSION_APPS:
         work = tmp_path_factory.mktemp(f"extract-{app}")
-        shutil.copytree(BASE / app, work / app, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "locale"))
+        shutil.copytree(
+            BASE / app, work / app, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "locale")
+        )
         (work / "locale").mkdir()
         os.chdir(work)
         try:
             with override_settings(LOCALE_PATHS=[str(work / "locale")]):
-                call_command("makemessages", locale=["sv"], verbosity=0, ignore_patterns=WAGTAIL_WORDS)
+                call_command(
+                    "makemessages", locale=["sv"], verbosity=0, ignore_patterns=WAGTAIL_WORDS
+                )
         finally:
             os.chdir(cwd)
         po_path = work / "locale" / "sv" / "LC_MESSAGES" / "django.po"
-        strings[app] = {key(entry) for entry in polib.pofile(str(po_path))} if po_path.exists() else set()
+        strings[app] = (
+            {key(entry) for entry in polib.pofile(str(po_path))} if po_path.exists() else set()
+        )
     return strings
 
 
@@ -68,7 +76,9 @@ def test_the_apps_mark_strings_at_all(marked):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("app", EXTENSION_APPS)
-def test_the_wheel_ships_each_marked_string_of_an_app_translated_and_nothing_else(shipped, marked, app, language):
+def test_the_wheel_ships_each_marked_string_of_an_app_translated_and_nothing_else(
+    shipped, marked, app, language
+):
     po_path = shipped / app / "locale" / language / "LC_MESSAGES" / "django.po"
     catalogue = polib.pofile(str(po_path)) if po_path.exists() else []
     translated = {key(entry) for entry in catalogue if entry.translated()}
@@ -80,7 +90,6 @@ def test_the_wheel_ships_each_marked_string_of_an_app_translated_and_nothing_els
     extra = sorted(msgid for _ctx, msgid in everything - marked[app])
     assert missing == [], f"{app}/{language}: not in the wheel: {missing}; {REFRESH}"
     assert extra == [], f"{app}/{language}: in the wheel but not used by {app}: {extra}; {REFRESH}"
-
 
 
 def test_the_wheel_carries_the_admins_own_swedish_compiled(tmp_path):

@@ -64,7 +64,9 @@ def before(previous, changelog):
     removed = removed_templates(Path(changelog).read_text(encoding="utf-8"), previous)
     for name in removed:
         get_template(name)  # TemplateDoesNotExist: the release record names the wrong commit
-    print(f"ok before the upgrade: {DISTRIBUTION} {installed}, with {', '.join(removed) or 'no template removed later'}")
+    print(
+        f"ok before the upgrade: {DISTRIBUTION} {installed}, with {', '.join(removed) or 'no template removed later'}"
+    )
 
 
 def after(previous, wheel, changelog):
@@ -85,7 +87,9 @@ def after(previous, wheel, changelog):
             template = get_template(name)
         except TemplateDoesNotExist:
             continue
-        raise AssertionError(f"{name}, removed since {previous}, is still found: {template.origin.name}")
+        raise AssertionError(
+            f"{name}, removed since {previous}, is still found: {template.origin.name}"
+        )
     print(f"ok upgraded {previous} -> {installed}; gone: {', '.join(removed) or 'nothing removed'}")
 
 

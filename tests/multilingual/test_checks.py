@@ -39,7 +39,9 @@ def test_the_pdf_settings_are_read_under_their_old_names_with_a_warning(settings
 
 
 @pytest.mark.django_db
-def test_publishing_renders_no_plan_pdf_when_the_old_name_says_so(settings, django_capture_on_commit_callbacks):
+def test_publishing_renders_no_plan_pdf_when_the_old_name_says_so(
+    settings, django_capture_on_commit_callbacks
+):
     from plans.pdf import PlanPdf
 
     del settings.VINR_PLANS_PDF_ON_PUBLISH

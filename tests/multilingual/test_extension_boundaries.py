@@ -56,7 +56,11 @@ def test_the_boundary_check_finds_an_import_inside_a_function(tmp_path):
 def test_extension_templates_use_nothing_of_the_reference_site(app):
     """``{% load site_tags %}`` would fail in a site without ``website``, and
     ``settings.website.SiteSettings`` would be empty there (the quick exit led nowhere)."""
-    templates = sorted((ROOT / app / "templates").rglob("*.html")) if (ROOT / app / "templates").exists() else []
+    templates = (
+        sorted((ROOT / app / "templates").rglob("*.html"))
+        if (ROOT / app / "templates").exists()
+        else []
+    )
     offenders = [
         str(path.relative_to(ROOT))
         for path in templates
@@ -89,8 +93,17 @@ RULE_HOOKS = (
 #: The modules of the promised rules, now in the extension: none of these names may
 #: come back into ``website``.
 RULE_MODULES = {
-    "roles", "review", "review_lock", "four_eyes", "permissions", "translator_permissions",
-    "localize_views", "submit_translations", "publish_translations", "translation", "search",
+    "roles",
+    "review",
+    "review_lock",
+    "four_eyes",
+    "permissions",
+    "translator_permissions",
+    "localize_views",
+    "submit_translations",
+    "publish_translations",
+    "translation",
+    "search",
 }
 
 
@@ -132,7 +145,10 @@ def test_the_hook_check_finds_a_decorator_and_a_call(tmp_path):
         "hooks.register('construct_page_listing_buttons', refuse)\n",
         encoding="utf-8",
     )
-    assert list(registered_hooks(module)) == ["before_edit_snippet", "construct_page_listing_buttons"]
+    assert list(registered_hooks(module)) == [
+        "before_edit_snippet",
+        "construct_page_listing_buttons",
+    ]
 
 
 def test_the_reference_site_has_no_module_of_a_promised_rule():
@@ -156,10 +172,16 @@ def test_the_reference_site_uses_the_extensions_rules_through_settings():
     """The finish action, the translators' middleware and the apps are the extension's."""
     from django.conf import settings
 
-    assert settings.WAGTAIL_FINISH_WORKFLOW_ACTION == "editorial.review_lock.publish_approved_revision"
+    assert (
+        settings.WAGTAIL_FINISH_WORKFLOW_ACTION == "editorial.review_lock.publish_approved_revision"
+    )
     assert "translations.localize_views.LocalizeViewReplacementMiddleware" in settings.MIDDLEWARE
     assert {"translations", "editorial"} <= set(settings.INSTALLED_APPS)
-    assert not [entry for entry in settings.MIDDLEWARE if entry.startswith("website.") and "localize" in entry]
+    assert not [
+        entry
+        for entry in settings.MIDDLEWARE
+        if entry.startswith("website.") and "localize" in entry
+    ]
 
 
 @pytest.mark.parametrize("doc", ["docs/roles.md", "docs/translating.md"])

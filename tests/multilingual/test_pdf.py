@@ -26,7 +26,9 @@ class Note(pipeline.PdfDocument):
 
     def render(self, note):
         self.rendered.append((note.pk, note.text))
-        return pipeline.render_pdf(f'<html lang="sv"><title>Anteckning</title><p>{note.text}</p></html>')
+        return pipeline.render_pdf(
+            f'<html lang="sv"><title>Anteckning</title><p>{note.text}</p></html>'
+        )
 
 
 class NoteKeptWhileRendering(Note):
@@ -53,7 +55,9 @@ def test_the_fetcher_refuses_other_hosts_and_serves_this_sites_static_files():
     assert len(fetcher.refused) == 3
 
 
-def test_a_document_asking_for_remote_images_fonts_and_styles_is_made_without_a_connection(connection_attempts):
+def test_a_document_asking_for_remote_images_fonts_and_styles_is_made_without_a_connection(
+    connection_attempts,
+):
     attempts = connection_attempts
     remote = [
         "https://tracker.example/pixel.png",
@@ -104,7 +108,10 @@ def test_a_file_is_named_after_what_it_shows_and_made_once(notes):
     Note.texts[1] = "Ring 020-11 22 33"
     new_name, fresh = notes.file_for_request(notes.load(1))
     assert fresh and new_name != name and not notes.storage.exists(name)  # the old version is gone
-    assert notes.storage.listdir("notes/pdf/1") == ([], [new_name.rsplit("/", 1)[1]])  # no temporary file
+    assert notes.storage.listdir("notes/pdf/1") == (
+        [],
+        [new_name.rsplit("/", 1)[1]],
+    )  # no temporary file
     assert len(notes.rendered) == 2
 
 
@@ -134,7 +141,9 @@ def test_publishing_renders_in_the_background(notes, django_capture_on_commit_ca
 
 
 @pytest.mark.django_db
-def test_publishing_renders_nothing_when_the_setting_is_off(notes, settings, django_capture_on_commit_callbacks):
+def test_publishing_renders_nothing_when_the_setting_is_off(
+    notes, settings, django_capture_on_commit_callbacks
+):
     class Switchable(Note):
         on_publish_setting = "VINR_BROCHURES_PDF_ON_PUBLISH"
 

@@ -35,7 +35,9 @@ def emergency_line():
 
 
 @pytest.mark.parametrize("url", ["/sv/", "/ar/", SUPPORT_PAGE, "/ar/stod/utsatt-for-vald/"])
-def test_a_second_visit_does_not_look_up_the_pages_surroundings_again(shared_support_site, visitor, url):
+def test_a_second_visit_does_not_look_up_the_pages_surroundings_again(
+    shared_support_site, visitor, url
+):
     first_html, first = queries_of(visitor, url)
     second_html, second = queries_of(visitor, url)
     assert second_html == first_html
@@ -46,7 +48,9 @@ def test_a_second_visit_does_not_look_up_the_pages_surroundings_again(shared_sup
     assert not any(footer_number in sql for sql in second)
 
 
-def test_without_a_publication_number_every_visit_looks_them_up(shared_support_site, visitor, settings):
+def test_without_a_publication_number_every_visit_looks_them_up(
+    shared_support_site, visitor, settings
+):
     settings.VINR_PUBLICATION_GENERATION = None
     # A first visit warms what Django and Wagtail keep per process (content types, the
     # site's root paths): which of those are still warm depends on the tests run before.
@@ -59,7 +63,9 @@ def test_without_a_publication_number_every_visit_looks_them_up(shared_support_s
     assert len(third) == len(second)
 
 
-def test_a_new_emergency_number_is_in_the_footer_of_the_next_page_read(shared_support_site, visitor):
+def test_a_new_emergency_number_is_in_the_footer_of_the_next_page_read(
+    shared_support_site, visitor
+):
     before, _queries = queries_of(visitor, "/sv/")
     assert 'href="tel:112"' in before
 
@@ -73,12 +79,18 @@ def test_a_new_emergency_number_is_in_the_footer_of_the_next_page_read(shared_su
         assert 'href="tel:112"' not in after, url
 
 
-def test_an_unpublished_translation_leaves_the_language_versions_at_once(shared_support_site, visitor):
+def test_an_unpublished_translation_leaves_the_language_versions_at_once(
+    shared_support_site, visitor
+):
     from wagtail.models import Page
 
     html, _queries = queries_of(visitor, SUPPORT_PAGE)
     assert 'hreflang="en"' in html
-    english = Page.objects.get(url_path__endswith="/stod/utsatt-for-vald/", locale__language_code="en", alias_of__isnull=True)
+    english = Page.objects.get(
+        url_path__endswith="/stod/utsatt-for-vald/",
+        locale__language_code="en",
+        alias_of__isnull=True,
+    )
     english.specific.unpublish()
 
     html, _queries = queries_of(visitor, SUPPORT_PAGE)
@@ -86,7 +98,9 @@ def test_an_unpublished_translation_leaves_the_language_versions_at_once(shared_
     assert 'hreflang="ar"' in html
 
 
-def test_another_hide_your_visit_page_is_linked_from_the_next_page_read(shared_support_site, visitor):
+def test_another_hide_your_visit_page_is_linked_from_the_next_page_read(
+    shared_support_site, visitor
+):
     from information.models import SupportIndexPage
 
     index = SupportIndexPage.objects.get(locale__language_code="sv")
@@ -107,7 +121,9 @@ def test_a_preview_shows_the_drafts_hide_your_visit_page(shared_support_site, dj
     from information.models import SupportIndexPage
 
     editor = Client(HTTP_HOST="localhost")
-    editor.force_login(django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw"))
+    editor.force_login(
+        django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
+    )
     index = SupportIndexPage.objects.get(locale__language_code="sv")
     old = index.hide_visit_page
     other = index.get_children().live().exclude(pk=old.pk).first().specific
@@ -138,7 +154,9 @@ def test_a_new_logo_is_in_the_header_of_the_next_page_read(shared_support_site, 
     data = io.BytesIO()
     PILImage.new("RGB", (120, 60), "#1e6b34").save(data, format="PNG")
     logo = Image.objects.create(
-        title="Ny logotyp", collection=Collection.get_first_root_node(), file=ImageFile(data, name="ny-logotyp.png")
+        title="Ny logotyp",
+        collection=Collection.get_first_root_node(),
+        file=ImageFile(data, name="ny-logotyp.png"),
     )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.logo = logo

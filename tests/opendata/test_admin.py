@@ -15,7 +15,9 @@ def admin_client(home_page, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
     from wagtail.users.models import UserProfile
 
-    UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(preferred_language="sv")
+    UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
+        preferred_language="sv"
+    )
     client.force_login(user)
     return client
 
@@ -31,18 +33,34 @@ def test_the_settings_are_in_swedish_and_refuse_a_malformed_organisation_number(
     html = page.content.decode()
     assert "Organisationsnummer" in html or "organisationsnummer" in html
     assert "CC0 1.0 (fri användning, rekommenderas)" in html
-    answer = admin_client.post(url(), {"publisher_name": "Exempelkommun", "organisation_number": "2120001234",
-                                       "contact_email": "data@example.se", "licence": "cc0"})
+    answer = admin_client.post(
+        url(),
+        {
+            "publisher_name": "Exempelkommun",
+            "organisation_number": "2120001234",
+            "contact_email": "data@example.se",
+            "licence": "cc0",
+        },
+    )
     assert answer.status_code == 200
     assert "Skriv organisationsnumret med tio siffror" in answer.content.decode()
-    answer = admin_client.post(url(), {"publisher_name": "Exempelkommun", "organisation_number": "212000-1234",
-                                       "contact_email": "data@example.se", "licence": "cc-by-4.0"})
+    answer = admin_client.post(
+        url(),
+        {
+            "publisher_name": "Exempelkommun",
+            "organisation_number": "212000-1234",
+            "contact_email": "data@example.se",
+            "licence": "cc-by-4.0",
+        },
+    )
     assert answer.status_code == 302
     settings = CatalogueSettings.for_site(Site.objects.get(is_default_site=True))
     assert (settings.organisation_number, settings.licence) == ("212000-1234", "cc-by-4.0")
 
 
-def test_a_plan_left_out_in_the_admin_leaves_the_cached_catalogue_at_once(admin_client, import_generated, settings):
+def test_a_plan_left_out_in_the_admin_leaves_the_cached_catalogue_at_once(
+    admin_client, import_generated, settings
+):
     from django.core.cache import caches
 
     from website.page_cache import recent_pages
@@ -57,8 +75,16 @@ def test_a_plan_left_out_in_the_admin_leaves_the_cached_catalogue_at_once(admin_
     assert visitor.get("/data/v1/plans.json")["X-Page-Cache"] == "hit"
     form = admin_client.get(url()).content.decode()
     assert f'value="{plan.pk}"' in form  # offered, in the source language only
-    answer = admin_client.post(url(), {"publisher_name": "", "organisation_number": "", "contact_email": "",
-                                       "licence": "cc0", "left_out": [plan.pk]})
+    answer = admin_client.post(
+        url(),
+        {
+            "publisher_name": "",
+            "organisation_number": "",
+            "contact_email": "",
+            "licence": "cc0",
+            "left_out": [plan.pk],
+        },
+    )
     assert answer.status_code == 302
     assert visitor.get("/data/v1/plans.json").json()["plans"] == []
     assert visitor.get("/data/v1/plans/utelamnad.json").status_code == 404

@@ -25,7 +25,9 @@ def test_the_plan_list_is_what_its_schema_says(plan, visitor):
     assert schema_response["Content-Type"].startswith("application/schema+json")
     schema = schema_response.json()
     assert data["$schema"] == schema["$id"] == "http://localhost/data/v1/plans.schema.json"
-    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        data
+    )
     assert [p["key"] for p in data["plans"]] == ["oppen-plan"]
     assert data["plans"][0]["languages"] == ["sv"]
     assert visitor.get(data["plans"][0]["plan"].removeprefix("http://localhost")).status_code == 200
@@ -34,13 +36,23 @@ def test_the_plan_list_is_what_its_schema_says(plan, visitor):
 def test_the_whole_plan_is_a_plan_file_that_its_schema_and_the_importer_accept(plan, visitor):
     response = visitor.get("/data/v1/plans/oppen-plan.json")
     assert response["Content-Type"].startswith("application/json")
-    assert response["Access-Control-Allow-Origin"] == "*" and response["ETag"] and response["Last-Modified"]
+    assert (
+        response["Access-Control-Allow-Origin"] == "*"
+        and response["ETag"]
+        and response["Last-Modified"]
+    )
     data = response.json()
     schema = visitor.get(data["$schema"].removeprefix("http://localhost")).json()
     assert schema["$id"] == data["$schema"] == "http://localhost/data/v1/plan.schema.json"
     jsonschema.Draft202012Validator(schema).validate(data)
     assert data["format"] == 1 and data["plan"]["key"] == "oppen-plan"
-    assert sum(len(a["measures"]) + sum(len(g["measures"]) for g in a.get("goals", [])) for a in data["plan"]["focus_areas"]) == 6
+    assert (
+        sum(
+            len(a["measures"]) + sum(len(g["measures"]) for g in a.get("goals", []))
+            for a in data["plan"]["focus_areas"]
+        )
+        == 6
+    )
     assert validate(data) == []  # the importer reads it back as it is
 
 
@@ -72,9 +84,15 @@ def test_a_translation_adds_its_title_and_language_and_the_catalogue_still_confo
     assert visitor.get("/data/v1/plans.json").json()["plans"][0]["languages"] == ["sv", "en"]
     graph = Graph().parse(data=visitor.get("/data/catalog.ttl").content, format="turtle")
     dataset = URIRef(plan.get_full_url() + "#dataset")
-    assert Literal("Generated plan in English", lang="en") in set(graph.objects(dataset, ns.DCTERMS.title))
-    assert URIRef("http://publications.europa.eu/resource/authority/language/ENG") in set(graph.objects(dataset, ns.DCTERMS.language))
-    shapes = Graph().parse(Path(__file__).resolve().parents[2] / "opendata" / "shapes" / "dcat-ap-se.ttl")
+    assert Literal("Generated plan in English", lang="en") in set(
+        graph.objects(dataset, ns.DCTERMS.title)
+    )
+    assert URIRef("http://publications.europa.eu/resource/authority/language/ENG") in set(
+        graph.objects(dataset, ns.DCTERMS.language)
+    )
+    shapes = Graph().parse(
+        Path(__file__).resolve().parents[2] / "opendata" / "shapes" / "dcat-ap-se.ttl"
+    )
     conforms, _graph, report = validate(graph, shacl_graph=shapes, inference="none")
     assert conforms, report
 
@@ -93,7 +111,9 @@ def test_publishing_a_focus_area_changes_the_plans_modified_and_etag(plan, visit
     assert visitor.get("/data/v1/plans.json").json()["plans"][0]["modified"] > listed
 
 
-def test_a_host_whose_root_page_is_english_lists_the_plans_under_its_swedish_translation(plan, visitor, home_page):
+def test_a_host_whose_root_page_is_english_lists_the_plans_under_its_swedish_translation(
+    plan, visitor, home_page
+):
     """In a host made by ``wagtail start`` the site's root is the English home page and the
     Swedish plans are under its Swedish translation (docs/install.md)."""
     from wagtail.models import Locale, Site

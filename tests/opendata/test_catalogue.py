@@ -42,7 +42,9 @@ def datasets(graph):
     return set(graph.subjects(ns.RDF.type, ns.DCAT.Dataset))
 
 
-def test_the_demo_catalogue_has_no_shacl_violation_and_one_dataset_per_published_plan(demo_plans, visitor):
+def test_the_demo_catalogue_has_no_shacl_violation_and_one_dataset_per_published_plan(
+    demo_plans, visitor
+):
     from plans.models import PlanPage
 
     response, graph = catalogue(visitor)
@@ -115,7 +117,9 @@ def test_a_plan_left_out_in_the_settings_is_not_in_the_catalogue_or_the_api(demo
     assert len(datasets(graph)) == len(demo_plans) - 1
     assert URIRef(plan.get_full_url() + "#dataset") not in datasets(graph)
     assert visitor.get(f"/data/v1/plans/{plan.plan_key}.json").status_code == 404
-    assert plan.plan_key not in [p["key"] for p in visitor.get("/data/v1/plans.json").json()["plans"]]
+    assert plan.plan_key not in [
+        p["key"] for p in visitor.get("/data/v1/plans.json").json()["plans"]
+    ]
     assert visitor.get(plan.url).status_code == 200  # the page stays public
 
 
@@ -132,8 +136,14 @@ def test_a_publication_changes_modified_title_and_etag_on_the_next_request_from_
         plans = {}
         for plan in (changed, unchanged):
             dataset = URIRef(plan.get_full_url() + "#dataset")
-            plans[plan.pk] = (str(graph.value(dataset, ns.DCTERMS.modified)), {str(t) for t in graph.objects(dataset, ns.DCTERMS.title)})
-        api = {plan.pk: visitor.get(f"/data/v1/plans/{plan.plan_key}.json") for plan in (changed, unchanged)}
+            plans[plan.pk] = (
+                str(graph.value(dataset, ns.DCTERMS.modified)),
+                {str(t) for t in graph.objects(dataset, ns.DCTERMS.title)},
+            )
+        api = {
+            plan.pk: visitor.get(f"/data/v1/plans/{plan.plan_key}.json")
+            for plan in (changed, unchanged)
+        }
         return first["ETag"], plans, {pk: (r["ETag"], r["Last-Modified"]) for pk, r in api.items()}
 
     visitor.get("/data/catalog.ttl")  # the first read makes the site's settings row: a change
@@ -155,7 +165,10 @@ def test_a_draft_is_not_in_the_catalogue_or_the_api(demo_plans, visitor):
     plan.title = "Utkast som ingen har godkänt"
     plan.save_revision()
     assert "Utkast som ingen" not in visitor.get("/data/catalog.ttl").content.decode()
-    assert "Utkast som ingen" not in visitor.get(f"/data/v1/plans/{plan.plan_key}.json").content.decode()
+    assert (
+        "Utkast som ingen"
+        not in visitor.get(f"/data/v1/plans/{plan.plan_key}.json").content.decode()
+    )
 
 
 def test_a_harvester_that_has_the_catalogue_gets_304(demo_plans, visitor):
@@ -187,8 +200,17 @@ def test_the_catalogue_address_negotiates_the_format(home_page, visitor, accept,
 
 
 @pytest.mark.parametrize(
-    "url", ["/data/catalog.xml", "/data/catalog.ttl.php", "/data/catalog.", "/data/v9/plans.json", "/data/v1/plans/nej.json",
-            "/data/v1/plans/%00.json", "/data/v2/plan.schema.json", "/data/v1/plans/x/measures.json?status=done"],
+    "url",
+    [
+        "/data/catalog.xml",
+        "/data/catalog.ttl.php",
+        "/data/catalog.",
+        "/data/v9/plans.json",
+        "/data/v1/plans/nej.json",
+        "/data/v1/plans/%00.json",
+        "/data/v2/plan.schema.json",
+        "/data/v1/plans/x/measures.json?status=done",
+    ],
 )
 def test_unknown_formats_versions_and_plans_are_404_not_500(home_page, visitor, url):
     assert visitor.get(url).status_code == 404

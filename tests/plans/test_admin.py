@@ -31,8 +31,12 @@ def test_measure_listing_filters_by_status_and_organisation(admin_client, demo_p
 
     Measure.objects.filter(identifier="1:3").update(status="ongoing")
     kfn = Organisation.objects.get(key="kfn")
-    html = admin_client.get(f"/admin/plans/atgarder/?status=ongoing&organisation={kfn.pk}").content.decode()
-    assert "1 åtgärd<" in html and "Tillgodose relevanta samverkan" in html  # singular, as Swedish says it
+    html = admin_client.get(
+        f"/admin/plans/atgarder/?status=ongoing&organisation={kfn.pk}"
+    ).content.decode()
+    assert (
+        "1 åtgärd<" in html and "Tillgodose relevanta samverkan" in html
+    )  # singular, as Swedish says it
     html = admin_client.get(f"/admin/plans/atgarder/?organisation={kfn.pk}").content.decode()
     assert "Implementera och följa upp det normkritiska arbetet" in html
     assert "Sprida föräldraskapsprogram" not in html  # socialnämnden's alone
@@ -52,7 +56,12 @@ def test_organisation_chooser_can_create_a_new_organisation(admin_client, home_p
     assert "Ny organisation" in html
     response = admin_client.post(
         "/admin/snippets/choose/plans/organisation/create/",
-        {"name": "Barn- och utbildningsnämnden", "short_name": "BUN", "kind": "committee", "key": "bun"},
+        {
+            "name": "Barn- och utbildningsnämnden",
+            "short_name": "BUN",
+            "kind": "committee",
+            "key": "bun",
+        },
     )
     assert response.status_code == 200
     created = Organisation.objects.get(key="bun")

@@ -42,7 +42,14 @@ def test_editor_adds_a_focus_area_with_a_measure(client, import_generated):
                             ]
                         ),
                         "status_updates": inline_formset(
-                            [{"date": "2025-03-01", "status": "ongoing", "reported_by": "Samordnaren", "note": "Översättning beställd."}]
+                            [
+                                {
+                                    "date": "2025-03-01",
+                                    "status": "ongoing",
+                                    "reported_by": "Samordnaren",
+                                    "note": "Översättning beställd.",
+                                }
+                            ]
                         ),
                     }
                 ]
@@ -71,14 +78,32 @@ def test_editor_adds_a_focus_area_with_a_measure(client, import_generated):
 def _focus_area_with_one_responsible(organisation_typed):
     data = nested_form_data(
         {
-            "title": "Fler når stöd", "slug": "fler-nar-stod", "label": "Fokusområde", "number": "9",
-            "introduction": "", "conditions": "", "goals": inline_formset([]),
-            "measures": inline_formset([{
-                "identifier": "9:1", "title": "Informera på flera språk", "status": "ongoing", "goal_key": "",
-                "activities": "", "time_frame": "", "due_date": "", "follow_up": "", "note": "",
-                "responsibilities": inline_formset([{"organisation": organisation_typed, "text": "", "role": "lead"}]),
-                "status_updates": inline_formset([]),
-            }]),
+            "title": "Fler når stöd",
+            "slug": "fler-nar-stod",
+            "label": "Fokusområde",
+            "number": "9",
+            "introduction": "",
+            "conditions": "",
+            "goals": inline_formset([]),
+            "measures": inline_formset(
+                [
+                    {
+                        "identifier": "9:1",
+                        "title": "Informera på flera språk",
+                        "status": "ongoing",
+                        "goal_key": "",
+                        "activities": "",
+                        "time_frame": "",
+                        "due_date": "",
+                        "follow_up": "",
+                        "note": "",
+                        "responsibilities": inline_formset(
+                            [{"organisation": organisation_typed, "text": "", "role": "lead"}]
+                        ),
+                        "status_updates": inline_formset([]),
+                    }
+                ]
+            ),
             "action-publish": "publish",
         }
     )
@@ -87,7 +112,9 @@ def _focus_area_with_one_responsible(organisation_typed):
     return data
 
 
-def test_a_responsible_body_is_added_by_typing_part_of_its_name_and_picking_it(client, import_generated):
+def test_a_responsible_body_is_added_by_typing_part_of_its_name_and_picking_it(
+    client, import_generated
+):
     """One field instead of a chooser: the form offers the register as suggestions, and the
     name picked from them (what the browser posts) is saved as the organisation."""
     plan = import_generated(2, key="admin-plan")
@@ -98,7 +125,10 @@ def test_a_responsible_body_is_added_by_typing_part_of_its_name_and_picking_it(c
     assert f'<option value="{organisation.name}"></option>' in form
     assert 'list="organisation-register"' in form
 
-    response = client.post(f"/admin/pages/add/plans/focusareapage/{plan.pk}/", _focus_area_with_one_responsible(organisation.name))
+    response = client.post(
+        f"/admin/pages/add/plans/focusareapage/{plan.pk}/",
+        _focus_area_with_one_responsible(organisation.name),
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     measure = Measure.objects.get(identifier="9:1")
     assert [r.organisation for r in measure.responsibilities.all()] == [organisation]
@@ -109,7 +139,10 @@ def test_a_responsible_body_is_added_by_typing_part_of_its_name_and_picking_it(c
 def test_a_name_not_in_the_register_is_refused_and_nothing_is_saved(client, import_generated):
     plan = import_generated(2, key="admin-plan")
     client.force_login(get_user_model().objects.create_superuser("admin", "a@example.com", "pw"))
-    response = client.post(f"/admin/pages/add/plans/focusareapage/{plan.pk}/", _focus_area_with_one_responsible("Ingen sådan nämnd"))
+    response = client.post(
+        f"/admin/pages/add/plans/focusareapage/{plan.pk}/",
+        _focus_area_with_one_responsible("Ingen sådan nämnd"),
+    )
     assert response.status_code == 200
     assert "Välj ett giltigt alternativ" in response.content.decode()
     assert not FocusAreaPage.objects.filter(slug="fler-nar-stod").exists()

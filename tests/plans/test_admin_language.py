@@ -25,10 +25,18 @@ def edit_page(client, import_generated, language):
 
 def test_an_editor_who_chose_english_reads_the_plan_labels_in_english(client, import_generated):
     html = edit_page(client, import_generated, "en")
-    assert "Belongs to goal" in html and "Prevention level" in html and "Goals (sub-goals) within the focus area" in html
+    assert (
+        "Belongs to goal" in html
+        and "Prevention level" in html
+        and "Goals (sub-goals) within the focus area" in html
+    )
     assert "Preventionsnivå" not in html and "Hör till mål" not in html
 
 
 def test_the_swedish_admin_reads_the_plan_labels_as_before(client, import_generated):
     html = edit_page(client, import_generated, "sv")
-    assert "Hör till mål" in html and "Preventionsnivå" in html and "Mål (delmål) inom fokusområdet" in html
+    assert (
+        "Hör till mål" in html
+        and "Preventionsnivå" in html
+        and "Mål (delmål) inom fokusområdet" in html
+    )

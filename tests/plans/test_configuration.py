@@ -53,7 +53,9 @@ def test_a_setting_names_the_page_types_a_plan_index_may_stand_under(settings):
     assert PlanIndexPage.allowed_parent_page_models() == [Page]
 
 
-def test_a_plan_page_renders_inside_the_municipalitys_base_template(settings, host_templates, import_generated, client):
+def test_a_plan_page_renders_inside_the_municipalitys_base_template(
+    settings, host_templates, import_generated, client
+):
     settings.VINR_BASE_TEMPLATE = "municipality/base.html"
     plan = import_generated(3)
     for url in (plan.url, plan.url + "atgarder/", plan.get_parent().url):
@@ -80,13 +82,25 @@ def test_the_quick_exit_leads_where_the_setting_says(settings, import_generated,
 
 def test_the_helplines_every_page_offers_follow_the_setting(settings, import_generated, client):
     sv = Locale.objects.get(language_code="sv")
-    Helpline.objects.create(name="Larmnumret", phone_number="112", is_emergency=True, locale=sv, live=True)
-    Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=sv, live=True)
+    Helpline.objects.create(
+        name="Larmnumret", phone_number="112", is_emergency=True, locale=sv, live=True
+    )
+    Helpline.objects.create(
+        name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=sv, live=True
+    )
     plan = import_generated(3)
 
-    footer = re.search(r'<footer class="site-footer">.*?</footer>', client.get(plan.url, HTTP_HOST="localhost").content.decode(), re.S).group(0)
+    footer = re.search(
+        r'<footer class="site-footer">.*?</footer>',
+        client.get(plan.url, HTTP_HOST="localhost").content.decode(),
+        re.S,
+    ).group(0)
     assert ">112<" in footer and "020-50 50 50" not in footer
 
     settings.VINR_SITE_WIDE_HELPLINES = {"name": "Kvinnofridslinjen"}
-    footer = re.search(r'<footer class="site-footer">.*?</footer>', client.get(plan.url, HTTP_HOST="localhost").content.decode(), re.S).group(0)
+    footer = re.search(
+        r'<footer class="site-footer">.*?</footer>',
+        client.get(plan.url, HTTP_HOST="localhost").content.decode(),
+        re.S,
+    ).group(0)
     assert "020-50 50 50" in footer and ">112<" not in footer

@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 
 def responsible_names(plan_data, measure):
     names = {org["key"]: org["name"] for org in plan_data["plan"].get("organisations") or []}
-    return [names[r["organisation"]] if r.get("organisation") else r["text"] for r in measure.get("responsible") or []]
+    return [
+        names[r["organisation"]] if r.get("organisation") else r["text"]
+        for r in measure.get("responsible") or []
+    ]
 
 
 def articles(html):
@@ -31,7 +34,10 @@ def test_every_seed_measure_is_listed_as_written(client, demo_plans):
         for card, (_area, measure) in zip(cards, measures, strict=True):
             assert escape(measure["title"]) in card
             if measure.get("identifier"):
-                assert f"Measure {measure['identifier']}" in card or f"Åtgärd {measure['identifier']}" in card
+                assert (
+                    f"Measure {measure['identifier']}" in card
+                    or f"Åtgärd {measure['identifier']}" in card
+                )
             for name in responsible_names(data, measure):
                 assert escape(name) in card, (measure["title"], name)
             if measure.get("time_frame"):
@@ -55,7 +61,12 @@ def test_focus_area_pages_show_their_measures_with_activities(client, demo_plans
     area = FocusAreaPage.objects.child_of(sodertalje).order_by("path").first()
     html = client.get(area.url).content.decode()
     assert "Fokusområde 1" in html
-    assert escape(demo_plan_data()["sodertalje-vinr-hrv-pom"]["plan"]["focus_areas"][0]["conditions"][0]) in html
+    assert (
+        escape(
+            demo_plan_data()["sodertalje-vinr-hrv-pom"]["plan"]["focus_areas"][0]["conditions"][0]
+        )
+        in html
+    )
 
 
 def test_a_measure_has_its_own_page_with_lead_and_co_responsible(client, demo_plans):
@@ -76,7 +87,9 @@ def test_unknown_measure_is_404(client, plan_index):
 
     plan, other_plan = PlanPageFactory(parent=plan_index), PlanPageFactory(parent=plan_index)
     own = MeasureFactory(focus_area=FocusAreaPageFactory(parent=plan), title="Utbilda personalen")
-    other = MeasureFactory(focus_area=FocusAreaPageFactory(parent=other_plan))  # a measure of another plan
+    other = MeasureFactory(
+        focus_area=FocusAreaPageFactory(parent=other_plan)
+    )  # a measure of another plan
     response = client.get(f"{plan.url}atgarder/{own.pk}/")
     assert response.status_code == 200 and "Utbilda personalen" in response.content.decode()
     assert client.get(f"{plan.url}atgarder/{other.pk}/").status_code == 404

@@ -11,8 +11,17 @@ from tests.helpers.plans import make_plan_data
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = {"text": "Ett värde", "lines": ["Första raden", "Andra raden"], "date": "2025-03-01", "flag": False}  # true would contradict valid_until
-CHOICES = {"scope": ["VINR", "HRV"], "prevention_levels": ["universal", "indicated"], "target_groups": ["children"]}
+EXAMPLES = {
+    "text": "Ett värde",
+    "lines": ["Första raden", "Andra raden"],
+    "date": "2025-03-01",
+    "flag": False,
+}  # true would contradict valid_until
+CHOICES = {
+    "scope": ["VINR", "HRV"],
+    "prevention_levels": ["universal", "indicated"],
+    "target_groups": ["children"],
+}
 
 
 def example(field):
@@ -28,7 +37,11 @@ TABLES = {
 
 def where(data, level):
     plan = data["plan"]
-    return {"plan": plan, "focus_area": plan["focus_areas"][0], "measure": plan["focus_areas"][0]["measures"][0]}[level]
+    return {
+        "plan": plan,
+        "focus_area": plan["focus_areas"][0],
+        "measure": plan["focus_areas"][0]["measures"][0],
+    }[level]
 
 
 def test_every_field_of_the_table_survives_import_and_export(plan_index):
@@ -41,4 +54,7 @@ def test_every_field_of_the_table_survives_import_and_export(plan_index):
     exported = planfile.export_data(plan)
     for level, table in TABLES.items():
         for field in table:
-            assert where(exported, level)[field.key] == where(data, level)[field.key], (level, field.key)
+            assert where(exported, level)[field.key] == where(data, level)[field.key], (
+                level,
+                field.key,
+            )

@@ -52,7 +52,12 @@ def test_filter_by_organisation(client, plan):
 
 
 def test_filter_by_organisation_and_role(client, plan):
-    lead = lambda m: any(r.get("organisation") == "kfn" and r["role"] == "lead" for r in m.get("responsible") or [])  # noqa: E731
+    def lead(m):
+        return any(
+            r.get("organisation") == "kfn" and r["role"] == "lead"
+            for r in m.get("responsible") or []
+        )
+
     result = listed(client, plan, "organisation=kfn&role=lead")
     assert result == expected(lead)
     assert "1:6" not in result
@@ -83,11 +88,15 @@ def test_filter_by_target_group_focus_area_and_text(client, plan):
 
 
 def test_filters_combine(client, plan):
-    result = listed(client, plan, "organisation=sn&prevention_level=indicated&target_group=perpetrators")
+    result = listed(
+        client, plan, "organisation=sn&prevention_level=indicated&target_group=perpetrators"
+    )
     assert result == expected(
-        lambda m: any(r.get("organisation") == "sn" for r in m.get("responsible") or [])
-        and "indicated" in (m.get("prevention_levels") or [])
-        and "perpetrators" in (m.get("target_groups") or [])
+        lambda m: (
+            any(r.get("organisation") == "sn" for r in m.get("responsible") or [])
+            and "indicated" in (m.get("prevention_levels") or [])
+            and "perpetrators" in (m.get("target_groups") or [])
+        )
     )
 
 
@@ -104,7 +113,11 @@ def test_json_export_carries_responsible_with_roles_and_addresses(client, plan):
     data = json.loads(client.get(f"{plan.url}atgarder/json/?q=Orange").content)
     (measure,) = data["measures"]
     assert measure["identifier"] == "1:6"
-    assert measure["responsible"][0] == {"name": "Kommunstyrelsen", "organisation": "ks", "role": "lead"}
+    assert measure["responsible"][0] == {
+        "name": "Kommunstyrelsen",
+        "organisation": "ks",
+        "role": "lead",
+    }
     assert {"name": "Socialnämnden", "organisation": "sn", "role": "co"} in measure["responsible"]
     assert measure["time_frame"] == "Under handlingsplanens giltighetstid, 2024–2027"
     assert measure["url"].startswith("http://testserver/sv/handlingsplaner/")
@@ -116,7 +129,9 @@ def test_organisation_page_lists_measures_it_leads_or_shares(client, plan):
 
     index = PlanIndexPage.objects.get()
     html = client.get(f"{index.url}organisationer/kfn/").content.decode()
-    for identifier in expected(lambda m: any(r.get("organisation") == "kfn" for r in m.get("responsible") or [])):
+    for identifier in expected(
+        lambda m: any(r.get("organisation") == "kfn" for r in m.get("responsible") or [])
+    ):
         assert f" {identifier}</span>" in html
     assert "Kultur- och fritidsnämnderna" in html
     assert client.get(f"{index.url}organisationer/no-such-body/").status_code == 404

@@ -18,21 +18,31 @@ pytestmark = pytest.mark.django_db
 
 
 def _row(activity, responsible, when):
-    return {"activities": [activity], "responsible": [{"text": responsible, "role": "lead"}], "time_frame": when}
+    return {
+        "activities": [activity],
+        "responsible": [{"text": responsible, "role": "lead"}],
+        "time_frame": when,
+    }
 
 
 # "Delmål / Aktiviteter / Ansvarig / Tidplan": one focus area, four goals, ten rows that
 # have no measure column of their own (each row is its goal's), unevenly spread.
 DELMAL_ROWS = {
-    "1.1": [_row("Kartlägga kunskapsläget", "Samordnaren", "HT 2025"),
-            _row("Utbilda elevhälsan", "Rektorerna", "VT 2026"),
-            _row("Rutin för orosanmälan", "IFO-chef", "2025")],
-    "1.2": [_row("Föräldraträffar med tolk", "Familjeenheten", "Varje termin"),
-            _row("Broschyr på sex språk", "Kommunikatören", "2026")],
-    "1.3": [_row("Gemensam kontaktlista", "Polisen", "Kvartalsvis"),
-            _row("Samverkansmöte", "Socialchefen", "Två gånger per år"),
-            _row("Gemensam utbildningsdag", "Samordnaren", "2026"),
-            _row("Uppföljning av ärenden", "IFO-chef", "2027")],
+    "1.1": [
+        _row("Kartlägga kunskapsläget", "Samordnaren", "HT 2025"),
+        _row("Utbilda elevhälsan", "Rektorerna", "VT 2026"),
+        _row("Rutin för orosanmälan", "IFO-chef", "2025"),
+    ],
+    "1.2": [
+        _row("Föräldraträffar med tolk", "Familjeenheten", "Varje termin"),
+        _row("Broschyr på sex språk", "Kommunikatören", "2026"),
+    ],
+    "1.3": [
+        _row("Gemensam kontaktlista", "Polisen", "Kvartalsvis"),
+        _row("Samverkansmöte", "Socialchefen", "Två gånger per år"),
+        _row("Gemensam utbildningsdag", "Samordnaren", "2026"),
+        _row("Uppföljning av ärenden", "IFO-chef", "2027"),
+    ],
     "1.4": [_row("Årlig rapport till nämnden", "Socialchefen", "Varje år")],
 }
 GOAL_TITLES = {
@@ -66,7 +76,9 @@ DELMAL_PLAN = {
 def rows_under_goals(plan):
     """{goal identifier: [activity of each row under it]} as the export writes the plan."""
     area = export_data(plan)["plan"]["focus_areas"][0]
-    return {goal["identifier"]: [m["activities"][0] for m in goal["measures"]] for goal in area["goals"]}
+    return {
+        goal["identifier"]: [m["activities"][0] for m in goal["measures"]] for goal in area["goals"]
+    }
 
 
 def admin(client):
@@ -122,7 +134,9 @@ def test_the_measure_page_names_its_own_goal_after_the_goals_are_reordered(clien
     assert measure.goal.title == GOAL_TITLES["1.2"]
 
 
-def test_reverting_to_the_revision_before_the_reorder_keeps_the_rows_with_their_goals(client, delmal_plan):
+def test_reverting_to_the_revision_before_the_reorder_keeps_the_rows_with_their_goals(
+    client, delmal_plan
+):
     before = rows_under_goals(delmal_plan)
     area = FocusAreaPage.objects.child_of(delmal_plan).get()
     old_revision = area.get_latest_revision()
@@ -145,8 +159,14 @@ def test_deleting_a_goal_that_still_has_rows_is_refused_with_a_message(client, d
     response = post_edit_form(client, area, data)
 
     assert response.status_code == 200
-    assert "Föräldrar känner till stödet" in response.context["form"].formsets["measures"].forms[3].errors["goal_key"][0]
-    assert rows_under_goals(delmal_plan)["1.2"] == ["Föräldraträffar med tolk", "Broschyr på sex språk"]
+    assert (
+        "Föräldrar känner till stödet"
+        in response.context["form"].formsets["measures"].forms[3].errors["goal_key"][0]
+    )
+    assert rows_under_goals(delmal_plan)["1.2"] == [
+        "Föräldraträffar med tolk",
+        "Broschyr på sex språk",
+    ]
 
 
 def test_an_editor_moves_a_row_to_another_goal_by_choosing_it(client, delmal_plan):
@@ -155,7 +175,10 @@ def test_an_editor_moves_a_row_to_another_goal_by_choosing_it(client, delmal_pla
     goal_4 = area.goals.get(identifier="1.4")
     data["measures-0-goal_key"] = str(goal_4.translation_key)
     assert post_edit_form(client, area, data).status_code == 302
-    assert rows_under_goals(delmal_plan)["1.4"] == ["Kartlägga kunskapsläget", "Årlig rapport till nämnden"]
+    assert rows_under_goals(delmal_plan)["1.4"] == [
+        "Kartlägga kunskapsläget",
+        "Årlig rapport till nämnden",
+    ]
 
 
 def test_a_translated_focus_area_keeps_its_rows_under_the_translated_goals(client, delmal_plan):
@@ -163,7 +186,9 @@ def test_a_translated_focus_area_keeps_its_rows_under_the_translated_goals(clien
     area = FocusAreaPage.objects.child_of(translated).get()
     assert area.locale == Locale.objects.get(language_code="en")
     for measure in area.measures.all():
-        source = Measure.objects.get(translation_key=measure.translation_key, locale__language_code="sv")
+        source = Measure.objects.get(
+            translation_key=measure.translation_key, locale__language_code="sv"
+        )
         assert measure.goal.pk != source.goal.pk
         assert measure.goal.focus_area_id == area.pk
         assert measure.goal.translation_key == source.goal.translation_key
@@ -173,7 +198,9 @@ def test_a_translated_focus_area_keeps_its_rows_under_the_translated_goals(clien
 def test_a_copied_focus_area_keeps_its_rows_under_the_copies_of_their_goals(delmal_plan):
     area = FocusAreaPage.objects.child_of(delmal_plan).get()
     copy_of_area = area.copy(update_attrs={"slug": "kopia", "title": "Kopia"}).specific
-    assert {g.translation_key for g in copy_of_area.goals.all()}.isdisjoint({g.translation_key for g in area.goals.all()})
+    assert {g.translation_key for g in copy_of_area.goals.all()}.isdisjoint(
+        {g.translation_key for g in area.goals.all()}
+    )
     rows = {
         goal.identifier: [m.activities for m in copy_of_area.measures.all() if m.goal == goal]
         for goal in copy_of_area.goals.all()

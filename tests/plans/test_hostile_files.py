@@ -66,8 +66,13 @@ def run_guarded(*argv):
     loader that expands the aliases fails the test quickly instead of eating the machine
     (before the fix: minutes, then MemoryError at 5.9 GB)."""
     return subprocess.run(
-        [sys.executable, *argv], cwd=REPO, capture_output=True, text=True, timeout=60,
-        preexec_fn=_limit_memory, env={**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"},
+        [sys.executable, *argv],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limit_memory,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"},
     )
 
 
@@ -95,7 +100,10 @@ def test_a_billion_laughs_file_is_refused_by_the_command(tmp_path):
     result = run_guarded("manage.py", "import_plan", str(path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{path}: invalid YAML: line 3, column 8: YAML aliases (*a) are not allowed" in result.stderr
+    assert (
+        f"{path}: invalid YAML: line 3, column 8: YAML aliases (*a) are not allowed"
+        in result.stderr
+    )
 
 
 def test_deep_nesting_is_refused(tmp_path, plan_index, capsys):
@@ -108,7 +116,9 @@ def test_a_ten_megabyte_title_is_refused(tmp_path, plan_index, capsys):
     assert_refused(tmp_path, capsys, text, "larger than 5 MB")
 
 
-def test_a_long_string_in_a_small_enough_file_is_refused_with_its_place(tmp_path, plan_index, capsys):
+def test_a_long_string_in_a_small_enough_file_is_refused_with_its_place(
+    tmp_path, plan_index, capsys
+):
     line = assert_refused(tmp_path, capsys, plan_yaml(vision="Ord " * 30_000), "longer than")
     assert "line " in line
 
@@ -128,11 +138,15 @@ def test_a_duplicate_key_is_refused_with_its_place():
     text = "format: 1\nplan:\n  key: one\n  title: A plan\n  key: two\n"
     with pytest.raises(PlanFileError) as error:
         parse(text)
-    assert error.value.problems == ["invalid YAML: line 5, column 3: the key 'key' is given twice (also line 3)"]
+    assert error.value.problems == [
+        "invalid YAML: line 5, column 3: the key 'key' is given twice (also line 3)"
+    ]
 
 
 def test_a_duplicate_key_is_refused_by_the_command(tmp_path, plan_index, capsys):
-    text = plan_yaml(title="TITLE").replace("  title: TITLE\n", "  title: TITLE\n  title: Another\n")
+    text = plan_yaml(title="TITLE").replace(
+        "  title: TITLE\n", "  title: TITLE\n  title: Another\n"
+    )
     assert_refused(tmp_path, capsys, text, "the key 'title' is given twice")
 
 

@@ -49,18 +49,27 @@ def test_duplicate_identifiers_are_named_with_both_places(tmp_path, plan_index, 
     before = snapshot()
     code, err = run_import(write(tmp_path, broken(mutate)), capsys=capsys)
     assert code != 0
-    assert "plan.focus_areas[0].measures[1].identifier '1:3' is used twice (also plan.focus_areas[0].measures[0])" in err
+    assert (
+        "plan.focus_areas[0].measures[1].identifier '1:3' is used twice (also plan.focus_areas[0].measures[0])"
+        in err
+    )
     assert snapshot() == before
 
 
 def test_unknown_prevention_level_is_named(tmp_path, plan_index, capsys):
     def mutate(data):
-        data["plan"]["focus_areas"][0]["measures"][2]["prevention_levels"] = ["universal", "universell"]
+        data["plan"]["focus_areas"][0]["measures"][2]["prevention_levels"] = [
+            "universal",
+            "universell",
+        ]
 
     before = snapshot()
     code, err = run_import(write(tmp_path, broken(mutate)), capsys=capsys)
     assert code != 0
-    assert "plan.focus_areas[0].measures[2].prevention_levels[1]: 'universell' is not one of universal, selective, indicated" in err
+    assert (
+        "plan.focus_areas[0].measures[2].prevention_levels[1]: 'universell' is not one of universal, selective, indicated"
+        in err
+    )
     assert snapshot() == before
 
 
@@ -79,7 +88,10 @@ def test_unknown_organisation_key_is_named(tmp_path, plan_index, capsys):
     before = snapshot()
     code, err = run_import(write(tmp_path, broken(mutate)), capsys=capsys)
     assert code != 0
-    assert "plan.focus_areas[1].measures[0].responsible[0].organisation 'nosuch' is not in plan.organisations" in err
+    assert (
+        "plan.focus_areas[1].measures[0].responsible[0].organisation 'nosuch' is not in plan.organisations"
+        in err
+    )
     assert snapshot() == before
 
 
@@ -89,9 +101,17 @@ def test_every_problem_is_reported_at_once():
     data["plan"]["valid_from"] = "2024-13-01"
     data["plan"]["focus_areas"][1]["measures"][0]["identifier"] = 2.1
     problems = validate(data)
-    assert "plan.focus_areas[0].measures[0].status: 'finished' is not one of not_started, ongoing, done, continuous" in problems
-    assert "plan.focus_areas[1].measures[0].identifier: 2.1 looks like a number; write it in quotes ('2.1') so it is kept as written" in problems
-    data["plan"]["focus_areas"][0]["measures"][0]["status"] = "ongoing"  # as its latest follow-up says
+    assert (
+        "plan.focus_areas[0].measures[0].status: 'finished' is not one of not_started, ongoing, done, continuous"
+        in problems
+    )
+    assert (
+        "plan.focus_areas[1].measures[0].identifier: 2.1 looks like a number; write it in quotes ('2.1') so it is kept as written"
+        in problems
+    )
+    data["plan"]["focus_areas"][0]["measures"][0]["status"] = (
+        "ongoing"  # as its latest follow-up says
+    )
     data["plan"]["focus_areas"][1]["measures"][0]["identifier"] = "2.1"
     assert validate(data) == ["plan.valid_from: '2024-13-01' is not a real date"]
 
@@ -150,4 +170,7 @@ def test_the_schema_knows_the_same_words_as_the_models():
     assert measure["target_groups"]["items"]["enum"] == TARGET_GROUPS.keys
     assert measure["responsible"]["items"]["properties"]["role"]["enum"] == ROLES.keys
     assert defs["plan"]["properties"]["scope"]["items"]["enum"] == SCOPES.keys
-    assert defs["plan"]["properties"]["organisations"]["items"]["properties"]["kind"]["enum"] == ORGANISATION_KINDS.keys
+    assert (
+        defs["plan"]["properties"]["organisations"]["items"]["properties"]["kind"]["enum"]
+        == ORGANISATION_KINDS.keys
+    )

@@ -15,7 +15,14 @@ PLAN_KEY = "sodertalje-vinr-hrv-pom"
 def switcher_links(html):
     """{language code: address} of the language switcher's links."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S)
-    return {code: url for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))} if nav else {}
+    return (
+        {
+            code: url
+            for url, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav.group(0))
+        }
+        if nav
+        else {}
+    )
 
 
 def switcher_languages(html):
@@ -40,12 +47,16 @@ def english_plan(demo_plans):
 
 def measure_url(plan, locale_code, identifier):
     measure = Measure.objects.get(
-        locale__language_code=locale_code, identifier=identifier, focus_area__path__startswith=plan.path
+        locale__language_code=locale_code,
+        identifier=identifier,
+        focus_area__path__startswith=plan.path,
     )
     return f"{plan.url}atgarder/{measure.pk}/", measure
 
 
-def test_measure_page_offers_the_same_measure_in_each_language_of_the_plan(client, demo_plans, english_plan):
+def test_measure_page_offers_the_same_measure_in_each_language_of_the_plan(
+    client, demo_plans, english_plan
+):
     swedish_plan = demo_plans[PLAN_KEY]
     url, swedish = measure_url(swedish_plan, "sv", "1:1")
     html = client.get(url).content.decode()
@@ -58,7 +69,9 @@ def test_measure_page_offers_the_same_measure_in_each_language_of_the_plan(clien
     assert "1:1" in heading and "Every child is asked about violence" in heading
     english = Measure.objects.get(pk=int(english_url.rstrip("/").rsplit("/", 1)[1]))
     assert (english.translation_key, english.identifier, english.locale.language_code) == (
-        swedish.translation_key, "1:1", "en"
+        swedish.translation_key,
+        "1:1",
+        "en",
     )
 
     # And back: the English measure page leads to the Swedish measure.
@@ -76,7 +89,9 @@ def test_measure_page_hreflang_names_the_measure_in_each_language(client, demo_p
     }
 
 
-def test_a_measure_missing_from_the_translation_is_not_offered_in_that_language(client, demo_plans, english_plan):
+def test_a_measure_missing_from_the_translation_is_not_offered_in_that_language(
+    client, demo_plans, english_plan
+):
     Measure.objects.filter(locale__language_code="en", identifier="1:1").delete()
     url, _swedish = measure_url(demo_plans[PLAN_KEY], "sv", "1:1")
     html = client.get(url).content.decode()
@@ -85,7 +100,9 @@ def test_a_measure_missing_from_the_translation_is_not_offered_in_that_language(
 
 
 @pytest.mark.parametrize("subpath", ["atgarder/", "uppfoljning/", "utskrift/"])
-def test_the_plans_other_views_switch_language_to_the_same_view(client, demo_plans, english_plan, subpath):
+def test_the_plans_other_views_switch_language_to_the_same_view(
+    client, demo_plans, english_plan, subpath
+):
     swedish_plan = demo_plans[PLAN_KEY]
     html = client.get(f"{swedish_plan.url}{subpath}?status=ongoing").content.decode()
     links = switcher_links(html)

@@ -11,7 +11,9 @@ KEY = "sodertalje-vinr-hrv-pom"
 
 
 @pytest.mark.parametrize("code", ["sv", "ar", "ti", "pl"])
-def test_on_a_phone_results_come_first_and_focus_follows_the_filtering(page, live_server, demo_plans, code):
+def test_on_a_phone_results_come_first_and_focus_follows_the_filtering(
+    page, live_server, demo_plans, code
+):
     plan = demo_plans[KEY]
     if code != "sv":  # the plan as a translator has made it in that language
         plan = translate_plan(plan, code, f"Handlingsplan ({code})")
@@ -28,7 +30,9 @@ def test_on_a_phone_results_come_first_and_focus_follows_the_filtering(page, liv
     page.locator(".measure-filter button[type=submit]").click()
     page.wait_for_url("**prevention_level=selective**")
     assert f"/{code}/" in page.url  # filtering keeps the reader in their language
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'results-heading'")
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.id === 'results-heading'"
+    )
     assert page.locator("html").get_attribute("lang") == code
     top = page.locator("#results-heading").bounding_box()["y"]
     assert 0 <= top < page.viewport_size["height"]

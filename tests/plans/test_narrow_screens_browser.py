@@ -31,11 +31,19 @@ def test_no_plan_page_scrolls_sideways_at_320_px(browser, live_server, plan_inde
     page = context.new_page()
     try:
         for url in (
-            plan_index.url, plan.url, focus_area.url, f"{plan.url}atgarder/", f"{plan.url}atgarder/{measure.pk}/",
-            f"{plan.url}uppfoljning/?year=2025", f"{plan.url}utskrift/", f"{plan_index.url}organisationer/org0/",
+            plan_index.url,
+            plan.url,
+            focus_area.url,
+            f"{plan.url}atgarder/",
+            f"{plan.url}atgarder/{measure.pk}/",
+            f"{plan.url}uppfoljning/?year=2025",
+            f"{plan.url}utskrift/",
+            f"{plan_index.url}organisationer/org0/",
         ):
             page.goto(f"{live_server.url}{url}")
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert overflow <= 0, (url, overflow)
     finally:
         context.close()

@@ -18,7 +18,9 @@ def admin_client(client, django_user_model, migrated_roots):
 
 @pytest.fixture
 def social_services(migrated_roots):
-    return Organisation.objects.create(key="sn", name="Socialnämnden", locale=Locale.objects.get(language_code="sv"))
+    return Organisation.objects.create(
+        key="sn", name="Socialnämnden", locale=Locale.objects.get(language_code="sv")
+    )
 
 
 def test_adding_an_organisation_with_a_taken_key_says_so(admin_client, social_services):
@@ -34,7 +36,9 @@ def test_adding_an_organisation_with_a_taken_key_says_so(admin_client, social_se
 
 
 def test_changing_an_organisations_key_to_a_taken_one_says_so(admin_client, social_services):
-    other = Organisation.objects.create(key="kf", name="Kommunfullmäktige", locale=social_services.locale)
+    other = Organisation.objects.create(
+        key="kf", name="Kommunfullmäktige", locale=social_services.locale
+    )
     response = admin_client.post(
         f"/admin/snippets/plans/organisation/edit/{other.pk}/",
         {"name": "Kommunfullmäktige", "short_name": "", "kind": "committee", "key": "sn"},

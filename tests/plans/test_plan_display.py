@@ -27,7 +27,9 @@ def main(client, url):
 
 
 def test_a_plan_valid_until_further_notice_without_a_start_has_no_dash(client, plan_index):
-    plan = plan_with("tillsvidare", until_further_notice=True, municipality="Ekby kommun", scope=["HRV"])
+    plan = plan_with(
+        "tillsvidare", until_further_notice=True, municipality="Ekby kommun", scope=["HRV"]
+    )
     html = main(client, plan.url)
     assert "<dt>Gäller</dt><dd>tills vidare</dd>" in html
     assert "– tills vidare" not in html
@@ -38,7 +40,9 @@ def test_a_plan_valid_until_further_notice_without_a_start_has_no_dash(client, p
 def test_a_plan_valid_from_a_date_until_further_notice_says_both(client, plan_index):
     plan = plan_with("fran-och-tillsvidare", valid_from="2024-01-01", until_further_notice=True)
     html = main(client, plan.url)
-    assert '<dd>från <time datetime="2024-01-01">1 januari 2024</time> och tills vidare</dd>' in html
+    assert (
+        '<dd>från <time datetime="2024-01-01">1 januari 2024</time> och tills vidare</dd>' in html
+    )
 
 
 def test_a_plan_without_dates_is_listed_apart_not_as_in_force(client, plan_index):
@@ -61,9 +65,23 @@ def test_plan_cards_have_no_empty_separators(client, plan_index):
     metas = [part.split("</p>", 1)[0] for part in index.split('class="plan-card__meta">')[1:]]
     assert metas, index
     for meta in metas:
-        text = " ".join(meta.replace('<span aria-hidden="true">', "").replace("<span>", "").replace("</span>", "").split())
+        text = " ".join(
+            meta.replace('<span aria-hidden="true">', "")
+            .replace("<span>", "")
+            .replace("</span>", "")
+            .split()
+        )
         assert "· ·" not in text and not text.startswith("·") and not text.endswith("·"), text
-    assert any("Ekby kommun · HRV" in " ".join(m.replace('<span aria-hidden="true">', "").replace("<span>", "").replace("</span>", "").split()) for m in metas)
+    assert any(
+        "Ekby kommun · HRV"
+        in " ".join(
+            m.replace('<span aria-hidden="true">', "")
+            .replace("<span>", "")
+            .replace("</span>", "")
+            .split()
+        )
+        for m in metas
+    )
 
 
 def test_the_pom_scope_names_sexual_exploitation_of_children(client, plan_index):
@@ -83,7 +101,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(client, import_gener
         "2:2": "-1+1",
     }
     for identifier, title in hostile.items():
-        Measure.objects.filter(identifier=identifier).update(title=title, note="\tTabb först", time_frame="\rVagn först")
+        Measure.objects.filter(identifier=identifier).update(
+            title=title, note="\tTabb först", time_frame="\rVagn först"
+        )
     text = client.get(f"{plan.url}atgarder/csv/").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     cells = [cell for row in rows[1:] for cell in row]

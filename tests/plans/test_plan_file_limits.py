@@ -27,7 +27,9 @@ def test_a_nul_escape_in_a_text_is_refused_with_one_line(tmp_path, plan_index, c
     assert snapshot() == before
 
 
-def test_a_flood_of_unknown_keys_is_refused_quickly_with_a_short_message(tmp_path, plan_index, capsys):
+def test_a_flood_of_unknown_keys_is_refused_quickly_with_a_short_message(
+    tmp_path, plan_index, capsys
+):
     """The file of the report: 4.9 MB, 400,000 unknown keys (it took 73 s and 727 MB, and
     printed a 4.3 MB line)."""
     text = yaml.safe_dump(make_plan_data(2), allow_unicode=True)

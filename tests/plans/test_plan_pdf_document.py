@@ -56,8 +56,12 @@ def get_pdf(client, plan, tmp_path, name="plan.pdf"):
 
 
 def page_text(path, page):
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-enc", "UTF-8", str(path), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return " ".join(out.split())
 
 
@@ -98,7 +102,13 @@ def test_the_pdf_opens_with_a_cover_and_contents_with_page_numbers(client, plan,
 def test_focus_areas_flow_without_a_page_each(client, plan, tmp_path):
     path = get_pdf(client, plan, tmp_path)
     headings = [area.heading for area in FocusAreaPage.objects.child_of(plan)]
-    pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout, re.M).group(1))
+    pages = int(
+        re.search(
+            r"^Pages:\s+(\d+)",
+            subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout,
+            re.M,
+        ).group(1)
+    )
     where = {}
     for number in range(3, pages + 1):
         text = page_text(path, number)
@@ -108,7 +118,9 @@ def test_focus_areas_flow_without_a_page_each(client, plan, tmp_path):
     assert len(set(where.values())) < len(headings), where  # some share a page
 
 
-def test_the_pdf_is_rendered_once_per_revision(client, plan, tmp_path, renders, django_assert_max_num_queries):
+def test_the_pdf_is_rendered_once_per_revision(
+    client, plan, tmp_path, renders, django_assert_max_num_queries
+):
     first = get_pdf(client, plan, tmp_path, "first.pdf").read_bytes()
     assert len(renders) == 1
     with django_assert_max_num_queries(12):
@@ -141,7 +153,9 @@ def test_a_new_revision_is_rendered_in_the_background_while_the_previous_pdf_is_
     assert len(list(plan_pdf.PLAN_PDF.folder(plan).glob("*.pdf"))) == 1
 
 
-def test_publishing_renders_the_pdf_ahead_of_the_first_reader(client, plan, renders, settings, django_capture_on_commit_callbacks):
+def test_publishing_renders_the_pdf_ahead_of_the_first_reader(
+    client, plan, renders, settings, django_capture_on_commit_callbacks
+):
     settings.VINR_PLANS_PDF_ON_PUBLISH = True
     area = FocusAreaPage.objects.child_of(plan).first().get_latest_revision_as_object()
     area.title = "Publicerat och renderat"

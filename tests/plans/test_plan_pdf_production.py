@@ -63,7 +63,9 @@ def plan(plan_index):
     return import_plan(data, publish=True)[0]
 
 
-def test_the_plan_pdf_is_made_with_its_stylesheet_under_hashed_static_names(production_static, plan, refused, caplog):
+def test_the_plan_pdf_is_made_with_its_stylesheet_under_hashed_static_names(
+    production_static, plan, refused, caplog
+):
     with caplog.at_level(logging.ERROR, logger="weasyprint"):
         pdf = PLAN_PDF.render(plan)
     assert pdf.startswith(b"%PDF-")
@@ -79,7 +81,9 @@ def test_links_in_the_plan_pdf_lead_to_the_sites_public_address(production_stati
     site.save()
     path = tmp_path / "plan.pdf"
     path.write_bytes(PLAN_PDF.render(plan))
-    out = subprocess.run(["pdfinfo", "-url", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-url", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     urls = [line.split()[-1] for line in out.splitlines()[1:] if line.strip()]
     assert urls, out
     assert not [url for url in urls if "pdf.invalid" in url], out

@@ -21,7 +21,9 @@ OMRADE_SHAPE = {
         "document_owner": "Socialchef",
         "registration_number": "KS 2023/123",
         "version": "2.0",
-        "revisions": [{"date": "2024-03-01", "change": "Uppföljningen flyttad till socialnämnden."}],
+        "revisions": [
+            {"date": "2024-03-01", "change": "Uppföljningen flyttad till socialnämnden."}
+        ],
         "organisations": [{"key": "sn", "name": "Socialnämnden", "kind": "committee"}],
         "focus_areas": [
             {
@@ -36,12 +38,25 @@ OMRADE_SHAPE = {
                             {
                                 "identifier": None,
                                 "title": "Våldsutsatta får stöd utifrån sina behov",
-                                "activities": ["Ta fram rutin för skyddat boende", "Utbilda personal i FREDA"],
-                                "responsible": [{"organisation": "sn", "role": "lead"}, {"text": "Enhetschef IFO", "role": "co"}],
+                                "activities": [
+                                    "Ta fram rutin för skyddat boende",
+                                    "Utbilda personal i FREDA",
+                                ],
+                                "responsible": [
+                                    {"organisation": "sn", "role": "lead"},
+                                    {"text": "Enhetschef IFO", "role": "co"},
+                                ],
                                 "time_frame": "2024",
                                 "follow_up": "Antal utbildade redovisas i årsberättelsen",
                                 "status": "done",
-                                "status_updates": [{"date": "2024-12-15", "status": "done", "note": "Rutinen antagen.", "by": "IFO"}],
+                                "status_updates": [
+                                    {
+                                        "date": "2024-12-15",
+                                        "status": "done",
+                                        "note": "Rutinen antagen.",
+                                        "by": "IFO",
+                                    }
+                                ],
                             }
                         ],
                     }
@@ -65,7 +80,14 @@ def test_omrade_mal_shape_keeps_every_column(client, plan_index):
     assert "Antal utbildade redovisas i årsberättelsen" in page
     assert "Rutinen antagen." in page and "2024-12-15" in page
     plan_html = client.get(plan.url).content.decode()
-    for text in ("Kommunfullmäktige", "2023-05-10", "Socialchef", "KS 2023/123", "2.0", escape("Uppföljningen flyttad till socialnämnden.")):
+    for text in (
+        "Kommunfullmäktige",
+        "2023-05-10",
+        "Socialchef",
+        "KS 2023/123",
+        "2.0",
+        escape("Uppföljningen flyttad till socialnämnden."),
+    ):
         assert text in plan_html
 
 

@@ -53,7 +53,10 @@ OMRADEN = {
                         "title": "Personal inom hemtjänsten känner igen tecken på våld mot äldre",
                         "measures": [
                             {
-                                "activities": ["Halvdagsutbildning för alla gruppledare", "Checklista i verksamhetssystemet"],
+                                "activities": [
+                                    "Halvdagsutbildning för alla gruppledare",
+                                    "Checklista i verksamhetssystemet",
+                                ],
                                 "responsible": [
                                     {"organisation": "son", "role": "lead"},
                                     {"text": "Kvalitetsteamet", "role": "support"},
@@ -115,7 +118,9 @@ DELMAL = {
         "valid_from": "2025-01-01",
         "valid_until": "2028-12-31",
         "labels": {"goal": "Delmål", "responsible": "Ansvarig", "time_frame": "Tidplan"},
-        "organisations": [{"key": "bun", "name": "Barn- och utbildningsnämnden", "kind": "committee"}],
+        "organisations": [
+            {"key": "bun", "name": "Barn- och utbildningsnämnden", "kind": "committee"}
+        ],
         "focus_areas": [
             {
                 "number": "1",
@@ -127,7 +132,10 @@ DELMAL = {
                         "title": "Elever som lever med hedersnormer fångas upp av elevhälsan",
                         "measures": [
                             {
-                                "activities": ["Samtalsstöd för kuratorer", "Rutin för orosanmälan vid resor"],
+                                "activities": [
+                                    "Samtalsstöd för kuratorer",
+                                    "Rutin för orosanmälan vid resor",
+                                ],
                                 "responsible": [{"organisation": "bun", "role": "lead"}],
                                 "time_frame": "HT 2025",
                             },
@@ -151,7 +159,9 @@ DELMAL = {
                         "measures": [
                             {
                                 "activities": ["Gemensam kontaktlista som uppdateras kvartalsvis"],
-                                "responsible": [{"text": "Enhetschef barn och unga", "role": "lead"}],
+                                "responsible": [
+                                    {"text": "Enhetschef barn och unga", "role": "lead"}
+                                ],
                                 "time_frame": "2026",
                             }
                         ],
@@ -191,7 +201,10 @@ def test_both_shapes_import_without_titles_or_statuses(plans, key):
     assert measures.count() == 3
     assert set(measures.values_list("title", flat=True)) == {""}
     assert set(measures.values_list("status", flat=True)) == {""}
-    assert plan.own_labels() == {k: v for k, v in ({"aspvik-vald": OMRADEN, "bjorkby-hrv": DELMAL}[key]["plan"]["labels"]).items()}
+    assert plan.own_labels() == {
+        k: v
+        for k, v in ({"aspvik-vald": OMRADEN, "bjorkby-hrv": DELMAL}[key]["plan"]["labels"]).items()
+    }
 
 
 @pytest.mark.parametrize("key", ["aspvik-vald", "bjorkby-hrv"])
@@ -212,7 +225,9 @@ def test_the_plans_own_words_head_the_pages(client, plans):
     assert "Fokusområden" not in aspvik
     area = FocusAreaPage.objects.child_of(plans["aspvik-vald"]).first()
     measure = area.measures.first()
-    page = main_content(client.get(f"{plans['aspvik-vald'].url}atgarder/{measure.pk}/").content.decode())
+    page = main_content(
+        client.get(f"{plans['aspvik-vald'].url}atgarder/{measure.pk}/").content.decode()
+    )
     assert "<dt>Ansvar</dt>" in page and "<dt>Tid</dt>" in page and "<h2>Uppföljning</h2>" in page
     assert "Tidsram" not in page
 
@@ -252,7 +267,10 @@ def test_charts_count_no_status_apart_and_never_as_not_started(client, plans):
     html = client.get(plans["bjorkby-hrv"].url).content.decode()
     chart = html.split('id="plan-status-chart"', 1)[1].split("</figure>", 1)[0]
     rows = dict(
-        (part.split('status-chart__label">', 1)[1].split("<", 1)[0], int(part.split('status-chart__count">', 1)[1].split("<", 1)[0]))
+        (
+            part.split('status-chart__label">', 1)[1].split("<", 1)[0],
+            int(part.split('status-chart__count">', 1)[1].split("<", 1)[0]),
+        )
         for part in chart.split('<li class="status-chart__row">')[1:]
     )
     assert rows["Ingen uppgift"] == 3
@@ -260,13 +278,26 @@ def test_charts_count_no_status_apart_and_never_as_not_started(client, plans):
     data = json.loads(client.get(f"{plans['bjorkby-hrv'].url}atgarder/json/").content)
     assert {m["status"] for m in data["measures"]} == {None}
     assert {m["title"] for m in data["measures"]} == {None}
-    assert client.get(f"{plans['bjorkby-hrv'].url}atgarder/?status=none").content.decode().count('<article class="measure"') == 3
+    assert (
+        client.get(f"{plans['bjorkby-hrv'].url}atgarder/?status=none")
+        .content.decode()
+        .count('<article class="measure"')
+        == 3
+    )
 
 
 def test_csv_headers_are_the_plans_words_in_swedish(client, plans):
     text = client.get(f"{plans['bjorkby-hrv'].url}atgarder/csv/").content.decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
-    assert header[:7] == ["Beteckning", "Åtgärd", "Fokusområde", "Delmål", "Aktiviteter", "Ansvarig", "Medansvarig"]
+    assert header[:7] == [
+        "Beteckning",
+        "Åtgärd",
+        "Fokusområde",
+        "Delmål",
+        "Aktiviteter",
+        "Ansvarig",
+        "Medansvarig",
+    ]
     assert "Tidplan" in header and "Klart senast" in header
     assert not {"Identifier", "Due date", "Measure", "Time frame"} & set(header)
 
@@ -276,7 +307,9 @@ def test_both_shapes_survive_the_round_trip(plan_index, data):
     plan, _ = import_plan(data, publish=True)
     text = export_plan(plan)
     exported = parse(text)["plan"]
-    rows = [m for area in exported["focus_areas"] for goal in area["goals"] for m in goal["measures"]]
+    rows = [
+        m for area in exported["focus_areas"] for goal in area["goals"] for m in goal["measures"]
+    ]
     assert len(rows) == 3 and not any("title" in m or "status" in m for m in rows)
     assert "labels:" in text
     for page in PlanPage.objects.all():
@@ -300,8 +333,17 @@ def test_a_measure_directly_under_a_focus_area_still_needs_a_title(plan_index):
 def test_the_plan_pdf_uses_the_plans_words_and_no_invented_status(client, plans, tmp_path):
     response = client.get(f"{plans['bjorkby-hrv'].url}pdf/")
     path = tmp_path / "plan.pdf"
-    path.write_bytes(b"".join(response.streaming_content) if response.streaming else response.content)
-    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    path.write_bytes(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    )
     assert text.count("Elever som lever med hedersnormer fångas upp av elevhälsan") == 1
     assert "Tidplan" in text and "Tidsram" not in text
     assert "Ej påbörjad" not in text

@@ -26,11 +26,14 @@ def test_filtering_the_measure_list_in_the_browser(page, live_server, demo_plans
 
     data = demo_plan_data()[KEY]
     expected = [
-        m["identifier"] for _a, m in all_measures(data)
+        m["identifier"]
+        for _a, m in all_measures(data)
         if "selective" in (m.get("prevention_levels") or [])
         and any(r.get("organisation") == "sn" for r in m.get("responsible") or [])
     ]
-    shown = [text.split()[-1] for text in page.locator("article.measure .measure__id").all_inner_texts()]
+    shown = [
+        text.split()[-1] for text in page.locator("article.measure .measure__id").all_inner_texts()
+    ]
     assert shown == expected
     assert page.locator("#results-heading").inner_text().startswith(str(len(expected)))
     # The filters stay chosen, and the shared URL gives the same list.
@@ -52,8 +55,15 @@ def test_plan_pages_have_no_wcag_violations(page, live_server, demo_plans, code)
     measure = area.measures.first()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    for url in (plan.url, area.url, f"{plan.url}atgarder/", f"{plan.url}atgarder/?organisation=sn", f"{plan.url}uppfoljning/",
-                f"{plan.url}atgarder/{measure.pk}/", f"{plan.get_parent().url}organisationer/sn/"):
+    for url in (
+        plan.url,
+        area.url,
+        f"{plan.url}atgarder/",
+        f"{plan.url}atgarder/?organisation=sn",
+        f"{plan.url}uppfoljning/",
+        f"{plan.url}atgarder/{measure.pk}/",
+        f"{plan.get_parent().url}organisationer/sn/",
+    ):
         page.goto(f"{live_server.url}{url}")
         assert page.locator("html").get_attribute("lang") == code
         assert page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")

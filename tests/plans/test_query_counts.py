@@ -14,7 +14,14 @@ pytestmark = pytest.mark.django_db
 # One bound for 10 and for 200 measures: a query per measure would blow it at once.
 # plan: the per-body counts of the summary, and every public page's footer links the
 # accessibility statement (one query each, not per measure).
-MAX_QUERIES = {"plan": 20, "focus_area": 24, "measures": 22, "csv": 18, "follow_up": 19, "organisation": 21}
+MAX_QUERIES = {
+    "plan": 20,
+    "focus_area": 24,
+    "measures": 22,
+    "csv": 18,
+    "follow_up": 19,
+    "organisation": 21,
+}
 
 
 def urls(plan):
@@ -55,7 +62,9 @@ def expected_measures(measure_count):
 
 
 @pytest.mark.parametrize("measure_count", [10, 200])
-def test_query_count_does_not_grow_with_measures(client, import_generated, django_assert_max_num_queries, measure_count):
+def test_query_count_does_not_grow_with_measures(
+    client, import_generated, django_assert_max_num_queries, measure_count
+):
     plan = import_generated(measure_count)
     expected = expected_measures(measure_count)
     for name, url in urls(plan).items():

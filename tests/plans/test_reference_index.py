@@ -23,7 +23,11 @@ def test_plans_reads_no_wagtail_internal():
     for path in Path(plans.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("wagtail"):
-                used |= {(path.name, a.name) for a in node.names if a.name.startswith("_") or a.name in WAGTAIL_INTERNALS}
+                used |= {
+                    (path.name, a.name)
+                    for a in node.names
+                    if a.name.startswith("_") or a.name in WAGTAIL_INTERNALS
+                }
     assert used == set()
 
 
@@ -36,7 +40,9 @@ def test_a_focus_area_saved_in_the_admin_way_is_indexed_once_after_its_measures(
     assert ReferenceIndex.get_references_to(organisation).filter(object_id=str(area.pk)).exists()
 
 
-def test_organisations_named_by_measures_are_in_the_reference_index_after_an_import(import_generated):
+def test_organisations_named_by_measures_are_in_the_reference_index_after_an_import(
+    import_generated,
+):
     plan = import_generated(4, key="refs")
     area = FocusAreaPage.objects.child_of(plan).first()
     organisation = Organisation.objects.get(key="org0")

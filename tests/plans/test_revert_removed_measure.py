@@ -38,7 +38,9 @@ def revert_in_admin(client, page, revision):
     return client.post(url, dict(data.lists()))  # every ticked box, not only the last
 
 
-def test_a_removed_measure_is_restored_with_its_responsibilities_and_follow_ups(client, tmp_path, plan_index):
+def test_a_removed_measure_is_restored_with_its_responsibilities_and_follow_ups(
+    client, tmp_path, plan_index
+):
     data = make_plan_data(12, key="revert")
     import_file(tmp_path, data, "--publish")
     before = export("revert")
@@ -72,7 +74,9 @@ def test_publishing_an_old_revision_from_code_keeps_the_measure_s_children(tmp_p
 
     revision_with_measure.publish()
     measure = Measure.objects.get(identifier=removed["identifier"])
-    assert [r.text or r.organisation.key for r in measure.responsibilities.order_by("sort_order")] == [
+    assert [
+        r.text or r.organisation.key for r in measure.responsibilities.order_by("sort_order")
+    ] == [
         removed["responsible"][0]["organisation"],
         "Alla chefer",
     ]

@@ -40,8 +40,13 @@ def test_export_keeps_every_measure_of_the_seed_file(demo_plans):
 
     for _stem, data in demo_plan_data().items():
         exported = parse(export(data["plan"]["key"]))
-        original = [(m.get("identifier"), m["title"], m.get("time_frame")) for _a, m in all_measures(data)]
-        again = [(m.get("identifier"), m["title"], m.get("time_frame")) for _a, m in all_measures(exported)]
+        original = [
+            (m.get("identifier"), m["title"], m.get("time_frame")) for _a, m in all_measures(data)
+        ]
+        again = [
+            (m.get("identifier"), m["title"], m.get("time_frame"))
+            for _a, m in all_measures(exported)
+        ]
         assert again == original
 
 

@@ -31,8 +31,14 @@ def import_file(tmp_path, data, *args):
 def state():
     """Everything an import could change, to compare before and after."""
     return (
-        [(p.pk, p.live, p.revisions.count(), p.has_unpublished_changes) for p in PlanPage.objects.order_by("pk")],
-        [(p.pk, p.live, p.revisions.count(), p.has_unpublished_changes) for p in FocusAreaPage.objects.order_by("pk")],
+        [
+            (p.pk, p.live, p.revisions.count(), p.has_unpublished_changes)
+            for p in PlanPage.objects.order_by("pk")
+        ],
+        [
+            (p.pk, p.live, p.revisions.count(), p.has_unpublished_changes)
+            for p in FocusAreaPage.objects.order_by("pk")
+        ],
         sorted(Measure.objects.values_list("pk", "title")),
         FocusAreaRemoval.objects.count(),
     )
@@ -93,7 +99,9 @@ def test_publishing_the_plan_in_the_admin_applies_a_pending_removal(client, tmp_
     assert FocusAreaPage.objects.filter(pk=area.pk).exists()
 
 
-def test_a_file_with_no_focus_areas_is_refused_without_allow_removals(client, tmp_path, published, capsys):
+def test_a_file_with_no_focus_areas_is_refused_without_allow_removals(
+    client, tmp_path, published, capsys
+):
     _plan, area = published
     data = make_plan_data(12, key="safe")
     data["plan"]["focus_areas"] = []
@@ -125,7 +133,13 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(tmp_path, published):
     data = without_second_area()
     first = data["plan"]["focus_areas"][0]
     first["measures"][0]["title"] = "En ny formulering"
-    first["measures"].append({"identifier": "1:99", "title": "En ny åtgärd", "responsible": [{"text": "Alla", "role": "lead"}]})
+    first["measures"].append(
+        {
+            "identifier": "1:99",
+            "title": "En ny åtgärd",
+            "responsible": [{"text": "Alla", "role": "lead"}],
+        }
+    )
     before = state()
 
     output = import_file(tmp_path, data, "--dry-run", "--publish")

@@ -51,12 +51,19 @@ def focus_area_form(measure_status, updates, ids=None):
                         "note": "",
                         "responsible_as_written": "",
                         "responsibilities": inline_formset(
-                            [{**({"id": ids["responsibility"]} if ids else {}), "organisation": "", "text": "Samordnaren", "role": "lead"}],
+                            [
+                                {
+                                    **({"id": ids["responsibility"]} if ids else {}),
+                                    "organisation": "",
+                                    "text": "Samordnaren",
+                                    "role": "lead",
+                                }
+                            ],
                             initial=1 if ids else 0,
                         ),
                         "status_updates": inline_formset(updates),
                     }
-                ]
+                ],
             ),
             "action-publish": "publish",
         }
@@ -64,7 +71,9 @@ def focus_area_form(measure_status, updates, ids=None):
 
 
 def add_focus_area_in_admin(client, plan, measure_status, updates):
-    return client.post(f"/admin/pages/add/plans/focusareapage/{plan.pk}/", focus_area_form(measure_status, updates))
+    return client.post(
+        f"/admin/pages/add/plans/focusareapage/{plan.pk}/", focus_area_form(measure_status, updates)
+    )
 
 
 def test_a_follow_up_entry_sets_the_status_shown_everywhere(editor, import_generated):
@@ -77,8 +86,15 @@ def test_a_follow_up_entry_sets_the_status_shown_everywhere(editor, import_gener
 
     # The coordinator adds the year's follow-up and publishes; the status field is left as it was.
     ids = {"measure": measure.pk, "responsibility": measure.responsibilities.get().pk}
-    update = {"date": "2026-11-27", "status": "ongoing", "reported_by": "Samordnaren", "note": "Översättning beställd."}
-    response = editor.post(f"/admin/pages/{area.pk}/edit/", focus_area_form("not_started", [update], ids))
+    update = {
+        "date": "2026-11-27",
+        "status": "ongoing",
+        "reported_by": "Samordnaren",
+        "note": "Översättning beställd.",
+    }
+    response = editor.post(
+        f"/admin/pages/{area.pk}/edit/", focus_area_form("not_started", [update], ids)
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
 
     area_html = editor.get(area.url).content.decode()
@@ -89,7 +105,12 @@ def test_a_follow_up_entry_sets_the_status_shown_everywhere(editor, import_gener
     assert "Pågående" in facts and "Ej påbörjad" not in facts
 
     # The plan page's chart counts it as ongoing (one generated measure is too).
-    chart = editor.get(plan.url).content.decode().split('id="plan-status-chart"', 1)[1].split("</figure>", 1)[0]
+    chart = (
+        editor.get(plan.url)
+        .content.decode()
+        .split('id="plan-status-chart"', 1)[1]
+        .split("</figure>", 1)[0]
+    )
     ongoing = chart.split("Pågående", 1)[1]
     assert ongoing.split('status-chart__count">', 1)[1].startswith("2<")
 
@@ -100,7 +121,9 @@ def test_a_follow_up_entry_sets_the_status_shown_everywhere(editor, import_gener
     csv_text = editor.get(f"{plan.url}atgarder/csv/?q=7:1").content.decode()
     assert "Pågående" in csv_text.splitlines()[1] and "Ej påbörjad" not in csv_text
 
-    admin_row = editor.get("/admin/plans/atgarder/?q=Översätta").content.decode().split("<tbody>", 1)[1]
+    admin_row = (
+        editor.get("/admin/plans/atgarder/?q=Översätta").content.decode().split("<tbody>", 1)[1]
+    )
     assert "Pågående" in admin_row and "Ej påbörjad" not in admin_row
     report = editor.get(f"{plan.url}uppfoljning/?year=2026").content.decode()
     assert "Pågående" in report.split("7:1", 1)[1].split("</tr>", 1)[0]
@@ -109,7 +132,9 @@ def test_a_follow_up_entry_sets_the_status_shown_everywhere(editor, import_gener
 def test_the_latest_dated_entry_wins_whatever_order_they_were_typed_in(editor, import_generated):
     plan = import_generated(2, key="status-order")
     response = add_focus_area_in_admin(
-        editor, plan, "",
+        editor,
+        plan,
+        "",
         [
             {"date": "2026-11-27", "status": "done", "reported_by": "", "note": "Klart."},
             {"date": "2025-03-01", "status": "ongoing", "reported_by": "", "note": "Påbörjad."},
@@ -119,10 +144,14 @@ def test_the_latest_dated_entry_wins_whatever_order_they_were_typed_in(editor, i
     assert Measure.objects.get(identifier="7:1").status == "done"
 
 
-def test_the_status_field_cannot_contradict_the_latest_follow_up_in_the_admin(editor, import_generated):
+def test_the_status_field_cannot_contradict_the_latest_follow_up_in_the_admin(
+    editor, import_generated
+):
     plan = import_generated(2, key="status-contradiction")
     response = add_focus_area_in_admin(
-        editor, plan, "done",
+        editor,
+        plan,
+        "done",
         [{"date": "2026-11-27", "status": "ongoing", "reported_by": "", "note": ""}],
     )
     assert response.status_code == 200
@@ -165,7 +194,9 @@ def test_the_exported_file_takes_its_status_from_the_follow_ups_and_round_trips(
     text = export_plan(plan)
     # Only the follow-up entries carry a status: one beside them would be a second place.
     assert [line.strip() for line in text.splitlines() if "status:" in line] == [
-        "status: not_started", "status: ongoing", "status: ongoing",
+        "status: not_started",
+        "status: ongoing",
+        "status: ongoing",
     ]
     plan.delete()
     again, _ = import_plan(parse(text), publish=True)

@@ -12,8 +12,6 @@ import os
 import subprocess
 import sys
 import uuid
-from pathlib import Path
-from urllib.request import Request, urlopen
 
 import pytest
 from django.db import connection
@@ -22,22 +20,10 @@ from plans.models import FocusAreaPage
 from plans.planfile import import_plan
 from tests.helpers.plans import make_plan_data
 from tests.scale.s3 import bucket_keys
+from tests.scale.servers import PROJECT, get, pdf_text
 from tests.services import HOST, database_url, free_port, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-PROJECT = Path(__file__).resolve().parents[2]
-
-
-def get(port, path):
-    with urlopen(Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST}), timeout=120) as response:
-        return response.status, dict(response.headers), response.read()
-
-
-def pdf_text(data, folder):
-    path = folder / f"{uuid.uuid4().hex}.pdf"
-    path.write_bytes(data)
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
@@ -45,11 +31,17 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
     """``{"A": port, "B": port, "env": {...}, "folders": {...}}``: two gunicorn servers.
     This process publishes as a third server would: its page cache is theirs (Redis)."""
     if connection.vendor != "postgresql":
-        pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file")
+        pytest.skip(
+            "runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file"
+        )
     prefix = f"scale-{uuid.uuid4().hex}:"
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "website.cache.FailSoftRedisCache", "LOCATION": redis_url, "KEY_PREFIX": f"{prefix}pages"},
+        "pages": {
+            "BACKEND": "website.cache.FailSoftRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"{prefix}pages",
+        },
     }
     env = {
         **os.environ,
@@ -69,15 +61,35 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
         for name in ("A", "B"):
             folders[name].mkdir()
             port = free_port()
-            servers.append(subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
-                 "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                cwd=PROJECT, env={**env, "MEDIA_ROOT": str(folders[name] / "media"), "VAR_DIR": str(folders[name])},
-                stdout=subprocess.DEVNULL, stderr=logs.enter_context(open(tmp_path / f"gunicorn-{name}.log", "w")),  # noqa: SIM115 - closed by the ExitStack in finally
-            ))
+            servers.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "website.wsgi",
+                        "--config",
+                        "website/gunicorn.conf.py",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        "1",
+                    ],
+                    cwd=PROJECT,
+                    env={
+                        **env,
+                        "MEDIA_ROOT": str(folders[name] / "media"),
+                        "VAR_DIR": str(folders[name]),
+                    },
+                    stdout=subprocess.DEVNULL,
+                    stderr=logs.enter_context(open(tmp_path / f"gunicorn-{name}.log", "w")),  # noqa: SIM115 - closed by the ExitStack in finally
+                )
+            )
             ports[name] = port
         for name, port in ports.items():
-            wait_until(lambda port=port: get(port, "/sv/")[0] == 200, f"gunicorn {name}", timeout=120)
+            wait_until(
+                lambda port=port: get(port, "/sv/")[0] == 200, f"gunicorn {name}", timeout=120
+            )
         yield {**ports, "env": env, "folders": folders}
     finally:
         for process in servers:
@@ -95,7 +107,11 @@ def run_worker(deployment, plan):
         f"render_document_pdf.call('plans.pdf.PlanPdf', {plan.pk})"
     )
     subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, check=True, capture_output=True, timeout=300,
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+        timeout=300,
         env={**deployment["env"], "MEDIA_ROOT": str(folder / "media"), "VAR_DIR": str(folder)},
     )
 
@@ -123,4 +139,7 @@ def test_the_workers_pdf_reaches_both_app_servers(plan_index, deployment, tmp_pa
     for name, folder in deployment["folders"].items():
         assert not list(folder.rglob("*.pdf")), f"{name} kept a PDF on its own disk"
     env = deployment["env"]
-    assert len(bucket_keys(env["AWS_S3_ENDPOINT_URL"], env["AWS_STORAGE_BUCKET_NAME"], "plans/pdf/")) == 1
+    assert (
+        len(bucket_keys(env["AWS_S3_ENDPOINT_URL"], env["AWS_STORAGE_BUCKET_NAME"], "plans/pdf/"))
+        == 1
+    )

@@ -12,9 +12,8 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 
-from tests.conftest import home_page  # noqa: F401 - fixture
-from tests.scale.s3 import bucket_env, bucket_keys, client, media_in_bucket, s3_endpoint  # noqa: F401 - fixtures
-from tests.website.test_backup import run
+from tests.helpers.backup import run
+from tests.scale.s3 import bucket_keys, client
 from website.backup import flush
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ def png():
 
 
 @pytest.fixture
-def media_on_a_server(media_in_bucket, settings, tmp_path, home_page):  # noqa: F811
+def media_on_a_server(media_in_bucket, settings, tmp_path, home_page):
     """An image with a rendition and a document, uploaded to the bucket; the app server's
     own ``MEDIA_ROOT`` is an empty folder (it keeps nothing)."""
     from django.core.cache import cache
@@ -36,16 +35,23 @@ def media_on_a_server(media_in_bucket, settings, tmp_path, home_page):  # noqa: 
 
     settings.MEDIA_ROOT = str(tmp_path / "server-media")
     cache.clear()  # renditions of an earlier test's image with the same id (Wagtail caches them)
-    image = Image.objects.create(title="Logotyp", file=ImageFile(io.BytesIO(png()), name="logotyp.png"))
+    image = Image.objects.create(
+        title="Logotyp", file=ImageFile(io.BytesIO(png()), name="logotyp.png")
+    )
     image.get_rendition("width-60")
-    Document.objects.create(title="Rutin", file=ContentFile(b"%PDF-1.4 rutin\n%%EOF\n", name="rutin.pdf"))
+    Document.objects.create(
+        title="Rutin", file=ContentFile(b"%PDF-1.4 rutin\n%%EOF\n", name="rutin.pdf")
+    )
     return media_in_bucket
 
 
 def bucket_contents(env):
     s3 = client(env["AWS_S3_ENDPOINT_URL"])
     bucket = env["AWS_STORAGE_BUCKET_NAME"]
-    return {key: s3.get_object(Bucket=bucket, Key=key)["Body"].read() for key in bucket_keys(env["AWS_S3_ENDPOINT_URL"], bucket)}
+    return {
+        key: s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+        for key in bucket_keys(env["AWS_S3_ENDPOINT_URL"], bucket)
+    }
 
 
 def a_new_server(env):
@@ -85,7 +91,9 @@ def test_backup_and_restore_bring_the_buckets_objects_back(media_on_a_server, tm
             assert handle.read() == before[file.name]
 
 
-def test_a_restore_that_leaves_referenced_files_missing_does_not_report_success(media_on_a_server, tmp_path, capsys):
+def test_a_restore_that_leaves_referenced_files_missing_does_not_report_success(
+    media_on_a_server, tmp_path, capsys
+):
     """As with an archive made before backups covered the bucket: the data is restored,
     but the images and documents it names are nowhere."""
     archive = tmp_path / "site.tar.gz"
@@ -113,17 +121,23 @@ def test_the_manifest_says_where_the_media_came_from(media_on_a_server, tmp_path
     assert manifest["media"]["files"] == 3
 
 
-
-def test_a_file_missing_when_the_backup_is_made_is_named_and_does_not_block_the_restore(media_on_a_server, tmp_path, capsys):
+def test_a_file_missing_when_the_backup_is_made_is_named_and_does_not_block_the_restore(
+    media_on_a_server, tmp_path, capsys
+):
     """The site as it was: a document whose object was lost before the backup. The backup
     says so; the restore brings back everything else and reports success."""
     env = media_on_a_server
-    client(env["AWS_S3_ENDPOINT_URL"]).delete_object(Bucket=env["AWS_STORAGE_BUCKET_NAME"], Key="documents/rutin.pdf")
+    client(env["AWS_S3_ENDPOINT_URL"]).delete_object(
+        Bucket=env["AWS_STORAGE_BUCKET_NAME"], Key="documents/rutin.pdf"
+    )
     before = bucket_contents(env)
     archive = tmp_path / "site.tar.gz"
     capsys.readouterr()
     assert run("backup", "--output", str(archive)) == 0
-    assert "1 files the database refers to were missing already: documents/rutin.pdf" in capsys.readouterr().err
+    assert (
+        "1 files the database refers to were missing already: documents/rutin.pdf"
+        in capsys.readouterr().err
+    )
 
     a_new_server(env)
     assert run("restore", str(archive)) == 0

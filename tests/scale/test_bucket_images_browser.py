@@ -11,8 +11,7 @@ import pytest
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 
-from tests.conftest import home_page  # noqa: F401 - fixture
-from tests.scale.s3 import bucket_env, client, media_in_bucket, s3_endpoint  # noqa: F401 - fixtures
+from tests.scale.s3 import client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +23,7 @@ def png(colour):
 
 
 @pytest.fixture
-def bucket_images(media_in_bucket, settings, home_page):  # noqa: F811
+def bucket_images(media_in_bucket, settings, home_page):
     """Three images in the bucket, the first the municipality's logo; the bucket lets anyone
     read the renditions (the policy of docs/deploy.md), and the site's policies allow the
     bucket's origin as the settings work it out from the environment."""
@@ -35,12 +34,26 @@ def bucket_images(media_in_bucket, settings, home_page):  # noqa: F811
     from website.settings.base import media_origins
 
     bucket = media_in_bucket["AWS_STORAGE_BUCKET_NAME"]
-    public_renditions = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
-                         "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{bucket}/images/*"}]}
-    client(media_in_bucket["AWS_S3_ENDPOINT_URL"]).put_bucket_policy(Bucket=bucket, Policy=json.dumps(public_renditions))
+    public_renditions = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/images/*",
+            }
+        ],
+    }
+    client(media_in_bucket["AWS_S3_ENDPOINT_URL"]).put_bucket_policy(
+        Bucket=bucket, Policy=json.dumps(public_renditions)
+    )
     settings.MEDIA_ORIGINS = media_origins(media_in_bucket)
     images = [
-        Image.objects.create(title=f"Bild {n}", file=ImageFile(io.BytesIO(png((40 * n, 90, 120))), name=f"bild-{n}.png"))
+        Image.objects.create(
+            title=f"Bild {n}",
+            file=ImageFile(io.BytesIO(png((40 * n, 90, 120))), name=f"bild-{n}.png"),
+        )
         for n in range(3)
     ]
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -54,16 +67,27 @@ def watch(page):
     """Refused loads (CSP violations reported to the page) and the hosts asked."""
     seen = {"violations": [], "hosts": set()}
     page.on("request", lambda request: seen["hosts"].add(urlsplit(request.url).netloc))
-    page.on("console", lambda message: seen["violations"].append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            seen["violations"].append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     return seen
 
 
 def shown(page, selector):
     page.wait_for_load_state("load")
-    return page.eval_on_selector_all(selector, "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
+    return page.eval_on_selector_all(
+        selector, "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)"
+    )
 
 
-def test_the_logo_from_the_bucket_is_shown_on_public_pages(page, live_server, bucket_images, media_in_bucket):  # noqa: F811
+def test_the_logo_from_the_bucket_is_shown_on_public_pages(
+    page, live_server, bucket_images, media_in_bucket
+):
     seen = watch(page)
     page.goto(f"{live_server.url}/sv/")
     logos = shown(page, ".site-header img")
@@ -72,7 +96,9 @@ def test_the_logo_from_the_bucket_is_shown_on_public_pages(page, live_server, bu
     assert not seen["violations"]
 
 
-def test_the_admin_image_listing_shows_the_buckets_thumbnails(page, live_server, bucket_images, django_user_model):
+def test_the_admin_image_listing_shows_the_buckets_thumbnails(
+    page, live_server, bucket_images, django_user_model
+):
     django_user_model.objects.create_superuser("redaktor", "redaktor@example.org", "lösenord-123")
     seen = watch(page)
     page.set_viewport_size({"width": 1280, "height": 900})

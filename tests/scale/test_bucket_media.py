@@ -49,7 +49,9 @@ def signed_media(bucket_env, settings):
 def plan_with_image(image):
     plan = import_plan(make_plan_data(1, key="bild-pdf", focus_areas=1), publish=True)[0]
     plan = plan.get_latest_revision_as_object()
-    plan.body = [("image", {"image": image, "alt_text": "Kommunens logotyp", "caption": "Bildtext"})]
+    plan.body = [
+        ("image", {"image": image, "alt_text": "Kommunens logotyp", "caption": "Bildtext"})
+    ]
     plan.save_revision().publish()
     return type(plan).objects.get(pk=plan.pk)
 
@@ -57,7 +59,9 @@ def plan_with_image(image):
 def images_in(pdf, tmp_path):
     path = tmp_path / "images.pdf"
     path.write_bytes(pdf)
-    out = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return len(out.splitlines()[2:])
 
 
@@ -71,10 +75,14 @@ def test_images_in_a_plan_pdf_are_read_from_the_bucket(signed_media, plan_index,
     assert "Failed to load" not in caplog.text
 
 
-def test_an_image_missing_from_the_bucket_is_logged_without_keys_or_signatures(signed_media, plan_index, tmp_path, caplog):
+def test_an_image_missing_from_the_bucket_is_logged_without_keys_or_signatures(
+    signed_media, plan_index, tmp_path, caplog
+):
     plan = plan_with_image(upload_image())
     rendition = plan.body[0].value["image"].get_rendition("width-800")
-    client(signed_media["AWS_S3_ENDPOINT_URL"]).delete_object(Bucket=signed_media["AWS_STORAGE_BUCKET_NAME"], Key=rendition.file.name)
+    client(signed_media["AWS_S3_ENDPOINT_URL"]).delete_object(
+        Bucket=signed_media["AWS_STORAGE_BUCKET_NAME"], Key=rendition.file.name
+    )
     with caplog.at_level(logging.INFO):
         pdf = PLAN_PDF.render(plan)
     assert pdf.startswith(b"%PDF-") and images_in(pdf, tmp_path) == 0
@@ -91,7 +99,11 @@ def test_documents_in_the_bucket_are_served_as_downloads(media_in_bucket, client
 
     body = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
     document = Document.objects.create(title="Rutin", file=ContentFile(body, name="rutin.pdf"))
-    assert bucket_keys(media_in_bucket["AWS_S3_ENDPOINT_URL"], media_in_bucket["AWS_STORAGE_BUCKET_NAME"], "documents/")
+    assert bucket_keys(
+        media_in_bucket["AWS_S3_ENDPOINT_URL"],
+        media_in_bucket["AWS_STORAGE_BUCKET_NAME"],
+        "documents/",
+    )
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
@@ -104,7 +116,9 @@ def img_sources(response):
     return directive.split()[1:]
 
 
-def test_both_security_policies_allow_images_from_the_bucket(media_in_bucket, settings, home_page, client):
+def test_both_security_policies_allow_images_from_the_bucket(
+    media_in_bucket, settings, home_page, client
+):
     from website.settings.base import media_origins
 
     settings.MEDIA_ORIGINS = media_origins(media_in_bucket)
@@ -121,12 +135,20 @@ def test_the_media_origin_comes_from_the_environment():
     from website.settings.base import media_origins
 
     assert media_origins({}) == []
-    assert media_origins({"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_CUSTOM_DOMAIN": "media.stod.ekby.se"}) == ["https://media.stod.ekby.se"]
-    assert media_origins({"AWS_STORAGE_BUCKET_NAME": "b", "MEDIA_ORIGINS": "https://cdn.ekby.se/"}) == ["https://cdn.ekby.se"]
-    assert "https://b.s3.eu-north-1.amazonaws.com" in media_origins({"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_REGION_NAME": "eu-north-1"})
+    assert media_origins(
+        {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_CUSTOM_DOMAIN": "media.stod.ekby.se"}
+    ) == ["https://media.stod.ekby.se"]
+    assert media_origins(
+        {"AWS_STORAGE_BUCKET_NAME": "b", "MEDIA_ORIGINS": "https://cdn.ekby.se/"}
+    ) == ["https://cdn.ekby.se"]
+    assert "https://b.s3.eu-north-1.amazonaws.com" in media_origins(
+        {"AWS_STORAGE_BUCKET_NAME": "b", "AWS_S3_REGION_NAME": "eu-north-1"}
+    )
 
 
-def test_public_image_addresses_carry_no_signature_that_could_expire_in_a_cached_page(media_in_bucket):
+def test_public_image_addresses_carry_no_signature_that_could_expire_in_a_cached_page(
+    media_in_bucket,
+):
     """Pages (and the logo, worked out once per publication) are cached past an hour: the
     image addresses they carry must not expire (unsigned by default)."""
     url = upload_image().get_rendition("width-100").url
@@ -139,11 +161,17 @@ def test_production_refuses_signed_media_addresses(bucket_env):
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
         **bucket_env,
         "AWS_QUERYSTRING_AUTH": "true",
-        "SECRET_KEY": "x" * 50, "DATABASE_URL": "sqlite:////tmp/unused.sqlite3", "ALLOWED_HOSTS": "stod.ekby.se",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "sqlite:////tmp/unused.sqlite3",
+        "ALLOWED_HOSTS": "stod.ekby.se",
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
     }
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "AWS_QUERYSTRING_AUTH" in result.stderr and "ImproperlyConfigured" in result.stderr
@@ -160,14 +188,27 @@ def test_links_in_a_brochure_pdf_lead_to_the_sites_public_address(home_page, tmp
     site.hostname, site.port = "stod.ekby.se", 443
     site.save()
     brochure = Brochure.objects.create(
-        title="Stöd", slug="stod", locale=Locale.objects.get(language_code="sv"), live=True,
-        sections=[("section", {"heading": "Läs mer", "text": RichText(
-            f'<p><a linktype="page" id="{home_page.pk}">Startsidan</a> och <a href="/sv/stod/">stödet</a>.</p>'
-        )})],
+        title="Stöd",
+        slug="stod",
+        locale=Locale.objects.get(language_code="sv"),
+        live=True,
+        sections=[
+            (
+                "section",
+                {
+                    "heading": "Läs mer",
+                    "text": RichText(
+                        f'<p><a linktype="page" id="{home_page.pk}">Startsidan</a> och <a href="/sv/stod/">stödet</a>.</p>'
+                    ),
+                },
+            )
+        ],
     )
     path = tmp_path / "brochure.pdf"
     path.write_bytes(BROCHURE_PDF.render(brochure))
-    out = subprocess.run(["pdfinfo", "-url", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-url", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     urls = [line.split()[-1] for line in out.splitlines()[1:] if line.strip()]
     assert len(urls) == 2, out
     assert all(url.startswith("https://stod.ekby.se/") for url in urls), out

@@ -37,7 +37,9 @@ def servers(tmp_path, settings):
 def pdf_text(data, tmp_path):
     path = tmp_path / "read.pdf"
     path.write_bytes(data)
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def rename_first_area(plan, title):
@@ -72,7 +74,11 @@ def test_a_pdf_the_worker_rendered_is_served_by_every_app_server(
         assert response.status_code == 200
         assert "Ett nytt namn efter publiceringen" in pdf_text(response.content, tmp_path), server
         assert scheduled == [], f"server {server} queued another render of a stored version"
-    pdfs = bucket_keys(media_in_bucket["AWS_S3_ENDPOINT_URL"], media_in_bucket["AWS_STORAGE_BUCKET_NAME"], "plans/pdf/")
+    pdfs = bucket_keys(
+        media_in_bucket["AWS_S3_ENDPOINT_URL"],
+        media_in_bucket["AWS_STORAGE_BUCKET_NAME"],
+        "plans/pdf/",
+    )
     assert len(pdfs) == 1  # the older version is gone from the bucket
 
 
@@ -103,7 +109,10 @@ def test_a_plan_pdf_that_cannot_be_stored_answers_503(bucket_env, settings, plan
     """The bucket is gone (or refuses writes): one log line and a 503 the reader can retry."""
     from website.settings.base import media_storage
 
-    settings.STORAGES = {**settings.STORAGES, "default": media_storage({**bucket_env, "AWS_STORAGE_BUCKET_NAME": "no-such-bucket"})}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": media_storage({**bucket_env, "AWS_STORAGE_BUCKET_NAME": "no-such-bucket"}),
+    }
     response = client.get(f"{plan.url}pdf/")
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
@@ -113,7 +122,9 @@ def test_a_plan_pdf_that_cannot_be_stored_answers_503(bucket_env, settings, plan
     assert "X-Amz" not in caplog.text
 
 
-def test_a_plan_pdf_on_a_full_disk_answers_503(plan, client, settings, tmp_path, monkeypatch, caplog):
+def test_a_plan_pdf_on_a_full_disk_answers_503(
+    plan, client, settings, tmp_path, monkeypatch, caplog
+):
     """ENOSPC from the disk (``MEDIA_ROOT`` full): a 503 with Retry-After, not a 500.
 
     The full disk is outside the process; it is played by the one call that writes."""
@@ -139,8 +150,13 @@ def test_a_brochure_pdf_that_cannot_be_stored_answers_503(bucket_env, settings, 
     from information.pdf import open_brochure_pdf
     from website.settings.base import media_storage
 
-    settings.STORAGES = {**settings.STORAGES, "default": media_storage({**bucket_env, "AWS_STORAGE_BUCKET_NAME": "no-such-bucket"})}
-    brochure = Brochure.objects.create(title="Stöd", slug="stod", locale=Locale.objects.get(language_code="sv"), live=True)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": media_storage({**bucket_env, "AWS_STORAGE_BUCKET_NAME": "no-such-bucket"}),
+    }
+    brochure = Brochure.objects.create(
+        title="Stöd", slug="stod", locale=Locale.objects.get(language_code="sv"), live=True
+    )
     download = open_brochure_pdf(brochure)
     assert download.response is not None and download.response.status_code == 503
     assert download.response["Retry-After"]

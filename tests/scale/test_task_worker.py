@@ -15,21 +15,27 @@ from django.core.exceptions import ImproperlyConfigured
 
 from plans.models import FocusAreaPage
 from plans.planfile import import_plan
-from tests.conftest import plan_index  # noqa: F401 - fixture
 from tests.helpers.plans import make_plan_data
-from tests.scale.s3 import bucket_env, bucket_keys, s3_endpoint  # noqa: F401 - fixtures
-from tests.scale.test_app_servers_and_worker import PROJECT, get, pdf_text
-from tests.services import free_port, redis_url, wait_until  # noqa: F401 - redis_url is a fixture
-from tests.website.test_two_app_servers import HOST, database_url
+from tests.scale.s3 import bucket_keys
+from tests.scale.servers import PROJECT, get, pdf_text
+from tests.services import HOST, database_url, free_port, wait_until
 
 
 def test_the_task_backend_comes_from_the_environment():
     from website.settings.base import task_backends
 
-    assert task_backends({}) == {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    assert task_backends({"TASKS_BACKEND": "database"}) == {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    assert task_backends({"TASKS_BACKEND": " Immediate "})["default"]["BACKEND"].endswith("ImmediateBackend")
-    assert task_backends({"TASKS_BACKEND": "myhost.tasks.CeleryBackend"}) == {"default": {"BACKEND": "myhost.tasks.CeleryBackend"}}
+    assert task_backends({}) == {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    assert task_backends({"TASKS_BACKEND": "database"}) == {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend"}
+    }
+    assert task_backends({"TASKS_BACKEND": " Immediate "})["default"]["BACKEND"].endswith(
+        "ImmediateBackend"
+    )
+    assert task_backends({"TASKS_BACKEND": "myhost.tasks.CeleryBackend"}) == {
+        "default": {"BACKEND": "myhost.tasks.CeleryBackend"}
+    }
     with pytest.raises(ImproperlyConfigured, match="TASKS_BACKEND"):
         task_backends({"TASKS_BACKEND": "rabbit"})
 
@@ -41,13 +47,17 @@ def test_production_with_the_database_backend_queues_renders_for_a_worker(tmp_pa
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TASKS_"))},
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "TASKS_BACKEND": "database",
-        "SECRET_KEY": "x" * 50, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3", "ALLOWED_HOSTS": "stod.ekby.se",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "ALLOWED_HOSTS": "stod.ekby.se",
     }
     code = (
         "import django; django.setup(); from django.core.management import get_commands; "
         "from django_tasks import task_backends; b = task_backends['default']; print(type(b).__module__, 'db_worker' in get_commands())"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django_tasks_db.backend", "True"]
 
@@ -55,17 +65,25 @@ def test_production_with_the_database_backend_queues_renders_for_a_worker(tmp_pa
 @pytest.mark.postgresql
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
-def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_index, redis_url, bucket_env, tmp_path, settings):  # noqa: F811
+def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(
+    plan_index, redis_url, bucket_env, tmp_path, settings
+):
     from django.db import connection
 
     if connection.vendor != "postgresql":
-        pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file")
+        pytest.skip(
+            "runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file"
+        )
     plan = import_plan(make_plan_data(2, key="arbetaren", focus_areas=2), publish=True)[0]
     prefix = f"worker-{uuid.uuid4().hex}:"
     # This process publishes as a third server would: its page cache is theirs (Redis).
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "website.cache.FailSoftRedisCache", "LOCATION": redis_url, "KEY_PREFIX": f"{prefix}pages"},
+        "pages": {
+            "BACKEND": "website.cache.FailSoftRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"{prefix}pages",
+        },
     }
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TASKS_")},
@@ -85,15 +103,35 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_i
             folder.mkdir()
             ports[name] = free_port()
             logs.append((tmp_path / f"gunicorn-{name}.log").open("w"))
-            servers.append(subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
-                 "--bind", f"127.0.0.1:{ports[name]}", "--workers", "1"],
-                cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=logs[-1],
-                env={**env, "DJANGO_SETTINGS_MODULE": "tests.app_server_settings",
-                     "MEDIA_ROOT": str(folder / "media"), "VAR_DIR": str(folder)},
-            ))
+            servers.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "website.wsgi",
+                        "--config",
+                        "website/gunicorn.conf.py",
+                        "--bind",
+                        f"127.0.0.1:{ports[name]}",
+                        "--workers",
+                        "1",
+                    ],
+                    cwd=PROJECT,
+                    stdout=subprocess.DEVNULL,
+                    stderr=logs[-1],
+                    env={
+                        **env,
+                        "DJANGO_SETTINGS_MODULE": "tests.app_server_settings",
+                        "MEDIA_ROOT": str(folder / "media"),
+                        "VAR_DIR": str(folder),
+                    },
+                )
+            )
         for name, port in ports.items():
-            wait_until(lambda port=port: get(port, "/sv/")[0] == 200, f"gunicorn {name}", timeout=120)
+            wait_until(
+                lambda port=port: get(port, "/sv/")[0] == 200, f"gunicorn {name}", timeout=120
+            )
 
         address = f"{plan.url}pdf/"
         first = get(ports["A"], address)[2]  # never rendered: rendered in this request
@@ -106,12 +144,26 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_i
 
         worker = tmp_path / "worker"
         worker.mkdir()
-        worker_env = {**env, "DJANGO_SETTINGS_MODULE": "website.settings.production",
-                      "MEDIA_ROOT": str(worker / "media"), "VAR_DIR": str(worker), "STATIC_ROOT": str(worker / "static")}
+        worker_env = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "website.settings.production",
+            "MEDIA_ROOT": str(worker / "media"),
+            "VAR_DIR": str(worker),
+            "STATIC_ROOT": str(worker / "static"),
+        }
         # The worker's start as docs/deploy.md gives it: its own collectstatic, then db_worker.
-        for command in (["collectstatic", "--noinput", "--verbosity", "0"], ["db_worker", "--batch", "--no-startup-delay"]):
-            result = subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT, env=worker_env,
-                                    capture_output=True, text=True, timeout=600)
+        for command in (
+            ["collectstatic", "--noinput", "--verbosity", "0"],
+            ["db_worker", "--batch", "--no-startup-delay"],
+        ):
+            result = subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=PROJECT,
+                env=worker_env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             assert result.returncode == 0, result.stderr[-2000:]
         assert "render_document_pdf" in result.stderr + result.stdout, result.stderr[-2000:]
 
@@ -119,7 +171,16 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(plan_i
             status, _headers, data = get(port, address)
             assert status == 200
             assert "Renderad av arbetaren" in pdf_text(data, tmp_path), name
-        assert len(bucket_keys(bucket_env["AWS_S3_ENDPOINT_URL"], bucket_env["AWS_STORAGE_BUCKET_NAME"], "plans/pdf/")) == 1
+        assert (
+            len(
+                bucket_keys(
+                    bucket_env["AWS_S3_ENDPOINT_URL"],
+                    bucket_env["AWS_STORAGE_BUCKET_NAME"],
+                    "plans/pdf/",
+                )
+            )
+            == 1
+        )
         assert not list(worker.rglob("*.pdf")), "the worker kept a PDF on its own disk"
     finally:
         for process in servers:
@@ -137,13 +198,22 @@ def test_a_worker_without_collectstatic_refuses_to_start_and_says_why(tmp_path):
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TASKS_"))},
         "DJANGO_SETTINGS_MODULE": "website.settings.production",
         "TASKS_BACKEND": "database",
-        "SECRET_KEY": "x" * 50, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3", "ALLOWED_HOSTS": "stod.ekby.se",
-        "STATIC_ROOT": str(tmp_path / "static"), "VAR_DIR": str(tmp_path),
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "ALLOWED_HOSTS": "stod.ekby.se",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "VAR_DIR": str(tmp_path),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
-        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode != 0
-    assert "website.E001" in result.stderr and "collectstatic" in result.stderr, result.stderr[-2000:]
+    assert "website.E001" in result.stderr and "collectstatic" in result.stderr, result.stderr[
+        -2000:
+    ]
     assert "Traceback" not in result.stderr

@@ -17,7 +17,9 @@ def editor_in(client, django_user_model):
     """A client logged in as an editor whose admin language is ``code``."""
 
     def login(code):
-        user = django_user_model.objects.create_superuser(f"redaktor-{code}", f"{code}@example.org", "pw")
+        user = django_user_model.objects.create_superuser(
+            f"redaktor-{code}", f"{code}@example.org", "pw"
+        )
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = code
         profile.save()
@@ -44,8 +46,13 @@ def home_page_form(client):
 def test_a_helpline_form_is_in_english_for_an_editor_whose_admin_is_english(demo_site, editor_in):
     html = helpline_form(editor_in("en"))
     # "Support and information": the menu group (in the sidebar's data).
-    for english in ["Phone number", "When and how", "As you dial it, e.g. 020-50 50 50.", "Last verified",
-                    "Support and information"]:
+    for english in [
+        "Phone number",
+        "When and how",
+        "As you dial it, e.g. 020-50 50 50.",
+        "Last verified",
+        "Support and information",
+    ]:
         assert english in html
     for swedish in ["Telefonnummer", "När och hur", "Så som man slår det", "Senast kontrollerad"]:
         assert swedish not in html
@@ -53,8 +60,12 @@ def test_a_helpline_form_is_in_english_for_an_editor_whose_admin_is_english(demo
 
 def test_a_helpline_form_is_in_swedish_as_before_for_a_swedish_editor(demo_site, editor_in):
     html = helpline_form(editor_in("sv"))
-    for swedish in ["Telefonnummer", "När och hur", "Så som man slår det, t.ex. 020-50 50 50.",
-                    "Senast kontrollerad"]:
+    for swedish in [
+        "Telefonnummer",
+        "När och hur",
+        "Så som man slår det, t.ex. 020-50 50 50.",
+        "Senast kontrollerad",
+    ]:
         assert swedish in html
     for english in ["Phone number", "When and how", "As you dial it", "Support and information"]:
         assert english not in html
@@ -80,7 +91,9 @@ def test_a_refused_phone_number_is_explained_in_the_editors_language():
         )
 
 
-def test_the_translation_editor_is_put_into_swedish_only_for_a_swedish_editor(support_page, editor_in):
+def test_the_translation_editor_is_put_into_swedish_only_for_a_swedish_editor(
+    support_page, editor_in
+):
     """The script that turns wagtail-localize's two English texts into Swedish
     ("Svenska to Arabiska translation") would turn an English editor's heading into
     "Översättning från swedish till arabic"."""

@@ -14,7 +14,10 @@ def test_a_refused_po_file_is_explained_inside_the_admin(admin_client, support_p
     persian = submit_for_translation(admin_client, support_page, "fa")["fa"]
     response = admin_client.post(
         reverse("translations_upload_po", args=[persian.pk]),
-        {"file": SimpleUploadedFile("fa.po", b"not a po file"), "next": "/admin/translations/?language=fa"},
+        {
+            "file": SimpleUploadedFile("fa.po", b"not a po file"),
+            "next": "/admin/translations/?language=fa",
+        },
     )
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
@@ -25,7 +28,9 @@ def test_a_refused_po_file_is_explained_inside_the_admin(admin_client, support_p
     assert reverse("translations_help") in html
 
 
-def test_the_overview_links_to_help_in_the_admin_not_to_a_repository_file(admin_client, support_page):
+def test_the_overview_links_to_help_in_the_admin_not_to_a_repository_file(
+    admin_client, support_page
+):
     html = admin_client.get(reverse("translations_overview")).content.decode()
     assert "docs/translating.md" not in html
     assert f'href="{reverse("translations_help")}"' in html

@@ -26,19 +26,25 @@ def arabic_cell(title):
     return next(row for row in rows if row.title == title).cells["ar"]
 
 
-def test_arabic_translation_is_a_draft_until_published_then_renders_right_to_left(admin_client, support_page, django_capture_on_commit_callbacks):
+def test_arabic_translation_is_a_draft_until_published_then_renders_right_to_left(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
     translations = submit_for_translation(admin_client, support_page, "ar")
     arabic = translations["ar"].get_target_instance()
     # The Swedish page is live, but its translation waits for a person to publish it.
     assert arabic.live is False
     assert admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/").status_code in (200, 404)
-    assert "لست وحدك" not in admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/").content.decode()
+    assert (
+        "لست وحدك" not in admin_client.get("/ar/stod-och-hjalp/utsatt-for-vald/").content.decode()
+    )
     cell = arabic_cell(SWEDISH["title"])
     assert cell.percent == 0 and cell.live is False
 
     translate_strings(translations["ar"], ARABIC)
     assert arabic_cell(SWEDISH["title"]).percent == 100
-    response = publish_translation(admin_client, translations["ar"], django_capture_on_commit_callbacks)
+    response = publish_translation(
+        admin_client, translations["ar"], django_capture_on_commit_callbacks
+    )
     assert response.status_code == 302
 
     arabic.refresh_from_db()
@@ -51,7 +57,9 @@ def test_arabic_translation_is_a_draft_until_published_then_renders_right_to_lef
     assert arabic_cell(SWEDISH["title"]).state == "done"
 
 
-def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admin_client, support_page, django_capture_on_commit_callbacks):
+def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
     translations = submit_for_translation(admin_client, support_page, "ar")
     translate_strings(translations["ar"], ARABIC)
     publish_translation(admin_client, translations["ar"], django_capture_on_commit_callbacks)
@@ -75,7 +83,9 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
     assert f'href="{sync_url}"' in html
 
     # "Sync translated pages": the new sentence comes in, the rest stays translated.
-    response = admin_client.post(reverse("wagtail_localize:update_translations", args=[translations["ar"].source_id]), {})
+    response = admin_client.post(
+        reverse("wagtail_localize:update_translations", args=[translations["ar"].source_id]), {}
+    )
     assert response.status_code == 302
     cell = arabic_cell(SWEDISH["title"])
     assert 0 < cell.percent < 100
@@ -84,10 +94,15 @@ def test_changing_the_swedish_page_marks_the_arabic_translation_out_of_date(admi
     arabic = translations["ar"].get_target_instance()
     assert "لست وحدك. هناك مساعدة." in admin_client.get(arabic.url).content.decode()
     assert cell.state == "out_of_date"
-    assert 'data-language="ar" data-state="out_of_date"' in admin_client.get(reverse("translations_overview")).content.decode()
+    assert (
+        'data-language="ar" data-state="out_of_date"'
+        in admin_client.get(reverse("translations_overview")).content.decode()
+    )
 
     # Translated, but not yet published: visitors still lack it.
-    translate_strings(translations["ar"], {**ARABIC, "Du är inte ensam. Det finns hjälp dygnet runt.": NEW_ARABIC})
+    translate_strings(
+        translations["ar"], {**ARABIC, "Du är inte ensam. Det finns hjälp dygnet runt.": NEW_ARABIC}
+    )
     cell = arabic_cell(SWEDISH["title"])
     assert cell.percent == 100 and cell.state == "out_of_date"
 
@@ -112,13 +127,17 @@ def test_overview_lists_pages_and_snippets_for_every_language(admin_client, supp
 
 
 def test_overview_filters_by_language_and_pending(admin_client, support_page):
-    html = admin_client.get(reverse("translations_overview"), {"language": "fa", "pending": "1"}).content.decode()
+    html = admin_client.get(
+        reverse("translations_overview"), {"language": "fa", "pending": "1"}
+    ).content.decode()
     assert 'data-language="fa"' in html
     assert 'data-language="ar"' not in html
     assert SWEDISH["title"] in html  # not translated into Persian: pending
 
 
-def test_a_translation_made_by_hand_is_out_of_date_when_the_swedish_page_is_published_later(support_page):
+def test_a_translation_made_by_hand_is_out_of_date_when_the_swedish_page_is_published_later(
+    support_page,
+):
     from wagtail.models import Locale
 
     english = support_page.copy_for_translation(Locale.objects.get(language_code="en"))
@@ -153,6 +172,12 @@ def test_the_overview_makes_no_more_queries_with_three_languages_translated_than
     with CaptureQueriesContext(connection) as three_languages:
         rows, _codes = translation_overview()
     row = next(row for row in rows if row.title == SWEDISH["title"])
-    assert (row.cells["ar"].state, row.cells["en"].state, row.cells["fa"].state) == ("done", "done", "incomplete")
-    print(f"overview queries: {len(one_language)} with one language, {len(three_languages)} with three")
+    assert (row.cells["ar"].state, row.cells["en"].state, row.cells["fa"].state) == (
+        "done",
+        "done",
+        "incomplete",
+    )
+    print(
+        f"overview queries: {len(one_language)} with one language, {len(three_languages)} with three"
+    )
     assert len(three_languages) <= len(one_language)

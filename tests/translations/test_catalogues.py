@@ -39,11 +39,17 @@ def test_catalogue_is_complete_without_fuzzy_or_obsolete_messages(code):
     assert len(po) > 0
     # Admin-only strings (context "admin") need Swedish only: the admin speaks sv and en.
     needed = [entry for entry in po if code == "sv" or entry.msgctxt != "admin"]
-    untranslated = [entry.msgid for entry in needed if not entry.translated() and "fuzzy" not in entry.flags and not entry.obsolete]
+    untranslated = [
+        entry.msgid
+        for entry in needed
+        if not entry.translated() and "fuzzy" not in entry.flags and not entry.obsolete
+    ]
     fuzzy = [entry.msgid for entry in needed if "fuzzy" in entry.flags]
     obsolete = [entry.msgid for entry in po.obsolete_entries()]
     plural_gaps = [
-        entry.msgid for entry in needed if entry.msgid_plural and not all(entry.msgstr_plural.values())
+        entry.msgid
+        for entry in needed
+        if entry.msgid_plural and not all(entry.msgstr_plural.values())
     ]
     assert untranslated == [], f"{code}: untranslated {untranslated}"
     assert fuzzy == [], f"{code}: fuzzy {fuzzy}"
@@ -61,7 +67,11 @@ def test_placeholders_in_translations_match_the_english(code):
             checked = "python-format" in entry.flags or expected
             found = PLACEHOLDER.findall(text)
             # A plural form may leave out the count ("en del" for 1).
-            if checked and sorted(found) != expected and not (entry.msgid_plural and set(found) <= set(expected)):
+            if (
+                checked
+                and sorted(found) != expected
+                and not (entry.msgid_plural and set(found) <= set(expected))
+            ):
                 wrong.append((entry.msgid, text))
     assert wrong == [], f"{code}: placeholders differ in {wrong}"
 

@@ -11,7 +11,9 @@ from translations.overview import translation_overview
 
 def test_every_snippet_type_is_translatable():
     assert get_snippet_models()
-    assert [m._meta.label for m in get_snippet_models() if not issubclass(m, TranslatableMixin)] == []
+    assert [
+        m._meta.label for m in get_snippet_models() if not issubclass(m, TranslatableMixin)
+    ] == []
 
 
 def test_every_page_type_is_translatable():
@@ -29,17 +31,25 @@ def test_a_helpline_is_translated_into_somali_through_wagtail_localize(admin_cli
     helpline = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
     somali = Locale.objects.get(language_code="so")
     response = admin_client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", helpline.pk]),
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["information", "helpline", helpline.pk],
+        ),
         {"locales": [somali.pk]},
     )
     assert response.status_code == 302
-    source = TranslationSource.objects.get(object_id=helpline.translation_key, locale=helpline.locale)
+    source = TranslationSource.objects.get(
+        object_id=helpline.translation_key, locale=helpline.locale
+    )
     translation = Translation.objects.get(source=source, target_locale=somali)
     somali_texts = {"Dygnet runt": "24 saac maalintii"}
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         if segment.string.data in somali_texts:
             StringTranslation.objects.create(
-                translation_of=segment.string, locale=somali, context=segment.context, data=somali_texts[segment.string.data]
+                translation_of=segment.string,
+                locale=somali,
+                context=segment.context,
+                data=somali_texts[segment.string.data],
             )
     translation.save_target(publish=True)
     translated = Helpline.objects.get(translation_key=helpline.translation_key, locale=somali)

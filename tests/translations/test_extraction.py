@@ -24,7 +24,15 @@ from django.test import override_settings
 from multilingual.languages import SITE_LANGUAGES
 
 #: The folders whose code and templates hold the interface strings.
-SOURCES = ["plans", "information", "translations", "editorial", "website", "multilingual", "templates"]
+SOURCES = [
+    "plans",
+    "information",
+    "translations",
+    "editorial",
+    "website",
+    "multilingual",
+    "templates",
+]
 
 #: Copies of Wagtail's templates that keep Wagtail's words: their Swedish is in
 #: multilingual/admin_locale, so makemessages leaves them out (docs/languages.md).
@@ -45,13 +53,23 @@ def extracted(tmp_path_factory):
     base = Path(settings.BASE_DIR)
     work = tmp_path_factory.mktemp("extracted")
     for name in SOURCES:
-        shutil.copytree(base / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    shutil.copytree(Path(settings.LOCALE_PATHS[0]), work / "locale", ignore=shutil.ignore_patterns("*.mo"))
+        shutil.copytree(
+            base / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo")
+        )
+    shutil.copytree(
+        Path(settings.LOCALE_PATHS[0]), work / "locale", ignore=shutil.ignore_patterns("*.mo")
+    )
     cwd = Path.cwd()
     os.chdir(work)
     try:
         with override_settings(LOCALE_PATHS=[str(work / "locale")]):
-            call_command("makemessages", all=True, no_obsolete=True, verbosity=0, ignore_patterns=WAGTAIL_WORDS)
+            call_command(
+                "makemessages",
+                all=True,
+                no_obsolete=True,
+                verbosity=0,
+                ignore_patterns=WAGTAIL_WORDS,
+            )
     finally:
         os.chdir(cwd)
     return work / "locale"
@@ -59,14 +77,20 @@ def extracted(tmp_path_factory):
 
 def required(po, code):
     """The entries ``code`` must translate: all in an admin language, else the public ones."""
-    return [entry for entry in po if not entry.obsolete and (code in ADMIN_LANGUAGES or entry.msgctxt != ADMIN)]
+    return [
+        entry
+        for entry in po
+        if not entry.obsolete and (code in ADMIN_LANGUAGES or entry.msgctxt != ADMIN)
+    ]
 
 
 @pytest.mark.parametrize("code", [code for code, *_ in SITE_LANGUAGES])
 def test_every_marked_string_is_translated_in_every_language(extracted, code):
     po = polib.pofile(str(extracted / code / "LC_MESSAGES" / "django.po"))
     entries = required(po, code)
-    missing = [entry.msgid for entry in entries if not entry.translated() and "fuzzy" not in entry.flags]
+    missing = [
+        entry.msgid for entry in entries if not entry.translated() and "fuzzy" not in entry.flags
+    ]
     fuzzy = [entry.msgid for entry in entries if "fuzzy" in entry.flags]
     assert missing == [], f"{code}: not in the catalogue or untranslated: {missing}"
     assert fuzzy == [], f"{code}: changed in the code since translated (fuzzy): {fuzzy}"

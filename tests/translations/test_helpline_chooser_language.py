@@ -9,8 +9,6 @@ from html import unescape
 
 import pytest
 
-from tests.information.conftest import shared_support_site  # noqa: F401  (a fixture)
-
 pytestmark = pytest.mark.django_db
 
 
@@ -20,13 +18,17 @@ def visible_text(html):
 
 
 @pytest.mark.parametrize("model_name", ["helpline", "localservice", "brochure", "glossaryterm"])
-def test_the_chooser_names_its_language_filter_in_swedish(shared_support_site, admin_client, model_name):  # noqa: F811
+def test_the_chooser_names_its_language_filter_in_swedish(
+    shared_support_site, admin_client, model_name
+):
     html = admin_client.get(f"/admin/snippets/choose/information/{model_name}/").json()["html"]
-    assert re.search(r'<label[^>]*for="id_locale"[^>]*>\s*Språk', html), re.findall(r"<label[^>]*id_locale.*?</label>", html, re.S)
+    assert re.search(r'<label[^>]*for="id_locale"[^>]*>\s*Språk', html), re.findall(
+        r"<label[^>]*id_locale.*?</label>", html, re.S
+    )
     assert "Locale" not in visible_text(html)
 
 
-def test_the_chooser_rows_say_their_language(shared_support_site, admin_client):  # noqa: F811
+def test_the_chooser_rows_say_their_language(shared_support_site, admin_client):
     """(Already so in Wagtail 8 with i18n on: kept by this test.)"""
     response = admin_client.get("/admin/snippets/choose/information/helpline/results/")
     text = visible_text(response.content.decode())

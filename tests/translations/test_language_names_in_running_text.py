@@ -12,13 +12,12 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from tests.translations.test_translator_own_language import arabic_page, arabic_translator, page_submit_url  # noqa: F401
-from tests.translations.conftest import locale
+from tests.helpers.translation import locale, page_submit_url
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_refusal_names_languages_in_lower_case(arabic_translator, arabic_page):  # noqa: F811
+def test_the_refusal_names_languages_in_lower_case(arabic_translator, arabic_page):
     text = unescape(arabic_translator.get(page_submit_url(arabic_page)).content.decode())
     sentence = re.search(r"Du översätter bara från svenska[^<]*", text).group(0)
     assert "arabiska" in sentence
@@ -26,13 +25,15 @@ def test_the_refusal_names_languages_in_lower_case(arabic_translator, arabic_pag
 
 
 def test_submitted_for_review_names_the_language_in_lower_case(demo_site, support_page):
-    from information.models import Helpline
-
-    from tests.translations.test_translators import make_user
     from django.test import Client
-    from editorial.roles import REVIEWERS
 
-    swedish = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"))
+    from editorial.roles import REVIEWERS
+    from information.models import Helpline
+    from tests.helpers.admin import make_user
+
+    swedish = Helpline.objects.create(
+        name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv")
+    )
     arabic = swedish.copy_for_translation(locale("ar"))
     arabic.save()
     client = Client()

@@ -24,12 +24,18 @@ def switcher_entries(page):
     page.locator("nav.language-switcher summary").click()  # the disclosure opens the list
     items = page.locator("nav.language-switcher li > *")
     return [
-        (items.nth(i).inner_text(), items.nth(i).get_attribute("lang"), items.nth(i).get_attribute("dir"))
+        (
+            items.nth(i).inner_text(),
+            items.nth(i).get_attribute("lang"),
+            items.nth(i).get_attribute("dir"),
+        )
         for i in range(items.count())
     ]
 
 
-def test_switcher_offers_exactly_the_three_languages_each_in_its_own_script(page, live_server, page_in_three_languages):
+def test_switcher_offers_exactly_the_three_languages_each_in_its_own_script(
+    page, live_server, page_in_three_languages
+):
     page.goto(f"{live_server.url}/sv{PAGE}")
     assert switcher_entries(page) == [
         ("Svenska", "sv", "ltr"),
@@ -41,7 +47,9 @@ def test_switcher_offers_exactly_the_three_languages_each_in_its_own_script(page
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])
-def test_each_switcher_link_leads_to_that_languages_version(page, live_server, page_in_three_languages, code):
+def test_each_switcher_link_leads_to_that_languages_version(
+    page, live_server, page_in_three_languages, code
+):
     page.goto(f"{live_server.url}/sv{PAGE}")
     page.locator("nav.language-switcher summary").click()  # the disclosure opens the list
     page.locator(f'nav.language-switcher a[hreflang="{code}"]').click()

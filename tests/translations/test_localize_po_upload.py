@@ -36,7 +36,10 @@ def editor_url(translation):
 def oversized(translation):
     """A well-formed PO file of this very translation, over 5 MB (padded with comments)."""
     po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "X-WagtailLocalize-TranslationID": str(translation.uuid)}
+    po.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "X-WagtailLocalize-TranslationID": str(translation.uuid),
+    }
     text = str(po)
     return (text + "\n" + "# padding\n" * (5_700_000 // 10)).encode("utf-8")
 
@@ -50,7 +53,9 @@ def oversized(translation):
     ],
     ids=["empty", "no-translation-id", "over-5-mb"],
 )
-def test_a_wrong_file_at_wagtail_localizes_address_is_refused_with_a_reason(admin_client, persian, content, message):
+def test_a_wrong_file_at_wagtail_localizes_address_is_refused_with_a_reason(
+    admin_client, persian, content, message
+):
     content = oversized(persian) if content is None else content
     response = upload(admin_client, persian, content, "http://testserver" + editor_url(persian))
     assert response.status_code == 400
@@ -63,7 +68,9 @@ def test_the_editors_upload_imports_and_goes_back_to_the_editor(admin_client, pe
     for entry in po:
         entry.msgstr = PERSIAN[entry.msgid]
     # The editor sends its own full address as "next" (window.location.href).
-    response = upload(admin_client, persian, str(po).encode("utf-8"), "http://testserver" + editor_url(persian))
+    response = upload(
+        admin_client, persian, str(po).encode("utf-8"), "http://testserver" + editor_url(persian)
+    )
     assert response.status_code == 302
     assert response["Location"] == editor_url(persian)
     assert {entry.msgid: entry.msgstr for entry in download_po(admin_client, persian)} == PERSIAN

@@ -29,7 +29,11 @@ pytestmark = pytest.mark.django_db
 ADDRESSES = [
     ("update_translations", [1], update_translations.UpdateTranslationsView),
     ("submit_page_translation", [1], submit_translations.SubmitPageTranslationView),
-    ("submit_snippet_translation", ["information", "helpline", "1"], submit_translations.SubmitSnippetTranslationView),
+    (
+        "submit_snippet_translation",
+        ["information", "helpline", "1"],
+        submit_translations.SubmitSnippetTranslationView,
+    ),
     ("convert_to_alias", [1], convert.convert_to_alias),
     ("upload_pofile", [1], edit_translation.upload_pofile),
 ]
@@ -52,7 +56,9 @@ def test_the_replacements_keep_the_admins_login(client, name, args, _):
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
-def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_address(client, django_user_model, demo_site):
+def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_address(
+    client, django_user_model, demo_site
+):
     """The sync form of the project (its own template) answers, not wagtail-localize's."""
     from wagtail.models import Locale
     from wagtail_localize.models import TranslationSource
@@ -61,11 +67,18 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
     from information.models import Helpline
     from tests.helpers.admin import make_user
 
-    line = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=Locale.get_default(), live=True)
+    line = Helpline.objects.create(
+        name="Kvinnofridslinjen",
+        phone_number="020-50 50 50",
+        locale=Locale.get_default(),
+        live=True,
+    )
     client.force_login(make_user(TRANSLATORS_GROUP))
     # A translator syncs what has a translation into their language (issue 21).
     submitted = client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", line.pk]),
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["information", "helpline", line.pk]
+        ),
         {"locales": [Locale.objects.get(language_code="ar").pk]},
     )
     assert submitted.status_code == 302
@@ -77,7 +90,9 @@ def test_a_translator_reaches_the_projects_sync_form_at_wagtail_localizes_addres
 
 
 def test_check_refuses_a_site_without_the_replacements(settings):
-    settings.MIDDLEWARE = [entry for entry in settings.MIDDLEWARE if entry != LOCALIZE_VIEW_REPLACEMENT]
+    settings.MIDDLEWARE = [
+        entry for entry in settings.MIDDLEWARE if entry != LOCALIZE_VIEW_REPLACEMENT
+    ]
     errors = [message for message in checks.run_checks() if message.id == "translations.E001"]
     assert len(errors) == 1 and "translators could publish" in errors[0].msg
 

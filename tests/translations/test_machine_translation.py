@@ -20,7 +20,11 @@ def test_machine_translation_is_off_by_default():
 
 def test_libretranslate_is_configured_from_the_environment():
     config = machine_translator_from_env(
-        {"MACHINE_TRANSLATOR": "libretranslate", "LIBRETRANSLATE_URL": "http://mt.kommun.internal:5000/", "LIBRETRANSLATE_API_KEY": "k"}
+        {
+            "MACHINE_TRANSLATOR": "libretranslate",
+            "LIBRETRANSLATE_URL": "http://mt.kommun.internal:5000/",
+            "LIBRETRANSLATE_API_KEY": "k",
+        }
     )
     assert config["CLASS"].endswith("LibreTranslator")
     assert config["OPTIONS"]["LIBRETRANSLATE_URL"] == "http://mt.kommun.internal:5000"
@@ -28,7 +32,13 @@ def test_libretranslate_is_configured_from_the_environment():
 
 
 def test_deepl_is_configured_from_the_environment():
-    config = machine_translator_from_env({"MACHINE_TRANSLATOR": "DeepL", "DEEPL_AUTH_KEY": "abc:fx", "DEEPL_FORMALITY": "prefer_less"})
+    config = machine_translator_from_env(
+        {
+            "MACHINE_TRANSLATOR": "DeepL",
+            "DEEPL_AUTH_KEY": "abc:fx",
+            "DEEPL_FORMALITY": "prefer_less",
+        }
+    )
     assert config["CLASS"].endswith("DeepLTranslator")
     assert config["OPTIONS"]["AUTH_KEY"] == "abc:fx"
     assert config["OPTIONS"]["FORMALITY"] == "prefer_less"
@@ -62,14 +72,24 @@ def test_without_a_machine_translator_the_button_leads_nowhere(admin_client, sup
 @pytest.mark.django_db
 def test_dummy_machine_translation_fills_strings_and_leaves_a_draft(admin_client, support_page):
     arabic = submit_for_translation(admin_client, support_page, "ar")["ar"]
-    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine_translator_from_env({"MACHINE_TRANSLATOR": "dummy"})):
-        response = admin_client.post(reverse("wagtail_localize:machine_translate", args=[arabic.pk]), {"next": "/admin/"})
+    with override_settings(
+        WAGTAILLOCALIZE_MACHINE_TRANSLATOR=machine_translator_from_env(
+            {"MACHINE_TRANSLATOR": "dummy"}
+        )
+    ):
+        response = admin_client.post(
+            reverse("wagtail_localize:machine_translate", args=[arabic.pk]), {"next": "/admin/"}
+        )
     assert response.status_code == 302
     texts = dict(
-        StringTranslation.objects.filter(locale=arabic.target_locale).values_list("translation_of__data", "data")
+        StringTranslation.objects.filter(locale=arabic.target_locale).values_list(
+            "translation_of__data", "data"
+        )
     )
     # The dummy translator reverses the words: "Utsatt för våld" -> "våld för Utsatt".
     assert texts[SWEDISH["title"]] == "våld för Utsatt"
-    assert StringTranslation.objects.filter(locale=arabic.target_locale, translation_type="machine").exists()
+    assert StringTranslation.objects.filter(
+        locale=arabic.target_locale, translation_type="machine"
+    ).exists()
     page = arabic.get_target_instance()
     assert page.live is False  # a person reads it through and publishes it

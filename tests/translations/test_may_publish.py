@@ -44,9 +44,13 @@ def translations(admin_client, support_page):
     from information.models import Helpline
 
     pages = submit_for_translation(admin_client, support_page, "ar", "en")
-    line = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"), live=True)
+    line = Helpline.objects.create(
+        name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"), live=True
+    )
     response = admin_client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", line.pk]),
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["information", "helpline", line.pk]
+        ),
         {"locales": [locale("ar").pk]},
     )
     assert response.status_code == 302
@@ -69,7 +73,7 @@ def test_a_superuser_may_publish_every_translation(translations):
 
 @pytest.mark.parametrize("group", [COMMUNICATORS, REVIEWERS, translator_group_name("ar")])
 def test_the_admins_publish_doors_agree_with_may_publish(translations, group):
-    """"Publish anyway" opens, and the sync form offers "Publish immediately", exactly when
+    """ "Publish anyway" opens, and the sync form offers "Publish immediately", exactly when
     may_publish says yes."""
     client = Client()
     user = make_user(group, username="person")

@@ -18,7 +18,12 @@ def add_helplines_sent_for_translation(count, start):
 
     swedish, arabic = Locale.objects.get(language_code="sv"), Locale.objects.get(language_code="ar")
     for number in range(start, start + count):
-        helpline = Helpline(locale=swedish, name=f"Stödlinje {number}", phone_number="020-50 50 50", opening_hours="Dygnet runt")
+        helpline = Helpline(
+            locale=swedish,
+            name=f"Stödlinje {number}",
+            phone_number="020-50 50 50",
+            opening_hours="Dygnet runt",
+        )
         helpline.save()
         helpline.save_revision().publish()
         source, _created = TranslationSource.get_or_create_from_instance(helpline)

@@ -66,7 +66,10 @@ def hand_made_arabic_helpline(shared_support_site):
 
 
 def test_translating_a_page_into_arabic_leaves_its_published_arabic_helpline_as_a_person_made_it(
-    admin_client, swedish_page_without_arabic, hand_made_arabic_helpline, django_capture_on_commit_callbacks
+    admin_client,
+    swedish_page_without_arabic,
+    hand_made_arabic_helpline,
+    django_capture_on_commit_callbacks,
 ):
     arabic_helpline = hand_made_arabic_helpline
     before = as_visitors_and_editors_see_it(arabic_helpline)
@@ -84,7 +87,9 @@ def test_translating_a_page_into_arabic_leaves_its_published_arabic_helpline_as_
     assert cell.state == "done" and cell.percent != 0
     # Its edit view is still the ordinary form with the Arabic texts, not the translation
     # editor with empty boxes.
-    edit = admin_client.get(reverse("wagtailsnippets_information_helpline:edit", args=[arabic_helpline.pk]))
+    edit = admin_client.get(
+        reverse("wagtailsnippets_information_helpline:edit", args=[arabic_helpline.pk])
+    )
     html = edit.content.decode()
     assert edit.status_code == 200
     assert 'name="name"' in html and arabic_helpline.name in html
@@ -93,14 +98,18 @@ def test_translating_a_page_into_arabic_leaves_its_published_arabic_helpline_as_
     # The translator translates the page and publishes it from the translation editor.
     swedish_title = swedish_page_without_arabic.title
     translate_all(translations["ar"], {swedish_title: ARABIC_TITLE})
-    response = publish_translation(admin_client, translations["ar"], django_capture_on_commit_callbacks)
+    response = publish_translation(
+        admin_client, translations["ar"], django_capture_on_commit_callbacks
+    )
     assert response.status_code == 302
     assert as_visitors_and_editors_see_it(arabic_helpline) == before
 
     html = admin_client.get("/ar/stod/utsatt-for-vald/").content.decode()
     assert ARABIC_TITLE in html
     # As read (a Swedish name inside it carries lang="sv" in its own span).
-    assert arabic_helpline.name in [name.get_text() for name in BeautifulSoup(html, "html.parser").select(".helpline__name")]
+    assert arabic_helpline.name in [
+        name.get_text() for name in BeautifulSoup(html, "html.parser").select(".helpline__name")
+    ]
     assert arabic_helpline.audience in html
     assert '<span class="helpline__name">Kvinnofridslinjen</span>' not in html
 
@@ -130,7 +139,9 @@ def test_a_helpline_without_a_translation_is_offered_as_a_draft_along_with_the_p
 
     submit_for_translation(admin_client, swedish, "fa")
 
-    persian = Helpline.objects.get(translation_key=kvinnofridslinjen().translation_key, locale__language_code="fa")
+    persian = Helpline.objects.get(
+        translation_key=kvinnofridslinjen().translation_key, locale__language_code="fa"
+    )
     assert persian.live is False
     assert helpline_cell("fa").state in ("incomplete", "draft")
     assert as_visitors_and_editors_see_it(kvinnofridslinjen("ar")) == arabic_before

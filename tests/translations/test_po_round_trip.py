@@ -15,14 +15,20 @@ from translations.overview import translation_overview
 
 pytestmark = pytest.mark.django_db
 
+
 def upload(client, translation, content, name="page-fa.po"):
     return client.post(
         reverse("translations_upload_po", args=[translation.pk]),
-        {"file": SimpleUploadedFile(name, content, content_type="text/x-gettext-translation"), "next": "/admin/translations/"},
+        {
+            "file": SimpleUploadedFile(name, content, content_type="text/x-gettext-translation"),
+            "next": "/admin/translations/",
+        },
     )
 
 
-def test_persian_po_round_trip_shows_the_uploaded_text(admin_client, support_page, django_capture_on_commit_callbacks):
+def test_persian_po_round_trip_shows_the_uploaded_text(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
     persian = submit_for_translation(admin_client, support_page, "fa")["fa"]
 
     po = download_po(admin_client, persian)
@@ -72,7 +78,9 @@ def test_wagtail_localize_upload_view_accepts_the_same_file(admin_client, suppor
     ],
     ids=["empty", "not-utf8", "no-translation-id"],
 )
-def test_a_wrong_po_file_is_refused_with_a_reason_and_changes_nothing(admin_client, support_page, content, message):
+def test_a_wrong_po_file_is_refused_with_a_reason_and_changes_nothing(
+    admin_client, support_page, content, message
+):
     persian = submit_for_translation(admin_client, support_page, "fa")["fa"]
     response = upload(admin_client, persian, content)
     assert response.status_code == 400

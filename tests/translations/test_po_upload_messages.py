@@ -10,8 +10,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.translations.conftest import submit_for_translation
-from tests.translations.test_po_round_trip import PERSIAN, download_po
+from tests.helpers.translation import PERSIAN, download_po, submit_for_translation
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ def messages_shown_after(client, response):
     """The admin's message area on the page the editor lands on after ``response``."""
     html = client.get(response["Location"]).content.decode()
     start = html.index('class="messages"')
-    return html[start:html.index("</ul>", start)]
+    return html[start : html.index("</ul>", start)]
 
 
 def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and_names_the_sentence(
@@ -38,7 +38,10 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
     # Only the title is translated; the easy-read sentence (and the slug) are not.
     title = StringSegment.objects.get(source=translation.source, context__path="title")
     StringTranslation.objects.create(
-        translation_of=title.string, locale=translation.target_locale, context=title.context, data=ARABIC_TITLE
+        translation_of=title.string,
+        locale=translation.target_locale,
+        context=title.context,
+        data=ARABIC_TITLE,
     )
 
     response = publish_translation(admin_client, translation, django_capture_on_commit_callbacks)
@@ -84,18 +87,29 @@ def test_a_support_page_translation_with_an_untranslated_sentence_is_refused_and
     assert ARABIC_TITLE in html and SENTENCE in html  # a person chose this
 
 
-def test_a_confirmation_for_another_list_of_missing_parts_publishes_nothing(admin_client, support_page):
+def test_a_confirmation_for_another_list_of_missing_parts_publishes_nothing(
+    admin_client, support_page
+):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
     confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     shown = admin_client.get(confirm_url).context["form"].initial["segments"]
-    translate_strings(translation, {SWEDISH["title"]: ARABIC_TITLE, SENTENCE: ARABIC_SENTENCE, "utsatt-for-vald": "utsatt-for-vald"})
+    translate_strings(
+        translation,
+        {
+            SWEDISH["title"]: ARABIC_TITLE,
+            SENTENCE: ARABIC_SENTENCE,
+            "utsatt-for-vald": "utsatt-for-vald",
+        },
+    )
     response = admin_client.post(confirm_url, {"segments": shown, "confirm": "on"})
     assert response.status_code == 400
     assert "har ändrats" in response.content.decode()
     assert translation.get_target_instance().live is False
 
 
-def test_someone_who_may_not_publish_the_page_cannot_confirm_a_half_translation(client, admin_client, support_page):
+def test_someone_who_may_not_publish_the_page_cannot_confirm_a_half_translation(
+    client, admin_client, support_page
+):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
 
@@ -105,7 +119,10 @@ def test_someone_who_may_not_publish_the_page_cannot_confirm_a_half_translation(
     client.force_login(user)
     confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     # Wagtail's admin answers a refused permission with a redirect to the dashboard.
-    for response in (client.get(confirm_url), client.post(confirm_url, {"confirm": "on", "segments": ""})):
+    for response in (
+        client.get(confirm_url),
+        client.post(confirm_url, {"confirm": "on", "segments": ""}),
+    ):
         assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     assert translation.get_target_instance().live is False
 
@@ -115,9 +132,16 @@ def test_a_complete_translation_is_published_without_a_missing_warning_although_
 ):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
     translate_strings(
-        translation, {SWEDISH["title"]: ARABIC_TITLE, SENTENCE: ARABIC_SENTENCE, "utsatt-for-vald": "utsatt-for-vald"}
+        translation,
+        {
+            SWEDISH["title"]: ARABIC_TITLE,
+            SENTENCE: ARABIC_SENTENCE,
+            "utsatt-for-vald": "utsatt-for-vald",
+        },
     )
-    StringTranslation.objects.filter(locale=translation.target_locale, context__path="slug").delete()
+    StringTranslation.objects.filter(
+        locale=translation.target_locale, context__path="slug"
+    ).delete()
 
     response = publish_translation(admin_client, translation, django_capture_on_commit_callbacks)
     assert response.status_code == 302
@@ -139,9 +163,13 @@ def test_a_brochure_translation_with_an_untranslated_section_is_refused(
     swedish = Brochure.objects.get(slug="stod-vid-vald", locale__language_code="sv")
     translation = submit_snippet(admin_client, swedish, "fa")
     translate_all(translation, {})
-    untranslated = StringSegment.objects.filter(source=translation.source, context__path__startswith="sections").first()
+    untranslated = StringSegment.objects.filter(
+        source=translation.source, context__path__startswith="sections"
+    ).first()
     StringTranslation.objects.filter(
-        translation_of=untranslated.string, context=untranslated.context, locale=translation.target_locale
+        translation_of=untranslated.string,
+        context=untranslated.context,
+        locale=translation.target_locale,
     ).delete()
 
     response = publish_in_editor(admin_client, translation, django_capture_on_commit_callbacks)
@@ -157,7 +185,14 @@ def test_sync_and_publish_immediately_does_not_put_a_new_swedish_sentence_on_the
     admin_client, support_page, django_capture_on_commit_callbacks
 ):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
-    translate_strings(translation, {SWEDISH["title"]: ARABIC_TITLE, SENTENCE: ARABIC_SENTENCE, "utsatt-for-vald": "utsatt-for-vald"})
+    translate_strings(
+        translation,
+        {
+            SWEDISH["title"]: ARABIC_TITLE,
+            SENTENCE: ARABIC_SENTENCE,
+            "utsatt-for-vald": "utsatt-for-vald",
+        },
+    )
     publish_translation(admin_client, translation, django_capture_on_commit_callbacks)
     arabic = translation.get_target_instance()
 
@@ -165,21 +200,29 @@ def test_sync_and_publish_immediately_does_not_put_a_new_swedish_sentence_on_the
     support_page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            reverse("wagtail_localize:update_translations", args=[translation.source_id]), {"publish_translations": "on"}
+            reverse("wagtail_localize:update_translations", args=[translation.source_id]),
+            {"publish_translations": "on"},
         )
     assert response.status_code == 302
     text = messages_shown_after(admin_client, response)
     assert '<li class="warning' in text and "publicerades inte på:" in text
     html = admin_client.get(arabic.url).content.decode()
     assert "Ring 112 om du är i fara." not in html
-    assert ARABIC_SENTENCE in html  # the last published translation stays until the new sentence is translated
+    assert (
+        ARABIC_SENTENCE in html
+    )  # the last published translation stays until the new sentence is translated
 
 
-def test_bulk_publishing_in_the_page_explorer_refuses_a_half_translated_support_page(admin_client, support_page):
+def test_bulk_publishing_in_the_page_explorer_refuses_a_half_translated_support_page(
+    admin_client, support_page
+):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
     arabic = translation.get_target_instance()
     explorer = reverse("wagtailadmin_explore", args=[arabic.get_parent().pk])
-    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={arabic.pk}&next={explorer}"
+    url = (
+        reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+        + f"?id={arabic.pk}&next={explorer}"
+    )
 
     response = admin_client.post(url)
     assert response.status_code == 302 and response["Location"] == explorer

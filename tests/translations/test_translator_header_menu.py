@@ -13,9 +13,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.translations.conftest import submit_for_translation
-from tests.translations.test_translators import make_user
 from editorial.roles import REVIEWERS, translator_group_name
+from tests.helpers.admin import make_user
+from tests.helpers.translation import submit_for_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,10 @@ def test_every_entry_of_the_explorer_header_menu_opens_for_a_translator(arabic_d
     urls = header_menu_urls(response)
     assert reverse("wagtailadmin_pages:history", args=[arabic_index.pk]) in urls
     for refused in ("move", "delete", "copy"):
-        assert not any(url.startswith(reverse(f"wagtailadmin_pages:{refused}", args=[arabic_index.pk])) for url in urls), (refused, urls)
+        assert not any(
+            url.startswith(reverse(f"wagtailadmin_pages:{refused}", args=[arabic_index.pk]))
+            for url in urls
+        ), (refused, urls)
     for url in urls:
         assert client.get(url).status_code == 200, url
 
@@ -57,13 +60,18 @@ def test_the_reviewer_keeps_move_copy_and_delete_in_the_header(arabic_draft):
     response = login(REVIEWERS).get(reverse("wagtailadmin_explore", args=[arabic_index.pk]))
     urls = header_menu_urls(response)
     for kept in ("move", "delete", "copy"):
-        assert any(url.startswith(reverse(f"wagtailadmin_pages:{kept}", args=[arabic_index.pk])) for url in urls), kept
+        assert any(
+            url.startswith(reverse(f"wagtailadmin_pages:{kept}", args=[arabic_index.pk]))
+            for url in urls
+        ), kept
 
 
 def editor_props(client, page):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
-    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode())
+    match = re.search(
+        r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+    )
     return json.loads(unescape(match.group(1)))
 
 
@@ -72,7 +80,9 @@ def test_the_translation_editor_offers_a_translator_no_delete_or_convert_to_alia
     props = editor_props(client, arabic_draft)
     assert props["perms"]["canDelete"] is False
     assert props["links"]["convertToAliasUrl"] is None
-    assert client.get(reverse("wagtailadmin_pages:delete", args=[arabic_draft.pk])).status_code == 403
+    assert (
+        client.get(reverse("wagtailadmin_pages:delete", args=[arabic_draft.pk])).status_code == 403
+    )
 
 
 def test_the_translation_editor_offers_a_reviewer_delete_and_convert_to_alias(arabic_draft):
@@ -84,10 +94,12 @@ def test_the_translation_editor_offers_a_reviewer_delete_and_convert_to_alias(ar
 PO_UPLOAD_HIDDEN = "translations/admin/po-upload-refused.js"
 
 
-def test_the_editor_hides_po_upload_from_a_translator_of_a_translation_made_from_arabic(admin_client, support_page):
+def test_the_editor_hides_po_upload_from_a_translator_of_a_translation_made_from_arabic(
+    admin_client, support_page
+):
     """A Kommunikatör translated the Arabic page into Persian; the Persian translator may
     edit the Persian page but not upload a PO file into a translation from Arabic."""
-    from tests.translations.conftest import locale
+    from tests.helpers.translation import locale
 
     arabic = support_page.copy_for_translation(locale("ar"))
     arabic.title = "التعرض للعنف"

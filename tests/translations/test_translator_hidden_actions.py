@@ -36,7 +36,10 @@ def listing(client, page):
 def test_a_translator_is_offered_no_move_delete_or_translate_on_their_arabic_draft(arabic_draft):
     html = listing(login(translator_group_name("ar")), arabic_draft)
     assert reverse("wagtailadmin_pages:edit", args=[arabic_draft.pk]) in html
-    assert reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic_draft.pk]) in html
+    assert (
+        reverse("editorial_submit_for_review", args=["wagtailcore", "page", arabic_draft.pk])
+        in html
+    )
     assert reverse("wagtailadmin_pages:delete", args=[arabic_draft.pk]) not in html
     assert reverse("wagtailadmin_pages:move", args=[arabic_draft.pk]) not in html
     assert reverse("wagtail_localize:submit_page_translation", args=[arabic_draft.pk]) not in html
@@ -57,7 +60,9 @@ def test_a_reviewer_is_offered_delete(arabic_draft):
 
 def test_a_translator_cannot_move_a_page_by_its_address(arabic_draft):
     client = login(translator_group_name("ar"))
-    url = reverse("wagtailadmin_pages:move_confirm", args=[arabic_draft.pk, arabic_draft.get_parent().pk])
+    url = reverse(
+        "wagtailadmin_pages:move_confirm", args=[arabic_draft.pk, arabic_draft.get_parent().pk]
+    )
     assert client.post(url).status_code == 403
     arabic_draft.refresh_from_db()
 
@@ -65,12 +70,30 @@ def test_a_translator_cannot_move_a_page_by_its_address(arabic_draft):
 def test_a_translator_is_offered_translate_only_on_swedish_helplines(demo_site):
     from information.models import Helpline
 
-    swedish = Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"), live=True)
+    swedish = Helpline.objects.create(
+        name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"), live=True
+    )
     arabic = swedish.copy_for_translation(locale("ar"))
     arabic.save()
     client = login(translator_group_name("fa"))
-    html = client.get(reverse("wagtailsnippets_information_helpline:list") + "?locale=sv").content.decode()
-    assert reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", swedish.pk]) in html
-    html = client.get(reverse("wagtailsnippets_information_helpline:list") + "?locale=ar").content.decode()
+    html = client.get(
+        reverse("wagtailsnippets_information_helpline:list") + "?locale=sv"
+    ).content.decode()
+    assert (
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["information", "helpline", swedish.pk],
+        )
+        in html
+    )
+    html = client.get(
+        reverse("wagtailsnippets_information_helpline:list") + "?locale=ar"
+    ).content.decode()
     assert "Kvinnofridslinjen" in html or "helpline" in html
-    assert reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", arabic.pk]) not in html
+    assert (
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["information", "helpline", arabic.pk],
+        )
+        not in html
+    )

@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from editorial.roles import COMMUNICATORS, translator_group_name
 from tests.helpers.admin import make_user
-from tests.helpers.translation import locale
+from tests.helpers.translation import locale, page_submit_url
 
 pytestmark = pytest.mark.django_db
 
@@ -28,27 +28,13 @@ def login(group, username):
     return client
 
 
-@pytest.fixture
-def arabic_translator(demo_site):
-    return login(translator_group_name("ar"), "arabiska")
-
-
-@pytest.fixture
-def arabic_page(support_page):
-    """The support page in Arabic, made by an editor (a translation that exists)."""
-    arabic = support_page.copy_for_translation(locale("ar"))
-    arabic.title = "التعرض للعنف"
-    arabic.save_revision().publish()
-    return arabic
-
-
-def page_submit_url(page):
-    return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-
-
 def offered_locales(html):
     """The language checkboxes of wagtail-localize's submit form, as locale codes."""
-    return {code for code in Locale.objects.values_list("language_code", flat=True) if f'value="{locale(code).pk}"' in html}
+    return {
+        code
+        for code in Locale.objects.values_list("language_code", flat=True)
+        if f'value="{locale(code).pk}"' in html
+    }
 
 
 def page_exists(page, code):
@@ -67,13 +53,17 @@ def test_the_submit_form_offers_a_translator_only_their_language(arabic_translat
     assert offered_locales(response.content.decode()) == {"ar"}
 
 
-def test_a_translator_translates_a_swedish_page_into_their_language(arabic_translator, support_page):
+def test_a_translator_translates_a_swedish_page_into_their_language(
+    arabic_translator, support_page
+):
     response = arabic_translator.post(page_submit_url(support_page), {"locales": [locale("ar").pk]})
     assert response.status_code == 302
     assert page_exists(support_page, "ar")
 
 
-def test_a_translator_cannot_translate_a_swedish_page_into_another_language(arabic_translator, support_page):
+def test_a_translator_cannot_translate_a_swedish_page_into_another_language(
+    arabic_translator, support_page
+):
     response = arabic_translator.post(page_submit_url(support_page), {"locales": [locale("fa").pk]})
     assert response.status_code != 302
     assert not page_exists(support_page, "fa")
@@ -90,9 +80,13 @@ def test_a_translator_cannot_translate_an_arabic_page_into_persian(arabic_transl
     assert not Translation.objects.filter(target_locale=locale("fa")).exists()
 
 
-def test_a_translator_cannot_submit_a_subtree_into_another_language(arabic_translator, support_page):
+def test_a_translator_cannot_submit_a_subtree_into_another_language(
+    arabic_translator, support_page
+):
     index = support_page.get_parent()
-    response = arabic_translator.post(page_submit_url(index), {"locales": [locale("en").pk], "include_subtree": "on"})
+    response = arabic_translator.post(
+        page_submit_url(index), {"locales": [locale("en").pk], "include_subtree": "on"}
+    )
     assert response.status_code != 302
     assert not page_exists(support_page, "en")
 
@@ -101,7 +95,9 @@ def test_a_translator_submits_a_subtree_into_their_language(arabic_translator, s
     index = support_page.get_parent()
     # The index exists in Arabic already (the fixture), so the subtree is what is new.
     Page.objects.filter(translation_key=index.translation_key, locale__language_code="ar").delete()
-    response = arabic_translator.post(page_submit_url(index), {"locales": [locale("ar").pk], "include_subtree": "on"})
+    response = arabic_translator.post(
+        page_submit_url(index), {"locales": [locale("ar").pk], "include_subtree": "on"}
+    )
     assert response.status_code == 302
     assert page_exists(support_page, "ar")
 
@@ -126,17 +122,25 @@ def sync_url(source):
     return reverse("wagtail_localize:update_translations", args=[source.pk])
 
 
-def test_a_translator_cannot_sync_translations_made_from_an_arabic_page(arabic_translator, arabic_page):
+def test_a_translator_cannot_sync_translations_made_from_an_arabic_page(
+    arabic_translator, arabic_page
+):
     admin = login(COMMUNICATORS, "kommunikator")
-    assert admin.post(page_submit_url(arabic_page), {"locales": [locale("fa").pk]}).status_code == 302
+    assert (
+        admin.post(page_submit_url(arabic_page), {"locales": [locale("fa").pk]}).status_code == 302
+    )
     url = sync_url(source_of(arabic_page))
     assert arabic_translator.get(url).status_code == 403
     assert arabic_translator.post(url, {}).status_code == 403
 
 
-def test_a_translator_cannot_sync_a_swedish_page_they_have_no_translation_of(demo_site, support_page):
+def test_a_translator_cannot_sync_a_swedish_page_they_have_no_translation_of(
+    demo_site, support_page
+):
     admin = login(COMMUNICATORS, "kommunikator")
-    assert admin.post(page_submit_url(support_page), {"locales": [locale("fa").pk]}).status_code == 302
+    assert (
+        admin.post(page_submit_url(support_page), {"locales": [locale("fa").pk]}).status_code == 302
+    )
     arabic_translator = login(translator_group_name("ar"), "arabiska")
     url = sync_url(source_of(support_page))
     assert arabic_translator.get(url).status_code == 403
@@ -145,12 +149,23 @@ def test_a_translator_cannot_sync_a_swedish_page_they_have_no_translation_of(dem
 
 def test_a_translator_syncs_a_swedish_page_for_their_language(arabic_translator, support_page):
     admin = login(COMMUNICATORS, "kommunikator")
-    assert admin.post(page_submit_url(support_page), {"locales": [locale("ar").pk, locale("fa").pk]}).status_code == 302
+    assert (
+        admin.post(
+            page_submit_url(support_page), {"locales": [locale("ar").pk, locale("fa").pk]}
+        ).status_code
+        == 302
+    )
     url = sync_url(source_of(support_page))
     html = arabic_translator.get(url).content.decode()
     # The form lists the translations the sync reaches for them: Arabic only.
-    assert reverse("wagtailadmin_pages:edit", args=[support_page.get_translation(locale("ar")).pk]) in html
-    assert reverse("wagtailadmin_pages:edit", args=[support_page.get_translation(locale("fa")).pk]) not in html
+    assert (
+        reverse("wagtailadmin_pages:edit", args=[support_page.get_translation(locale("ar")).pk])
+        in html
+    )
+    assert (
+        reverse("wagtailadmin_pages:edit", args=[support_page.get_translation(locale("fa")).pk])
+        not in html
+    )
     assert arabic_translator.post(url, {}).status_code == 302
 
 
@@ -167,12 +182,18 @@ UPLOAD_URLS = ["translations_upload_po", "wagtail_localize:upload_pofile"]
 
 
 @pytest.mark.parametrize("url_name", UPLOAD_URLS)
-def test_a_translator_cannot_upload_a_po_file_into_a_translation_from_arabic(demo_site, arabic_page, url_name):
+def test_a_translator_cannot_upload_a_po_file_into_a_translation_from_arabic(
+    demo_site, arabic_page, url_name
+):
     admin = login(COMMUNICATORS, "kommunikator")
-    assert admin.post(page_submit_url(arabic_page), {"locales": [locale("fa").pk]}).status_code == 302
+    assert (
+        admin.post(page_submit_url(arabic_page), {"locales": [locale("fa").pk]}).status_code == 302
+    )
     persian = Translation.objects.get(source=source_of(arabic_page), target_locale=locale("fa"))
     persian_translator = login(translator_group_name("fa"), "persiska")
-    response = persian_translator.post(reverse(url_name, args=[persian.pk]), {"file": po_file(persian), "next": NEXT})
+    response = persian_translator.post(
+        reverse(url_name, args=[persian.pk]), {"file": po_file(persian), "next": NEXT}
+    )
     assert response.status_code in (302, 403)
     assert response.get("Location") != NEXT  # the way back after an import
 
@@ -184,22 +205,44 @@ def test_a_translator_cannot_upload_a_po_file_into_a_translation_from_arabic(dem
 def helpline(demo_site):
     from information.models import Helpline
 
-    return Helpline.objects.create(name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"), live=True)
+    return Helpline.objects.create(
+        name="Kvinnofridslinjen", phone_number="020-50 50 50", locale=locale("sv"), live=True
+    )
 
 
 def snippet_submit_url(snippet):
-    return reverse("wagtail_localize:submit_snippet_translation", args=["information", "helpline", snippet.pk])
+    return reverse(
+        "wagtail_localize:submit_snippet_translation", args=["information", "helpline", snippet.pk]
+    )
 
 
 def snippet_exists(snippet, code):
-    return type(snippet).objects.filter(translation_key=snippet.translation_key, locale__language_code=code).exists()
+    return (
+        type(snippet)
+        .objects.filter(translation_key=snippet.translation_key, locale__language_code=code)
+        .exists()
+    )
 
 
-def test_a_translator_translates_a_swedish_helpline_into_their_language_only(arabic_translator, helpline):
-    assert offered_locales(arabic_translator.get(snippet_submit_url(helpline)).content.decode()) == {"ar"}
-    assert arabic_translator.post(snippet_submit_url(helpline), {"locales": [locale("fa").pk]}).status_code != 302
+def test_a_translator_translates_a_swedish_helpline_into_their_language_only(
+    arabic_translator, helpline
+):
+    assert offered_locales(
+        arabic_translator.get(snippet_submit_url(helpline)).content.decode()
+    ) == {"ar"}
+    assert (
+        arabic_translator.post(
+            snippet_submit_url(helpline), {"locales": [locale("fa").pk]}
+        ).status_code
+        != 302
+    )
     assert not snippet_exists(helpline, "fa")
-    assert arabic_translator.post(snippet_submit_url(helpline), {"locales": [locale("ar").pk]}).status_code == 302
+    assert (
+        arabic_translator.post(
+            snippet_submit_url(helpline), {"locales": [locale("ar").pk]}
+        ).status_code
+        == 302
+    )
     assert snippet_exists(helpline, "ar")
 
 
@@ -209,16 +252,27 @@ def test_a_translator_cannot_translate_an_arabic_helpline_into_persian(demo_site
     arabic.save()
     arabic_translator = login(translator_group_name("ar"), "arabiska")
     assert arabic_translator.get(snippet_submit_url(arabic)).status_code == 403
-    assert arabic_translator.post(snippet_submit_url(arabic), {"locales": [locale("fa").pk]}).status_code == 403
+    assert (
+        arabic_translator.post(
+            snippet_submit_url(arabic), {"locales": [locale("fa").pk]}
+        ).status_code
+        == 403
+    )
     assert not snippet_exists(helpline, "fa")
 
 
 @pytest.mark.parametrize("url_name", UPLOAD_URLS)
-def test_a_translator_cannot_upload_a_po_file_into_another_languages_helpline(demo_site, helpline, url_name):
+def test_a_translator_cannot_upload_a_po_file_into_another_languages_helpline(
+    demo_site, helpline, url_name
+):
     admin = login(COMMUNICATORS, "kommunikator")
-    assert admin.post(snippet_submit_url(helpline), {"locales": [locale("ar").pk]}).status_code == 302
+    assert (
+        admin.post(snippet_submit_url(helpline), {"locales": [locale("ar").pk]}).status_code == 302
+    )
     arabic = Translation.objects.get(source=source_of(helpline), target_locale=locale("ar"))
     persian_translator = login(translator_group_name("fa"), "persiska")
-    response = persian_translator.post(reverse(url_name, args=[arabic.pk]), {"file": po_file(arabic), "next": NEXT})
+    response = persian_translator.post(
+        reverse(url_name, args=[arabic.pk]), {"file": po_file(arabic), "next": NEXT}
+    )
     assert response.status_code in (302, 403)
     assert response.get("Location") != NEXT

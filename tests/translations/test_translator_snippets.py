@@ -46,11 +46,17 @@ def editor(shared_support_site):
     """A communicator who edits and publishes everything (not a superuser)."""
     group = Group.objects.create(name="Redaktörer")
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="information", codename__regex=r"^(change|publish)_"),
+        *Permission.objects.filter(
+            content_type__app_label="information", codename__regex=r"^(change|publish)_"
+        ),
         *Permission.objects.filter(codename__in=["access_admin", "submit_translation"]),
     )
     for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(group=group, page=Page.get_first_root_node(), permission=Permission.objects.get(codename=codename))
+        GroupPagePermission.objects.create(
+            group=group,
+            page=Page.get_first_root_node(),
+            permission=Permission.objects.get(codename=codename),
+        )
     user = get_user_model().objects.create_user(username="redaktor", password="x")
     user.groups.add(group)
     client = Client()
@@ -61,14 +67,18 @@ def editor(shared_support_site):
 # "Sync translated snippets" --------------------------------------------------------------
 
 
-def test_a_translator_is_not_offered_publish_when_syncing_a_snippet(translator, shared_support_site):
+def test_a_translator_is_not_offered_publish_when_syncing_a_snippet(
+    translator, shared_support_site
+):
     persian_draft(translator)
     html = translator.get(sync_url(kvinnofridslinjen())).content.decode()
     assert 'name="publish_translations"' not in html
     assert "Synkroniseringen publicerar ingenting" in html and "(inte: Persiska)" in html
 
 
-def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(translator, shared_support_site, django_capture_on_commit_callbacks):
+def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(
+    translator, shared_support_site, django_capture_on_commit_callbacks
+):
     persian = persian_draft(translator)
     swedish = kvinnofridslinjen()
     strings_before = source_strings(swedish)
@@ -87,7 +97,9 @@ def test_a_translator_cannot_publish_a_snippet_translation_by_syncing(translator
     assert source_strings(swedish) == strings_before
 
 
-def test_a_translator_still_syncs_a_snippet_without_publishing(translator, shared_support_site, django_capture_on_commit_callbacks):
+def test_a_translator_still_syncs_a_snippet_without_publishing(
+    translator, shared_support_site, django_capture_on_commit_callbacks
+):
     persian = persian_draft(translator)
     swedish = kvinnofridslinjen()
     assert NEW_AUDIENCE not in source_strings(swedish)
@@ -105,9 +117,13 @@ def test_a_translator_still_syncs_a_snippet_without_publishing(translator, share
     assert PERSIAN_NAME not in public_html("/fa/")
 
 
-def test_an_editor_publishes_a_snippet_translation_by_syncing(translator, editor, shared_support_site, django_capture_on_commit_callbacks):
+def test_an_editor_publishes_a_snippet_translation_by_syncing(
+    translator, editor, shared_support_site, django_capture_on_commit_callbacks
+):
     persian = persian_draft(translator)
-    assert 'name="publish_translations"' in editor.get(sync_url(kvinnofridslinjen())).content.decode()
+    assert (
+        'name="publish_translations"' in editor.get(sync_url(kvinnofridslinjen())).content.decode()
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = editor.post(sync_url(kvinnofridslinjen()), {"publish_translations": "on"})
@@ -129,7 +145,10 @@ def test_a_translator_cannot_open_or_change_the_swedish_helpline(translator, sha
 
     response = translator.get(edit_url, follow=True)
     assert response.redirect_chain == [(listing_url, 302)]
-    assert f"Den svenska versionen av ”{swedish}” (stödlinje) ändras och publiceras av redaktörer" in response.content.decode()
+    assert (
+        f"Den svenska versionen av ”{swedish}” (stödlinje) ändras och publiceras av redaktörer"
+        in response.content.decode()
+    )
 
     for data in (
         helpline_form(swedish, phone_number=NEW_NUMBER),  # "Spara utkast"
@@ -138,14 +157,21 @@ def test_a_translator_cannot_open_or_change_the_swedish_helpline(translator, sha
         response = translator.post(edit_url, data)
         assert response.status_code == 302 and response["Location"] == listing_url
     # Restoring an older revision is the edit form too.
-    revert_url = reverse("wagtailsnippets_information_helpline:revisions_revert", args=[swedish.pk, revisions[-1]])
-    assert translator.post(revert_url, helpline_form(swedish, phone_number=NEW_NUMBER))["Location"] == listing_url
+    revert_url = reverse(
+        "wagtailsnippets_information_helpline:revisions_revert", args=[swedish.pk, revisions[-1]]
+    )
+    assert (
+        translator.post(revert_url, helpline_form(swedish, phone_number=NEW_NUMBER))["Location"]
+        == listing_url
+    )
     # Nor can the translator delete it.
     delete_url = reverse("wagtailsnippets_information_helpline:delete", args=[swedish.pk])
     assert translator.post(delete_url).status_code in (302, 403)
 
     swedish.refresh_from_db()
-    assert swedish.phone_number == old_number and swedish.live and not swedish.has_unpublished_changes
+    assert (
+        swedish.phone_number == old_number and swedish.live and not swedish.has_unpublished_changes
+    )
     assert list(Revision.objects.for_instance(swedish).values_list("pk", flat=True)) == revisions
     assert swedish.latest_revision.content["phone_number"] == old_number
     assert old_number in public_html("/sv/") and NEW_NUMBER not in public_html("/sv/")
@@ -155,7 +181,9 @@ def test_a_translator_still_opens_the_arabic_translation_editor(translator, shar
     # The demo's Arabic Kvinnofridslinjen was made by hand; here it is translated in the admin.
     kvinnofridslinjen("ar").delete()
     arabic = submit_snippet(translator, kvinnofridslinjen(), "ar").get_target_instance()
-    response = translator.get(reverse("wagtailsnippets_information_helpline:edit", args=[arabic.pk]))
+    response = translator.get(
+        reverse("wagtailsnippets_information_helpline:edit", args=[arabic.pk])
+    )
     assert response.status_code == 200
     assert "js-translation-editor" in response.content.decode()
 
@@ -166,7 +194,9 @@ def test_an_editor_still_edits_and_publishes_the_swedish_helpline(editor, shared
     swedish = kvinnofridslinjen()
     edit_url = reverse("wagtailsnippets_information_helpline:edit", args=[swedish.pk])
     assert editor.get(edit_url).status_code == 200
-    response = editor.post(edit_url, helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"}))
+    response = editor.post(
+        edit_url, helpline_form(swedish, phone_number=NEW_NUMBER, **{"action-publish": "publish"})
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     swedish.refresh_from_db()
     assert swedish.phone_number == NEW_NUMBER and swedish.live

@@ -26,7 +26,10 @@ ARABIC_SENTENCE = "لست وحدك. هناك مساعدة."
 def translate(translation, path, text):
     segment = StringSegment.objects.get(source=translation.source, context__path=path)
     StringTranslation.objects.create(
-        translation_of=segment.string, locale=translation.target_locale, context=segment.context, data=text
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        data=text,
     )
 
 
@@ -43,7 +46,9 @@ def publish_anyway(client, translation, on_commit):
     assert response.status_code == 302
 
 
-def test_the_swedish_sentence_on_the_arabic_page_is_marked_swedish(admin_client, support_page, django_capture_on_commit_callbacks):
+def test_the_swedish_sentence_on_the_arabic_page_is_marked_swedish(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
     translate(translation, "title", ARABIC_TITLE)
     publish_anyway(admin_client, translation, django_capture_on_commit_callbacks)
@@ -59,7 +64,9 @@ def test_the_swedish_sentence_on_the_arabic_page_is_marked_swedish(admin_client,
     assert "&lt;span" not in html
 
 
-def test_a_translated_sentence_is_not_marked(admin_client, support_page, django_capture_on_commit_callbacks):
+def test_a_translated_sentence_is_not_marked(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
     translate(translation, "title", ARABIC_TITLE)
     translate(translation, "easy_read", ARABIC_SENTENCE)

@@ -38,7 +38,9 @@ def test_every_language_home_page_names_all_its_versions_in_hreflang(client, dem
 
 def test_hreflang_lists_only_languages_the_page_is_published_in(client, support_page):
     translate_page(support_page, "en", "Subjected to violence")
-    draft = support_page.copy_for_translation(Locale.objects.get(language_code="ar"))  # never published
+    draft = support_page.copy_for_translation(
+        Locale.objects.get(language_code="ar")
+    )  # never published
     assert not draft.live
     links = alternates(client.get("/sv/stod-och-hjalp/utsatt-for-vald/").content.decode())
     assert links == {
@@ -71,11 +73,17 @@ def test_sitemap_lists_every_language_version_and_no_drafts(client, support_page
     assert not any("/fa/stod-och-hjalp/utsatt-for-vald/" in loc for loc in locations)
     assert len(locations) == len(set(locations))
     # Each entry names its other language versions, as hreflang does in the page.
-    entry = next(u for u in root.iter(f"{SITEMAP}url") if u.find(f"{SITEMAP}loc").text.endswith("/sv/stod-och-hjalp/utsatt-for-vald/"))
+    entry = next(
+        u
+        for u in root.iter(f"{SITEMAP}url")
+        if u.find(f"{SITEMAP}loc").text.endswith("/sv/stod-och-hjalp/utsatt-for-vald/")
+    )
     assert {link.get("hreflang") for link in entry.iter(f"{XHTML}link")} == {"sv", "ar"}
 
 
-def test_sitemap_query_count_does_not_grow_with_languages(client, support_page, django_assert_max_num_queries):
+def test_sitemap_query_count_does_not_grow_with_languages(
+    client, support_page, django_assert_max_num_queries
+):
     translate_page(support_page, "ar", "التعرض للعنف")
     with django_assert_max_num_queries(12):
         response = client.get("/sitemap.xml")
@@ -85,11 +93,15 @@ def test_sitemap_query_count_does_not_grow_with_languages(client, support_page, 
     root = ET.fromstring(response.content)
     locations = {url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")}
     assert {f"http://localhost/{code}/" for code in ALL_CODES} <= locations
-    assert {f"http://localhost/{code}/stod-och-hjalp/utsatt-for-vald/" for code in ("sv", "ar")} <= locations
+    assert {
+        f"http://localhost/{code}/stod-och-hjalp/utsatt-for-vald/" for code in ("sv", "ar")
+    } <= locations
     assert len(list(root.iter(f"{XHTML}link"))) >= len(ALL_CODES)
 
 
-def test_public_page_with_switcher_and_hreflang_keeps_a_flat_query_count(client, demo_site, django_assert_max_num_queries):
+def test_public_page_with_switcher_and_hreflang_keeps_a_flat_query_count(
+    client, demo_site, django_assert_max_num_queries
+):
     assert client.get("/sv/").status_code == 200
     with django_assert_max_num_queries(25):
         response = client.get("/ar/")
@@ -105,8 +117,12 @@ def test_public_page_with_switcher_and_hreflang_keeps_a_flat_query_count(client,
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ("sv", "5 mars 2026"), ("ar", "مارس"), ("ru", "марта"), ("es", "de marzo de 2026"),
-        ("so", "05/03/2026"), ("ti", "05/03/2026"),
+        ("sv", "5 mars 2026"),
+        ("ar", "مارس"),
+        ("ru", "марта"),
+        ("es", "de marzo de 2026"),
+        ("so", "05/03/2026"),
+        ("ti", "05/03/2026"),
         # Django's Sorani names March with the Kurdish solar month that starts on 21 March.
         ("ckb", "05/03/2026"),
         ("bs", "5. mart 2026."),
@@ -117,7 +133,10 @@ def test_dates_are_written_the_way_each_language_writes_them(code, expected):
         assert expected in formats.date_format(datetime.date(2026, 3, 5), "DATE_FORMAT")
 
 
-@pytest.mark.parametrize("code, expected", [("sv", "12\xa0345,5"), ("en", "12,345.5"), ("so", "12,345.5"), ("es", "12\xa0345,5")])
+@pytest.mark.parametrize(
+    "code, expected",
+    [("sv", "12\xa0345,5"), ("en", "12,345.5"), ("so", "12,345.5"), ("es", "12\xa0345,5")],
+)
 def test_numbers_use_each_languages_separators(code, expected):
     with translation.override(code):
         assert formats.number_format(12345.5, 1, force_grouping=True) == expected

@@ -25,7 +25,9 @@ def test_every_footer_leads_to_the_statement_in_digg_structure(page, live_server
         footer.get_by_role("link", name=_gettext(code, "Accessibility statement")).click()
         page.wait_for_url(f"{live_server.url}/{code}/tillganglighet/")
         assert page.locator("html").get_attribute("lang") == code
-        headings = page.locator("main h2, main h3").all_inner_texts()  # DIGG: "Content that is not accessible" is under the technical information
+        headings = (
+            page.locator("main h2, main h3").all_inner_texts()
+        )  # DIGG: "Content that is not accessible" is under the technical information
         for heading in [
             "How accessible is this website?",  # compliance status
             "Content that is not accessible",  # known issues
@@ -33,7 +35,9 @@ def test_every_footer_leads_to_the_statement_in_digg_structure(page, live_server
             "Enforcement",  # the enforcement body
         ]:
             assert _gettext(code, heading) in headings, (code, heading)
-        digg = page.get_by_role("link", name=_gettext(code, "Report a lack of accessibility to DIGG"))
+        digg = page.get_by_role(
+            "link", name=_gettext(code, "Report a lack of accessibility to DIGG")
+        )
         assert digg.get_attribute("href").startswith("https://www.digg.se/")
         assert page.locator('main a[href^="mailto:"]').count() == 1  # where to report
         if code in ("ti", "pl"):  # the Swedish text, marked, with a notice in their language
@@ -45,5 +49,8 @@ def test_every_footer_leads_to_the_statement_in_digg_structure(page, live_server
         assert footer.get_by_role("link", name=_gettext(code, "Contact")).count() == 1
         logo = page.locator("header a.site-header__municipality-link img")
         assert logo.get_attribute("alt") == "Exempelkommun"
-        assert page.locator("header a.site-header__municipality-link").get_attribute("href") == "https://www.exempelkommun.example/"
+        assert (
+            page.locator("header a.site-header__municipality-link").get_attribute("href")
+            == "https://www.exempelkommun.example/"
+        )
     assert all(url.startswith(live_server.url) for url in requested), requested

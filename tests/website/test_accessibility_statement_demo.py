@@ -5,7 +5,9 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_loading_the_demo_twice_keeps_one_statement_per_language_and_the_municipalitys_edits(demo_site):
+def test_loading_the_demo_twice_keeps_one_statement_per_language_and_the_municipalitys_edits(
+    demo_site,
+):
     from wagtail.models import Locale, Site
 
     from website.demo import site
@@ -21,7 +23,10 @@ def test_loading_the_demo_twice_keeps_one_statement_per_language_and_the_municip
     site.load()
 
     assert AccessibilityStatementPage.objects.count() == Locale.objects.count()
-    assert AccessibilityStatementPage.objects.get(pk=statement.pk).known_issues == "<p>Edited by the municipality.</p>"
+    assert (
+        AccessibilityStatementPage.objects.get(pk=statement.pk).known_issues
+        == "<p>Edited by the municipality.</p>"
+    )
     settings_obj = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings_obj.municipality_url == "https://www.sodertalje.se/"
     assert settings_obj.accessibility_statement_id == statement.pk

@@ -25,13 +25,16 @@ DIGG_HEADINGS = [
 
 
 def _headings(html):
-    return [re.sub(r"<[^>]+>", "", text).strip() for text in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", html, re.S)]
+    return [
+        re.sub(r"<[^>]+>", "", text).strip()
+        for text in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", html, re.S)
+    ]
 
 
 def test_the_swedish_statement_has_diggs_sections_in_diggs_order(demo_site, client):
     client.defaults["HTTP_HOST"] = "localhost"
     html = client.get("/sv/tillganglighet/").content.decode()
-    main = html[html.index("<main"):html.index("</main>")]
+    main = html[html.index("<main") : html.index("</main>")]
     headings = [h for h in _headings(main) if h in DIGG_HEADINGS]
     assert headings == DIGG_HEADINGS
     # The opening names who runs the site.
@@ -50,15 +53,19 @@ def test_the_sections_are_there_in_every_language(demo_site, client, code):
     client.defaults["HTTP_HOST"] = "localhost"
     html = client.get(f"/{code}/tillganglighet/").content.decode()
     with translation.override(code):
-        wanted = [translation.gettext(m) for m in [
-            "What can you do if you cannot use parts of the website?",
-            "Technical information about the website's accessibility",
-            "Disproportionate burden",
-            "Content outside the scope of the law",
-        ]]
+        wanted = [
+            translation.gettext(m)
+            for m in [
+                "What can you do if you cannot use parts of the website?",
+                "Technical information about the website's accessibility",
+                "Disproportionate burden",
+                "Content outside the scope of the law",
+            ]
+        ]
     if code != "en":
         assert not set(wanted) & {
-            "What can you do if you cannot use parts of the website?", "Disproportionate burden",
+            "What can you do if you cannot use parts of the website?",
+            "Disproportionate burden",
         }, "not translated"
     headings = _headings(html)
     for heading in wanted:

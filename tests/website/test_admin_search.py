@@ -47,7 +47,12 @@ def _load():
     Organisation.objects.create(key="sn", name="Socialnämnden", short_name="SN", locale=swedish)
     Organisation.objects.create(key="kf", name="Kommunfullmäktige", locale=swedish)
     if not GlossaryTerm.objects.filter(term="Kontaktförbud").exists():
-        GlossaryTerm.objects.create(term="Kontaktförbud", slug="kontaktforbud", definition="<p>Ett förbud.</p>", locale=swedish)
+        GlossaryTerm.objects.create(
+            term="Kontaktförbud",
+            slug="kontaktforbud",
+            definition="<p>Ett förbud.</p>",
+            locale=swedish,
+        )
     if not Brochure.objects.filter(title__startswith="Stöd").exists():
         Brochure.objects.create(title="Stöd vid våld", slug="stod-vid-vald", locale=swedish)
     _pages(swedish)
@@ -62,16 +67,26 @@ def _pages(swedish):
     from website.models import HomePage
 
     home = HomePage.objects.get(locale=swedish)
-    plans = home.add_child(instance=PlanIndexPage(title="Handlingsplaner", slug="handlingsplaner", locale=swedish))
+    plans = home.add_child(
+        instance=PlanIndexPage(title="Handlingsplaner", slug="handlingsplaner", locale=swedish)
+    )
     plan = plans.add_child(instance=PlanPage(title="Plan mot våld", slug="plan", locale=swedish))
-    plan.add_child(instance=FocusAreaPage(
-        title="Att alla som arbetar i socialnämndens verksamheter ska ha kunskap om våld", slug="kunskap", locale=swedish,
-    ))
+    plan.add_child(
+        instance=FocusAreaPage(
+            title="Att alla som arbetar i socialnämndens verksamheter ska ha kunskap om våld",
+            slug="kunskap",
+            locale=swedish,
+        )
+    )
     section = SupportIndexPage.objects.get(locale=swedish, alias_of__isnull=True)
-    section.add_child(instance=SupportPage(
-        title="Ekonomiskt våld", slug="ekonomiskt-vald", locale=swedish,
-        easy_read="<p>Du har rätt till ett eget bankkonto.</p>",
-    ))
+    section.add_child(
+        instance=SupportPage(
+            title="Ekonomiskt våld",
+            slug="ekonomiskt-vald",
+            locale=swedish,
+            easy_read="<p>Du har rätt till ett eget bankkonto.</p>",
+        )
+    )
 
 
 # (listing, query, a row that must be found, a row that must not)
@@ -88,7 +103,9 @@ SNIPPET_SEARCHES = [
 
 @pytest.mark.parametrize(("listing", "query", "expected", "unexpected"), SNIPPET_SEARCHES)
 @pytest.mark.parametrize("results_only", [False, True], ids=["listing", "results"])
-def test_searching_a_snippet_listing_finds_the_row(searchable_content, admin_client, listing, query, expected, unexpected, results_only):
+def test_searching_a_snippet_listing_finds_the_row(
+    searchable_content, admin_client, listing, query, expected, unexpected, results_only
+):
     url = f"/admin/snippets/{listing}/{'results/' if results_only else ''}"
     response = admin_client.get(url, {"q": query, "locale": "sv"})
     assert response.status_code == 200
@@ -132,7 +149,9 @@ PAGE_SEARCHES = [
 
 @pytest.mark.parametrize(("query", "expected"), PAGE_SEARCHES)
 @pytest.mark.parametrize("results_only", [False, True], ids=["listing", "results"])
-def test_page_search_finds_part_of_a_word_in_titles_and_text(searchable_content, admin_client, query, expected, results_only):
+def test_page_search_finds_part_of_a_word_in_titles_and_text(
+    searchable_content, admin_client, query, expected, results_only
+):
     url = "/admin/pages/search/results/" if results_only else "/admin/pages/search/"
     assert expected in _every_result_page(admin_client, url, query), query
 
@@ -150,7 +169,9 @@ def _every_result_page(admin_client, url, query):
 
 
 def test_the_organisation_chooser_finds_part_of_a_compound_word(searchable_content, admin_client):
-    response = admin_client.get("/admin/snippets/choose/plans/organisation/", {"q": "nämnd", "locale": "sv"})
+    response = admin_client.get(
+        "/admin/snippets/choose/plans/organisation/", {"q": "nämnd", "locale": "sv"}
+    )
     assert response.status_code == 200
     html = response.json()["html"]
     assert "Socialnämnden" in html
@@ -180,7 +201,21 @@ SEARCHED_URLS = [
     "/admin/choose-page/search/",
     "/admin/images/chooser/results/",
 ]
-AWKWARD_QUERIES = ['"Kvinno', 'Kvinno"', '"Kvinno fri', "'Kvinno", "Kvinno*", "(Kvinno", "Kvinno OR", "NOT", "-Kvinno", "^Kvinno", "Kvinno:", "a\\b", "{Kvinno}"]
+AWKWARD_QUERIES = [
+    '"Kvinno',
+    'Kvinno"',
+    '"Kvinno fri',
+    "'Kvinno",
+    "Kvinno*",
+    "(Kvinno",
+    "Kvinno OR",
+    "NOT",
+    "-Kvinno",
+    "^Kvinno",
+    "Kvinno:",
+    "a\\b",
+    "{Kvinno}",
+]
 
 
 @pytest.mark.parametrize("url", SEARCHED_URLS)
@@ -191,6 +226,10 @@ def test_a_search_with_quotes_or_operators_never_fails(searchable_content, admin
 
 
 def test_a_search_starting_with_a_quote_still_finds_the_row(searchable_content, admin_client):
-    response = admin_client.get("/admin/snippets/information/helpline/", {"q": '"Kvinno', "locale": "sv"})
+    response = admin_client.get(
+        "/admin/snippets/information/helpline/", {"q": '"Kvinno', "locale": "sv"}
+    )
     assert "Kvinnofridslinjen" in response.content.decode()
-    assert "Om du utsätts för våld" in _every_result_page(admin_client, "/admin/pages/search/", '"tystnadsplikt"')
+    assert "Om du utsätts för våld" in _every_result_page(
+        admin_client, "/admin/pages/search/", '"tystnadsplikt"'
+    )

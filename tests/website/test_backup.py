@@ -34,11 +34,17 @@ def public_urls():
             continue
         if isinstance(page, PlanPage):
             urls += [page.url + route for route in PLAN_ROUTES]
-            urls += [f"{page.url}atgarder/{m.pk}/" for m in Measure.objects.public_under(page).order_by("pk")]
+            urls += [
+                f"{page.url}atgarder/{m.pk}/"
+                for m in Measure.objects.public_under(page).order_by("pk")
+            ]
         else:
             urls.append(page.url)
         if isinstance(page, PlanIndexPage):
-            urls += [f"{page.url}organisationer/{key}/" for key in Organisation.objects.values_list("key", flat=True)]
+            urls += [
+                f"{page.url}organisationer/{key}/"
+                for key in Organisation.objects.values_list("key", flat=True)
+            ]
     urls += [document.url for document in Document.objects.order_by("pk")]
     return urls
 
@@ -69,7 +75,9 @@ def site_with_content(demo_plans):
     return demo_plans
 
 
-def test_restore_into_an_empty_database_gives_the_same_site(client, site_with_content, tmp_path, capsys):
+def test_restore_into_an_empty_database_gives_the_same_site(
+    client, site_with_content, tmp_path, capsys
+):
     before = site_as_seen(client)
     files = media_files()
     assert any(status == 200 for status, _text in before[0].values())
@@ -120,7 +128,9 @@ def test_the_archive_names_its_contents_in_the_manifest(home_page, tmp_path):
     assert "plans.0001_initial" in manifest["migrations"]
     with tarfile.open(path) as tar:
         names = tar.getnames()
-        data = json.load(tar.extractfile("contenttypes.json")) + json.load(tar.extractfile("data.json"))
+        data = json.load(tar.extractfile("contenttypes.json")) + json.load(
+            tar.extractfile("data.json")
+        )
     assert names[:3] == ["manifest.json", "contenttypes.json", "data.json"]
     models = {row["model"] for row in data}
     assert {"wagtailcore.page", "contenttypes.contenttype"} <= models
@@ -130,9 +140,18 @@ def test_the_archive_names_its_contents_in_the_manifest(home_page, tmp_path):
 
 def test_an_archive_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "newer.tar.gz"
-    manifest = {"format": 1, "migrations": ["plans.9999_from_the_future"], "counts": {}, "created": "x"}
+    manifest = {
+        "format": 1,
+        "migrations": ["plans.9999_from_the_future"],
+        "counts": {},
+        "created": "x",
+    }
     with tarfile.open(path, "w:gz") as tar:
-        files = (("manifest.json", json.dumps(manifest).encode()), ("contenttypes.json", b"[]"), ("data.json", b"[]"))
+        files = (
+            ("manifest.json", json.dumps(manifest).encode()),
+            ("contenttypes.json", b"[]"),
+            ("data.json", b"[]"),
+        )
         for name, content in files:
             info = tarfile.TarInfo(name)
             info.size = len(content)
@@ -151,7 +170,10 @@ def test_a_new_database_counts_as_empty(db):
 def test_archive_names_sort_by_date():
     from datetime import UTC, datetime
 
-    assert archive_name(datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)) == "backup-2026-01-02T030405Z.tar.gz"
+    assert (
+        archive_name(datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+        == "backup-2026-01-02T030405Z.tar.gz"
+    )
 
 
 def call_command_output(*argv):

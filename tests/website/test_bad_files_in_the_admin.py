@@ -28,8 +28,10 @@ def persian(admin_client, support_page):
 def upload(client, translation, content):
     return client.post(
         reverse("translations_upload_po", args=[translation.pk]),
-        {"file": SimpleUploadedFile("fa.po", content, content_type="text/x-gettext-translation"),
-         "next": "/admin/translations/"},
+        {
+            "file": SimpleUploadedFile("fa.po", content, content_type="text/x-gettext-translation"),
+            "next": "/admin/translations/",
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
 
@@ -59,7 +61,9 @@ def test_a_title_longer_than_a_title_may_be_is_refused_with_a_message(admin_clie
 
 def test_a_po_syntax_error_is_reported_as_one(admin_client, persian):
     translation, po = persian
-    text = str(po).replace("X-WagtailLocalize-TranslationID:", "X-WagtailLocalize-TranslationID", 1)  # a lost colon
+    text = str(po).replace(
+        "X-WagtailLocalize-TranslationID:", "X-WagtailLocalize-TranslationID", 1
+    )  # a lost colon
     response = upload(admin_client, translation, text.encode("utf-8"))
     assert response.status_code == 400
     html = response.content.decode()
@@ -67,7 +71,9 @@ def test_a_po_syntax_error_is_reported_as_one(admin_client, persian):
     assert "kunde inte läsas" in html
 
 
-@hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=400))
 def test_any_translated_text_gets_an_answer_not_a_server_error(admin_client, persian, text):
     translation, po = persian
@@ -78,8 +84,11 @@ def test_any_translated_text_gets_an_answer_not_a_server_error(admin_client, per
 def upload_image(client, name, data):
     return client.post(
         "/admin/images/add/",
-        {"title": "Bild", "file": SimpleUploadedFile(name, data, content_type="image/gif"),
-         "collection": Collection.get_first_root_node().pk},
+        {
+            "title": "Bild",
+            "file": SimpleUploadedFile(name, data, content_type="image/gif"),
+            "collection": Collection.get_first_root_node().pk,
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
 
@@ -93,7 +102,9 @@ def test_a_truncated_gif_is_refused_with_a_message(admin_client):
     assert upload_image(admin_client, "bild.gif", data).status_code == 302
 
 
-@hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=0, max_value=len(gif()) - 1), noise=st.binary(max_size=40))
 def test_any_broken_image_gets_an_answer_not_a_server_error(admin_client, cut, noise):
     response = upload_image(admin_client, "bild.gif", gif()[:cut] + noise)
@@ -105,8 +116,11 @@ def test_a_document_without_an_extension_is_told_so(admin_client):
 
     response = admin_client.post(
         "/admin/documents/add/",
-        {"title": "Broschyr", "file": SimpleUploadedFile("broschyr", b"%PDF-1.4\n%%EOF\n"),
-         "collection": Collection.get_first_root_node().pk},
+        {
+            "title": "Broschyr",
+            "file": SimpleUploadedFile("broschyr", b"%PDF-1.4\n%%EOF\n"),
+            "collection": Collection.get_first_root_node().pk,
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     assert response.status_code == 200

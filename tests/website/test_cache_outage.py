@@ -21,7 +21,14 @@ from website import cache_breaker
 pytestmark = [pytest.mark.redis, pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 #: Pages of the demo support section, each a separate page-cache entry.
-PAGES = ["/sv/", "/en/", "/ar/", SUPPORT_PAGE.format("sv"), SUPPORT_PAGE.format("en"), SUPPORT_PAGE.format("ar")]
+PAGES = [
+    "/sv/",
+    "/en/",
+    "/ar/",
+    SUPPORT_PAGE.format("sv"),
+    SUPPORT_PAGE.format("en"),
+    SUPPORT_PAGE.format("ar"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +80,9 @@ def test_a_hung_redis_costs_one_timeout_and_then_pages_answer_without_it(
         for url in PAGES:
             response, seconds = timed_get(visitor, url)
             assert response.status_code == 200, url
-            assert response.get("X-Page-Cache") is None, url  # neither answered from nor stored in the cache
+            assert response.get("X-Page-Cache") is None, (
+                url
+            )  # neither answered from nor stored in the cache
             times.append(seconds)
     # One socket timeout (0.5 s) at most, on the first page; without the breaker every
     # one of the page's cache calls waited it (7-9 s a page). Rendering a page takes
@@ -83,11 +92,15 @@ def test_a_hung_redis_costs_one_timeout_and_then_pages_answer_without_it(
     assert "pages are served without cache" in caplog.text
 
 
-def test_the_cache_is_used_again_once_redis_answers(shared_support_site, settings, own_redis, visitor, monkeypatch):
+def test_the_cache_is_used_again_once_redis_answers(
+    shared_support_site, settings, own_redis, visitor, monkeypatch
+):
     from website.settings.base import redis_cache
 
     url, process = own_redis
-    monkeypatch.setenv("CACHE_BREAKER_PAUSE_SECONDS", "1")  # as an operator sets it (docs/configuration.md)
+    monkeypatch.setenv(
+        "CACHE_BREAKER_PAUSE_SECONDS", "1"
+    )  # as an operator sets it (docs/configuration.md)
     monkeypatch.setenv("CACHE_KEY_PREFIX", f"back-{uuid.uuid4().hex}:")
     settings.CACHES = redis_cache(url)
     cache_breaker.reset_all()

@@ -39,7 +39,10 @@ CLIENT_TIMEOUT = 6
 def get(port, path):
     """``(status, X-Page-Cache)``, or ``(None, reason)`` when no answer came in time."""
     try:
-        with urlopen(Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST}), timeout=CLIENT_TIMEOUT) as response:
+        with urlopen(
+            Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST}),
+            timeout=CLIENT_TIMEOUT,
+        ) as response:
             response.read()
             return response.status, response.headers.get("X-Page-Cache")
     except OSError as error:  # a timeout, a refused or reset connection
@@ -51,7 +54,9 @@ def site_on_a_redis_that_hangs(demo_site, tmp_path):
     """gunicorn with production settings on the test database and a Redis of its own:
     ``(port, redis-server process)``."""
     if connection.vendor != "postgresql":
-        pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite's test database is in memory")
+        pytest.skip(
+            "runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite's test database is in memory"
+        )
     redis_server, redis_url = start_redis_server(tmp_path)
     port = free_port()
     env = {
@@ -69,8 +74,19 @@ def site_on_a_redis_that_hangs(demo_site, tmp_path):
     }
     with open(tmp_path / "gunicorn.log", "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "website/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "website/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
     try:
         wait_until(lambda: get(port, "/sv/")[0] == 200, "gunicorn", timeout=120)

@@ -29,7 +29,10 @@ def test_the_logging_setting_keeps_404s_out_and_server_errors_in():
 
 
 def test_check_deploy_warns_about_sqlite(settings):
-    settings.DATABASES = {**settings.DATABASES, "default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3"}}
+    settings.DATABASES = {
+        **settings.DATABASES,
+        "default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.sqlite3"},
+    }
     warnings = production_database_is_postgresql(None)
     assert [w.id for w in warnings] == ["website.W010"]
     out = io.StringIO()
@@ -39,5 +42,7 @@ def test_check_deploy_warns_about_sqlite(settings):
 
 
 def test_check_deploy_is_quiet_about_postgresql(settings):
-    settings.DATABASES = {"default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.postgresql"}}
+    settings.DATABASES = {
+        "default": {**settings.DATABASES["default"], "ENGINE": "django.db.backends.postgresql"}
+    }
     assert production_database_is_postgresql(None) == []

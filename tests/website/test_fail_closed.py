@@ -21,16 +21,34 @@ PRODUCTION_ENV = {
 
 def _run(code_or_args, env_extra=None, drop=()):
     """Python in a fresh process from the project folder, with a clean Django environment."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "STATIC_ROOT", "REDIS_URL", "DEBUG"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(
+            (
+                "DJANGO_",
+                "SECRET_KEY",
+                "DATABASE_URL",
+                "ALLOWED_HOSTS",
+                "STATIC_ROOT",
+                "REDIS_URL",
+                "DEBUG",
+            )
+        )
+    }
     env.update(env_extra or {})
     for name in drop:
         env.pop(name, None)
     args = code_or_args if isinstance(code_or_args, list) else ["-c", code_or_args]
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.mark.parametrize("entry_point", ["website.wsgi", "website.asgi"])
-def test_a_server_without_configuration_refuses_to_start_instead_of_serving_debug_pages(entry_point):
+def test_a_server_without_configuration_refuses_to_start_instead_of_serving_debug_pages(
+    entry_point,
+):
     result = _run(f"import {entry_point}")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
@@ -53,7 +71,11 @@ def test_the_wsgi_application_uses_production_settings_when_configured():
         PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["website.settings.production", "False", "/tmp/never-opened-by-check.sqlite3"]
+    assert result.stdout.split() == [
+        "website.settings.production",
+        "False",
+        "/tmp/never-opened-by-check.sqlite3",
+    ]
 
 
 def test_manage_py_uses_production_settings_except_for_runserver():

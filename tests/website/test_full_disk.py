@@ -94,8 +94,11 @@ def root_collection():
 def test_a_document_upload_on_a_full_disk_says_so_and_stores_nothing(admin_client, disk):
     response = admin_client.post(
         "/admin/documents/add/",
-        {"title": "Broschyr", "file": SimpleUploadedFile("broschyr.txt", "Hej och välkommen\n".encode() * 10),
-         "collection": root_collection()},
+        {
+            "title": "Broschyr",
+            "file": SimpleUploadedFile("broschyr.txt", "Hej och välkommen\n".encode() * 10),
+            "collection": root_collection(),
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     assert response.status_code == 302
@@ -107,8 +110,11 @@ def test_a_document_upload_on_a_full_disk_says_so_and_stores_nothing(admin_clien
 def test_an_image_upload_on_a_full_disk_says_so_and_stores_nothing(admin_client, disk):
     response = admin_client.post(
         "/admin/images/add/",
-        {"title": "Bild", "file": SimpleUploadedFile("bild.gif", gif(), content_type="image/gif"),
-         "collection": root_collection()},
+        {
+            "title": "Bild",
+            "file": SimpleUploadedFile("bild.gif", gif(), content_type="image/gif"),
+            "collection": root_collection(),
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     assert response.status_code == 302
@@ -143,8 +149,13 @@ def test_an_image_whose_preview_no_longer_fits_is_not_kept_either(admin_client, 
     disk.free = len(data) + 1
     response = admin_client.post(
         "/admin/images/chooser/create/",
-        {"image-chooser-upload-title": "Bild", "image-chooser-upload-collection": root_collection(),
-         "image-chooser-upload-file": SimpleUploadedFile("bild.gif", data, content_type="image/gif")},
+        {
+            "image-chooser-upload-title": "Bild",
+            "image-chooser-upload-collection": root_collection(),
+            "image-chooser-upload-file": SimpleUploadedFile(
+                "bild.gif", data, content_type="image/gif"
+            ),
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     answer = json.loads(response.content)
@@ -154,13 +165,17 @@ def test_an_image_whose_preview_no_longer_fits_is_not_kept_either(admin_client, 
 
 
 def test_the_multiple_document_upload_on_a_full_disk_shows_the_reason(admin_client, disk):
-    response = multiple_upload(admin_client, "documents", "broschyr.txt", b"Hej och v\xc3\xa4lkommen\n" * 10)
+    response = multiple_upload(
+        admin_client, "documents", "broschyr.txt", b"Hej och v\xc3\xa4lkommen\n" * 10
+    )
     answer = json.loads(response.content)
     assert answer["success"] is False and FULL in answer["error_message"]
     nothing_stored(disk)
 
 
-def test_an_upload_too_big_for_memory_on_a_full_disk_says_so(admin_client, disk, settings, monkeypatch):
+def test_an_upload_too_big_for_memory_on_a_full_disk_says_so(
+    admin_client, disk, settings, monkeypatch
+):
     """Django buffers an upload larger than ``FILE_UPLOAD_MAX_MEMORY_SIZE`` in a temporary
     file before any view runs; when that meets the full disk the editor is told the same."""
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
@@ -171,8 +186,11 @@ def test_an_upload_too_big_for_memory_on_a_full_disk_says_so(admin_client, disk,
     monkeypatch.setattr("django.core.files.uploadedfile.tempfile.NamedTemporaryFile", no_space)
     response = admin_client.post(
         "/admin/documents/add/",
-        {"title": "Broschyr", "file": SimpleUploadedFile("broschyr.txt", b"Hej\n" * 100),
-         "collection": root_collection()},
+        {
+            "title": "Broschyr",
+            "file": SimpleUploadedFile("broschyr.txt", b"Hej\n" * 100),
+            "collection": root_collection(),
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     assert response.status_code == 302
@@ -197,8 +215,12 @@ def test_replacing_an_image_file_on_a_full_disk_keeps_the_image_as_it_was(admin_
     disk.free = 10
     response = admin_client.post(
         f"/admin/images/{image.pk}/",
-        {"title": "Ny bild", "collection": root_collection(), "tags": "",
-         "file": SimpleUploadedFile("ny-bild.gif", gif((80, 60)), content_type="image/gif")},
+        {
+            "title": "Ny bild",
+            "collection": root_collection(),
+            "tags": "",
+            "file": SimpleUploadedFile("ny-bild.gif", gif((80, 60)), content_type="image/gif"),
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     assert response.status_code == 302
@@ -212,8 +234,13 @@ def test_replacing_an_image_file_on_a_full_disk_keeps_the_image_as_it_was(admin_
 def test_the_document_chooser_upload_on_a_full_disk_says_so_in_the_chooser(admin_client, disk):
     response = admin_client.post(
         "/admin/documents/chooser/create/",
-        {"document-chooser-upload-title": "Broschyr", "document-chooser-upload-collection": root_collection(),
-         "document-chooser-upload-file": SimpleUploadedFile("broschyr.txt", b"Hej och hej\n" * 10)},
+        {
+            "document-chooser-upload-title": "Broschyr",
+            "document-chooser-upload-collection": root_collection(),
+            "document-chooser-upload-file": SimpleUploadedFile(
+                "broschyr.txt", b"Hej och hej\n" * 10
+            ),
+        },
         HTTP_ACCEPT_LANGUAGE="sv",
     )
     answer = json.loads(response.content)

@@ -19,7 +19,10 @@ def test_home_page_is_served_in_swedish_under_sv(client, demo_site):
 
 
 def test_home_page_is_right_to_left_in_arabic_and_persian(client, demo_site):
-    for code, heading in (("ar", "هل تحتاج إلى مساعدة الآن؟"), ("fa", "همین حالا به کمک نیاز دارید؟")):
+    for code, heading in (
+        ("ar", "هل تحتاج إلى مساعدة الآن؟"),
+        ("fa", "همین حالا به کمک نیاز دارید؟"),
+    ):
         html = client.get(f"/{code}/").content.decode()
         assert f'<html lang="{code}" dir="rtl">' in html
         assert heading in html
@@ -78,7 +81,10 @@ def test_anonymous_visit_sets_no_cookie_and_loads_nothing_from_another_host(clie
 
 def test_interface_strings_resolve_for_languages_django_does_not_know():
     # Somali and Tigrinya have no catalogue in Django itself: ours must be compiled.
-    for code, expected in (("so", "Ma u baahan tahay caawimaad hadda?"), ("ti", "ሕጂ ሓገዝ የድልየኩም ድዩ?")):
+    for code, expected in (
+        ("so", "Ma u baahan tahay caawimaad hadda?"),
+        ("ti", "ሕጂ ሓገዝ የድልየኩም ድዩ?"),
+    ):
         with translation.override(code):
             assert translation.gettext("Need help now?") == expected
 
@@ -97,7 +103,9 @@ def test_page_not_found_is_friendly_and_in_the_visitors_language(client, demo_si
     assert 'href="/sv/"' in html
 
 
-def test_home_page_queries_do_not_grow_with_its_helplines(client, demo_site, django_assert_max_num_queries):
+def test_home_page_queries_do_not_grow_with_its_helplines(
+    client, demo_site, django_assert_max_num_queries
+):
     from information.models import Helpline
     from website.models import HomePageHelpline
 
@@ -166,10 +174,18 @@ def test_home_page_helpline_facts_have_no_dangling_separator(client, demo_site):
     from information.models import Helpline
 
     line = Helpline.objects.get(name="Kvinnofridslinjen", locale__language_code="sv")
-    line.open_around_the_clock, line.opening_hours, line.free_of_charge, line.anonymous = False, "", True, True
+    line.open_around_the_clock, line.opening_hours, line.free_of_charge, line.anonymous = (
+        False,
+        "",
+        True,
+        True,
+    )
     line.save()
     with translation.override("sv"):
-        free, anonymous = translation.gettext("Free of charge"), translation.gettext("You can be anonymous")
+        free, anonymous = (
+            translation.gettext("Free of charge"),
+            translation.gettext("You can be anonymous"),
+        )
 
     def facts():
         item = _urgent_helplines(client.get("/sv/").content.decode())["Kvinnofridslinjen"]

@@ -32,13 +32,16 @@ def swedish_page(slug):
     return SupportPage.objects.get(slug=slug, locale__language_code="sv")
 
 
-@pytest.mark.parametrize("url", [
-    "/sv/",
-    SUPPORT_PAGE,
-    "/ar/stod/utsatt-for-vald/",
-    "/sv/stod/broschyrer/",
-    "/sv/stod/broschyrer/stod-vid-vald/",  # a brochure: a sub-address of a routable page
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/sv/",
+        SUPPORT_PAGE,
+        "/ar/stod/utsatt-for-vald/",
+        "/sv/stod/broschyrer/",
+        "/sv/stod/broschyrer/stod-vid-vald/",  # a brochure: a sub-address of a routable page
+    ],
+)
 def test_a_second_visit_finds_the_page_without_walking_the_tree(shared_support_site, visitor, url):
     first, first_queries = visit(visitor, url)
     second, second_queries = visit(visitor, url)
@@ -51,7 +54,9 @@ def test_a_second_visit_finds_the_page_without_walking_the_tree(shared_support_s
     assert len(second_queries) < len(first_queries)
 
 
-def test_a_page_shown_in_swedish_for_want_of_a_translation_is_routed_afresh(shared_support_site, visitor):
+def test_a_page_shown_in_swedish_for_want_of_a_translation_is_routed_afresh(
+    shared_support_site, visitor
+):
     """The support section's own routing picks the Swedish page for a Somali visitor: it
     is not the page at that address, so nothing is kept and the fallback stays a fallback."""
     url = "/so/stod/barn-och-unga/"
@@ -74,10 +79,14 @@ def test_a_page_taken_down_is_gone_on_the_next_request(shared_support_site, visi
     # Taken down in Swedish is down at its address (information.visitors, rule 3): the
     # English translation does not stand in, and nothing kept from before answers.
     assert visitor.get(SUPPORT_PAGE).status_code == 404
-    assert SupportPage.objects.get(translation_key=swedish.translation_key, locale__language_code="en").live
+    assert SupportPage.objects.get(
+        translation_key=swedish.translation_key, locale__language_code="en"
+    ).live
 
 
-def test_a_new_address_answers_and_the_old_one_no_longer_shows_the_page(shared_support_site, visitor):
+def test_a_new_address_answers_and_the_old_one_no_longer_shows_the_page(
+    shared_support_site, visitor
+):
     page = swedish_page("utsatt-for-vald")
     assert visitor.get(SUPPORT_PAGE).status_code == 200
     assert visitor.get(SUPPORT_PAGE).status_code == 200
@@ -102,7 +111,9 @@ def test_a_password_set_on_a_page_asks_for_it_on_the_next_request(shared_support
     shown = visitor.get(SUPPORT_PAGE)
     assert shown.status_code == 200 and text in shown.content.decode()
     visitor.get(SUPPORT_PAGE)
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
 
     html = visitor.get(SUPPORT_PAGE).content.decode()
     assert 'name="password"' in html
@@ -121,7 +132,9 @@ def test_each_request_gets_its_own_copy_of_the_page(shared_support_site, visitor
     assert parent.slug == "stod" and not captured.captured_queries
 
 
-def test_addresses_that_do_not_exist_are_not_kept_and_pages_are_kept_once(shared_support_site, visitor):
+def test_addresses_that_do_not_exist_are_not_kept_and_pages_are_kept_once(
+    shared_support_site, visitor
+):
     """A routable page accepts any slug below it (the brochure index: any brochure name),
     so made-up addresses must not fill each process's memory: only an address answered
     200 is kept, and the page once, however many addresses lead to it."""
@@ -134,5 +147,7 @@ def test_addresses_that_do_not_exist_are_not_kept_and_pages_are_kept_once(shared
     for url in ("/sv/stod/broschyrer/", "/sv/stod/broschyrer/stod-vid-vald/"):
         assert visitor.get(url).status_code == 200
     index_pk = shared_support_site["brochures"].pk
-    kept_pages = [key for key in published._answers if key[0] == "wagtail_route_page" and key[3] == index_pk]
+    kept_pages = [
+        key for key in published._answers if key[0] == "wagtail_route_page" and key[3] == index_pk
+    ]
     assert len(kept_pages) == 1

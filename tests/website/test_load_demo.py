@@ -31,11 +31,20 @@ def snippet_states():
 
     models = (Helpline, LocalService, GlossaryTerm, Brochure)
     states = sorted(
-        (model.__name__, s.translation_key.hex, s.locale_id, s.live, s.live_revision_id, s.has_unpublished_changes)
+        (
+            model.__name__,
+            s.translation_key.hex,
+            s.locale_id,
+            s.live,
+            s.live_revision_id,
+            s.has_unpublished_changes,
+        )
         for model in models
         for s in model.objects.all()
     )
-    revisions = Revision.objects.filter(content_type__in=ContentType.objects.get_for_models(*models).values()).count()
+    revisions = Revision.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*models).values()
+    ).count()
     return states, revisions
 
 
@@ -47,7 +56,9 @@ def test_load_demo_twice_leaves_the_same_content(capsys):
     from translations.overview import translation_overview
 
     rows, _codes = translation_overview()
-    assert [(row.title, code) for row in rows for code, cell in row.cells.items() if cell.out_of_date] == []
+    assert [
+        (row.title, code) for row in rows for code, cell in row.cells.items() if cell.out_of_date
+    ] == []
     # Demo snippets are published through revisions, as an editor publishes them …
     assert all(live and revision and not draft for _m, _k, _l, live, revision, draft in first[3][0])
     call_command("load_demo")
@@ -78,4 +89,6 @@ def test_load_demo_on_a_database_without_the_page_tree_root_stops_with_a_message
     locales_before = Locale.objects.count()
     with pytest.raises(CommandError, match="migrate"):
         call_command("load_demo", verbosity=0)
-    assert not Page.objects.exists() and Locale.objects.count() == locales_before  # nothing half-written
+    assert (
+        not Page.objects.exists() and Locale.objects.count() == locales_before
+    )  # nothing half-written

@@ -13,8 +13,12 @@ RIGHT = "the-right-passphrase"
 def login(client, password, visitor, balancer=BALANCER, **headers):
     """A login posted through the load balancer, which adds the visitor's address."""
     return client.post(
-        "/admin/login/", {"username": "redaktor", "password": password},
-        REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR=visitor, HTTP_ACCEPT_LANGUAGE="sv", **headers,
+        "/admin/login/",
+        {"username": "redaktor", "password": password},
+        REMOTE_ADDR=balancer,
+        HTTP_X_FORWARDED_FOR=visitor,
+        HTTP_ACCEPT_LANGUAGE="sv",
+        **headers,
     )
 
 
@@ -23,8 +27,12 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser("redaktor", "r@example.org", RIGHT)
 
 
-@pytest.mark.parametrize("trusted", [{"TRUSTED_PROXY_COUNT": 1}, {"TRUSTED_PROXIES": ["10.0.0.0/24"]}])
-def test_a_strangers_wrong_passwords_do_not_lock_out_the_editor_behind_the_balancer(client, editor, settings, trusted):
+@pytest.mark.parametrize(
+    "trusted", [{"TRUSTED_PROXY_COUNT": 1}, {"TRUSTED_PROXIES": ["10.0.0.0/24"]}]
+)
+def test_a_strangers_wrong_passwords_do_not_lock_out_the_editor_behind_the_balancer(
+    client, editor, settings, trusted
+):
     settings.AXES_ENABLED = True
     for name, value in trusted.items():
         setattr(settings, name, value)

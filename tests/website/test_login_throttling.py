@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _login(client, password):
-    return client.post("/admin/login/", {"username": "redaktor", "password": password}, REMOTE_ADDR="203.0.113.7")
+    return client.post(
+        "/admin/login/", {"username": "redaktor", "password": password}, REMOTE_ADDR="203.0.113.7"
+    )
 
 
 @override_settings(AXES_ENABLED=True)

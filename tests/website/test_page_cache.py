@@ -17,7 +17,9 @@ LANGUAGES = ["sv", "en", "ar", "so"]
 @pytest.fixture
 def editor(django_user_model):
     client = Client(HTTP_HOST="localhost")
-    client.force_login(django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw"))
+    client.force_login(
+        django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
+    )
     return client
 
 
@@ -30,8 +32,17 @@ def read_twice(client, url):
     return second.content.decode()
 
 
-def test_a_repeat_visit_is_answered_from_the_cache_without_a_query(shared_support_site, visitor, django_assert_num_queries):
-    for url in ["/sv/", "/ar/", SUPPORT_PAGE.format("sv"), SUPPORT_PAGE.format("ar"), "/sv/stod/", "/ar/stod/broschyrer/"]:
+def test_a_repeat_visit_is_answered_from_the_cache_without_a_query(
+    shared_support_site, visitor, django_assert_num_queries
+):
+    for url in [
+        "/sv/",
+        "/ar/",
+        SUPPORT_PAGE.format("sv"),
+        SUPPORT_PAGE.format("ar"),
+        "/sv/stod/",
+        "/ar/stod/broschyrer/",
+    ]:
         first = visitor.get(url)
         assert first.status_code == 200 and first["X-Page-Cache"] == "miss", url
         with django_assert_num_queries(0):
@@ -40,14 +51,23 @@ def test_a_repeat_visit_is_answered_from_the_cache_without_a_query(shared_suppor
         assert second.content == first.content, url
 
 
-def test_a_cached_page_keeps_the_privacy_and_security_headers_and_sets_no_cookie(shared_support_site, visitor):
+def test_a_cached_page_keeps_the_privacy_and_security_headers_and_sets_no_cookie(
+    shared_support_site, visitor
+):
     url = SUPPORT_PAGE.format("ar")
     first = visitor.get(url)
     second = visitor.get(url)
     assert second["X-Page-Cache"] == "hit"
     assert not second.cookies
-    for header in ("Content-Security-Policy", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options",
-                   "Cache-Control", "Content-Language", "Content-Type"):
+    for header in (
+        "Content-Security-Policy",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Cache-Control",
+        "Content-Language",
+        "Content-Type",
+    ):
         assert second[header] == first[header], header
     assert second["Referrer-Policy"] == "no-referrer"
 
@@ -136,7 +156,9 @@ def test_a_page_made_private_is_not_served_from_the_cache(shared_support_site, v
     url = SUPPORT_PAGE.format("sv")
     read_twice(visitor, url)
     page = SupportPage.objects.get(locale__language_code="sv", slug="utsatt-for-vald")
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     response = visitor.get(url)
     assert response.get("X-Page-Cache") is None
     assert 'href="tel:020505050"' not in response.content.decode()
@@ -245,7 +267,9 @@ def test_measure_filters_are_cached_per_query_and_typed_text_never_is():
             assert get(query).get("X-Page-Cache") is None
 
 
-def test_a_page_kept_in_this_process_shows_another_servers_publication_at_once(shared_support_site, visitor):
+def test_a_page_kept_in_this_process_shows_another_servers_publication_at_once(
+    shared_support_site, visitor
+):
     """Each process answers repeat visits from its own copy of the page, but only under the
     shared generation it reads on every request: another app server's publication (rows
     changed, the shared number raised, no signal here) shows on the next request."""
@@ -254,7 +278,9 @@ def test_a_page_kept_in_this_process_shows_another_servers_publication_at_once(s
 
     url = SUPPORT_PAGE.format("sv")
     assert "Kvinnofridslinjen" in read_twice(visitor, url)
-    Helpline.objects.filter(pk=kvinnofridslinjen().pk).update(name="Kvinnofridslinjen (dygnet runt)")
+    Helpline.objects.filter(pk=kvinnofridslinjen().pk).update(
+        name="Kvinnofridslinjen (dygnet runt)"
+    )
     bump_generation()  # what the other server's publication did to the shared cache
 
     response = visitor.get(url)
@@ -262,7 +288,9 @@ def test_a_page_kept_in_this_process_shows_another_servers_publication_at_once(s
     assert "Kvinnofridslinjen (dygnet runt)" in response.content.decode()
 
 
-def test_a_page_kept_in_this_process_is_not_answered_after_page_cache_seconds(shared_support_site, visitor, settings, monkeypatch):
+def test_a_page_kept_in_this_process_is_not_answered_after_page_cache_seconds(
+    shared_support_site, visitor, settings, monkeypatch
+):
     """If a publication could not reach the shared cache, pages stay stale at most
     PAGE_CACHE_SECONDS: the process's own copy too."""
     import time
@@ -284,7 +312,13 @@ def test_the_pages_kept_in_a_process_stay_within_their_byte_limit(settings):
     recent = RecentPages()
 
     def entry(text):
-        return {"generation": 1, "status": 200, "headers": [], "content": text.encode(), "rendered": time.time()}
+        return {
+            "generation": 1,
+            "status": 200,
+            "headers": [],
+            "content": text.encode(),
+            "rendered": time.time(),
+        }
 
     recent.put("a", entry("a" * 40))
     recent.put("b", entry("b" * 40))

@@ -35,7 +35,9 @@ def page_keys():
 
 
 def get(query):
-    return PageCacheMiddleware(measure_list)(RequestFactory().get("/sv/planer/sodertalje/atgarder/" + query))
+    return PageCacheMiddleware(measure_list)(
+        RequestFactory().get("/sv/planer/sodertalje/atgarder/" + query)
+    )
 
 
 def test_repeating_a_filter_makes_no_new_cache_entries():
@@ -47,7 +49,9 @@ def test_repeating_a_filter_makes_no_new_cache_entries():
     assert len(page_keys()) == 1
 
 
-@pytest.mark.parametrize("query", ["?year=02025", "?year=2025&year=2026", "?status=" + "x" * 200, "?status=d%C3%B6ne"])
+@pytest.mark.parametrize(
+    "query", ["?year=02025", "?year=2025&year=2026", "?status=" + "x" * 200, "?status=d%C3%B6ne"]
+)
 def test_a_value_in_a_form_the_site_never_links_to_is_not_stored(query):
     for _ in range(2):
         assert get(query).get("X-Page-Cache") is None
@@ -58,5 +62,7 @@ def test_the_canonical_filters_are_still_cached():
     assert get("?year=2025")["X-Page-Cache"] == "miss"
     assert get("?year=2025")["X-Page-Cache"] == "hit"
     assert get("?organisation=polisen&status=")["X-Page-Cache"] == "miss"
-    assert get("?status=&organisation=polisen")["X-Page-Cache"] == "hit"  # the same filters in another order
+    assert (
+        get("?status=&organisation=polisen")["X-Page-Cache"] == "hit"
+    )  # the same filters in another order
     assert len(page_keys()) == 2

@@ -11,7 +11,9 @@ from tests.services import free_port
 pytestmark = [pytest.mark.redis, pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
-def test_a_repeat_visit_is_answered_from_redis_without_a_query(shared_support_site, redis_page_cache, visitor, django_assert_num_queries):
+def test_a_repeat_visit_is_answered_from_redis_without_a_query(
+    shared_support_site, redis_page_cache, visitor, django_assert_num_queries
+):
     url = SUPPORT_PAGE.format("ar")
     first = visitor.get(url)
     assert first["X-Page-Cache"] == "miss"
@@ -38,11 +40,16 @@ def test_publishing_a_helpline_change_on_redis_shows_on_every_cached_page_on_the
         assert 'href="tel:020505050"' not in html, url
 
 
-def test_pages_are_served_when_redis_does_not_answer(shared_support_site, settings, visitor, caplog):
+def test_pages_are_served_when_redis_does_not_answer(
+    shared_support_site, settings, visitor, caplog
+):
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "website.cache.FailSoftRedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-                  "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}},
+        "pages": {
+            "BACKEND": "website.cache.FailSoftRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
     }
     with caplog.at_level(logging.WARNING, logger="website.cache"):
         for _ in range(2):

@@ -20,7 +20,9 @@ def plan_with_own_words(demo_site):
     data["plan"]["labels"] = {"focus_areas": "Områden", "follow_up": "Återrapportering"}
     for area in data["plan"]["focus_areas"]:
         area["label"] = "Område"
-    index = ensure_child_page(demo_site, PlanIndexPage, "page:plans", title="Handlingsplaner", slug="handlingsplaner")
+    index = ensure_child_page(
+        demo_site, PlanIndexPage, "page:plans", title="Handlingsplaner", slug="handlingsplaner"
+    )
     plan, _created = import_plan(data, parent_path=str(index.pk), locale_code="sv", publish=True)
     return plan
 
@@ -51,4 +53,6 @@ def test_the_plans_words_name_its_levels_on_every_page(plan_with_own_words, clie
         if name != "focus area":  # names no follow-up
             assert "Återrapportering" in text, name
     area_text = _text(client.get(area.url).content.decode())
-    assert re.search(r'<h2 id="siblings-heading">\s*Områden', client.get(area.url).content.decode()), area_text[:400]
+    assert re.search(
+        r'<h2 id="siblings-heading">\s*Områden', client.get(area.url).content.decode()
+    ), area_text[:400]

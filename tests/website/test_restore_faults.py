@@ -45,7 +45,9 @@ def site_state(client):
 
 
 @pytest.mark.parametrize("stop_after", RESTORE_STEPS)
-def test_a_restore_stopped_after_any_step_is_finished_by_running_it_again(client, small_site, tmp_path, stop_after):
+def test_a_restore_stopped_after_any_step_is_finished_by_running_it_again(
+    client, small_site, tmp_path, stop_after
+):
     archive = create_backup(tmp_path)
     backup.clear_own_cache_keys()
 
@@ -78,7 +80,9 @@ def test_the_archive_is_readable_by_its_owner_only(small_site, tmp_path):
 
 def test_times_come_back_to_the_microsecond(small_site, tmp_path):
     moment = datetime(2026, 11, 25, 8, 30, 15, 123456, tzinfo=UTC)
-    Page.objects.filter(pk=small_site.pk).update(last_published_at=moment, first_published_at=moment)
+    Page.objects.filter(pk=small_site.pk).update(
+        last_published_at=moment, first_published_at=moment
+    )
     archive = create_backup(tmp_path)
     empty_everything()
     assert run("restore", str(archive)) == 0

@@ -35,7 +35,9 @@ def test_public_page_may_be_cached_by_a_cdn_and_sets_no_cookie(demo_site, client
     assert not response.cookies
 
 
-def test_admin_and_pages_for_a_logged_in_editor_are_never_stored(demo_site, client, django_user_model):
+def test_admin_and_pages_for_a_logged_in_editor_are_never_stored(
+    demo_site, client, django_user_model
+):
     login = client.get("/admin/login/")
     assert "no-store" in login["Cache-Control"] and "public" not in login["Cache-Control"]
     assert "'unsafe-inline'" in _directives(login["Content-Security-Policy"])["style-src"]
@@ -57,7 +59,14 @@ def test_canonical_and_hreflang_use_the_configured_host(demo_site, client, monke
     assert "localhost" not in html
 
 
-@pytest.mark.parametrize("hostname, port", [("https://stod.example.se", "443"), ("stod.example.se/sv", "443"), ("stod.example.se", "https")])
+@pytest.mark.parametrize(
+    "hostname, port",
+    [
+        ("https://stod.example.se", "443"),
+        ("stod.example.se/sv", "443"),
+        ("stod.example.se", "https"),
+    ],
+)
 def test_configure_site_refuses_a_url_or_a_bad_port_and_changes_nothing(demo_site, hostname, port):
     from wagtail.models import Site
 

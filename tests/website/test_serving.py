@@ -27,15 +27,25 @@ def production_storages(**environ):
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
     env.update(PRODUCTION, **environ)
     output = subprocess.run(
-        [sys.executable, "-c", SHOW_STORAGES], cwd=PROJECT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", SHOW_STORAGES],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(output)
 
 
 def test_production_serves_static_files_compressed_with_hashed_names_and_uploads_from_disk():
     result = production_storages()
-    assert result["settings"]["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    assert result["media"] == "CleanFileSystemStorage"  # Django's, without half-written files (website.storage)
+    assert (
+        result["settings"]["staticfiles"]["BACKEND"]
+        == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert (
+        result["media"] == "CleanFileSystemStorage"
+    )  # Django's, without half-written files (website.storage)
     assert result["url"] == "/media/bilder/affisch.jpg"
 
 
@@ -59,8 +69,16 @@ def test_the_loaded_site_is_frozen_out_of_the_garbage_collector():
     """Objects loaded with the site are not walked by every collection a page sets off."""
     env = {**os.environ, **PRODUCTION}
     output = subprocess.run(
-        [sys.executable, "-c", "import gc, website.wsgi; print(gc.get_freeze_count(), gc.get_threshold()[0])"],
-        cwd=PROJECT, env=env, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import gc, website.wsgi; print(gc.get_freeze_count(), gc.get_threshold()[0])",
+        ],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     frozen, youngest = map(int, output.split())
     assert frozen > 100_000

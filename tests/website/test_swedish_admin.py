@@ -29,7 +29,16 @@ def test_choice_list_fields_are_labelled_with_a_capital_letter_like_every_other_
         assert Measure._meta.get_field("target_groups").formfield().label == "Målgrupper"
 
 
-@pytest.mark.parametrize(("code", "swedish"), [("ar", "Arabiska"), ("sv", "Svenska"), ("so", "Somaliska"), ("ti", "Tigrinja"), ("ckb", "Kurdiska (sorani)")])
+@pytest.mark.parametrize(
+    ("code", "swedish"),
+    [
+        ("ar", "Arabiska"),
+        ("sv", "Svenska"),
+        ("so", "Somaliska"),
+        ("ti", "Tigrinja"),
+        ("ckb", "Kurdiska (sorani)"),
+    ],
+)
 def test_languages_are_named_in_swedish_in_the_admin(code, swedish):
     locale = Locale.objects.get_or_create(language_code=code)[0]
     with translation.override("sv"):
@@ -49,20 +58,31 @@ def test_wagtail_localize_publish_button_keeps_the_space_before_the_language():
     assert '"Download PO file": "Ladda ner PO-fil"' in body  # not "Ladda ner PO fil"
 
 
-@pytest.mark.parametrize(("msgid", "swedish"), [
-    ("Saved", "Sparad"),
-    ("Autosave is paused", "Automatisk sparning är pausad"),
-    ("Locale", "Språk"),
-    ("Your account settings have been changed successfully!", "Dina kontoinställningar är sparade."),  # not "uppdaterats med bra resultat!"
-    ("Sorry, you do not have permission to access this area.", "Du har inte behörighet till den här delen av administrationen."),
-])
+@pytest.mark.parametrize(
+    ("msgid", "swedish"),
+    [
+        ("Saved", "Sparad"),
+        ("Autosave is paused", "Automatisk sparning är pausad"),
+        ("Locale", "Språk"),
+        (
+            "Your account settings have been changed successfully!",
+            "Dina kontoinställningar är sparade.",
+        ),  # not "uppdaterats med bra resultat!"
+        (
+            "Sorry, you do not have permission to access this area.",
+            "Du har inte behörighet till den här delen av administrationen.",
+        ),
+    ],
+)
 def test_admin_words_wagtail_leaves_in_english_are_swedish(msgid, swedish):
     with translation.override("sv"):
         assert translation.gettext(msgid) == swedish
 
 
 def test_permissions_are_named_in_swedish():
-    english = list(Permission.objects.filter(name__startswith="Can ").values_list("name", flat=True))
+    english = list(
+        Permission.objects.filter(name__startswith="Can ").values_list("name", flat=True)
+    )
     assert english == []
     assert Permission.objects.get(codename="add_helpline").name == "Kan lägga till stödlinje"
     assert Permission.objects.get(codename="publish_page").name == "Kan publicera alla sidor"
@@ -79,8 +99,12 @@ def test_a_yes_or_no_column_says_ja_or_nej_not_true_or_false():
 
     column = BooleanColumn("active")
     with translation.override("sv"):
-        active = column.render_cell_html(type("Row", (), {"active": True})(), {"row": None, "table": None})
-        inactive = column.render_cell_html(type("Row", (), {"active": False})(), {"row": None, "table": None})
+        active = column.render_cell_html(
+            type("Row", (), {"active": True})(), {"row": None, "table": None}
+        )
+        inactive = column.render_cell_html(
+            type("Row", (), {"active": False})(), {"row": None, "table": None}
+        )
     assert "True" not in active and "Ja" in active
     assert "False" not in inactive and "Nej" in inactive
 
@@ -106,10 +130,13 @@ def test_the_admin_catalogue_is_complete_and_keeps_every_placeholder(domain):
     for entry in po:
         texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
         for text in texts:
-            assert set(placeholder.findall(text)) <= set(placeholder.findall(entry.msgid + entry.msgid_plural)), entry.msgid
+            assert set(placeholder.findall(text)) <= set(
+                placeholder.findall(entry.msgid + entry.msgid_plural)
+            ), entry.msgid
         if not entry.msgid_plural:
-            assert sorted(placeholder.findall(entry.msgstr)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
-
+            assert sorted(placeholder.findall(entry.msgstr)) == sorted(
+                placeholder.findall(entry.msgid)
+            ), entry.msgid
 
 
 # Issue 21, finding 7: words the Swedish admin still showed in English or ungrammatically.
@@ -119,7 +146,7 @@ def messages_shown_after(client, response):
     """The admin's message area on the page the editor lands on after ``response``."""
     html = client.get(response["Location"]).content.decode()
     start = html.index('class="messages"')
-    return html[start:html.index("</ul>", start)]
+    return html[start : html.index("</ul>", start)]
 
 
 def test_a_language_is_written_in_lower_case_inside_a_swedish_sentence(admin_client, support_page):
@@ -127,14 +154,17 @@ def test_a_language_is_written_in_lower_case_inside_a_swedish_sentence(admin_cli
 
     arabic = Locale.objects.get(language_code="ar")
     response = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[support_page.pk]), {"locales": [arabic.pk]}
+        reverse("wagtail_localize:submit_page_translation", args=[support_page.pk]),
+        {"locales": [arabic.pk]},
     )
     assert response.status_code == 302
     shown = messages_shown_after(admin_client, response)
     assert "för översättning till arabiska" in shown  # not "till Arabiska"
 
 
-def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, support_page, django_capture_on_commit_callbacks):
+def test_one_part_left_in_swedish_is_one_part_not_one_parts(
+    admin_client, support_page, django_capture_on_commit_callbacks
+):
     from django.urls import reverse
     from wagtail_localize.models import StringSegment, StringTranslation
 
@@ -143,7 +173,10 @@ def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, suppor
     translation = submit_for_translation(admin_client, support_page, "ar")["ar"]
     title = StringSegment.objects.get(source=translation.source, context__path="title")
     StringTranslation.objects.create(
-        translation_of=title.string, locale=translation.target_locale, context=title.context, data="الدعم"
+        translation_of=title.string,
+        locale=translation.target_locale,
+        context=title.context,
+        data="الدعم",
     )
     confirm_url = reverse("translations_publish_incomplete", args=[translation.pk])
     segments = admin_client.get(confirm_url).context["form"].initial["segments"]
@@ -151,7 +184,9 @@ def test_one_part_left_in_swedish_is_one_part_not_one_parts(admin_client, suppor
         response = admin_client.post(confirm_url, {"segments": segments, "confirm": "on"})
     assert response.status_code == 302
     # Only the easy-read sentence is left in Swedish (the slug does not count).
-    assert "publicerades på arabiska med 1 del på svenska." in messages_shown_after(admin_client, response)
+    assert "publicerades på arabiska med 1 del på svenska." in messages_shown_after(
+        admin_client, response
+    )
 
 
 def test_a_page_in_review_says_since_when_in_swedish(admin_client, django_user_model, support_page):
@@ -168,10 +203,11 @@ def test_a_page_in_review_says_since_when_in_swedish(admin_client, django_user_m
     TaskState.objects.filter(workflow_state__object_id=str(support_page.pk)).update(
         started_at=timezone.now() - timedelta(minutes=8)
     )
-    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[support_page.pk])
+    ).content.decode()
     assert "8\xa0minuter sedan" in html  # no break inside "8 minuter"
     assert "minutes ago" not in html
-
 
 
 def test_the_headers_action_buttons_are_announced_in_swedish(admin_client, home_page):
@@ -181,11 +217,15 @@ def test_the_headers_action_buttons_are_announced_in_swedish(admin_client, home_
     assert '<nav aria-label="Handlingar" id="w-slim-header-buttons"' in html
 
 
-def test_the_edit_forms_review_action_has_the_same_name_as_everywhere_else(admin_client, support_page):
+def test_the_edit_forms_review_action_has_the_same_name_as_everywhere_else(
+    admin_client, support_page
+):
     """Wagtail names the action after the workflow ("Submit to %(workflow_name)s"); with the
     workflow named "granskning" it reads "Skicka till granskning", as the listings' menus do."""
     from django.urls import reverse
 
-    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[support_page.pk])).content.decode()
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[support_page.pk])
+    ).content.decode()
     assert "Skicka till granskning" in html
     assert "Lämna in till" not in html

@@ -63,7 +63,9 @@ def test_a_page_published_by_nobody_in_particular_shows_no_none(admin_client, de
     assert "None" not in visible_text(html)
 
 
-def test_the_permission_denied_message_is_swedish_with_an_english_browser(client, django_user_model, demo_site):
+def test_the_permission_denied_message_is_swedish_with_an_english_browser(
+    client, django_user_model, demo_site
+):
     from django.contrib.auth.models import Permission
     from wagtail.users.models import UserProfile
 
@@ -91,14 +93,18 @@ def test_the_translation_editor_writes_the_date_the_swedish_way(admin_client, su
 
         expected = formats.date_format(target.last_published_at, "DATE_FORMAT")
     assert published == expected
-    assert re.fullmatch(r"\d{1,2} [a-zé]+ \d{4}", published)  # "6 december 2026", not "6 December 2026"
+    assert re.fullmatch(
+        r"\d{1,2} [a-zé]+ \d{4}", published
+    )  # "6 december 2026", not "6 December 2026"
 
 
 # Swedish writes language names in lower case inside a sentence ("till arabiska"); where
 # wagtail-localize puts the name in a sentence, the Swedish catalogue gives it as a label.
 
 
-def test_the_translation_editors_title_does_not_capitalise_the_language_mid_sentence(admin_client, support_page):
+def test_the_translation_editors_title_does_not_capitalise_the_language_mid_sentence(
+    admin_client, support_page
+):
     from tests.helpers.translation import submit_for_translation
 
     target = submit_for_translation(admin_client, support_page, "ar")["ar"].get_target_instance()
@@ -108,20 +114,32 @@ def test_the_translation_editors_title_does_not_capitalise_the_language_mid_sent
     assert not re.search(r"\b(till|på|från) Arabiska", title)
 
 
-@pytest.mark.parametrize("msgid", [
-    "Published '{object}' in {locale}.",
-    "Published '{object}' in {locale} with missing translations - see below.",
-    "New validation errors were found when publishing '{object}' in {locale}. Please fix them or click publish again to ignore these translations for now.",
-])
+@pytest.mark.parametrize(
+    "msgid",
+    [
+        "Published '{object}' in {locale}.",
+        "Published '{object}' in {locale} with missing translations - see below.",
+        "New validation errors were found when publishing '{object}' in {locale}. Please fix them or click publish again to ignore these translations for now.",
+    ],
+)
 def test_wagtail_localizes_messages_do_not_capitalise_the_language_mid_sentence(msgid):
     """The project's own views say "publicerades på arabiska"; wagtail-localize's editor
     messages get ``Locale.get_display_name()``, a label ("Arabiska")."""
     with translation.override("sv"):
         message = translation.gettext(msgid).format(
-            object="Utsatt för våld", page_title="Utsatt för våld", model_name="stödlinje",
-            locale="Arabiska", locales="Arabiska",
+            object="Utsatt för våld",
+            page_title="Utsatt för våld",
+            model_name="stödlinje",
+            locale="Arabiska",
+            locales="Arabiska",
         )
-    assert message != msgid.format(object="Utsatt för våld", page_title="Utsatt för våld", model_name="stödlinje", locale="Arabiska", locales="Arabiska")
+    assert message != msgid.format(
+        object="Utsatt för våld",
+        page_title="Utsatt för våld",
+        model_name="stödlinje",
+        locale="Arabiska",
+        locales="Arabiska",
+    )
     assert "Arabiska" in message
     assert not re.search(r"\b(till|på|från|i) Arabiska", message)
 
@@ -137,7 +155,9 @@ def test_the_choosers_language_filter_is_labelled_in_swedish(admin_client, demo_
     assert label(html, "id_locale") == "Språk"  # not "Locale"
 
 
-def test_the_group_form_names_the_page_chooser_and_the_root_collection_in_swedish(admin_client, demo_site):
+def test_the_group_form_names_the_page_chooser_and_the_root_collection_in_swedish(
+    admin_client, demo_site
+):
     html = admin_client.get(reverse("wagtailusers_groups:add")).content.decode()
     assert label(html, "id_page_permissions-__prefix__-page") == "Sida"  # not "Page"
     assert re.search(r"<option value=\"\d+\"[^>]*>Rotsamling</option>", html)
@@ -170,15 +190,33 @@ def test_the_screens_a_communicator_opens_have_no_english_words_left(admin_clien
     target = submit_for_translation(admin_client, support_page, "ar")["ar"].get_target_instance()
     helpline = Helpline.objects.filter(locale__language_code="sv").first()
     screens = [
-        "/admin/", "/admin/pages/", f"/admin/pages/{support_page.get_parent().pk}/",
-        f"/admin/pages/{support_page.pk}/edit/", f"/admin/pages/{support_page.pk}/history/",
-        f"/admin/pages/{target.pk}/edit/", "/admin/pages/search/", "/admin/pages/search/?q=Utsatt",
-        "/admin/snippets/information/helpline/", f"/admin/snippets/information/helpline/edit/{helpline.pk}/",
-        "/admin/snippets/choose/information/helpline/", "/admin/images/", "/admin/documents/",
-        "/admin/users/", "/admin/groups/", "/admin/groups/new/", "/admin/workflows/list/", "/admin/workflows/add/",
-        "/admin/workflows/tasks/index/", "/admin/reports/locked/", "/admin/reports/workflow/",
-        "/admin/reports/aging-pages/", "/admin/sites/", "/admin/locales/", "/admin/locales/new/",
-        "/admin/collections/", "/admin/choose-page/",
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{support_page.get_parent().pk}/",
+        f"/admin/pages/{support_page.pk}/edit/",
+        f"/admin/pages/{support_page.pk}/history/",
+        f"/admin/pages/{target.pk}/edit/",
+        "/admin/pages/search/",
+        "/admin/pages/search/?q=Utsatt",
+        "/admin/snippets/information/helpline/",
+        f"/admin/snippets/information/helpline/edit/{helpline.pk}/",
+        "/admin/snippets/choose/information/helpline/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/groups/new/",
+        "/admin/workflows/list/",
+        "/admin/workflows/add/",
+        "/admin/workflows/tasks/index/",
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+        "/admin/reports/aging-pages/",
+        "/admin/sites/",
+        "/admin/locales/",
+        "/admin/locales/new/",
+        "/admin/collections/",
+        "/admin/choose-page/",
     ]
     found = {}
     for url in screens:

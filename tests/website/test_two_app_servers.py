@@ -39,7 +39,9 @@ class Browser:
         return response, response.read().decode()
 
     def post(self, path, fields):
-        request = Request(self.base + path, data=urlencode(fields, doseq=True).encode(), headers={"Host": HOST})
+        request = Request(
+            self.base + path, data=urlencode(fields, doseq=True).encode(), headers={"Host": HOST}
+        )
         response = self.opener.open(request, timeout=60)
         return response, response.read().decode()
 
@@ -65,7 +67,9 @@ class FormFields(HTMLParser):
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
             if kind not in ("submit", "button", "file"):
-                self.fields.append((attrs["name"], attrs.get("value", "on" if kind == "checkbox" else "")))
+                self.fields.append(
+                    (attrs["name"], attrs.get("value", "on" if kind == "checkbox" else ""))
+                )
         elif tag == "select":
             self._select = attrs["name"]
         elif tag == "textarea":
@@ -95,7 +99,9 @@ def form_fields(html, form_id):
 def app_servers(redis_url, tmp_path):
     """Two gunicorn processes with production settings on one database and one Redis."""
     if connection.vendor != "postgresql":
-        pytest.skip("runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file")
+        pytest.skip(
+            "runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file"
+        )
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.app_server_settings",
@@ -112,15 +118,34 @@ def app_servers(redis_url, tmp_path):
     try:
         for _ in range(2):
             port = free_port()
-            with open(tmp_path / f"gunicorn-{port}.log", "w") as log:  # the server keeps its own copy
+            with open(
+                tmp_path / f"gunicorn-{port}.log", "w"
+            ) as log:  # the server keeps its own copy
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "gunicorn", "website.wsgi", "--config", "website/gunicorn.conf.py",
-                     "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                    cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "website.wsgi",
+                        "--config",
+                        "website/gunicorn.conf.py",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        "1",
+                    ],
+                    cwd=PROJECT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=log,
                 )
             servers.append((process, port))
         for _process, port in servers:
-            wait_until(lambda port=port: Browser(port).get("/sv/")[0].status == 200, f"gunicorn on port {port}", timeout=120)
+            wait_until(
+                lambda port=port: Browser(port).get("/sv/")[0].status == 200,
+                f"gunicorn on port {port}",
+                timeout=120,
+            )
         yield [Browser(port) for _process, port in servers]
     finally:
         for process, _port in servers:
@@ -128,7 +153,9 @@ def app_servers(redis_url, tmp_path):
             process.wait(timeout=30)
 
 
-def test_a_helpline_published_through_one_app_server_shows_on_the_other_at_once(demo_site, django_user_model, app_servers):
+def test_a_helpline_published_through_one_app_server_shows_on_the_other_at_once(
+    demo_site, django_user_model, app_servers
+):
     from information.models import Helpline
 
     django_user_model.objects.create_superuser("redaktor", "r@example.org", "lösen-för-test-1")
@@ -144,7 +171,10 @@ def test_a_helpline_published_through_one_app_server_shows_on_the_other_at_once(
 
     _response, login = one.get("/admin/login/")
     token = dict(form_fields(login, None))["csrfmiddlewaretoken"]
-    response, _html = one.post("/admin/login/", {"csrfmiddlewaretoken": token, "username": "redaktor", "password": "lösen-för-test-1"})
+    response, _html = one.post(
+        "/admin/login/",
+        {"csrfmiddlewaretoken": token, "username": "redaktor", "password": "lösen-för-test-1"},
+    )
     assert not response.url.endswith("/login/"), "the editor could not log in"
     publish_phone_number(one, helpline, "020-60 60 60")
 
@@ -170,7 +200,10 @@ def publish_phone_number(server, helpline, number):
     """Publish a new number for ``helpline`` through the admin of ``server``, as an editor."""
     edit = f"/admin/snippets/information/helpline/edit/{helpline.pk}/"
     _response, form = server.get(edit)
-    fields = [(name, number if name == "phone_number" else value) for name, value in form_fields(form, "w-editor-form")]
+    fields = [
+        (name, number if name == "phone_number" else value)
+        for name, value in form_fields(form, "w-editor-form")
+    ]
     assert ("phone_number", number) in fields
     response, _html = server.post(edit, fields + [("action-publish", "action-publish")])
     assert response.status == 200

@@ -19,34 +19,46 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)">
 def _pdf_with(catalog_extra=b"", extra_objects=b""):
     return (
         b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b" >>\nendobj\n"
-        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n" + extra_objects +
-        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+        + extra_objects
+        + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
     )
 
 
 def _object_stream(text):
     data = zlib.compress(text)
-    return b"3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(data), data)
+    return (
+        b"3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n"
+        % (len(data), data)
+    )
 
 
 SCRIPTED_PDFS = {
     "open action": _pdf_with(b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"),
     "escaped name": _pdf_with(b"/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"),
     "launch": _pdf_with(b"/OpenAction << /S /Launch /F (cmd.exe) >>"),
-    "compressed object stream": _pdf_with(extra_objects=_object_stream(b"4 0 << /S /JavaScript /JS (app.alert(1)) >>")),
+    "compressed object stream": _pdf_with(
+        extra_objects=_object_stream(b"4 0 << /S /JavaScript /JS (app.alert(1)) >>")
+    ),
 }
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw"))
+    client.force_login(
+        django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
+    )
     return client
 
 
 def _upload_document(client, name, data):
     return client.post(
         "/admin/documents/add/",
-        {"title": name, "file": SimpleUploadedFile(name, data), "collection": Collection.get_first_root_node().pk},
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, data),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
 
 
@@ -92,8 +104,11 @@ def _png(width, height):
 def _upload_image(client, width, height):
     return client.post(
         "/admin/images/add/",
-        {"title": "Bild", "file": SimpleUploadedFile("bild.png", _png(width, height), content_type="image/png"),
-         "collection": Collection.get_first_root_node().pk},
+        {
+            "title": "Bild",
+            "file": SimpleUploadedFile("bild.png", _png(width, height), content_type="image/png"),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
 
 

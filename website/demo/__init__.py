@@ -10,7 +10,9 @@ def loaders():
 
     def load_site():
         home = site.load()
-        return f"home page '{home.title}' in {home.get_translations(inclusive=True).count()} languages"
+        return (
+            f"home page '{home.title}' in {home.get_translations(inclusive=True).count()} languages"
+        )
 
     def load_information():
         from website.demo import information

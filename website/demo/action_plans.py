@@ -24,10 +24,14 @@ INDEX = {
 
 def load():
     """Create (or update) the plan index under the Swedish home page and import every seed plan."""
-    home = HomePage.objects.get(translation_key=stable_key("page:home"), locale=Locale.objects.get(language_code="sv"))
+    home = HomePage.objects.get(
+        translation_key=stable_key("page:home"), locale=Locale.objects.get(language_code="sv")
+    )
     index = ensure_child_page(home, PlanIndexPage, "page:plans", **INDEX)
     counts = []
     for path in sorted(PLAN_FILES.glob("*.yaml")):
-        plan, _created = import_plan(read(path), parent_path=str(index.pk), locale_code="sv", publish=True)
+        plan, _created = import_plan(
+            read(path), parent_path=str(index.pk), locale_code="sv", publish=True
+        )
         counts.append(plan.plan_key)
     return f"{len(counts)} plans under '{index.title}': {', '.join(counts)}"

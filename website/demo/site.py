@@ -112,9 +112,7 @@ def load_helplines(locales):
             "last_verified": entry.get("last_verified"),
         }
         for code, text in texts.items():
-            obj = upsert_translatable(
-                Helpline, f"helpline:{key}", locales[code], **common, **text
-            )
+            obj = upsert_translatable(Helpline, f"helpline:{key}", locales[code], **common, **text)
             if code == "sv":
                 by_key[key] = obj
     return by_key
@@ -123,7 +121,9 @@ def load_helplines(locales):
 def load_home(locales, helplines):
     """The Swedish home page as the site root, translated into every language."""
     root = Page.get_first_root_node()  # made by Wagtail's migrations
-    home = HomePage.objects.filter(translation_key=stable_key("page:home"), locale=locales["sv"]).first()
+    home = HomePage.objects.filter(
+        translation_key=stable_key("page:home"), locale=locales["sv"]
+    ).first()
     if home is None:
         home = HomePage(
             translation_key=stable_key("page:home"),
@@ -144,7 +144,11 @@ def load_home(locales, helplines):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Tillsammans mot våld"
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Tillsammans mot våld",
         )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
@@ -152,7 +156,11 @@ def load_home(locales, helplines):
         site.site_name = "Tillsammans mot våld"
         site.save()
         # Wagtail's "Welcome to your new Wagtail site!" page has nothing a municipality wants.
-        if old_root.specific_class is Page and old_root.depth == 2 and not old_root.get_children().exists():
+        if (
+            old_root.specific_class is Page
+            and old_root.depth == 2
+            and not old_root.get_children().exists()
+        ):
             old_root.delete()
 
     for code, text in HOME_TEXT.items():
@@ -209,11 +217,18 @@ def load_accessibility_statement(locales, home):
     from datetime import date
 
     key = stable_key("page:accessibility-statement")
-    statement = AccessibilityStatementPage.objects.filter(translation_key=key, locale=locales["sv"]).first()
+    statement = AccessibilityStatementPage.objects.filter(
+        translation_key=key, locale=locales["sv"]
+    ).first()
     if statement is None:
         statement = AccessibilityStatementPage(
-            translation_key=key, locale=locales["sv"], slug="tillganglighet", show_in_menus=False,
-            compliance_status="partial", statement_date=date(2026, 11, 28), reviewed_date=date(2026, 11, 28),
+            translation_key=key,
+            locale=locales["sv"],
+            slug="tillganglighet",
+            show_in_menus=False,
+            compliance_status="partial",
+            statement_date=date(2026, 11, 28),
+            reviewed_date=date(2026, 11, 28),
             **STATEMENT["sv"],
         )
         home.add_child(instance=statement)
@@ -273,7 +288,9 @@ def _demo_logo():
     data = io.BytesIO()
     canvas.save(data, format="PNG")
     return Image.objects.create(
-        title="Exempelkommun logotyp", collection=collection, file=ImageFile(data, name="exempelkommun-logotyp.png")
+        title="Exempelkommun logotyp",
+        collection=collection,
+        file=ImageFile(data, name="exempelkommun-logotyp.png"),
     )
 
 

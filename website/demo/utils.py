@@ -50,9 +50,7 @@ def publish_if_changed(page, **fields):
 def ensure_child_page(parent, page_class, key, **fields):
     """Find (by stable key) or create a published child page of ``parent``."""
     translation_key = stable_key(key)
-    page = (
-        page_class.objects.filter(translation_key=translation_key, locale=parent.locale).first()
-    )
+    page = page_class.objects.filter(translation_key=translation_key, locale=parent.locale).first()
     if page is None:
         page = page_class(translation_key=translation_key, locale=parent.locale, **fields)
         parent.add_child(instance=page)

@@ -8,52 +8,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('information', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("information", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='ingress')),
-                ('help_intro', models.CharField(blank=True, help_text="Kort text ovanför numren, t.ex. 'Ring 112 om någon är i fara just nu.'", max_length=255, verbose_name='text vid hjälpnumren')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="ingress")),
+                (
+                    "help_intro",
+                    models.CharField(
+                        blank=True,
+                        help_text="Kort text ovanför numren, t.ex. 'Ring 112 om någon är i fara just nu.'",
+                        max_length=255,
+                        verbose_name="text vid hjälpnumren",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'startsida',
-                'verbose_name_plural': 'startsidor',
+                "verbose_name": "startsida",
+                "verbose_name_plural": "startsidor",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePageHelpline',
+            name="HomePageHelpline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('helpline', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='information.helpline', verbose_name='stödlinje')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='helplines', to='website.homepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "helpline",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="information.helpline",
+                        verbose_name="stödlinje",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="helplines",
+                        to="website.homepage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SiteSettings',
+            name="SiteSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('municipality_name', models.CharField(blank=True, max_length=100, verbose_name='kommunens namn')),
-                ('quick_exit_url', models.URLField(default='https://www.smhi.se/', help_text="En neutral webbplats som knappen 'Lämna sidan snabbt' leder till.", verbose_name='adress för snabb utgång')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-post för frågor om webbplatsen')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "municipality_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="kommunens namn"),
+                ),
+                (
+                    "quick_exit_url",
+                    models.URLField(
+                        default="https://www.smhi.se/",
+                        help_text="En neutral webbplats som knappen 'Lämna sidan snabbt' leder till.",
+                        verbose_name="adress för snabb utgång",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="e-post för frågor om webbplatsen"
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'webbplatsinställningar',
+                "verbose_name": "webbplatsinställningar",
             },
         ),
     ]

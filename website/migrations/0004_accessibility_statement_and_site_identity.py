@@ -7,49 +7,120 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
-        ('website', '0003_swedish_default_workflow_name'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
+        ("website", "0003_swedish_default_workflow_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessibilityStatementPage',
+            name="AccessibilityStatementPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('compliance_status', models.CharField(choices=[('full', 'Helt förenlig med lagkraven'), ('partial', 'Delvis förenlig med lagkraven'), ('none', 'Inte förenlig med lagkraven')], default='partial', max_length=10, verbose_name='hur tillgänglig är webbplatsen')),
-                ('known_issues', wagtail.fields.RichTextField(blank=True, help_text='Kända brister, var de finns och när de ska vara åtgärdade.', verbose_name='innehåll som inte är tillgängligt')),
-                ('how_to_report', wagtail.fields.RichTextField(blank=True, help_text='Hur man kontaktar kommunen. E-postadressen i webbplatsinställningarna visas också.', verbose_name='så rapporterar du brister')),
-                ('testing', wagtail.fields.RichTextField(blank=True, verbose_name='så har vi testat webbplatsen')),
-                ('statement_date', models.DateField(blank=True, null=True, verbose_name='redogörelsen upprättades')),
-                ('reviewed_date', models.DateField(blank=True, null=True, verbose_name='senast uppdaterad')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "compliance_status",
+                    models.CharField(
+                        choices=[
+                            ("full", "Helt förenlig med lagkraven"),
+                            ("partial", "Delvis förenlig med lagkraven"),
+                            ("none", "Inte förenlig med lagkraven"),
+                        ],
+                        default="partial",
+                        max_length=10,
+                        verbose_name="hur tillgänglig är webbplatsen",
+                    ),
+                ),
+                (
+                    "known_issues",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Kända brister, var de finns och när de ska vara åtgärdade.",
+                        verbose_name="innehåll som inte är tillgängligt",
+                    ),
+                ),
+                (
+                    "how_to_report",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="Hur man kontaktar kommunen. E-postadressen i webbplatsinställningarna visas också.",
+                        verbose_name="så rapporterar du brister",
+                    ),
+                ),
+                (
+                    "testing",
+                    wagtail.fields.RichTextField(
+                        blank=True, verbose_name="så har vi testat webbplatsen"
+                    ),
+                ),
+                (
+                    "statement_date",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="redogörelsen upprättades"
+                    ),
+                ),
+                (
+                    "reviewed_date",
+                    models.DateField(blank=True, null=True, verbose_name="senast uppdaterad"),
+                ),
             ],
             options={
-                'verbose_name': 'tillgänglighetsredogörelse',
-                'verbose_name_plural': 'tillgänglighetsredogörelser',
+                "verbose_name": "tillgänglighetsredogörelse",
+                "verbose_name_plural": "tillgänglighetsredogörelser",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='contact_url',
-            field=models.URLField(blank=True, help_text='Kommunens sida med kontaktuppgifter, länkas från sidfoten.', verbose_name='kontaktsida'),
+            model_name="sitesettings",
+            name="contact_url",
+            field=models.URLField(
+                blank=True,
+                help_text="Kommunens sida med kontaktuppgifter, länkas från sidfoten.",
+                verbose_name="kontaktsida",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='logo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='kommunens logotyp'),
+            model_name="sitesettings",
+            name="logo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+                verbose_name="kommunens logotyp",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='municipality_url',
-            field=models.URLField(blank=True, help_text='Logotypen och kommunens namn i sidhuvudet länkar hit.', verbose_name='kommunens webbplats'),
+            model_name="sitesettings",
+            name="municipality_url",
+            field=models.URLField(
+                blank=True,
+                help_text="Logotypen och kommunens namn i sidhuvudet länkar hit.",
+                verbose_name="kommunens webbplats",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='accessibility_statement',
-            field=models.ForeignKey(blank=True, help_text='Länkas från sidfoten på alla sidor.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='website.accessibilitystatementpage', verbose_name='tillgänglighetsredogörelse'),
+            model_name="sitesettings",
+            name="accessibility_statement",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Länkas från sidfoten på alla sidor.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="website.accessibilitystatementpage",
+                verbose_name="tillgänglighetsredogörelse",
+            ),
         ),
     ]

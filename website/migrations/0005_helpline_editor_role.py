@@ -9,7 +9,9 @@ from django.db import migrations
 from editorial.roles import ensure_roles
 
 #: Administratör edits the site settings (the extension finds them itself outside a migration).
-SITE_SETTINGS_PERMISSIONS = [("website", "sitesettings", "change_sitesettings", "Can change webbplatsinställningar")]
+SITE_SETTINGS_PERMISSIONS = [
+    ("website", "sitesettings", "change_sitesettings", "Can change webbplatsinställningar")
+]
 
 
 def create_roles(apps, schema_editor):

@@ -6,104 +6,164 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('information', '0007_english_admin_labels'),
-        ('wagtailimages', '0027_image_description'),
-        ('website', '0005_helpline_editor_role'),
+        ("information", "0007_english_admin_labels"),
+        ("wagtailimages", "0027_image_description"),
+        ("website", "0005_helpline_editor_role"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='accessibilitystatementpage',
-            options={'verbose_name': 'accessibility statement', 'verbose_name_plural': 'accessibility statements'},
+            name="accessibilitystatementpage",
+            options={
+                "verbose_name": "accessibility statement",
+                "verbose_name_plural": "accessibility statements",
+            },
         ),
         migrations.AlterModelOptions(
-            name='homepage',
-            options={'verbose_name': 'home page', 'verbose_name_plural': 'home pages'},
+            name="homepage",
+            options={"verbose_name": "home page", "verbose_name_plural": "home pages"},
         ),
         migrations.AlterModelOptions(
-            name='sitesettings',
-            options={'verbose_name': 'site settings'},
+            name="sitesettings",
+            options={"verbose_name": "site settings"},
         ),
         migrations.AlterField(
-            model_name='accessibilitystatementpage',
-            name='compliance_status',
-            field=models.CharField(choices=[('full', 'Fully compliant with the law'), ('partial', 'Partially compliant with the law'), ('none', 'Not compliant with the law')], default='partial', max_length=10, verbose_name='how accessible the website is'),
+            model_name="accessibilitystatementpage",
+            name="compliance_status",
+            field=models.CharField(
+                choices=[
+                    ("full", "Fully compliant with the law"),
+                    ("partial", "Partially compliant with the law"),
+                    ("none", "Not compliant with the law"),
+                ],
+                default="partial",
+                max_length=10,
+                verbose_name="how accessible the website is",
+            ),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatementpage',
-            name='how_to_report',
-            field=wagtail.fields.RichTextField(blank=True, help_text='How to contact the municipality. The email address in the site settings is shown too.', verbose_name='how to report shortcomings'),
+            model_name="accessibilitystatementpage",
+            name="how_to_report",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="How to contact the municipality. The email address in the site settings is shown too.",
+                verbose_name="how to report shortcomings",
+            ),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatementpage',
-            name='known_issues',
-            field=wagtail.fields.RichTextField(blank=True, help_text='Known shortcomings, where they are and when they will be fixed.', verbose_name='content that is not accessible'),
+            model_name="accessibilitystatementpage",
+            name="known_issues",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="Known shortcomings, where they are and when they will be fixed.",
+                verbose_name="content that is not accessible",
+            ),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatementpage',
-            name='reviewed_date',
-            field=models.DateField(blank=True, null=True, verbose_name='last updated'),
+            model_name="accessibilitystatementpage",
+            name="reviewed_date",
+            field=models.DateField(blank=True, null=True, verbose_name="last updated"),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatementpage',
-            name='statement_date',
-            field=models.DateField(blank=True, null=True, verbose_name='statement drawn up'),
+            model_name="accessibilitystatementpage",
+            name="statement_date",
+            field=models.DateField(blank=True, null=True, verbose_name="statement drawn up"),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatementpage',
-            name='testing',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='how we tested the website'),
+            model_name="accessibilitystatementpage",
+            name="testing",
+            field=wagtail.fields.RichTextField(
+                blank=True, verbose_name="how we tested the website"
+            ),
         ),
         migrations.AlterField(
-            model_name='homepage',
-            name='help_intro',
-            field=models.CharField(blank=True, help_text="A short text above the numbers, e.g. 'Call 112 if someone is in danger right now.'", max_length=255, verbose_name='text by the help numbers'),
+            model_name="homepage",
+            name="help_intro",
+            field=models.CharField(
+                blank=True,
+                help_text="A short text above the numbers, e.g. 'Call 112 if someone is in danger right now.'",
+                max_length=255,
+                verbose_name="text by the help numbers",
+            ),
         ),
         migrations.AlterField(
-            model_name='homepage',
-            name='intro',
-            field=wagtail.fields.RichTextField(blank=True, verbose_name='introduction'),
+            model_name="homepage",
+            name="intro",
+            field=wagtail.fields.RichTextField(blank=True, verbose_name="introduction"),
         ),
         migrations.AlterField(
-            model_name='homepagehelpline',
-            name='helpline',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='information.helpline', verbose_name='helpline'),
+            model_name="homepagehelpline",
+            name="helpline",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="information.helpline",
+                verbose_name="helpline",
+            ),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='accessibility_statement',
-            field=models.ForeignKey(blank=True, help_text='Linked from the footer of every page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='website.accessibilitystatementpage', verbose_name='accessibility statement'),
+            model_name="sitesettings",
+            name="accessibility_statement",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Linked from the footer of every page.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="website.accessibilitystatementpage",
+                verbose_name="accessibility statement",
+            ),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='email for questions about the website'),
+            model_name="sitesettings",
+            name="contact_email",
+            field=models.EmailField(
+                blank=True, max_length=254, verbose_name="email for questions about the website"
+            ),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='contact_url',
-            field=models.URLField(blank=True, help_text="The municipality's page with contact details, linked from the footer.", verbose_name='contact page'),
+            model_name="sitesettings",
+            name="contact_url",
+            field=models.URLField(
+                blank=True,
+                help_text="The municipality's page with contact details, linked from the footer.",
+                verbose_name="contact page",
+            ),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='logo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name="municipality's logo"),
+            model_name="sitesettings",
+            name="logo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+                verbose_name="municipality's logo",
+            ),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='municipality_name',
+            model_name="sitesettings",
+            name="municipality_name",
             field=models.CharField(blank=True, max_length=100, verbose_name="municipality's name"),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='municipality_url',
-            field=models.URLField(blank=True, help_text="The logo and the municipality's name in the page header link here.", verbose_name="municipality's website"),
+            model_name="sitesettings",
+            name="municipality_url",
+            field=models.URLField(
+                blank=True,
+                help_text="The logo and the municipality's name in the page header link here.",
+                verbose_name="municipality's website",
+            ),
         ),
         migrations.AlterField(
-            model_name='sitesettings',
-            name='quick_exit_url',
-            field=models.URLField(default='https://www.smhi.se/', help_text="A neutral website that the 'Leave this page quickly' button leads to.", verbose_name='quick exit address'),
+            model_name="sitesettings",
+            name="quick_exit_url",
+            field=models.URLField(
+                default="https://www.smhi.se/",
+                help_text="A neutral website that the 'Leave this page quickly' button leads to.",
+                verbose_name="quick exit address",
+            ),
         ),
     ]

@@ -11,11 +11,15 @@ from django.db import migrations
 from editorial.roles import ensure_roles, restore_wagtail_groups
 
 #: Administratör edits the site settings (the extension finds them itself outside a migration).
-SITE_SETTINGS_PERMISSIONS = [("website", "sitesettings", "change_sitesettings", "Can change webbplatsinställningar")]
+SITE_SETTINGS_PERMISSIONS = [
+    ("website", "sitesettings", "change_sitesettings", "Can change webbplatsinställningar")
+]
 
 
 def retire(apps, schema_editor):
-    ensure_roles(apps, settings_permissions=SITE_SETTINGS_PERMISSIONS)  # retires them, after making sure the roles exist
+    ensure_roles(
+        apps, settings_permissions=SITE_SETTINGS_PERMISSIONS
+    )  # retires them, after making sure the roles exist
 
 
 def restore(apps, schema_editor):

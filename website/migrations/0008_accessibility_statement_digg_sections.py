@@ -5,20 +5,27 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('website', '0007_retire_wagtail_groups'),
+        ("website", "0007_retire_wagtail_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accessibilitystatementpage',
-            name='disproportionate_burden',
-            field=wagtail.fields.RichTextField(blank=True, help_text='Content not made accessible because it would be a disproportionate burden, and why. Empty: the section is left out.', verbose_name='disproportionate burden'),
+            model_name="accessibilitystatementpage",
+            name="disproportionate_burden",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="Content not made accessible because it would be a disproportionate burden, and why. Empty: the section is left out.",
+                verbose_name="disproportionate burden",
+            ),
         ),
         migrations.AddField(
-            model_name='accessibilitystatementpage',
-            name='outside_the_law',
-            field=wagtail.fields.RichTextField(blank=True, help_text='Content the law does not cover, e.g. office documents published before 23 September 2018. Empty: the section is left out.', verbose_name='content outside the law'),
+            model_name="accessibilitystatementpage",
+            name="outside_the_law",
+            field=wagtail.fields.RichTextField(
+                blank=True,
+                help_text="Content the law does not cover, e.g. office documents published before 23 September 2018. Empty: the section is left out.",
+                verbose_name="content outside the law",
+            ),
         ),
     ]

@@ -170,7 +170,13 @@ PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(16 * 1
 # Query-string keys that may be cached (each value is its own page): the measure list's
 # filters and the follow-up year, fixed vocabularies. Not `q`: typed text is never a key.
 PAGE_CACHE_QUERY_PARAMETERS = {
-    "organisation", "role", "prevention_level", "status", "target_group", "focus_area", "year",
+    "organisation",
+    "role",
+    "prevention_level",
+    "status",
+    "target_group",
+    "focus_area",
+    "year",
 }
 
 AUTHENTICATION_BACKENDS = [
@@ -262,7 +268,8 @@ def media_storage(environ):
         # cached longer than a signature lives, so public images are read from a public-read
         # images/ prefix or a custom domain (docs/deploy.md); documents and generated PDFs
         # are sent by the site, which reads them with its credentials.
-        "querystring_auth": environ.get("AWS_QUERYSTRING_AUTH", "false").strip().lower() in {"1", "true", "yes", "on"},
+        "querystring_auth": environ.get("AWS_QUERYSTRING_AUTH", "false").strip().lower()
+        in {"1", "true", "yes", "on"},
         "default_acl": None,
         "file_overwrite": False,  # a second upload named like the first gets its own name
     }
@@ -277,7 +284,11 @@ def media_origins(environ):
     from urllib.parse import urlsplit
 
     if environ.get("MEDIA_ORIGINS", "").strip():
-        return [origin.strip().rstrip("/") for origin in environ["MEDIA_ORIGINS"].split(",") if origin.strip()]
+        return [
+            origin.strip().rstrip("/")
+            for origin in environ["MEDIA_ORIGINS"].split(",")
+            if origin.strip()
+        ]
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
     if not bucket:
         return []
@@ -285,9 +296,14 @@ def media_origins(environ):
         return [f"https://{environ['AWS_S3_CUSTOM_DOMAIN'].strip().rstrip('/')}"]
     if environ.get("AWS_S3_ENDPOINT_URL"):
         endpoint = urlsplit(environ["AWS_S3_ENDPOINT_URL"].strip())
-        return [f"{endpoint.scheme}://{endpoint.netloc}", f"{endpoint.scheme}://{bucket}.{endpoint.netloc}"]
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{bucket}.{endpoint.netloc}",
+        ]
     region = environ.get("AWS_S3_REGION_NAME", "").strip()
-    return [f"https://{bucket}.s3.amazonaws.com"] + ([f"https://{bucket}.s3.{region}.amazonaws.com"] if region else [])
+    return [f"https://{bucket}.s3.amazonaws.com"] + (
+        [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    )
 
 
 STORAGES = {
@@ -336,7 +352,9 @@ SECURE_REFERRER_POLICY = None  # set per area by website.middleware.ReferrerPoli
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_NAME = "django_language"  # never set by the site; Django's set_language view is not routed
+LANGUAGE_COOKIE_NAME = (
+    "django_language"  # never set by the site; Django's set_language view is not routed
+)
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds by default
 
 # Content-Security-Policy (django-csp 4). Public pages have no inline script, style or

@@ -27,7 +27,9 @@ if missing:
         "See docs/configuration.md."
     )
 
-if os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip() and env_bool("AWS_QUERYSTRING_AUTH", False):
+if os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip() and env_bool(
+    "AWS_QUERYSTRING_AUTH", False
+):
     # A signed address expires (an hour by default); pages, and the logo every page shows,
     # are cached until the next publication. A page would keep images whose signature died.
     raise ImproperlyConfigured(

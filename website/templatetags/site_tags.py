@@ -18,7 +18,9 @@ register = template.Library()
 # The switcher's entries and hreflang are the extension's (a host gets them from
 # information.frame); this site's base template and header name them through this library.
 register.simple_tag(takes_context=True)(page_languages.language_links)
-register.inclusion_tag("information/includes/hreflang.html", takes_context=True)(page_languages.hreflang_links)
+register.inclusion_tag("information/includes/hreflang.html", takes_context=True)(
+    page_languages.hreflang_links
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -44,10 +46,14 @@ def accessibility_statement_url(context):
         # One query: the live version in the visitor's language, else the chosen page itself.
         versions = list(
             Page.objects.live()
-            .filter(translation_key__in=Page.objects.filter(pk=statement_id).values("translation_key"))
+            .filter(
+                translation_key__in=Page.objects.filter(pk=statement_id).values("translation_key")
+            )
             .filter(models.Q(locale_id=locale_id) | models.Q(pk=statement_id))
         )
-        target = next((p for p in versions if p.pk != statement_id), None) or next(iter(versions), None)
+        target = next((p for p in versions if p.pk != statement_id), None) or next(
+            iter(versions), None
+        )
         return target.get_url(request=request) if target is not None else ""
 
     key = ("accessibility_statement_url", statement_id, locale_id)
@@ -66,7 +72,9 @@ def site_logo(context, site_settings):
 
     def work_out():
         rendition = get_rendition_or_not_found(site_settings.logo, "height-48")
-        return rendition.img_tag({"alt": site_settings.municipality_name, "class": "site-header__logo"})
+        return rendition.img_tag(
+            {"alt": site_settings.municipality_name, "class": "site-header__logo"}
+        )
 
     key = ("site_logo", site_settings.logo_id, site_settings.municipality_name)
     return once_per_publication(key, context.get("request"), work_out)

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("languages", nargs="*", help="Language codes, e.g. so ti. Default: all.")
+        parser.add_argument(
+            "languages", nargs="*", help="Language codes, e.g. so ti. Default: all."
+        )
 
     def handle(self, *args, languages, **options):
         locales = None

@@ -25,8 +25,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--site", help="hostname of the site (default: the default site)")
-        parser.add_argument("--plan-index-title", default="Handlingsplaner", help="title of the page with plans")
-        parser.add_argument("--plan-index-slug", default="handlingsplaner", help="its address under the home page")
+        parser.add_argument(
+            "--plan-index-title", default="Handlingsplaner", help="title of the page with plans"
+        )
+        parser.add_argument(
+            "--plan-index-slug", default="handlingsplaner", help="its address under the home page"
+        )
         parser.add_argument("--no-plan-index", action="store_true", help="make no page with plans")
 
     def handle(self, *args, **options):
@@ -34,7 +38,9 @@ class Command(BaseCommand):
             locale = self.source_locale()
             home = self.home_in(self.site(options["site"]), locale)
             if not options["no_plan_index"]:
-                self.plan_index(home, locale, options["plan_index_title"], options["plan_index_slug"])
+                self.plan_index(
+                    home, locale, options["plan_index_title"], options["plan_index_slug"]
+                )
             self.roles()
 
     def roles(self):
@@ -58,15 +64,26 @@ class Command(BaseCommand):
 
     def site(self, hostname):
         sites = Site.objects.select_related("root_page")
-        site = sites.filter(hostname=hostname).first() if hostname else sites.filter(is_default_site=True).first()
+        site = (
+            sites.filter(hostname=hostname).first()
+            if hostname
+            else sites.filter(is_default_site=True).first()
+        )
         if site is None:
-            raise CommandError(f"No site '{hostname}'." if hostname else "No default site: make one in the admin first.")
+            raise CommandError(
+                f"No site '{hostname}'."
+                if hostname
+                else "No default site: make one in the admin first."
+            )
         return site
 
     def source_locale(self):
         code = source_language()
         locale, created = Locale.objects.get_or_create(language_code=code)
-        self.say(f"Locale '{code}' (LANGUAGE_CODE, the source language): {'created' if created else 'exists'}.", created)
+        self.say(
+            f"Locale '{code}' (LANGUAGE_CODE, the source language): {'created' if created else 'exists'}.",
+            created,
+        )
         return locale
 
     def home_in(self, site, locale):
@@ -77,7 +94,9 @@ class Command(BaseCommand):
             return home
         translation = home.get_translation_or_none(locale)
         if translation is not None:
-            self.say(f"Home page '{home.title}' has a version in '{locale.language_code}': '{translation.title}'.")
+            self.say(
+                f"Home page '{home.title}' has a version in '{locale.language_code}': '{translation.title}'."
+            )
             return translation.specific
         # An alias shows the home page's own content at /<source language>/ until someone
         # translates it ("Translate this page" in the admin converts it); what is below it

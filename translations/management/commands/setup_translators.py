@@ -13,9 +13,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", action="append", dest="languages", metavar="CODE",
-                            help="Only check and list this language (repeat for more). "
-                                 "Default: every language but Swedish.")
+        parser.add_argument(
+            "--language",
+            action="append",
+            dest="languages",
+            metavar="CODE",
+            help="Only check and list this language (repeat for more). "
+            "Default: every language but Swedish.",
+        )
 
     def handle(self, *args, languages=None, **options):
         try:

@@ -13,7 +13,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--output", help=f"a directory (default {default_directory()}) or a file name ending in .tar.gz"
+            "--output",
+            help=f"a directory (default {default_directory()}) or a file name ending in .tar.gz",
         )
 
     def handle(self, *args, **options):
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         if media["missing"]:
             shown = ", ".join(media["missing"][:3]) + (", …" if len(media["missing"]) > 3 else "")
             self.stderr.write(
-                self.style.WARNING(f"{len(media['missing'])} files the database refers to were missing already: {shown}")
+                self.style.WARNING(
+                    f"{len(media['missing'])} files the database refers to were missing already: {shown}"
+                )
             )
         self.stdout.write(self.style.SUCCESS(f"Backup written: {path}"))

@@ -21,7 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            site = configure_default_site(options["hostname"], options["port"], options["site_name"])
+            site = configure_default_site(
+                options["hostname"], options["port"], options["site_name"]
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(self.style.SUCCESS(f"Default site: {site.root_url}/"))

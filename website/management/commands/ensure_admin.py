@@ -18,7 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         username = os.environ.get("ADMIN_USERNAME", "admin")
         password = os.environ.get("ADMIN_PASSWORD", "")
-        url = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/admin/"
+        url = (
+            os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + "/admin/"
+        )
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         if password:
@@ -29,14 +31,17 @@ class Command(BaseCommand):
                 password_validation.validate_password(password, candidate)
             except ValidationError as error:
                 raise CommandError(
-                    "ADMIN_PASSWORD is not accepted: " + " ".join(error.messages)
+                    "ADMIN_PASSWORD is not accepted: "
+                    + " ".join(error.messages)
                     + " Choose a longer passphrase, or leave ADMIN_PASSWORD unset to get a generated one."
                 ) from error
         if user is not None:
             if password:
                 user.set_password(password)
                 user.save(update_fields=["password"])
-                self.stdout.write(f"Admin '{username}': password set from ADMIN_PASSWORD. Log in at {url}")
+                self.stdout.write(
+                    f"Admin '{username}': password set from ADMIN_PASSWORD. Log in at {url}"
+                )
             else:
                 self.stdout.write(
                     f"Admin '{username}' already exists: log in at {url} with the password printed "

@@ -22,7 +22,11 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         rows = sum(manifest["counts"].values())
         if manifest.get("resumed"):
-            self.stdout.write("The database already held this archive's data: the restore was finished.")
+            self.stdout.write(
+                "The database already held this archive's data: the restore was finished."
+            )
         self.stdout.write(
-            self.style.SUCCESS(f"Restored {options['archive']} (made {manifest['created']}): {rows} rows.")
+            self.style.SUCCESS(
+                f"Restored {options['archive']} (made {manifest['created']}): {rows} rows."
+            )
         )
