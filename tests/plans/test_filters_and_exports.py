@@ -8,6 +8,7 @@ import json
 import pytest
 
 from plans.models import FocusAreaPage, Measure
+from tests.helpers.html import select, text
 from tests.helpers.plans import all_measures, demo_plan_data
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +30,9 @@ def listed(client, plan, query):
     """Identifiers shown by the HTML list, the CSV and the JSON export for one query."""
     html = client.get(f"{plan.url}atgarder/?{query}")
     assert html.status_code == 200
-    shown = [
-        card.split('class="measure__id">', 1)[1].split("</span>", 1)[0].split()[-1]
-        for card in html.content.decode().split('<article class="measure"')[1:]
-    ]
+    cards = select(html, "article.measure")
+    assert all(card.select(".measure__id") for card in cards), "a card without its identifier"
+    shown = [text(card, ".measure__id").split()[-1] for card in cards]
     response = client.get(f"{plan.url}atgarder/csv/?{query}")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
