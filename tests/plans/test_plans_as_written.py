@@ -6,16 +6,17 @@ Both plans are made up for these tests (plausible Swedish, not taken from any re
 """
 
 import csv
+import html as markup
 import io
 import json
 import subprocess
 
 import pytest
-from django.utils.html import escape
 
 from plans.models import FocusAreaPage, Measure, PlanPage
 from plans.planfile import export_plan, import_plan, parse, schema
 from plans.vocabulary import PLAN_LABELS
+from tests.helpers.html import one, select, text, texts, words
 
 pytestmark = pytest.mark.django_db
 
@@ -190,8 +191,8 @@ def plans(plan_index):
     return {data["plan"]["key"]: import_plan(data, publish=True)[0] for data in (OMRADEN, DELMAL)}
 
 
-def main_content(html):
-    return html.split("<main", 1)[1].split("</main>", 1)[0]
+def main_content(response):
+    return one(response, "main")
 
 
 @pytest.mark.parametrize("key", ["aspvik-vald", "bjorkby-hrv"])
@@ -211,68 +212,64 @@ def test_both_shapes_import_without_titles_or_statuses(plans, key):
 def test_focus_area_pages_show_each_goal_once_and_no_invented_status(client, plans, key):
     plan = plans[key]
     for area in FocusAreaPage.objects.child_of(plan):
-        html = main_content(client.get(area.url).content.decode())
+        html = main_content(client.get(area.url))
         for goal in area.goals.all():
-            assert html.count(escape(goal.title)) == 1, goal.title
-        assert "Ej påbörjad" not in html
-        assert 'class="measure__id">Åtgärd' not in html  # these plans have no measure column
-        assert "Ingen uppgift" in html  # said as such, not as "not started"
+            assert str(html).count(markup.escape(goal.title, quote=False)) == 1, goal.title
+        assert "Ej påbörjad" not in str(html)
+        # these plans have no measure column
+        assert not [label for label in texts(html, ".measure__id") if label.startswith("Åtgärd")]
+        assert "Ingen uppgift" in words(html)  # said as such, not as "not started"
 
 
 def test_the_plans_own_words_head_the_pages(client, plans):
-    aspvik = main_content(client.get(plans["aspvik-vald"].url).content.decode())
-    assert '<h2 id="fokusomraden-heading">Områden</h2>' in aspvik
-    assert "Fokusområden" not in aspvik
+    aspvik = main_content(client.get(plans["aspvik-vald"].url))
+    assert text(aspvik, "h2#fokusomraden-heading") == "Områden"
+    assert "Fokusområden" not in str(aspvik)
     area = FocusAreaPage.objects.child_of(plans["aspvik-vald"]).first()
     measure = area.measures.first()
-    page = main_content(
-        client.get(f"{plans['aspvik-vald'].url}atgarder/{measure.pk}/").content.decode()
-    )
-    assert "<dt>Ansvar</dt>" in page and "<dt>Tid</dt>" in page and "<h2>Uppföljning</h2>" in page
-    assert "Tidsram" not in page
+    page = main_content(client.get(f"{plans['aspvik-vald'].url}atgarder/{measure.pk}/"))
+    assert {"Ansvar", "Tid"} <= set(texts(page, "dt")) and "Uppföljning" in texts(page, "h2")
+    assert "Tidsram" not in str(page)
 
     bjorkby = plans["bjorkby-hrv"]
     area = FocusAreaPage.objects.child_of(bjorkby).first()
-    html = main_content(client.get(area.url).content.decode())
-    assert "Fokusområde 1" in html
-    assert "<dt>Ansvarig</dt>" in html and "<dt>Tidplan</dt>" in html
-    assert "Tidsram" not in html
-    assert '<h2 id="measures-heading">Delmål <span class="count">(1)</span></h2>' in html
+    html = main_content(client.get(area.url))
+    assert "Fokusområde 1" in words(html)
+    assert {"Ansvarig", "Tidplan"} <= set(texts(html, "dt"))
+    assert "Tidsram" not in str(html)
+    assert text(html, "h2#measures-heading") == "Delmål (1)"
+    assert text(html, "h2#measures-heading > span.count") == "(1)"
     measure = area.measures.first()
-    page = main_content(client.get(f"{bjorkby.url}atgarder/{measure.pk}/").content.decode())
+    page = main_content(client.get(f"{bjorkby.url}atgarder/{measure.pk}/"))
     # The goal is the heading of its row, once, with the plan's word for it.
-    assert page.count("Elever som lever med hedersnormer fångas upp av elevhälsan") == 1
-    assert "Delmål 1.1" in page
+    assert str(page).count("Elever som lever med hedersnormer fångas upp av elevhälsan") == 1
+    assert "Delmål 1.1" in words(page)
 
-    listing = main_content(client.get(f"{bjorkby.url}atgarder/").content.decode())
-    assert '<label for="id_organisation">Ansvarig</label>' in listing
-    report = main_content(client.get(f"{bjorkby.url}uppfoljning/?year=2026").content.decode())
-    assert '<th scope="col">Tidplan</th>' in report and '<th scope="col">Ansvarig</th>' in report
+    listing = main_content(client.get(f"{bjorkby.url}atgarder/"))
+    assert text(listing, 'label[for="id_organisation"]') == "Ansvarig"
+    report = main_content(client.get(f"{bjorkby.url}uppfoljning/?year=2026"))
+    assert {"Tidplan", "Ansvarig"} <= set(texts(report, 'th[scope="col"]'))
 
 
 def test_the_responsibility_cell_keeps_its_connecting_words(client, plans):
     plan = plans["aspvik-vald"]
     measure = Measure.objects.get(responsible_as_written__startswith="Socialnämnden med stöd")
-    page = main_content(client.get(f"{plan.url}atgarder/{measure.pk}/").content.decode())
-    assert "Socialnämnden med stöd av kvalitetsteamet" in page
+    page = main_content(client.get(f"{plan.url}atgarder/{measure.pk}/"))
+    assert "Socialnämnden med stöd av kvalitetsteamet" in words(page)
     # The structured entries still drive the organisation page and the filters.
     org_page = client.get(f"{plan.get_parent().url}organisationer/aspbo/").content.decode()
     assert "Hyresgäster vet vart de kan vända sig" in org_page
-    listed = client.get(f"{plan.url}atgarder/?role=support").content.decode()
-    assert listed.count('<article class="measure"') == 1
+    listed = client.get(f"{plan.url}atgarder/?role=support")
+    assert len(select(listed, "article.measure")) == 1
     assert measure.supporting[0].text == "Kvalitetsteamet"
 
 
 def test_charts_count_no_status_apart_and_never_as_not_started(client, plans):
-    html = client.get(plans["bjorkby-hrv"].url).content.decode()
-    chart = html.split('id="plan-status-chart"', 1)[1].split("</figure>", 1)[0]
-    rows = dict(
-        (
-            part.split('status-chart__label">', 1)[1].split("<", 1)[0],
-            int(part.split('status-chart__count">', 1)[1].split("<", 1)[0]),
-        )
-        for part in chart.split('<li class="status-chart__row">')[1:]
-    )
+    chart = one(client.get(plans["bjorkby-hrv"].url), "figure:has(#plan-status-chart)")
+    rows = {
+        text(row, ".status-chart__label"): int(text(row, ".status-chart__count"))
+        for row in select(chart, "li.status-chart__row")
+    }
     assert rows["Ingen uppgift"] == 3
     assert "Ej påbörjad" not in rows
     data = json.loads(client.get(f"{plans['bjorkby-hrv'].url}atgarder/json/").content)
