@@ -41,3 +41,11 @@ def text(page, css):
 def texts(page, css):
     """Whitespace-normalised text of every element matching ``css``."""
     return [words(element) for element in select(page, css)]
+
+
+def positions(page, *selectors):
+    """Where the first match of each selector comes in the document (its element index),
+    to check what a visitor (or a screen reader) meets first."""
+    document = soup(page)
+    order = {id(element): index for index, element in enumerate(document.find_all(True))}
+    return [order[id(one(document, css))] for css in selectors]

@@ -4,6 +4,8 @@ and its translations often share a name ("Terrafem" three times)."""
 import pytest
 from wagtail.models import Locale
 
+from tests.helpers.html import one, words
+
 pytestmark = pytest.mark.django_db
 
 
@@ -25,9 +27,8 @@ def test_each_row_names_its_language(admin_client, model):
     )
     source.copy_for_translation(arabic).save()
 
-    html = admin_client.get(f"/admin/snippets/information/{model}/").content.decode()
-    table = html.split('<table class="listing', 1)[1].split("</table>", 1)[0]
-    assert table.count("Terrafem") >= 2
-    assert "Språk" in table.split("</thead>", 1)[0]
-    assert "Svenska" in table
-    assert "Arabiska" in table
+    table = one(admin_client.get(f"/admin/snippets/information/{model}/"), "table.listing")
+    assert words(one(table, "tbody")).count("Terrafem") >= 2
+    assert "Språk" in words(one(table, "thead"))
+    assert "Svenska" in words(table)
+    assert "Arabiska" in words(table)

@@ -2,20 +2,25 @@
 fallbacks, and nothing about a search is kept."""
 
 import logging
-import re
 
 import pytest
 from django.db import connection
+
+from tests.helpers.html import one, select, soup
 
 pytestmark = pytest.mark.django_db
 
 
 def _results(html):
-    if '<ul class="search-results">' not in html:
-        assert "search-results-heading" in html  # a search ran and found nothing
+    """(language marked on the result or "", address) of each search result."""
+    page = soup(html)
+    if not select(page, "ul.search-results"):
+        one(page, "#search-results-heading")  # a search ran and found nothing
         return []
-    section = html.split('<ul class="search-results">', 1)[1].split("</ul>", 1)[0]
-    return re.findall(r'<li(?: lang="([^"]+)"[^>]*)?>\s*<a href="([^"]+)">', section)
+    return [
+        (link.parent.get("lang", ""), link["href"])
+        for link in select(page, "ul.search-results > li > a:first-child")
+    ]
 
 
 def test_search_finds_pages_in_the_visitors_language_only(
