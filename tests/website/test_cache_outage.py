@@ -69,8 +69,14 @@ def timed_get(client, url):
 def test_a_hung_redis_costs_one_timeout_and_then_pages_answer_without_it(
     shared_support_site, production_caches, visitor, caplog
 ):
-    for url in PAGES:  # rendered once with Redis answering: the caches are warm
-        visitor.get(url)
+    # Rendered with Redis answering, so the caches are warm. On a loaded machine a call may
+    # take longer than the breaker's slow-call limit and open it: warm up again then.
+    for _attempt in range(5):
+        cache_breaker.reset_all()
+        for url in PAGES:
+            visitor.get(url)
+        if visitor.get(PAGES[0]).get("X-Page-Cache") == "hit":
+            break
     assert visitor.get(PAGES[0])["X-Page-Cache"] == "hit"
     caplog.clear()
 
