@@ -11,6 +11,7 @@ import sys
 import uuid
 
 import pytest
+from django.core.cache import cache
 
 from tests.services import free_port, missing, wait_until
 
@@ -78,7 +79,11 @@ def bucket_env(s3_endpoint, monkeypatch):
     client(s3_endpoint).create_bucket(Bucket=name)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-    return s3_environment(s3_endpoint, name)
+    # Wagtail keeps renditions in the default cache: one made by an earlier test in this
+    # process names a file in that test's bucket, not in this new one.
+    cache.clear()
+    yield s3_environment(s3_endpoint, name)
+    cache.clear()
 
 
 @pytest.fixture
