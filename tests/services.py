@@ -13,6 +13,7 @@ import socket
 import subprocess
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 #: The host name the app servers started by the tests answer to (``ALLOWED_HOSTS``).
 HOST = "localhost"
+#: This repository: where the app servers the tests start run from.
+PROJECT = Path(__file__).resolve().parents[1]
 
 
 def missing(reason):

@@ -3,12 +3,9 @@ server, and the text of a PDF."""
 
 import subprocess
 import uuid
-from pathlib import Path
 from urllib.request import Request, urlopen
 
 from tests.services import HOST
-
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 def get(port, path):

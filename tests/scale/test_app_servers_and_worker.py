@@ -20,8 +20,8 @@ from plans.models import FocusAreaPage
 from plans.planfile import import_plan
 from tests.helpers.plans import make_plan_data
 from tests.scale.s3 import bucket_keys
-from tests.scale.servers import PROJECT, get, pdf_text
-from tests.services import HOST, database_url, free_port, wait_until
+from tests.scale.servers import get, pdf_text
+from tests.services import HOST, PROJECT, database_url, free_port, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 

@@ -18,17 +18,15 @@ import subprocess
 import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.request import Request, urlopen
 
 import pytest
 from django.db import connection
 
-from tests.services import HOST, database_url, free_port, start_redis_server, wait_until
+from tests.services import HOST, PROJECT, database_url, free_port, start_redis_server, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
-PROJECT = Path(__file__).resolve().parents[2]
 READERS = 4
 REQUESTS_PER_READER = 6
 #: Seconds a reader waits for one page: far above an uncached page on a busy test machine

@@ -5,9 +5,9 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.services import PROJECT
+
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "website.settings.production",
     "SECRET_KEY": "x" * 50,

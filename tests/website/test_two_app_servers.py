@@ -12,18 +12,15 @@ import subprocess
 import sys
 import uuid
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, Request, build_opener
 
 import pytest
 from django.db import connection
 
-from tests.services import HOST, database_url, free_port, wait_until
+from tests.services import HOST, PROJECT, database_url, free_port, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 class Browser:
