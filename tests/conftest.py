@@ -33,6 +33,7 @@ from tests.helpers.search import build_search_index
 # module never imports a fixture; plain helpers are in tests/helpers/).
 pytest_plugins = [
     "tests.fixtures.translation",  # support_page
+    "tests.fixtures.search",  # shared_search_index
     "tests.services",  # redis_url, redis_page_cache
     "tests.scale.s3",  # s3_endpoint, bucket_env, media_in_bucket (after tests.services, which it imports)
 ]

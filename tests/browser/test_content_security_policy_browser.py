@@ -14,10 +14,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.mark.parametrize("code", ["sv", "ar"])
-def test_public_pages_load_with_no_csp_violation(page, live_server, demo_site, code):
-    from website.demo import information
-
-    information.load()
+def test_public_pages_load_with_no_csp_violation(page, live_server, support_site, code):
     console = []
     page.on("console", lambda message: console.append(message.text))
     page.add_init_script(LISTEN)

@@ -105,17 +105,17 @@ params = st.dictionaries(
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The whole demo (plans and support pages), loaded once and rolled back at the end."""
+def demo(django_db_setup, django_db_blocker, request):
+    """The whole demo (plans and support pages, what ``load_demo`` makes, copied from its
+    template in tests/helpers/demo_template.py), put in once and rolled back at the end."""
     from plans.models import PlanPage
-    from website.demo import loaders
+    from tests.helpers import demo_template
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            for _name, loader in loaders():
-                loader()
+            demo_template.use("load_demo", request)
             plans = [
                 page.url
                 for page in PlanPage.objects.live().filter(

@@ -98,10 +98,14 @@ def _load_plans():
     return {plan.plan_key: plan for plan in PlanPage.objects.filter(locale=swedish)}
 
 
-def _load_demo_command():
-    from django.core.management import call_command
+def _load_demo_rest():
+    """The loaders ``load_demo`` runs after the site and support ones (``website.demo.
+    loaders``): on top of the ``support`` template, what the command makes from the base."""
+    from website.demo import loaders
 
-    call_command("load_demo", verbosity=0)
+    for name, loader in loaders():
+        if name not in ("site", "information"):  # the ``site`` and ``support`` templates
+            loader()
 
 
 TEMPLATES = {
@@ -113,7 +117,7 @@ TEMPLATES = {
     "plan_index": Template(parent="home", load=_load_plan_index),
     "plans": Template(parent="plan_index", load=_load_plans),
     # the first run of load_demo_command: what the real command makes from the base
-    "load_demo": Template(parent="base", load=_load_demo_command),
+    "load_demo": Template(parent="support", load=_load_demo_rest),
 }
 
 

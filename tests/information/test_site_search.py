@@ -24,7 +24,7 @@ def _results(html):
 
 
 def test_search_finds_pages_in_the_visitors_language_only(
-    shared_support_site, search_index, client_for
+    shared_search_index, client_for
 ):
     html = client_for.get("/ar/sok/", {"q": "العنف"}).content.decode()
     results = _results(html)
@@ -33,7 +33,7 @@ def test_search_finds_pages_in_the_visitors_language_only(
 
 
 def test_search_in_a_language_without_translations_gives_marked_swedish_fallbacks(
-    shared_support_site, search_index, client_for
+    shared_search_index, client_for
 ):
     for code in ["ti", "pl"]:
         html = client_for.get(f"/{code}/sok/", {"q": "Kvinnofridslinjen"}).content.decode()
@@ -48,7 +48,7 @@ def test_search_in_a_language_without_translations_gives_marked_swedish_fallback
         assert 'class="untranslated-note"' in html
 
 
-def test_search_stores_and_logs_nothing(shared_support_site, search_index, client_for, caplog):
+def test_search_stores_and_logs_nothing(shared_search_index, client_for, caplog):
     def row_counts():
         with connection.cursor() as cursor:
             counts = {}
@@ -70,7 +70,7 @@ def test_search_stores_and_logs_nothing(shared_support_site, search_index, clien
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_empty_or_overlong_queries_answer_calmly(shared_support_site, search_index, client_for):
+def test_empty_or_overlong_queries_answer_calmly(shared_search_index, client_for):
     assert client_for.get("/sv/sok/").status_code == 200
     assert client_for.get("/sv/sok/", {"q": "x" * 5000}).status_code == 200
     assert client_for.get("/sv/sok/", {"q": '") OR 1=1 --'}).status_code == 200
@@ -113,7 +113,7 @@ def test_swedish_search_finds_a_page_by_its_words_in_other_forms_on_every_databa
 
 
 def test_an_arabic_query_finds_the_arabic_page_and_nothing_in_swedish(
-    shared_support_site, search_index, client_for
+    shared_search_index, client_for
 ):
     arabic = _results(client_for.get("/ar/sok/", {"q": "تتعرض"}).content.decode())
     assert ("", "/ar/stod/utsatt-for-vald/") in arabic

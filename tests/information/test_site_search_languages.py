@@ -31,7 +31,7 @@ def _urls(client, code, query):
     ],
 )
 def test_search_finds_what_a_page_shows(
-    shared_support_site, search_index, client_for, code, query, expected
+    shared_search_index, client_for, code, query, expected
 ):
     urls = _urls(client_for, code, query)
     assert any(url.startswith(expected) for url in urls), (code, query, urls)
@@ -48,7 +48,7 @@ def test_search_finds_what_a_page_shows(
     ],
 )
 def test_search_gives_the_number_of_a_helpline_it_names(
-    shared_support_site, search_index, client_for, code, query, number
+    shared_search_index, client_for, code, query, number
 ):
     response = client_for.get(f"/{code}/sok/", {"q": query})
     helplines = one(response, 'section[aria-labelledby="search-helplines-heading"]')
@@ -77,13 +77,13 @@ HOME_PAGE_WORDS = [
 
 @pytest.mark.parametrize(("code", "query"), HOME_PAGE_WORDS)
 def test_each_language_finds_its_home_page_by_a_word_in_any_form(
-    shared_support_site, search_index, client_for, code, query
+    shared_search_index, client_for, code, query
 ):
     assert f"/{code}/" in _urls(client_for, code, query), (code, query)
 
 
 def test_an_arabic_word_without_the_article_finds_what_the_word_with_it_finds(
-    shared_support_site, search_index, client_for
+    shared_search_index, client_for
 ):
     with_article = set(_urls(client_for, "ar", "العنف"))
     without = set(_urls(client_for, "ar", "عنف"))

@@ -6,7 +6,6 @@ the listing (and its results fragment, which the search box fetches as one types
 """
 
 import pytest
-from django.db import transaction
 from wagtail.models import Locale
 
 from tests.helpers.search import build_search_index
@@ -22,27 +21,18 @@ def admin_client(client, django_user_model):
 
 
 @pytest.fixture(scope="module")
-def searchable_content(django_db_setup, django_db_blocker):
-    """The demo support section and one row of every snippet the admin lists, loaded once
-    for the module and rolled back at its end (the tests only read)."""
+def searchable_content(shared_support_site, django_db_blocker):
+    """The demo support section and one row of every snippet the admin lists, put in once
+    for the module, inside the transaction ``shared_support_site`` rolls back at its end
+    (the tests only read)."""
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            _load()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        _load()
 
 
 def _load():
     from information.models import Brochure, GlossaryTerm
     from plans.models import Organisation
-    from website.demo import information, site
 
-    site.load()
-    information.load()
     swedish = Locale.objects.get(language_code="sv")
     Organisation.objects.create(key="sn", name="Socialnämnden", short_name="SN", locale=swedish)
     Organisation.objects.create(key="kf", name="Kommunfullmäktige", locale=swedish)

@@ -48,8 +48,8 @@ def snippet_states():
     return states, revisions
 
 
-def test_load_demo_twice_leaves_the_same_content(capsys):
-    call_command("load_demo")
+def test_load_demo_twice_leaves_the_same_content(load_demo_command, capsys):
+    load_demo_command()  # the command's first run (its template, tests/helpers/demo_template.py)
     first = snapshot()
     revisions = Revision.objects.count()
     # A fresh demo has no translation marked out of date in the admin's overview.
@@ -61,7 +61,7 @@ def test_load_demo_twice_leaves_the_same_content(capsys):
     ] == []
     # Demo snippets are published through revisions, as an editor publishes them …
     assert all(live and revision and not draft for _m, _k, _l, live, revision, draft in first[3][0])
-    call_command("load_demo")
+    call_command("load_demo")  # the command itself
     # … and a second run publishes nothing again: no new revision anywhere.
     assert snapshot() == first
     # Nothing changed, so nothing is republished: every page's history stays as it was.
@@ -69,8 +69,8 @@ def test_load_demo_twice_leaves_the_same_content(capsys):
     assert "Demo content loaded." in capsys.readouterr().out
 
 
-def test_load_demo_makes_the_swedish_home_page_the_site_root():
-    call_command("load_demo")
+def test_load_demo_makes_the_swedish_home_page_the_site_root(load_demo_command):
+    load_demo_command()
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific.__class__.__name__ == "HomePage"
     assert site.root_page.locale.language_code == "sv"
