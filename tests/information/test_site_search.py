@@ -23,9 +23,7 @@ def _results(html):
     ]
 
 
-def test_search_finds_pages_in_the_visitors_language_only(
-    shared_search_index, client_for
-):
+def test_search_finds_pages_in_the_visitors_language_only(shared_search_index, client_for):
     html = client_for.get("/ar/sok/", {"q": "العنف"}).content.decode()
     results = _results(html)
     assert results

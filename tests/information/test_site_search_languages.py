@@ -30,9 +30,7 @@ def _urls(client, code, query):
         ("so", "carruurta", "/so/"),
     ],
 )
-def test_search_finds_what_a_page_shows(
-    shared_search_index, client_for, code, query, expected
-):
+def test_search_finds_what_a_page_shows(shared_search_index, client_for, code, query, expected):
     urls = _urls(client_for, code, query)
     assert any(url.startswith(expected) for url in urls), (code, query, urls)
     assert all(url.startswith(f"/{code}/") for url in urls), urls
