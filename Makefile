@@ -100,12 +100,14 @@ format: install
 # The whole suite, once per database engine: on SQLite always, and on PostgreSQL as well
 # when POSTGRES_URL=postgres://user@host:port/name names a server (.ci/run starts a
 # throw-away one on loopback and sets it; pytest-django makes its own test_<name>, one per
-# worker). Two worker processes (pytest-xdist), each taking whole modules (--dist loadscope:
-# a module's shared fixtures never meet another module's tests); TEST_WORKERS=0 runs in this process.
+# worker). Two worker processes (pytest-xdist) share the tests with --dist worksteal: each
+# starts on half of them and an idle one takes tests from the other's queue, so a long
+# module at the end of the order does not leave one core idle (a module's shared fixtures
+# are made once in each worker that runs some of its tests). TEST_WORKERS=0 runs in this process.
 # The demo content comes from a template each worker builds once (docs/testing.md); the 25
 # slowest steps are listed at the end, so a run shows where its time went.
 TEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=25 $(PYTEST_ARGS)
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal --durations=25 $(PYTEST_ARGS)
 
 test: install messages
 	$(MANAGE) check
