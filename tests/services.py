@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -103,18 +104,39 @@ def start_redis_server(folder):
     return server, url
 
 
-@pytest.fixture
-def redis_page_cache(settings, redis_url):
-    """The page cache on Redis, under a key prefix of this test's own (so parallel test
-    workers, and earlier tests, share no page and no invalidation number)."""
+def page_cache_on_redis(settings, url, key_prefix):
+    """This process's page cache on the Redis at ``url`` under ``key_prefix``: the app
+    servers a test starts with that prefix share its pages and invalidation number."""
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
             "BACKEND": "website.cache.FailSoftRedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
         },
     }
+
+
+def gunicorn_command(port, *options):
+    """Start the site under gunicorn with its production configuration
+    (website/gunicorn.conf.py) on ``port``; run it with ``cwd=PROJECT``."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        "website/gunicorn.conf.py",
+        "--bind",
+        f"127.0.0.1:{port}",
+        *options,
+    ]
+
+
+@pytest.fixture
+def redis_page_cache(settings, redis_url):
+    """The page cache on Redis, under a key prefix of this test's own (so parallel test
+    workers, and earlier tests, share no page and no invalidation number)."""
+    page_cache_on_redis(settings, redis_url, f"test-{uuid.uuid4().hex}")
     from django.core.cache import caches
 
     return caches["pages"]

@@ -21,7 +21,15 @@ from plans.planfile import import_plan
 from tests.helpers.plans import make_plan_data
 from tests.scale.s3 import bucket_keys
 from tests.scale.servers import get, pdf_text
-from tests.services import HOST, PROJECT, database_url, free_port, wait_until
+from tests.services import (
+    HOST,
+    PROJECT,
+    database_url,
+    free_port,
+    gunicorn_command,
+    page_cache_on_redis,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -35,14 +43,7 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
             "runs in the PostgreSQL run of `make test` (POSTGRES_URL): SQLite is one machine's file"
         )
     prefix = f"scale-{uuid.uuid4().hex}:"
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "website.cache.FailSoftRedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": f"{prefix}pages",
-        },
-    }
+    page_cache_on_redis(settings, redis_url, f"{prefix}pages")
     env = {
         **os.environ,
         **bucket_env,
@@ -63,18 +64,7 @@ def deployment(redis_url, bucket_env, tmp_path, settings):
             port = free_port()
             servers.append(
                 subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "website.wsgi",
-                        "--config",
-                        "website/gunicorn.conf.py",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                        "--workers",
-                        "1",
-                    ],
+                    gunicorn_command(port, "--workers", "1"),
                     cwd=PROJECT,
                     env={
                         **env,

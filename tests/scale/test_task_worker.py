@@ -18,7 +18,15 @@ from plans.planfile import import_plan
 from tests.helpers.plans import make_plan_data
 from tests.scale.s3 import bucket_keys
 from tests.scale.servers import get, pdf_text
-from tests.services import HOST, PROJECT, database_url, free_port, wait_until
+from tests.services import (
+    HOST,
+    PROJECT,
+    database_url,
+    free_port,
+    gunicorn_command,
+    page_cache_on_redis,
+    wait_until,
+)
 
 
 def test_the_task_backend_comes_from_the_environment():
@@ -77,14 +85,7 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(
     plan = import_plan(make_plan_data(2, key="arbetaren", focus_areas=2), publish=True)[0]
     prefix = f"worker-{uuid.uuid4().hex}:"
     # This process publishes as a third server would: its page cache is theirs (Redis).
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "website.cache.FailSoftRedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": f"{prefix}pages",
-        },
-    }
+    page_cache_on_redis(settings, redis_url, f"{prefix}pages")
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TASKS_")},
         **bucket_env,
@@ -105,18 +106,7 @@ def test_a_db_worker_on_its_own_machine_renders_what_an_app_server_queued(
             logs.append((tmp_path / f"gunicorn-{name}.log").open("w"))
             servers.append(
                 subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "website.wsgi",
-                        "--config",
-                        "website/gunicorn.conf.py",
-                        "--bind",
-                        f"127.0.0.1:{ports[name]}",
-                        "--workers",
-                        "1",
-                    ],
+                    gunicorn_command(ports[name], "--workers", "1"),
                     cwd=PROJECT,
                     stdout=subprocess.DEVNULL,
                     stderr=logs[-1],

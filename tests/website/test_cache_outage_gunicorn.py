@@ -15,7 +15,6 @@ database; SQLite's test database is in the test process's memory).
 import os
 import signal
 import subprocess
-import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from urllib.request import Request, urlopen
@@ -23,7 +22,15 @@ from urllib.request import Request, urlopen
 import pytest
 from django.db import connection
 
-from tests.services import HOST, PROJECT, database_url, free_port, start_redis_server, wait_until
+from tests.services import (
+    HOST,
+    PROJECT,
+    database_url,
+    free_port,
+    gunicorn_command,
+    start_redis_server,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -72,15 +79,7 @@ def site_on_a_redis_that_hangs(demo_site, tmp_path):
     }
     with open(tmp_path / "gunicorn.log", "w") as log:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                "website/gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
+            gunicorn_command(port),
             cwd=PROJECT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -9,7 +9,6 @@ PostgreSQL run of ``make test`` (``.ci/run`` starts PostgreSQL and Redis).
 import http.cookiejar
 import os
 import subprocess
-import sys
 import uuid
 from html.parser import HTMLParser
 from urllib.parse import urlencode
@@ -18,7 +17,7 @@ from urllib.request import HTTPCookieProcessor, Request, build_opener
 import pytest
 from django.db import connection
 
-from tests.services import HOST, PROJECT, database_url, free_port, wait_until
+from tests.services import HOST, PROJECT, database_url, free_port, gunicorn_command, wait_until
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -119,18 +118,7 @@ def app_servers(redis_url, tmp_path):
                 tmp_path / f"gunicorn-{port}.log", "w"
             ) as log:  # the server keeps its own copy
                 process = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "website.wsgi",
-                        "--config",
-                        "website/gunicorn.conf.py",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                        "--workers",
-                        "1",
-                    ],
+                    gunicorn_command(port, "--workers", "1"),
                     cwd=PROJECT,
                     env=env,
                     stdout=subprocess.DEVNULL,
